@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/core/auth/context";
+import { getAppointment, listProviders } from "@/core/appointments/queries";
+import { utcToZonedLocal } from "@/core/time/zoned";
+import { AppointmentForm } from "../../_components/appointment-form";
+
+export const metadata = { title: "Edit appointment" };
+
+export default async function EditAppointmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireCapability("records.write");
+  const [a, providers] = await Promise.all([getAppointment(ctx.db, id), listProviders(ctx.db)]);
+  if (!a) notFound();
+  const tz = ctx.organization.timezone;
+  return (
+    <div className="grid gap-6">
+      <PageHeader eyebrow={<Link href={`/appointments/${a.id}`} className="hover:underline">Appointment</Link>} title="Edit appointment" />
+      <AppointmentForm
+        appointmentId={a.id}
+        timeZone={tz}
+        providers={providers}
+        cancelHref={`/appointments/${a.id}`}
+        defaults={{
+          patient: { id: a.patient.id, label: `${a.patient.lastName}, ${a.patient.firstName} (${a.patient.medicalRecordNumber})` },
+          startsLocal: utcToZonedLocal(a.startsAt, tz),
+          endsLocal: utcToZonedLocal(a.endsAt, tz),
+          provider: a.provider,
+          status: a.status,
+          notes: a.notes ?? "",
+        }}
+      />
+    </div>
+  );
+}

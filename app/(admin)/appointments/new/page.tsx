@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/core/auth/context";
+import { listProviders } from "@/core/appointments/queries";
+import { first, type RawSearchParams } from "@/core/lists/list-params";
+import { getPatient } from "@/core/patients/queries";
+import { nextFullHour, utcToZonedLocal } from "@/core/time/zoned";
+import { AppointmentForm } from "../_components/appointment-form";
+
+export const metadata = { title: "New appointment" };
+
+export default async function NewAppointmentPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireCapability("records.write");
+  const sp = await searchParams;
+  const tz = ctx.organization.timezone;
+  const [providers, patient] = await Promise.all([listProviders(ctx.db), getPatient(ctx.db, first(sp.patientId) ?? "")]);
+  const start = nextFullHour();
+  return (
+    <div className="grid gap-6">
+      <PageHeader eyebrow={<Link href="/appointments" className="hover:underline">Appointments</Link>} title="New appointment" />
+      <AppointmentForm
+        timeZone={tz}
+        providers={providers}
+        cancelHref={patient ? `/patients/${patient.id}` : "/appointments"}
+        defaults={{
+          patient: patient ? { id: patient.id, label: `${patient.lastName}, ${patient.firstName} (${patient.medicalRecordNumber})` } : null,
+          startsLocal: utcToZonedLocal(start, tz),
+          endsLocal: utcToZonedLocal(new Date(start.getTime() + 30 * 60_000), tz),
+          provider: "",
+          status: "scheduled",
+          notes: "",
+        }}
+      />
+    </div>
+  );
+}

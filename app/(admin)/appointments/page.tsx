@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/core/auth/context";
+import { listAppointments, listProviders, parseAppointmentFilters } from "@/core/appointments/queries";
+import { APPOINTMENT_SORTS } from "@/core/appointments/schema";
+import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
+import { getPatient } from "@/core/patients/queries";
+import { AppointmentsTable } from "./_components/appointments-table";
+
+export const metadata = { title: "Appointments" };
+
+export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireCapability("records.read");
+  const raw = await searchParams;
+  const params = parseListParams(raw, APPOINTMENT_SORTS, { sort: "startsAt", dir: "desc" });
+  const filters = parseAppointmentFilters(raw);
+  const [{ rows, total, page }, providers, patient] = await Promise.all([
+    listAppointments(ctx.db, params, filters),
+    listProviders(ctx.db),
+    filters.patientId ? getPatient(ctx.db, filters.patientId) : null,
+  ]);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Appointments"
+        description={
+          patient ? (
+            <>
+              For <Link href={`/patients/${patient.id}`} className="font-medium underline">{patient.firstName} {patient.lastName}</Link> ·{" "}
+              <Link href="/appointments" className="underline">show all</Link>
+            </>
+          ) : (
+            `${total.toLocaleString("en-US")} matching · times in ${ctx.organization.timezone}`
+          )
+        }
+        actions={
+          ctx.can("records.write") ? (
+            <Link href={patient ? `/appointments/new?patientId=${patient.id}` : "/appointments/new"} className={buttonVariants()}>
+              <Plus aria-hidden="true" /> New appointment
+            </Link>
+          ) : null
+        }
+      />
+      <AppointmentsTable
+        rows={rows}
+        total={total}
+        page={page}
+        pageSize={params.pageSize}
+        sort={params.sort}
+        dir={params.dir}
+        timeZone={ctx.organization.timezone}
+        providers={providers}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// The signed-in area: every page below renders inside the admin shell for the active organization.
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { SessionProvider } from "@/components/shell/session-provider";
+import { getSession, requireOrgContext } from "@/core/auth/context";
+import { coreNavigation } from "@/core/navigation";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const ctx = await requireOrgContext();
+  const session = await getSession();
+  return (
+    <SessionProvider session={session}>
+      <AppShell
+        nav={coreNavigation(ctx)}
+        organizations={ctx.memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role }))}
+        activeOrganizationId={ctx.organization.id}
+        user={{ name: ctx.user.name, email: ctx.user.email }}
+      >
+        {children}
+      </AppShell>
+    </SessionProvider>
+  );
+}

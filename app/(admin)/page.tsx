@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { CalendarCheck, CalendarClock, CalendarX, Users } from "lucide-react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard } from "@/components/ui/stat-card";
+import { requireOrgContext } from "@/core/auth/context";
+import { dashboardSummary } from "@/core/dashboard/queries";
+import { formatDateTime } from "@/core/time/zoned";
+
+export const metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const ctx = await requireOrgContext();
+  const s = await dashboardSummary(ctx);
+  const tz = ctx.organization.timezone;
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Dashboard" description={`${ctx.organization.name} · times in ${tz}`} />
+      <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <StatCard label="Patients" value={s.patients.toLocaleString("en-US")} hint={`${s.newPatients} added in the last 30 days`} icon={<Users aria-hidden="true" />} />
+        <StatCard label="Appointments today" value={s.todayCount.toLocaleString("en-US")} hint="Scheduled or completed" icon={<CalendarClock aria-hidden="true" />} />
+        <StatCard label="Next 7 days" value={s.upcomingCount.toLocaleString("en-US")} hint="Scheduled appointments" icon={<CalendarCheck aria-hidden="true" />} />
+        <StatCard
+          label="Cancellation rate"
+          value={s.cancellationRate === null ? "—" : `${s.cancellationRate}%`}
+          hint={`${s.completed30} completed in the last 30 days`}
+          icon={<CalendarX aria-hidden="true" />}
+        />
+      </section>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Upcoming appointments</CardTitle>
+            <CardDescription>The next scheduled visits.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {s.upcoming.length === 0 ? (
+              <EmptyState title="Nothing scheduled" description="New appointments will appear here." />
+            ) : (
+              <ul className="divide-y divide-border">
+                {s.upcoming.map((a) => (
+                  <li key={a.id} className="flex items-center justify-between gap-4 py-2.5">
+                    <div className="min-w-0">
+                      <Link href={`/patients/${a.patient.id}`} className="font-medium hover:underline">
+                        {a.patient.lastName}, {a.patient.firstName}
+                      </Link>
+                      <p className="truncate text-sm text-muted-foreground">{a.provider}</p>
+                    </div>
+                    <Link href={`/appointments/${a.id}`} className="shrink-0 text-sm tabular-nums text-muted-foreground hover:underline">
+                      {formatDateTime(a.startsAt, tz)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Recently added patients</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {s.recentPatients.length === 0 ? (
+              <EmptyState title="No patients yet" description="Add your first patient from the Patients page." />
+            ) : (
+              <ul className="divide-y divide-border">
+                {s.recentPatients.map((p) => (
+                  <li key={p.id} className="py-2.5">
+                    <Link href={`/patients/${p.id}`} className="font-medium hover:underline">
+                      {p.lastName}, {p.firstName}
+                    </Link>
+                    <p className="text-sm text-muted-foreground">{p.medicalRecordNumber}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/core/auth/context";
+import { getPatient, isoDate } from "@/core/patients/queries";
+import { PatientForm } from "../../_components/patient-form";
+
+export const metadata = { title: "Edit patient" };
+
+export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireCapability("records.write");
+  const p = await getPatient(ctx.db, id);
+  if (!p) notFound();
+  return (
+    <div className="grid gap-6">
+      <PageHeader eyebrow={<Link href={`/patients/${p.id}`} className="hover:underline">{p.firstName} {p.lastName}</Link>} title="Edit patient" />
+      <PatientForm
+        patientId={p.id}
+        cancelHref={`/patients/${p.id}`}
+        defaults={{
+          firstName: p.firstName,
+          lastName: p.lastName,
+          dateOfBirth: isoDate(p.dateOfBirth),
+          medicalRecordNumber: p.medicalRecordNumber,
+          phone: p.phone ?? "",
+          email: p.email ?? "",
+          address: p.address ?? "",
+          notes: p.notes ?? "",
+        }}
+      />
+    </div>
+  );
+}

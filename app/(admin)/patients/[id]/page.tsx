@@ -1,0 +1,117 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireOrgContext } from "@/core/auth/context";
+import { deletePatientAction } from "@/core/patients/actions";
+import { getPatient, isoDate } from "@/core/patients/queries";
+import { STATUS_LABELS } from "@/core/appointments/schema";
+import { ageOn, formatCalendarDate, formatDateTime } from "@/core/time/zoned";
+import { DeleteRecordButton } from "../../_components/delete-record-button";
+import { statusVariant } from "../../appointments/_components/status";
+
+export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireOrgContext();
+  const patient = await getPatient(ctx.db, id);
+  if (!patient) notFound();
+  const appointments = await ctx.db.appointment.findMany({
+    where: { patientId: patient.id },
+    orderBy: { startsAt: "desc" },
+    take: 10,
+    select: { id: true, startsAt: true, provider: true, status: true },
+  });
+  const dob = isoDate(patient.dateOfBirth);
+  const tz = ctx.organization.timezone;
+  const details: [string, string | null][] = [
+    ["Medical record number", patient.medicalRecordNumber],
+    ["Date of birth", `${formatCalendarDate(dob)} (age ${ageOn(dob)})`],
+    ["Phone", patient.phone],
+    ["Email", patient.email],
+    ["Address", patient.address],
+    ["Notes", patient.notes],
+  ];
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        eyebrow={<Link href="/patients" className="hover:underline">Patients</Link>}
+        title={`${patient.firstName} ${patient.lastName}`}
+        description={`Added ${formatDateTime(patient.createdAt, tz, { timeStyle: undefined })}`}
+        actions={
+          ctx.can("records.write") ? (
+            <div className="flex gap-2">
+              <Link href={`/patients/${patient.id}/edit`} className={buttonVariants({ variant: "outline" })}>
+                Edit
+              </Link>
+              {ctx.can("records.delete") ? (
+                <DeleteRecordButton
+                  id={patient.id}
+                  action={deletePatientAction}
+                  title={`Delete ${patient.firstName} ${patient.lastName}?`}
+                  description={`This permanently deletes the patient${patient._count.appointments ? ` and their ${patient._count.appointments} appointment${patient._count.appointments === 1 ? "" : "s"}` : ""}. This cannot be undone.`}
+                  afterHref="/patients"
+                />
+              ) : null}
+            </div>
+          ) : null
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card>
+          <CardHeader>
+            <CardTitle>Details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-3 text-sm">
+              {details.map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-muted-foreground">{label}</dt>
+                  <dd className="whitespace-pre-line font-medium">{value ?? "—"}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader className="flex flex-row items-center justify-between gap-2">
+            <CardTitle>Appointments ({patient._count.appointments})</CardTitle>
+            <div className="flex gap-2">
+              {patient._count.appointments > 10 ? (
+                <Link href={`/appointments?patientId=${patient.id}`} className={buttonVariants({ variant: "ghost", size: "sm" })}>
+                  View all
+                </Link>
+              ) : null}
+              {ctx.can("records.write") ? (
+                <Link href={`/appointments/new?patientId=${patient.id}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                  New appointment
+                </Link>
+              ) : null}
+            </div>
+          </CardHeader>
+          <CardContent>
+            {appointments.length === 0 ? (
+              <EmptyState title="No appointments" description="This patient has no appointments yet." />
+            ) : (
+              <ul className="divide-y divide-border">
+                {appointments.map((a) => (
+                  <li key={a.id} className="flex items-center justify-between gap-4 py-2.5">
+                    <div>
+                      <Link href={`/appointments/${a.id}`} className="font-medium tabular-nums hover:underline">
+                        {formatDateTime(a.startsAt, tz)}
+                      </Link>
+                      <p className="text-sm text-muted-foreground">{a.provider}</p>
+                    </div>
+                    <Badge variant={statusVariant(a.status)}>{STATUS_LABELS[a.status]}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

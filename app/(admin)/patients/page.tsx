@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/core/auth/context";
+import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
+import { listPatients } from "@/core/patients/queries";
+import { PATIENT_SORTS } from "@/core/patients/schema";
+import { PatientsTable } from "./_components/patients-table";
+
+export const metadata = { title: "Patients" };
+
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireCapability("records.read");
+  const params = parseListParams(await searchParams, PATIENT_SORTS, { sort: "name", dir: "asc" });
+  const { rows, total, page } = await listPatients(ctx.db, params);
+  const canCreate = ctx.can("records.write");
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Patients"
+        description={`${total.toLocaleString("en-US")} ${params.q ? "matching" : "in"} ${ctx.organization.name}`}
+        actions={
+          canCreate ? (
+            <Link href="/patients/new" className={buttonVariants()}>
+              <Plus aria-hidden="true" /> New patient
+            </Link>
+          ) : null
+        }
+      />
+      <PatientsTable rows={rows} total={total} page={page} pageSize={params.pageSize} sort={params.sort} dir={params.dir} canCreate={canCreate} />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/** "FRONT_DESK" / "front-desk" → "Front desk". */
+export function formatRole(role: string): string {
+  const words = role.replace(/[_-]+/g, " ").trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "Ada Lovelace" → "AL"; falls back to the email's first letter. */
+export function initials(name: string, email: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts.at(0)?.charAt(0) ?? "";
+  const last = parts.length > 1 ? (parts.at(-1)?.charAt(0) ?? "") : "";
+  return (first + last || email.charAt(0) || "?").toUpperCase();
+}

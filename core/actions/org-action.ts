@@ -1,0 +1,28 @@
+// Wrapper for organization-scoped server actions: session -> organization context -> capability
+// check -> zod validation of the untrusted input -> the action body. Unexpected errors are logged
+// with the request id and reported to the browser as a generic message (never a stack trace).
+import "server-only";
+import type { z } from "zod";
+import { getOrgContext, type OrgContext } from "@/core/auth/context";
+import type { Capability } from "@/core/auth/roles";
+import { log } from "@/core/log";
+import { invalid, type ActionResult } from "./result";
+
+export async function orgAction<S extends z.ZodType, T>(
+  capability: Capability,
+  schema: S,
+  input: unknown,
+  run: (ctx: OrgContext, data: z.output<S>) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  const ctx = await getOrgContext();
+  if (!ctx) return { ok: false, error: "Your session has ended. Please sign in again." };
+  if (!ctx.can(capability)) return { ok: false, error: "You do not have permission to do this." };
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    return await run(ctx, parsed.data);
+  } catch (err) {
+    log.error("action.failed", { err, requestId: ctx.requestId, organizationId: ctx.organization.id, userId: ctx.user.id });
+    return { ok: false, error: `Something went wrong; nothing was saved. (Reference: ${ctx.requestId ?? "n/a"})` };
+  }
+}

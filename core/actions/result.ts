@@ -1,0 +1,30 @@
+// The shape every server action returns: the browser shows `error` as a toast and `fieldErrors`
+// inline next to the fields. Nothing is thrown across the server/client boundary for user errors.
+import type { z } from "zod";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function invalid(error: z.ZodError): ActionResult<never> {
+  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error) };
+}
+
+/** Prisma's "unique constraint failed" error, with the offending columns when the driver reports them. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
+}
+
+/** Prisma's "record to update/delete not found": for us always "not in your organization" or gone. */
+export function isNotFound(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2025";
+}

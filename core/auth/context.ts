@@ -1,0 +1,82 @@
+// The organization context of the current request: who is acting, in which organization, with which
+// role, and a database handle already scoped to that organization. Pages, server actions and route
+// handlers get their data access from here, so a query cannot forget its organization.
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { rootDb } from "@/core/db/client";
+import { scopedDb, type ScopedDb } from "@/core/db/scoped";
+import { currentRequestId } from "@/core/http/request-id";
+import { authOptions } from "./options";
+import { can, type Capability, type Role } from "./roles";
+
+export type OrgSummary = { id: string; name: string; slug: string; timezone: string; currency: string };
+
+export type OrgContext = {
+  user: { id: string; name: string; email: string };
+  organization: OrgSummary;
+  role: Role;
+  memberships: { organization: OrgSummary; role: Role }[];
+  db: ScopedDb;
+  requestId?: string;
+  can: (capability: Capability) => boolean;
+};
+
+const ORG_SELECT = { id: true, name: true, slug: true, timezone: true, currency: true } as const;
+
+export const getSession = cache(() => getServerSession(authOptions));
+
+/** Reads the session and re-checks the membership in the database on every request (roles can change). */
+export const getOrgContext = cache(async (): Promise<OrgContext | null> => {
+  const session = await getSession();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return loadOrgContext(userId, session.organizationId, await currentRequestId());
+});
+
+/**
+ * The context of `userId` acting in `preferredOrganizationId` (falling back to their first active
+ * membership when that is not one of theirs). Null when the user has no active membership at all.
+ * Used by the session path above, and by API tokens, jobs and tests that have no browser session.
+ */
+export async function loadOrgContext(userId: string, preferredOrganizationId: string | null | undefined, requestId?: string): Promise<OrgContext | null> {
+  const user = await rootDb().user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true, name: true, email: true,
+      memberships: {
+        where: { organization: { active: true } },
+        orderBy: { createdAt: "asc" },
+        select: { role: true, organization: { select: ORG_SELECT } },
+      },
+    },
+  });
+  if (!user || user.memberships.length === 0) return null;
+  // A stale session (membership removed, organization deactivated) falls back to the first membership.
+  const active = user.memberships.find((m) => m.organization.id === preferredOrganizationId) ?? user.memberships[0]!;
+  const role = active.role;
+  return {
+    user: { id: user.id, name: user.name, email: user.email },
+    organization: active.organization,
+    role,
+    memberships: user.memberships,
+    db: scopedDb(active.organization.id),
+    requestId,
+    can: (capability) => can(role, capability),
+  };
+}
+
+/** For pages and actions: signed-in member of an active organization, or off to the login page. */
+export async function requireOrgContext(): Promise<OrgContext> {
+  const ctx = await getOrgContext();
+  if (!ctx) redirect("/login");
+  return ctx;
+}
+
+/** Like requireOrgContext, and renders the 403 page when the role lacks the capability. */
+export async function requireCapability(capability: Capability): Promise<OrgContext> {
+  const ctx = await requireOrgContext();
+  if (!ctx.can(capability)) forbidden();
+  return ctx;
+}

@@ -1,0 +1,97 @@
+// next-auth configuration: credentials sign-in against argon2id hashes, JWT sessions that carry the
+// active organization. Switching organization goes through `useSession().update({ organizationId })`,
+// which is only honoured after the membership is checked in the database.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { rootDb } from "@/core/db/client";
+import { log } from "@/core/log";
+import { timingSafeDummyVerify, verifyPassword } from "./password";
+import { checkLoginRateLimit, rateLimitMessage, recordLoginAttempt } from "./rate-limit";
+import { resolveSecret } from "./secret";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+
+export const INVALID_CREDENTIALS = "Invalid email or password.";
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
+  // The last hop is the one our own server saw; earlier entries are client-supplied and spoofable.
+  const last = value.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  const real = headers?.["x-real-ip"];
+  return last ?? (typeof real === "string" ? real : "unknown");
+}
+
+/** The organization a user lands in: the oldest membership of an active organization. */
+export async function defaultOrganizationId(userId: string): Promise<string | null> {
+  const m = await rootDb().membership.findFirst({
+    where: { userId, organization: { active: true } },
+    orderBy: { createdAt: "asc" },
+    select: { organizationId: true },
+  });
+  return m?.organizationId ?? null;
+}
+
+export async function authenticate(rawEmail: unknown, rawPassword: unknown, ip: string) {
+  const parsed = credentialsSchema.safeParse({ email: rawEmail, password: rawPassword });
+  if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
+  const { email, password } = parsed.data;
+
+  const verdict = await checkLoginRateLimit(email, ip);
+  if (verdict.limited) {
+    log.warn("auth.rate_limited", { email, ip });
+    throw new Error(rateLimitMessage(verdict.retryAfterMinutes));
+  }
+  const user = await rootDb().user.findUnique({ where: { email } });
+  const ok = user ? await verifyPassword(user.passwordHash, password) : await timingSafeDummyVerify(password);
+  await recordLoginAttempt(email, ip, ok);
+  if (!user || !ok) {
+    log.info("auth.failed", { email, ip });
+    throw new Error(INVALID_CREDENTIALS);
+  }
+  log.info("auth.signed_in", { userId: user.id, ip });
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: resolveSecret(),
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: (credentials, req) =>
+        authenticate(credentials?.email, credentials?.password, clientIp(req?.headers as Record<string, unknown>)),
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user, trigger, session }) {
+      if (user) {
+        token.sub = user.id;
+        token.organizationId = await defaultOrganizationId(user.id);
+      }
+      if (trigger === "update" && token.sub) {
+        const requested = z.object({ organizationId: z.uuid() }).safeParse(session);
+        if (requested.success) {
+          const member = await rootDb().membership.findFirst({
+            where: { userId: token.sub, organizationId: requested.data.organizationId, organization: { active: true } },
+            select: { organizationId: true },
+          });
+          // A request for an organization the user does not belong to is ignored, not an error page.
+          if (member) token.organizationId = member.organizationId;
+        }
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && token.sub) session.user.id = token.sub;
+      session.organizationId = (token.organizationId as string | null | undefined) ?? null;
+      return session;
+    },
+  },
+};

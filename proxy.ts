@@ -1,0 +1,39 @@
+// Runs before every request: gives it a request id, and sends signed-out visitors to the login page.
+// Public: the login page, the health check, next-auth's own endpoints and static assets.
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/core/http/request-id";
+
+const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth"];
+
+export async function proxy(req: NextRequest) {
+  const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));
+  const headers = new Headers(req.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const { pathname, search } = req.nextUrl;
+
+  const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  if (!isPublic) {
+    const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET });
+    if (!token) {
+      if (pathname.startsWith("/api/")) {
+        return NextResponse.json(
+          { error: { code: "unauthenticated", message: "Sign in or send a valid API token.", requestId } },
+          { status: 401, headers: { [REQUEST_ID_HEADER]: requestId } },
+        );
+      }
+      const login = new URL("/login", req.url);
+      if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
+      const res = NextResponse.redirect(login);
+      res.headers.set(REQUEST_ID_HEADER, requestId);
+      return res;
+    }
+  }
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set(REQUEST_ID_HEADER, requestId);
+  return res;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

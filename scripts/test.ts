@@ -1,0 +1,123 @@
+// `npm test`: the whole suite on a throw-away PostgreSQL.
+//   1. start an embedded PostgreSQL in a temporary folder on a free port (or use TEST_DATABASE_URL,
+//      a server where we may create databases), create and migrate a unit and an e2e database;
+//   2. vitest (unit + integration against the real database);
+//   3. seed the e2e database, `next build`, Playwright in Debian's Chromium against `next start`.
+// Flags: --unit (only vitest), --e2e (only Playwright), --skip-build (reuse .next). Exit code is
+// non-zero when anything failed; the last line is the "N passed, N failed" summary.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { freePort, startEmbeddedDb } from "./lib/embedded-db";
+import { migrateDeploy } from "./lib/migrate";
+import { seedDemoData } from "./lib/seed-demo";
+
+const args = new Set(process.argv.slice(2));
+const runUnit = !args.has("--e2e");
+const runE2e = !args.has("--unit");
+const say = (msg: string) => process.stdout.write(`\n▶ ${msg}\n`);
+
+function run(cmd: string, cmdArgs: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function createDatabase(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function dbUrl(adminUrl: string, name: string) {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function readCounts(file: string, kind: "vitest" | "playwright") {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (kind === "vitest") return { passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+    const s = r.stats ?? {};
+    return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+const started = Date.now();
+let stopDb: (() => Promise<void>) | undefined;
+let adminUrl = process.env.TEST_DATABASE_URL;
+const tmpData = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-test-pg-"));
+let exitCode = 0;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+try {
+  if (!adminUrl) {
+    const db = await startEmbeddedDb({ dataDir: path.join(tmpData, "data"), port: await freePort(), persistent: false, quiet: true });
+    stopDb = db.stop;
+    adminUrl = db.urlFor("postgres");
+    say(`embedded PostgreSQL on port ${db.port}`);
+  }
+  const suffix = process.pid;
+  const unitUrl = dbUrl(adminUrl, `ritiko_unit_${suffix}`);
+  const e2eUrl = dbUrl(adminUrl, `ritiko_e2e_${suffix}`);
+  fs.mkdirSync("test-results", { recursive: true });
+
+  if (runUnit) {
+    await createDatabase(adminUrl, `ritiko_unit_${suffix}`);
+    migrateDeploy(unitUrl, { quiet: true });
+    say("vitest: unit and integration tests");
+    const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
+      DATABASE_URL: unitUrl,
+      TEST_ADMIN_DATABASE_URL: adminUrl,
+    });
+    const c = readCounts("test-results/vitest.json", "vitest");
+    if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
+    if (code !== 0) exitCode = 1;
+  }
+
+  if (runE2e) {
+    await createDatabase(adminUrl, `ritiko_e2e_${suffix}`);
+    migrateDeploy(e2eUrl, { quiet: true });
+    await seedDemoData(e2eUrl);
+    const env = {
+      DATABASE_URL: e2eUrl,
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      // All browser tests come from 127.0.0.1: per-IP throttling would lock every later test out.
+      RITIKO_LOGIN_MAX_FAILURES_PER_IP: "100000",
+      E2E_PORT: String(await freePort()),
+      LOG_LEVEL: "warn",
+    };
+    if (!args.has("--skip-build")) {
+      say("next build");
+      if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) !== 0) throw new Error("next build failed");
+    }
+    say("playwright: end-to-end tests in Chromium");
+    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
+    const c = readCounts("test-results/e2e.json", "playwright");
+    if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
+    if (code !== 0) exitCode = 1;
+  }
+} catch (err) {
+  process.stderr.write(`\n${(err as Error).stack ?? err}\n`);
+  exitCode = 1;
+} finally {
+  await stopDb?.().catch(() => undefined);
+  fs.rmSync(tmpData, { recursive: true, force: true });
+}
+
+say(`finished in ${Math.round((Date.now() - started) / 1000)} s`);
+if (exitCode !== 0 && totals.failed === 0) totals.failed = 1; // a crash outside the runners still fails
+process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}\n`);
+process.exit(exitCode);
