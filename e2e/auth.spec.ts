@@ -12,7 +12,7 @@ test("a wrong password shows a clear error and stays on the login page", async (
   await page.getByLabel("Email", { exact: true }).fill("staff@acme.test");
   await page.getByLabel("Password", { exact: true }).fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Invalid email or password\./);
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -20,8 +20,8 @@ test("invalid form input is explained inline before anything is sent", async ({ 
   await page.goto("/login");
   await page.getByLabel("Email", { exact: true }).fill("not an email");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(/valid email/i)).toBeVisible();
-  await expect(page.getByText(/password is required/i)).toBeVisible();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
 });
 
 test("repeated failures for one e-mail are throttled with a clear message", async ({ page }) => {
@@ -30,12 +30,15 @@ test("repeated failures for one e-mail are throttled with a clear message", asyn
   for (let i = 0; i < 10; i++) {
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password", { exact: true }).fill(`wrong-${i}`);
+    // Wait for each answer so all ten attempts reach the server before the next one.
+    const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText(/Invalid email or password\./);
+    await answered;
+    await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
   }
   await page.getByLabel("Password", { exact: true }).fill("again");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Too many failed sign-in attempts\. Try again in 15 minutes\./);
+  await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-in attempts\. Try again in 15 minutes\./ })).toBeVisible();
 });
 
 test("protected pages send visitors to the login page and back after signing in", async ({ page }) => {

@@ -223,6 +223,10 @@ if (cliCommand) {
   } catch (e) { fail(String(e?.message ?? e), "P1000"); }
 }
 
+// A crash must say why: the Prisma CLI only reports "Error in Schema engine" with our stderr.
+process.on("uncaughtException", (e) => { logError(`uncaught: ${lastPanic ? `panic: ${lastPanic}\n` : ""}${String(e?.message ?? e)}`); process.exit(1); });
+process.on("unhandledRejection", (e) => { logError(`unhandled rejection: ${e?.stack ?? e}`); process.exit(1); });
+
 // ---------- JSON-RPC server on stdio ----------
 const bg = await loadWasm();
 const expected = expectedEnginesHash();

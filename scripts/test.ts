@@ -3,7 +3,8 @@
 //      a server where we may create databases), create and migrate a unit and an e2e database;
 //   2. vitest (unit + integration against the real database);
 //   3. seed the e2e database, `next build`, Playwright in Debian's Chromium against `next start`.
-// Flags: --unit (only vitest), --e2e (only Playwright), --skip-build (reuse .next). Exit code is
+// Flags: --unit (only vitest), --e2e (only Playwright), --skip-build (reuse .next), --no-static
+// (skip typecheck + lint, which otherwise run first). Exit code is
 // non-zero when anything failed; the last line is the "N passed, N failed" summary.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -18,6 +19,7 @@ import { seedDemoData } from "./lib/seed-demo";
 const args = new Set(process.argv.slice(2));
 const runUnit = !args.has("--e2e");
 const runE2e = !args.has("--unit");
+const runStatic = runUnit && runE2e && !args.has("--no-static");
 const say = (msg: string) => process.stdout.write(`\n▶ ${msg}\n`);
 
 function run(cmd: string, cmdArgs: string[], env: Record<string, string>): Promise<number> {
@@ -59,6 +61,8 @@ const started = Date.now();
 let stopDb: (() => Promise<void>) | undefined;
 let adminUrl = process.env.TEST_DATABASE_URL;
 const tmpData = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-test-pg-"));
+// As root, PostgreSQL runs as the `postgres` system user, which must be able to enter this folder.
+fs.chmodSync(tmpData, 0o755);
 let exitCode = 0;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -73,6 +77,18 @@ try {
   const unitUrl = dbUrl(adminUrl, `ritiko_unit_${suffix}`);
   const e2eUrl = dbUrl(adminUrl, `ritiko_e2e_${suffix}`);
   fs.mkdirSync("test-results", { recursive: true });
+
+  if (runStatic) {
+    say("typecheck and lint");
+    // Stale route types of an earlier `next dev` would fail tsc for files that no longer exist.
+    fs.rmSync(".next/dev/types", { recursive: true, force: true });
+    const typecheck = await run("npm", ["run", "--silent", "typecheck"], {});
+    const lint = await run("npm", ["run", "--silent", "lint"], {});
+    if (typecheck !== 0 || lint !== 0) {
+      process.stderr.write("typecheck or lint failed\n");
+      exitCode = 1;
+    }
+  }
 
   if (runUnit) {
     await createDatabase(adminUrl, `ritiko_unit_${suffix}`);

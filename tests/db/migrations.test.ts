@@ -7,10 +7,15 @@ import { DEMO_ORGS, demoEmail, MULTI_ORG_EMAIL, seedDemoData } from "@/scripts/l
 
 describe("database schema", () => {
   it("has no drift between prisma/schema.prisma and prisma/migrations", () => {
-    const res = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
-      encoding: "utf8",
-      env: process.env,
-    });
+    const diff = () =>
+      spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
+        encoding: "utf8",
+        env: process.env,
+      });
+    let res = diff();
+    // The WebAssembly schema engine very rarely traps ("RuntimeError: unreachable") under heavy CPU
+    // load. That is an engine crash (exit 1), not drift (exit 2): run the comparison once more.
+    if (res.status === 1 && /RuntimeError: unreachable|panic/.test(res.stderr + res.stdout)) res = diff();
     // exit code 0: empty diff; 2: the database (migrated from prisma/migrations) differs from the schema.
     expect(res.status, res.stdout + res.stderr).toBe(0);
   });

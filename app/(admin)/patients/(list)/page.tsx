@@ -6,7 +6,7 @@ import { requireCapability } from "@/core/auth/context";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { listPatients } from "@/core/patients/queries";
 import { PATIENT_SORTS } from "@/core/patients/schema";
-import { PatientsTable } from "./_components/patients-table";
+import { PatientsTable } from "../_components/patients-table";
 
 export const metadata = { title: "Patients" };
 

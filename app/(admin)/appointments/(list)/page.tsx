@@ -7,7 +7,7 @@ import { listAppointments, listProviders, parseAppointmentFilters } from "@/core
 import { APPOINTMENT_SORTS } from "@/core/appointments/schema";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { getPatient } from "@/core/patients/queries";
-import { AppointmentsTable } from "./_components/appointments-table";
+import { AppointmentsTable } from "../_components/appointments-table";
 
 export const metadata = { title: "Appointments" };
 
