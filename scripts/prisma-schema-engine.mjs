@@ -87,12 +87,31 @@ function sqlitePath(url) {
 // The wasm engine introspects pg_catalog columns of PostgreSQL's internal "char" type (OID 18),
 // which @prisma/adapter-pg 7.10 rejects ("Column type 'char' could not be deserialized from the
 // database"). Report them as text (OID 25); pg already returns their values as strings.
+// ...but the describer reads some of them (pg_constraint.contype for CHECK constraints, for example)
+// with `as char`, which panics on a Text value. So the adapter's results report those columns as
+// Character again (see withCharColumns), which is what the native engine sees.
+const charColumns = new Set();
+function withCharColumns(adapter) {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    result.columnTypes = result.columnTypes.map((t, i) => (charColumns.has(result.columnNames[i]) ? 6 /* ColumnTypeEnum.Character */ : t));
+    return result;
+  };
+  return adapter;
+}
+
 function patchPgCharType() {
   const Result = require("pg/lib/result");
   if (Result.prototype.__charPatched) return;
   const addFields = Result.prototype.addFields;
   Result.prototype.addFields = function (fields) {
-    for (const f of fields) if (f.dataTypeID === 18) f.dataTypeID = 25;
+    for (const f of fields) {
+      if (f.dataTypeID === 18) {
+        f.dataTypeID = 25;
+        charColumns.add(f.name);
+      }
+    }
     return addFields.call(this, fields);
   };
   Result.prototype.__charPatched = true;
@@ -122,18 +141,18 @@ async function makeAdapterFactory() {
     return bindMigrationAwareSqlAdapterFactory({
       provider: main.provider,
       adapterName: main.adapterName,
-      connect: () => main.connect(),
+      connect: async () => withCharColumns(await main.connect()),
       async connectToShadowDb() {
         if (datasource.shadowDatabaseUrl) {
           const s = pgConfig(datasource.shadowDatabaseUrl);
-          return new PrismaPg(s.cfg, s.schema ? { schema: s.schema } : undefined).connect();
+          return withCharColumns(await new PrismaPg(s.cfg, s.schema ? { schema: s.schema } : undefined).connect());
         }
         // Temporary shadow database, as the native engine does. (adapter-pg's own
         // connectToShadowDb() drops it before closing its pool: "is being accessed by other users".)
         const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
         const admin = async (sql) => { const c = new pg.Client(cfg); await c.connect(); try { await c.query(sql); } finally { await c.end(); } };
         await admin(`CREATE DATABASE ${quoteIdent(name)}`);
-        const adapter = await new PrismaPg({ ...cfg, database: name }, opts).connect();
+        const adapter = withCharColumns(await new PrismaPg({ ...cfg, database: name }, opts).connect());
         const dispose = adapter.dispose.bind(adapter);
         adapter.dispose = async () => { await dispose(); await admin(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`); };
         return adapter;

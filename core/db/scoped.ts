@@ -6,7 +6,10 @@
 import { rootDb } from "./client";
 
 /** Models that belong to one organization. A test checks this against prisma/schema.prisma. */
-export const ORG_SCOPED_MODELS = new Set<string>(["Membership", "Patient", "Appointment"]);
+export const ORG_SCOPED_MODELS = new Set<string>([
+  "Membership", "Patient", "Appointment",
+  "PluginInstallation", "PluginSetting", "MemberPermission", "MemberGroup", "EventOutbox",
+]);
 
 const WHERE_OPS = new Set([
   "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate",

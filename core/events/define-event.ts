@@ -1,0 +1,18 @@
+// Typed events (the seed's Django signals). An event is a name plus a zod schema for its payload;
+// emitting validates the payload, so a handler never sees a malformed one.
+import type { z } from "zod";
+
+export type EventDefinition<Name extends string = string, S extends z.ZodType = z.ZodType> = {
+  readonly name: Name;
+  readonly schema: S;
+};
+
+export type EventPayload<E extends EventDefinition> = z.output<E["schema"]>;
+
+/** `defineEvent("inventory.low_stock_detected", z.object({...}))` */
+export function defineEvent<const Name extends string, S extends z.ZodType>(name: Name, schema: S): EventDefinition<Name, S> {
+  if (!/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/.test(name)) {
+    throw new Error(`Event name "${name}" must be dotted lower_snake_case, e.g. "inventory.item_created"`);
+  }
+  return { name, schema };
+}

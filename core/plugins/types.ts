@@ -1,0 +1,172 @@
+// The plugin contract: everything a plugin can contribute, declared in one typed manifest
+// (`plugins/<id>/plugin.ts` default-exports `definePlugin({...})`). Core reads manifests through the
+// generated registry (app/_plugins/registry.generated.ts) and never imports a plugin directly.
+import type { ComponentType, ReactNode } from "react";
+import type { OrgContext } from "@/core/auth/context";
+import type { EventDefinition, EventPayload } from "@/core/events/define-event";
+import type { TxClient } from "@/core/db/tx";
+
+/** "inventory.view_items": `<plugin id>.<snake_case>`. */
+export type PermissionKey = `${string}.${string}`;
+
+export type PermissionDefinition = { key: PermissionKey; label: string; description?: string };
+export type PermissionGroupDefinition = { key: string; label: string; description?: string; permissions: PermissionKey[] };
+
+/** The organization a hook or handler runs for. */
+export type PluginOrganization = { id: string; name: string; slug: string; timezone: string; currency: string };
+
+/** Who caused a change: a signed-in user, an API token, a background job or the system. */
+export type Actor =
+  | { type: "user"; id: string; name?: string }
+  | { type: "api_token"; id: string; userId: string }
+  | { type: "job"; id: string; name?: string }
+  | { type: "system"; name?: string };
+
+export type LifecycleContext = {
+  organization: PluginOrganization;
+  /** The transaction the transition runs in: throwing rolls the whole transition back. */
+  tx: TxClient;
+  actor: Actor;
+  /** Hands long work to a background job (delivered after the transition commits). */
+  enqueue: (name: string, data: Record<string, unknown>) => Promise<void>;
+  settings: SettingsAccess;
+};
+
+export type LifecycleHooks = {
+  /** Once per process, when the app (or CLI) starts. No organization. */
+  onReady?: () => void | Promise<void>;
+  onOrganizationCreated?: (ctx: LifecycleContext) => void | Promise<void>;
+  onEnabled?: (ctx: LifecycleContext) => void | Promise<void>;
+  onDisabled?: (ctx: LifecycleContext) => void | Promise<void>;
+  onUpgrade?: (ctx: LifecycleContext & { fromVersion: string; toVersion: string }) => void | Promise<void>;
+};
+
+export type EventHandlerContext = { organization: PluginOrganization; actor: Actor; settings: SettingsAccess; eventId: string };
+
+export type InTransactionHandler<E extends EventDefinition = EventDefinition> = {
+  event: E;
+  /** Runs inside the transaction of the change: throwing aborts the change. */
+  handle: (payload: EventPayload<E>, ctx: EventHandlerContext & { tx: TxClient }) => void | Promise<void>;
+};
+
+export type DurableHandler<E extends EventDefinition = EventDefinition> = {
+  /** Stable id, unique within the plugin: deliveries are tracked per handler. */
+  id: string;
+  event: E;
+  /** Runs after commit, from the transactional outbox, with retries. */
+  handle: (payload: EventPayload<E>, ctx: EventHandlerContext) => void | Promise<void>;
+  retries?: number;
+};
+
+/** Helps TypeScript check a handler's payload type against its event. */
+export function onEvent<E extends EventDefinition>(handler: InTransactionHandler<E>): InTransactionHandler;
+export function onEvent<E extends EventDefinition>(handler: InTransactionHandler<E>) {
+  return handler;
+}
+export function afterCommit<E extends EventDefinition>(handler: DurableHandler<E>): DurableHandler;
+export function afterCommit<E extends EventDefinition>(handler: DurableHandler<E>) {
+  return handler;
+}
+
+// ---------- settings ----------
+export type SettingsValues = Record<string, unknown>;
+export type SettingsAccess = {
+  get: <T = unknown>(key: string) => Promise<T>;
+  all: () => Promise<SettingsValues>;
+};
+
+// ---------- UI contributions ----------
+export type Badge = number | null;
+
+export type MenuItem = {
+  label: string;
+  href?: string;
+  icon?: string;
+  order?: number;
+  permission?: PermissionKey;
+  /** A count shown next to the label, or null for none. Keep it one cheap query. */
+  badge?: (ctx: OrgContext) => Promise<Badge>;
+  children?: MenuItem[];
+  separator?: boolean;
+};
+
+export const WIDGET_ZONES = [
+  "dashboard.top",
+  "dashboard.main",
+  "dashboard.side",
+  "patients.list.top",
+  "patients.list.bottom",
+  "appointments.list.top",
+  "appointments.list.bottom",
+  "patients.form.side",
+  "appointments.form.side",
+] as const;
+export type WidgetZoneName = (typeof WIDGET_ZONES)[number];
+
+export type WidgetProps = { ctx: OrgContext };
+export type LazyComponent<P> = () => Promise<{ default: ComponentType<P> }>;
+
+export type WidgetContribution = {
+  id: string;
+  zone: WidgetZoneName;
+  priority?: number;
+  permission?: PermissionKey;
+  component: LazyComponent<WidgetProps>;
+};
+
+export type PageProps = { ctx: OrgContext; path: string[]; searchParams: Record<string, string | string[] | undefined> };
+
+export type PageContribution = {
+  /** Path under the plugin's prefix: "" is /<plugin id>, "greetings/:id" matches /<plugin id>/greetings/123. */
+  path: string;
+  title: string;
+  permission?: PermissionKey;
+  component: LazyComponent<PageProps & { params: Record<string, string> }>;
+};
+
+/** Replaces a core page while the plugin is enabled for the organization (see docs/plugins.md). */
+export type PageOverride = {
+  page: "dashboard" | "patients.list" | "appointments.list";
+  priority?: number;
+  component: LazyComponent<PageProps>;
+};
+
+export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type ApiContext = { ctx: OrgContext; params: Record<string, string>; request: Request };
+export type ApiRoute = {
+  method: ApiMethod;
+  /** Path under /api/v1/<plugin id>/, e.g. "greetings/:id". */
+  path: string;
+  permission?: PermissionKey;
+  handler: (api: ApiContext) => Promise<Response> | Response;
+};
+
+export type PluginManifest = {
+  id: string;
+  name: string;
+  version: string;
+  description: string;
+  author: string;
+  /** Other plugins this one needs, with semver ranges: { inventory: "^2.0.0" }. */
+  dependencies?: Record<string, string>;
+  permissions?: PermissionDefinition[];
+  groups?: PermissionGroupDefinition[];
+  /** Object-level or custom checks: return false to deny even when the permission is granted. */
+  checkers?: Partial<Record<PermissionKey, (ctx: OrgContext, object?: unknown) => boolean | Promise<boolean>>>;
+  settings?: import("@/core/plugins/settings/schema").SettingsSchema;
+  events?: Record<string, EventDefinition>;
+  handlers?: { inTransaction?: InTransactionHandler[]; durable?: DurableHandler[] };
+  lifecycle?: LifecycleHooks;
+  menu?: MenuItem[];
+  widgets?: WidgetContribution[];
+  pages?: PageContribution[];
+  overrides?: PageOverride[];
+  api?: ApiRoute[];
+  /** Rendered at the top of the plugin's own pages, e.g. tabs. */
+  pageHeader?: ReactNode;
+};
+
+/** Identity function that checks a manifest against the contract and keeps its literal types. */
+export function definePlugin<const M extends PluginManifest>(manifest: M): M {
+  return manifest;
+}
