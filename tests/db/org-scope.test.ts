@@ -79,7 +79,7 @@ describe("organization-scoped data access", () => {
   it("scopes every model of the schema that has an organizationId", () => {
     const schema = fs.readFileSync("prisma/schema.prisma", "utf8");
     const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)]
-      .filter(([, , body]) => /^\s+organizationId\s/m.test(body!))
+      .filter(([, , body]) => /^\s+organizationId\s+String\s/m.test(body!))
       .map(([, name]) => name);
     expect(new Set(models)).toEqual(ORG_SCOPED_MODELS);
   });

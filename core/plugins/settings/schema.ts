@@ -1,0 +1,56 @@
+// The settings contract of a plugin: typed fields with defaults, labels, help, categories, dependent
+// fields, field and cross-field validation (organization available), change handlers, and versioned
+// migrations of stored values. Storage, encryption and the generated settings page build on this.
+import type { z } from "zod";
+import type { PluginOrganization } from "@/core/plugins/types";
+
+type Common<V> = {
+  label: string;
+  help?: string;
+  /** Groups fields under a heading on the settings page. */
+  category?: string;
+  /** Show and validate this field only while another setting has the given value. */
+  dependsOn?: { key: string; equals: unknown };
+  /** Extra check with the organization at hand; return an error message or null. */
+  validate?: (value: V, org: PluginOrganization) => string | null | Promise<string | null>;
+  /** Runs (in the saving transaction) when the stored value changes. */
+  onChange?: (change: { old: V; new: V; organization: PluginOrganization }) => void | Promise<void>;
+};
+
+export type SettingField =
+  | ({ type: "boolean"; default: boolean } & Common<boolean>)
+  | ({ type: "integer"; default: number; min?: number; max?: number } & Common<number>)
+  | ({ type: "decimal"; default: string; min?: string; max?: string; scale?: number } & Common<string>)
+  | ({ type: "text"; default: string; maxLength?: number; format?: "email" | "url"; pattern?: { regex: string; message: string }; multiline?: boolean } & Common<string>)
+  | ({ type: "choice"; default: string; options: { value: string; label: string }[] } & Common<string>)
+  | ({ type: "json"; default: unknown; schema?: z.ZodType } & Common<unknown>)
+  | ({ type: "date"; default: string | null } & Common<string | null>)
+  | ({ type: "datetime"; default: string | null } & Common<string | null>)
+  | ({ type: "secret" } & Common<string | null>);
+
+export type SettingsStore = {
+  has: (key: string) => Promise<boolean>;
+  get: (key: string) => Promise<unknown>;
+  set: (key: string, value: unknown) => Promise<void>;
+  delete: (key: string) => Promise<void>;
+};
+
+export type SettingsMigration = {
+  from: string;
+  to: string;
+  /** Rewrites stored values (including keys no longer in `fields`). Runs once per organization. */
+  up: (store: SettingsStore, org: PluginOrganization) => Promise<void>;
+};
+
+export type CrossFieldIssue = { key: string; message: string };
+
+export type SettingsSchema = {
+  fields: Record<string, SettingField>;
+  /** Cross-field validation over the complete new values. */
+  validate?: (values: Record<string, unknown>, org: PluginOrganization) => CrossFieldIssue[] | Promise<CrossFieldIssue[]>;
+  migrations?: SettingsMigration[];
+};
+
+export function defineSettings<const S extends SettingsSchema>(schema: S): S {
+  return schema;
+}
