@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import "@/app/_plugins/runtime";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 

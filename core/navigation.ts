@@ -1,7 +1,9 @@
 // The sidebar's core entries. Icons are lucide icon names resolved by the shell's client component.
+// Plugin entries (core/plugins/menus.ts) go between the records and the administration section.
+import type { NavItem } from "@/components/shell/types";
 import type { OrgContext } from "@/core/auth/context";
 
-export type NavItem = { label: string; href: string; icon: string };
+export type { NavItem };
 
 export function coreNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
   const items: NavItem[] = [{ label: "Dashboard", href: "/", icon: "LayoutDashboard" }];
@@ -10,4 +12,14 @@ export function coreNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
     items.push({ label: "Appointments", href: "/appointments", icon: "CalendarDays" });
   }
   return items;
+}
+
+/** Organization administration, for owners and admins: who may do what, and which plugins are on. */
+export function adminNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
+  if (!ctx.can("organization.manage")) return [];
+  return [
+    { separator: true, label: "Organization" },
+    { label: "Members", href: "/settings/members", icon: "UserCog" },
+    { label: "Plugins", href: "/plugins", icon: "Puzzle" },
+  ];
 }

@@ -1,4 +1,11 @@
 // `npm run dev`: Ritiko on http://localhost:3000 with an embedded PostgreSQL unless DATABASE_URL is set.
+// Regenerates the plugin glue first, so a plugin author's new pages and routes are picked up.
+import { writeGenerated } from "./generate-plugins";
 import { boot } from "./lib/boot";
 
+const written = writeGenerated();
+if (written.length) process.stdout.write(`Plugin glue regenerated:\n${written.map((w) => `  ${w}`).join("\n")}\n`);
+if (written.some((w) => w.startsWith("prisma/schema/"))) {
+  process.stdout.write("A plugin's models changed: run `npm run prisma -- generate` and add a migration (README, Developing).\n");
+}
 await boot(["dev"]);

@@ -65,6 +65,8 @@ const tmpData = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-test-pg-"));
 fs.chmodSync(tmpData, 0o755);
 let exitCode = 0;
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Encrypts plugin secrets (core/plugins/settings/crypto.ts); a fresh one per run, like the databases.
+const secretsKey = crypto.randomBytes(32).toString("base64");
 
 try {
   if (!adminUrl) {
@@ -97,6 +99,7 @@ try {
     const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
       DATABASE_URL: unitUrl,
       TEST_ADMIN_DATABASE_URL: adminUrl,
+      RITIKO_SECRETS_KEY: secretsKey,
     });
     const c = readCounts("test-results/vitest.json", "vitest");
     if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
@@ -110,6 +113,7 @@ try {
     const env = {
       DATABASE_URL: e2eUrl,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      RITIKO_SECRETS_KEY: secretsKey,
       // All browser tests come from 127.0.0.1: per-IP throttling would lock every later test out.
       RITIKO_LOGIN_MAX_FAILURES_PER_IP: "100000",
       E2E_PORT: String(await freePort()),

@@ -3,15 +3,16 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { SessionProvider } from "@/components/shell/session-provider";
 import { getSession, requireOrgContext } from "@/core/auth/context";
-import { coreNavigation } from "@/core/navigation";
+import { adminNavigation, coreNavigation } from "@/core/navigation";
+import { pluginNavigation } from "@/core/plugins/menus";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const ctx = await requireOrgContext();
-  const session = await getSession();
+  const [session, pluginNav] = await Promise.all([getSession(), pluginNavigation(ctx)]);
   return (
     <SessionProvider session={session}>
       <AppShell
-        nav={coreNavigation(ctx)}
+        nav={[...coreNavigation(ctx), ...pluginNav, ...adminNavigation(ctx)]}
         organizations={ctx.memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role }))}
         activeOrganizationId={ctx.organization.id}
         user={{ name: ctx.user.name, email: ctx.user.email }}

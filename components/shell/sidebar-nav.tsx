@@ -2,18 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
-import { Menu, X } from "lucide-react";
+import { useEffect, useId, useRef, useState } from "react";
+import { ChevronRight, Menu, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Brand } from "./brand";
 import { NavIcon } from "./nav-icon";
-import type { NavItem } from "./types";
+import type { NavItem, NavLinkItem } from "./types";
 
-/** The most specific nav item containing the current path (so "/" only matches itself). */
+function hrefsOf(items: ReadonlyArray<NavItem>): string[] {
+  return items.flatMap((item) => (item.separator ? [] : [...(item.href ? [item.href] : []), ...hrefsOf(item.children ?? [])]));
+}
+
+/** The most specific nav href containing the current path (so "/" only matches itself). */
 function activeHref(items: ReadonlyArray<NavItem>, pathname: string): string | null {
   let best: string | null = null;
-  for (const { href } of items) {
+  for (const href of hrefsOf(items)) {
     const matches = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
     if (matches && (best === null || href.length > best.length)) best = href;
   }
@@ -26,37 +30,142 @@ export type SidebarNavProps = {
   onNavigate?: () => void;
 };
 
+type Place = { pathname: string; current: string | null; onNavigate?: () => void };
+
 export function SidebarNav({ items, onNavigate }: SidebarNavProps) {
   const pathname = usePathname();
-  const current = activeHref(items, pathname);
-
+  const place: Place = { pathname, current: activeHref(items, pathname), onNavigate };
   return (
     <nav aria-label="Main">
-      <ul className="grid gap-0.5">
-        {items.map((item) => {
-          const active = item.href === current;
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                onClick={onNavigate}
-                // "page" on the exact page; "true" marks the section when viewing a child page.
-                aria-current={active ? (pathname === item.href ? "page" : "true") : undefined}
-                className={cn(
-                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
-                  active
-                    ? "bg-primary-soft text-primary"
-                    : "text-muted-foreground hover:bg-muted hover:text-foreground",
-                )}
-              >
-                <NavIcon name={item.icon} className="size-[18px] shrink-0" />
-                <span className="truncate">{item.label}</span>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      <NavList items={items} place={place} depth={0} />
     </nav>
+  );
+}
+
+function NavList({ items, place, depth, id }: { items: ReadonlyArray<NavItem>; place: Place; depth: number; id?: string }) {
+  return (
+    <ul id={id} className={cn("grid gap-0.5", depth > 0 && "mt-0.5 ml-[1.3rem] border-l border-border pl-2")}>
+      {items.map((item, index) =>
+        item.separator ? (
+          <li key={`separator-${index}`} className="py-2">
+            <hr className="mx-3 border-border" />
+            {item.label ? (
+              <p className="px-3 pt-3 text-xs font-semibold tracking-wide text-muted-foreground uppercase">{item.label}</p>
+            ) : null}
+          </li>
+        ) : (
+          <li key={item.href ?? `${item.label}-${index}`}>
+            {item.children?.length ? <NavGroup item={item} place={place} depth={depth} /> : <NavLink item={item} place={place} depth={depth} />}
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}
+
+const rowClass = "flex min-w-0 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors";
+const idleClass = "text-muted-foreground hover:bg-muted hover:text-foreground";
+
+/** Icon (top level always has one; nested entries only when given), label and badge of an entry. */
+function EntryContent({ item, depth }: { item: NavLinkItem; depth: number }) {
+  return (
+    <>
+      {item.icon || depth === 0 ? <NavIcon name={item.icon ?? ""} className="size-[18px] shrink-0" /> : null}
+      <span className="min-w-0 flex-1 truncate">{item.label}</span>
+      <NavBadge count={item.badge} />
+    </>
+  );
+}
+
+/** The count is read out as part of the link name ("Low stock, 3 items"); the pill itself is visual. */
+function NavBadge({ count }: { count: number | null | undefined }) {
+  if (!count) return null;
+  return (
+    <>
+      <span
+        aria-hidden="true"
+        className="ml-auto min-w-5 shrink-0 rounded-full bg-primary px-1.5 text-center text-xs leading-5 font-semibold text-primary-foreground tabular-nums"
+      >
+        {count > 99 ? "99+" : count}
+      </span>
+      <span className="sr-only">
+        , {count} {count === 1 ? "item" : "items"}
+      </span>
+    </>
+  );
+}
+
+function NavLink({ item, place, depth }: { item: NavLinkItem; place: Place; depth: number }) {
+  const active = item.href !== undefined && item.href === place.current;
+  if (!item.href) return null;
+  return (
+    <Link
+      href={item.href}
+      onClick={place.onNavigate}
+      // "page" on the exact page; "true" marks the section when viewing a child page.
+      aria-current={active ? (place.pathname === item.href ? "page" : "true") : undefined}
+      className={cn(rowClass, active ? "bg-primary-soft text-primary" : idleClass)}
+    >
+      <EntryContent item={item} depth={depth} />
+    </Link>
+  );
+}
+
+/**
+ * A submenu: a disclosure button (aria-expanded) shows or hides the children. When the entry links
+ * somewhere too, the link and the toggle are separate controls. Opens by itself when the current
+ * page is inside it.
+ */
+function NavGroup({ item, place, depth }: { item: NavLinkItem; place: Place; depth: number }) {
+  const listId = useId();
+  const children = item.children ?? [];
+  const containsCurrent = place.current !== null && hrefsOf(children).includes(place.current);
+  const [open, setOpen] = useState(containsCurrent);
+  const [seenPath, setSeenPath] = useState(place.pathname);
+  // Navigating into the submenu (e.g. from a link on a page) reveals where the user now is.
+  if (seenPath !== place.pathname) {
+    setSeenPath(place.pathname);
+    if (containsCurrent) setOpen(true);
+  }
+  const chevron = (
+    <ChevronRight aria-hidden="true" className={cn("size-4 shrink-0 transition-transform motion-reduce:transition-none", open && "rotate-90")} />
+  );
+
+  return (
+    <>
+      {item.href ? (
+        <div className="flex items-center gap-0.5">
+          <div className="min-w-0 flex-1">
+            <NavLink item={item} place={place} depth={depth} />
+          </div>
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-label={`${item.label} submenu`}
+            onClick={() => setOpen((o) => !o)}
+            className={cn("flex size-9 shrink-0 items-center justify-center rounded-md", idleClass)}
+          >
+            {chevron}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen((o) => !o)}
+          className={cn(rowClass, "w-full text-left", containsCurrent && !open ? "text-foreground" : idleClass)}
+        >
+          <EntryContent item={item} depth={depth} />
+          {chevron}
+        </button>
+      )}
+      {/* Kept mounted while closed so aria-controls always points at an element. */}
+      <div hidden={!open}>
+        <NavList id={listId} items={children} place={place} depth={depth + 1} />
+      </div>
+    </>
   );
 }
 

@@ -1,8 +1,16 @@
-// Appointment writes through the organization-scoped client. The composite foreign key
-// (organizationId, patientId) makes the database reject a patient of another organization (P2003),
-// which we report as "patient not found" on the patient field; nothing is written in that case.
+// Appointment writes, each in one transaction of the organization-scoped client that also emits the
+// core event (core/events/core-events.ts): a plugin's in-transaction handler that throws rolls the
+// write back; durable handlers are queued in the outbox only if the write commits. The composite
+// foreign key (organizationId, patientId) makes the database reject a patient of another organization
+// (P2003), which we report as "patient not found" on the patient field; nothing is written in that case.
 import type { OrgContext } from "@/core/auth/context";
 import { isNotFound, type ActionResult } from "@/core/actions/result";
+import { appointmentCreated, appointmentDeleted, appointmentUpdated } from "@/core/events/core-events";
+import { emit } from "@/core/events/emit";
+import { eventMeta } from "@/core/events/meta";
+import { kickOutbox } from "@/core/events/outbox-signal";
+import { appointmentRecord, created, deleted, updated } from "@/core/events/record-changes";
+import { lockAppointment } from "./row-lock";
 import type { AppointmentData } from "./schema";
 
 const isForeignKeyViolation = (err: unknown) =>
@@ -12,6 +20,7 @@ const PATIENT_MISSING: ActionResult<never> = {
   error: "Please correct the highlighted fields.",
   fieldErrors: { patientId: "This patient does not exist in your organization" },
 };
+const GONE = { ok: false as const, error: "This appointment no longer exists." };
 
 function toRow(d: AppointmentData) {
   return { ...d, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt) };
@@ -19,7 +28,12 @@ function toRow(d: AppointmentData) {
 
 export async function createAppointment(ctx: OrgContext, data: AppointmentData): Promise<ActionResult<{ id: string }>> {
   try {
-    const a = await ctx.db.appointment.create({ data: { ...toRow(data), organizationId: ctx.organization.id }, select: { id: true } });
+    const a = await ctx.db.$transaction(async (tx) => {
+      const row = await tx.appointment.create({ data: { ...toRow(data), organizationId: ctx.organization.id } });
+      await emit(tx, eventMeta(ctx), appointmentCreated, created(appointmentRecord(row)));
+      return { id: row.id };
+    });
+    kickOutbox();
     return { ok: true, data: a, message: "Appointment created." };
   } catch (err) {
     if (isForeignKeyViolation(err)) return PATIENT_MISSING;
@@ -29,21 +43,37 @@ export async function createAppointment(ctx: OrgContext, data: AppointmentData):
 
 export async function updateAppointment(ctx: OrgContext, id: string, data: AppointmentData): Promise<ActionResult<{ id: string }>> {
   try {
-    const a = await ctx.db.appointment.update({ where: { id }, data: toRow(data), select: { id: true } });
+    const a = await ctx.db.$transaction(async (tx) => {
+      const before = await lockAppointment(tx, ctx.organization.id, id);
+      if (!before) return null;
+      const row = await tx.appointment.update({ where: { id }, data: toRow(data) });
+      await emit(tx, eventMeta(ctx), appointmentUpdated, updated(appointmentRecord(before), appointmentRecord(row)));
+      return { id: row.id };
+    });
+    if (!a) return GONE;
+    kickOutbox();
     return { ok: true, data: a, message: "Appointment saved." };
   } catch (err) {
     if (isForeignKeyViolation(err)) return PATIENT_MISSING;
-    if (isNotFound(err)) return { ok: false, error: "This appointment no longer exists." };
+    if (isNotFound(err)) return GONE;
     throw err;
   }
 }
 
 export async function deleteAppointment(ctx: OrgContext, id: string): Promise<ActionResult<{ id: string }>> {
   try {
-    await ctx.db.appointment.delete({ where: { id }, select: { id: true } });
-    return { ok: true, data: { id }, message: "Appointment deleted." };
+    const a = await ctx.db.$transaction(async (tx) => {
+      const before = await lockAppointment(tx, ctx.organization.id, id);
+      if (!before) return null;
+      await tx.appointment.delete({ where: { id }, select: { id: true } });
+      await emit(tx, eventMeta(ctx), appointmentDeleted, deleted(appointmentRecord(before)));
+      return { id };
+    });
+    if (!a) return GONE;
+    kickOutbox();
+    return { ok: true, data: a, message: "Appointment deleted." };
   } catch (err) {
-    if (isNotFound(err)) return { ok: false, error: "This appointment no longer exists." };
+    if (isNotFound(err)) return GONE;
     throw err;
   }
 }

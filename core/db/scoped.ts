@@ -5,11 +5,22 @@
 // not exist for the caller (findFirst -> null, update -> P2025 "not found"), which pages turn into 404.
 import { rootDb } from "./client";
 
-/** Models that belong to one organization. A test checks this against prisma/schema.prisma. */
-export const ORG_SCOPED_MODELS = new Set<string>([
-  "Membership", "Patient", "Appointment",
-  "PluginInstallation", "PluginSetting", "MemberPermission", "MemberGroup", "EventOutbox",
-]);
+type DataModel = { models: Record<string, { fields: { name: string; kind: string }[] }> };
+let scopedModels: ReadonlySet<string> | undefined;
+
+/**
+ * Models that belong to one organization: every model (core or plugin) with an `organizationId`
+ * field, read from the generated client's data model, so a new model is scoped without anyone having
+ * to remember it. A test checks this against the schema files.
+ */
+export function orgScopedModels(): ReadonlySet<string> {
+  scopedModels ??= new Set(
+    Object.entries((rootDb() as unknown as { _runtimeDataModel: DataModel })._runtimeDataModel.models)
+      .filter(([, m]) => m.fields.some((f) => f.name === "organizationId" && f.kind === "scalar"))
+      .map(([name]) => name),
+  );
+  return scopedModels;
+}
 
 const WHERE_OPS = new Set([
   "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate",
@@ -51,7 +62,7 @@ function buildScopedDb(organizationId: string) {
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          if (!ORG_SCOPED_MODELS.has(model)) return query(args);
+          if (!orgScopedModels().has(model)) return query(args);
           return query(scopeArgs(operation, (args ?? {}) as Args, organizationId) as typeof args);
         },
       },
@@ -61,10 +72,15 @@ function buildScopedDb(organizationId: string) {
 
 type FullScoped = ReturnType<typeof buildScopedDb>;
 /**
- * What organization-scoped code may touch: the organization-owned models and transactions. Users and
- * organizations themselves are not exposed here; read them through core/auth or core/organizations.
+ * What organization-scoped code (core and plugins) may touch: every organization-owned model, and
+ * transactions. Users, organizations and raw SQL are not exposed here: raw SQL must bind the
+ * organization id itself (see core/appointments/bulk.ts), and users/organizations are read through
+ * core/auth.
  */
-export type ScopedDb = Pick<FullScoped, "patient" | "appointment" | "membership" | "$transaction">;
+export type ScopedDb = Omit<
+  FullScoped,
+  "organization" | "user" | "loginAttempt" | "$queryRaw" | "$executeRaw" | "$queryRawUnsafe" | "$executeRawUnsafe" | "$connect" | "$disconnect" | "$extends" | "$on"
+>;
 
 const cache = new Map<string, FullScoped>();
 

@@ -1,5 +1,8 @@
 // Typed events (the seed's Django signals). An event is a name plus a zod schema for its payload;
-// emitting validates the payload, so a handler never sees a malformed one.
+// emitting validates the payload, so a handler never sees a malformed one (see emit.ts).
+// Schemas must describe JSON data — dates as ISO strings, no transforms into Dates, Maps or
+// bigints: durable handlers get the validated payload back from the outbox's JSON column and it is
+// validated again before delivery, so an output that does not parse as input fails delivery.
 import type { z } from "zod";
 
 export type EventDefinition<Name extends string = string, S extends z.ZodType = z.ZodType> = {

@@ -1,10 +1,21 @@
-// Patient writes. Each runs through the organization-scoped client, so a patient id of another
-// organization behaves exactly like a non-existent one. A failed write leaves the row unchanged.
+// Patient writes. Each runs in one transaction of the organization-scoped client, so a patient id of
+// another organization behaves exactly like a non-existent one, and emits its core event
+// (core/events/core-events.ts) in that transaction: a plugin's in-transaction handler that throws
+// rolls the write back, and durable handlers are queued in the outbox only if the write commits.
+// A failed write leaves the row unchanged and emits nothing.
 import type { OrgContext } from "@/core/auth/context";
 import { isNotFound, isUniqueViolation, type ActionResult } from "@/core/actions/result";
+import { appointmentDeleted, patientCreated, patientDeleted, patientUpdated } from "@/core/events/core-events";
+import { emit, emitMany } from "@/core/events/emit";
+import { eventMeta } from "@/core/events/meta";
+import { kickOutbox } from "@/core/events/outbox-signal";
+import { appointmentRecord, created, deleted, patientRecord, updated } from "@/core/events/record-changes";
+import { deleteAppointmentsOfPatient } from "@/core/appointments/row-lock";
+import { lockPatient } from "./row-lock";
 import type { PatientData } from "./schema";
 
 const DUPLICATE_MRN = "Another patient in this organization already has this medical record number";
+const GONE = { ok: false as const, error: "This patient no longer exists." };
 
 function toRow(data: PatientData) {
   return { ...data, dateOfBirth: new Date(`${data.dateOfBirth}T00:00:00Z`) };
@@ -12,7 +23,12 @@ function toRow(data: PatientData) {
 
 export async function createPatient(ctx: OrgContext, data: PatientData): Promise<ActionResult<{ id: string }>> {
   try {
-    const p = await ctx.db.patient.create({ data: { ...toRow(data), organizationId: ctx.organization.id }, select: { id: true } });
+    const p = await ctx.db.$transaction(async (tx) => {
+      const row = await tx.patient.create({ data: { ...toRow(data), organizationId: ctx.organization.id } });
+      await emit(tx, eventMeta(ctx), patientCreated, created(patientRecord(row)));
+      return { id: row.id };
+    });
+    kickOutbox();
     return { ok: true, data: p, message: `Patient ${data.firstName} ${data.lastName} created.` };
   } catch (err) {
     if (isUniqueViolation(err)) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: { medicalRecordNumber: DUPLICATE_MRN } };
@@ -22,22 +38,45 @@ export async function createPatient(ctx: OrgContext, data: PatientData): Promise
 
 export async function updatePatient(ctx: OrgContext, id: string, data: PatientData): Promise<ActionResult<{ id: string }>> {
   try {
-    const p = await ctx.db.patient.update({ where: { id }, data: toRow(data), select: { id: true } });
+    const p = await ctx.db.$transaction(async (tx) => {
+      const before = await lockPatient(tx, ctx.organization.id, id);
+      if (!before) return null;
+      const row = await tx.patient.update({ where: { id }, data: toRow(data) });
+      await emit(tx, eventMeta(ctx), patientUpdated, updated(patientRecord(before), patientRecord(row)));
+      return { id: row.id };
+    });
+    if (!p) return GONE;
+    kickOutbox();
     return { ok: true, data: p, message: `Patient ${data.firstName} ${data.lastName} saved.` };
   } catch (err) {
     if (isUniqueViolation(err)) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: { medicalRecordNumber: DUPLICATE_MRN } };
-    if (isNotFound(err)) return { ok: false, error: "This patient no longer exists." };
+    if (isNotFound(err)) return GONE;
     throw err;
   }
 }
 
-/** Deletes the patient and, through the foreign key's ON DELETE CASCADE, their appointments. */
+/**
+ * Deletes the patient and their appointments. The appointments are deleted here, in one statement,
+ * rather than left to the foreign key's ON DELETE CASCADE, so that each emits core.appointment.deleted
+ * like any other deletion (the cascade stays as the database's guarantee).
+ */
 export async function deletePatient(ctx: OrgContext, id: string): Promise<ActionResult<{ id: string }>> {
   try {
-    const p = await ctx.db.patient.delete({ where: { id }, select: { id: true, firstName: true, lastName: true } });
+    const p = await ctx.db.$transaction(async (tx) => {
+      const before = await lockPatient(tx, ctx.organization.id, id);
+      if (!before) return null;
+      const appointments = await deleteAppointmentsOfPatient(tx, ctx.organization.id, id);
+      const meta = eventMeta(ctx);
+      await emitMany(tx, meta, appointmentDeleted, appointments.map((a) => deleted(appointmentRecord(a))));
+      await tx.patient.delete({ where: { id }, select: { id: true } });
+      await emit(tx, meta, patientDeleted, deleted(patientRecord(before)));
+      return before;
+    });
+    if (!p) return GONE;
+    kickOutbox();
     return { ok: true, data: { id: p.id }, message: `Patient ${p.firstName} ${p.lastName} deleted.` };
   } catch (err) {
-    if (isNotFound(err)) return { ok: false, error: "This patient no longer exists." };
+    if (isNotFound(err)) return GONE;
     throw err;
   }
 }

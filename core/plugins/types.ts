@@ -27,8 +27,11 @@ export type LifecycleContext = {
   /** The transaction the transition runs in: throwing rolls the whole transition back. */
   tx: TxClient;
   actor: Actor;
-  /** Hands long work to a background job (delivered after the transition commits). */
-  enqueue: (name: string, data: Record<string, unknown>) => Promise<void>;
+  /**
+   * Emits an event in the transition's transaction. Long work belongs in a durable (after-commit)
+   * handler of such an event: it runs in the background once the transition has committed.
+   */
+  emit: <E extends EventDefinition>(event: E, payload: import("zod").input<E["schema"]>) => Promise<{ eventId: string }>;
   settings: SettingsAccess;
 };
 
@@ -47,6 +50,14 @@ export type InTransactionHandler<E extends EventDefinition = EventDefinition> = 
   event: E;
   /** Runs inside the transaction of the change: throwing aborts the change. */
   handle: (payload: EventPayload<E>, ctx: EventHandlerContext & { tx: TxClient }) => void | Promise<void>;
+  /**
+   * Optional batch form for bulk writes (emitMany): called once with every event of the write
+   * instead of `handle` once per event, so a 10,000-row update can cost the handler one statement.
+   */
+  handleMany?: (
+    events: { eventId: string; payload: EventPayload<E> }[],
+    ctx: Omit<EventHandlerContext, "eventId"> & { tx: TxClient },
+  ) => void | Promise<void>;
 };
 
 export type DurableHandler<E extends EventDefinition = EventDefinition> = {
@@ -87,6 +98,7 @@ export type MenuItem = {
   /** A count shown next to the label, or null for none. Keep it one cheap query. */
   badge?: (ctx: OrgContext) => Promise<Badge>;
   children?: MenuItem[];
+  /** On an entry with href/children: a divider above it. Alone: a divider captioned `label` (give it an `order`). */
   separator?: boolean;
 };
 
@@ -143,6 +155,8 @@ export type ApiRoute = {
 
 export type PluginManifest = {
   id: string;
+  /** Enabled automatically for organizations created after the plugin was installed. */
+  enabledByDefault?: boolean;
   name: string;
   version: string;
   description: string;

@@ -21,6 +21,10 @@ export async function boot(nextArgs: string[]): Promise<void> {
     databaseUrl = embedded.urlFor("ritiko");
     info(`embedded PostgreSQL ${embedded.created ? "created" : "started"} on 127.0.0.1:${port} (data in .data/postgres)`);
     env.NEXTAUTH_SECRET ??= localSecret("nextauth-secret");
+    // Encrypts plugin secrets: 32 random bytes in base64url, which core/plugins/settings/crypto.ts
+    // accepts like base64. Not generated for an external database: there the operator sets it, and
+    // only code that touches a plugin secret needs it (and says so clearly when it is missing).
+    env.RITIKO_SECRETS_KEY ??= localSecret("secrets-key");
   } else if (!env.NEXTAUTH_SECRET && !env.AUTH_SECRET) {
     throw new Error("NEXTAUTH_SECRET must be set when DATABASE_URL points at an external database (see .env.example).");
   }

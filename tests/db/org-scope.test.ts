@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { rootDb } from "@/core/db/client";
-import { ORG_SCOPED_MODELS, scopedDb } from "@/core/db/scoped";
+import { orgScopedModels, scopedDb } from "@/core/db/scoped";
 import { createAppointment } from "@/core/appointments/mutations";
 import { createPatient, deletePatient, updatePatient } from "@/core/patients/mutations";
 import { getPatient } from "@/core/patients/queries";
@@ -76,11 +76,15 @@ describe("organization-scoped data access", () => {
     expect(await rootDb().appointment.count({ where: { patientId: pb.data.id } })).toBe(0);
   });
 
-  it("scopes every model of the schema that has an organizationId", () => {
-    const schema = fs.readFileSync("prisma/schema.prisma", "utf8");
+  it("scopes every model of the schema (core and plugins) that has an organizationId", () => {
+    const schema = fs
+      .readdirSync("prisma/schema")
+      .filter((f) => f.endsWith(".prisma"))
+      .map((f) => fs.readFileSync(`prisma/schema/${f}`, "utf8"))
+      .join("\n");
     const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)]
-      .filter(([, , body]) => /^\s+organizationId\s+String\s/m.test(body!))
+      .filter(([, , body]) => /^\s+organizationId\s/m.test(body!))
       .map(([, name]) => name);
-    expect(new Set(models)).toEqual(ORG_SCOPED_MODELS);
+    expect(new Set(models)).toEqual(orgScopedModels());
   });
 });

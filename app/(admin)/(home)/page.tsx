@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { CalendarCheck, CalendarClock, CalendarX, Users } from "lucide-react";
+import { renderPageOverride } from "@/app/_plugins/page-override";
+import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,13 +12,16 @@ import { formatDateTime } from "@/core/time/zoned";
 
 export const metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireOrgContext();
+  const override = await renderPageOverride("dashboard", ctx, await searchParams);
+  if (override) return override;
   const s = await dashboardSummary(ctx);
   const tz = ctx.organization.timezone;
   return (
     <div className="grid gap-6">
       <PageHeader title="Dashboard" description={`${ctx.organization.name} · times in ${tz}`} />
+      <WidgetZone name="dashboard.top" ctx={ctx} />
       <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard label="Patients" value={s.patients.toLocaleString("en-US")} hint={`${s.newPatients} added in the last 30 days`} icon={<Users aria-hidden="true" />} />
         <StatCard label="Appointments today" value={s.todayCount.toLocaleString("en-US")} hint="Scheduled or completed" icon={<CalendarClock aria-hidden="true" />} />
@@ -77,6 +82,9 @@ export default async function DashboardPage() {
             )}
           </CardContent>
         </Card>
+        {/* A row of their own under the cards; the column starts keep "side" on the right when "main" is empty. */}
+        <WidgetZone name="dashboard.main" ctx={ctx} className="lg:col-span-2 lg:col-start-1" />
+        <WidgetZone name="dashboard.side" ctx={ctx} className="lg:col-start-3" />
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Plus } from "lucide-react";
+import { renderPageOverride } from "@/app/_plugins/page-override";
+import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
@@ -13,6 +15,8 @@ export const metadata = { title: "Appointments" };
 
 export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("records.read");
+  const override = await renderPageOverride("appointments.list", ctx, await searchParams);
+  if (override) return override;
   const raw = await searchParams;
   const params = parseListParams(raw, APPOINTMENT_SORTS, { sort: "startsAt", dir: "desc" });
   const filters = parseAppointmentFilters(raw);
@@ -43,6 +47,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
           ) : null
         }
       />
+      <WidgetZone name="appointments.list.top" ctx={ctx} />
       <AppointmentsTable
         rows={rows}
         total={total}
@@ -53,6 +58,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         timeZone={ctx.organization.timezone}
         providers={providers}
       />
+      <WidgetZone name="appointments.list.bottom" ctx={ctx} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
 import { listProviders } from "@/core/appointments/queries";
@@ -16,8 +17,8 @@ export default async function NewAppointmentPage({ searchParams }: { searchParam
   const [providers, patient] = await Promise.all([listProviders(ctx.db), getPatient(ctx.db, first(sp.patientId) ?? "")]);
   const start = nextFullHour();
   return (
-    <div className="grid gap-6">
-      <PageHeader eyebrow={<Link href="/appointments" className="hover:underline">Appointments</Link>} title="New appointment" />
+    <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,48rem)_minmax(0,1fr)]">
+      <PageHeader className="xl:col-span-2" eyebrow={<Link href="/appointments" className="hover:underline">Appointments</Link>} title="New appointment" />
       <AppointmentForm
         timeZone={tz}
         providers={providers}
@@ -31,6 +32,7 @@ export default async function NewAppointmentPage({ searchParams }: { searchParam
           notes: "",
         }}
       />
+      <WidgetZone name="appointments.form.side" ctx={ctx} as="aside" label="Appointment side panels" className="xl:max-w-sm" />
     </div>
   );
 }

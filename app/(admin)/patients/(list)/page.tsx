@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Plus } from "lucide-react";
+import { renderPageOverride } from "@/app/_plugins/page-override";
+import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
@@ -12,6 +14,8 @@ export const metadata = { title: "Patients" };
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("records.read");
+  const override = await renderPageOverride("patients.list", ctx, await searchParams);
+  if (override) return override;
   const params = parseListParams(await searchParams, PATIENT_SORTS, { sort: "name", dir: "asc" });
   const { rows, total, page } = await listPatients(ctx.db, params);
   const canCreate = ctx.can("records.write");
@@ -28,7 +32,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           ) : null
         }
       />
+      <WidgetZone name="patients.list.top" ctx={ctx} />
       <PatientsTable rows={rows} total={total} page={page} pageSize={params.pageSize} sort={params.sort} dir={params.dir} canCreate={canCreate} />
+      <WidgetZone name="patients.list.bottom" ctx={ctx} />
     </div>
   );
 }

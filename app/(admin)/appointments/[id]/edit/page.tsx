@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
 import { getAppointment, listProviders } from "@/core/appointments/queries";
@@ -15,8 +16,8 @@ export default async function EditAppointmentPage({ params }: { params: Promise<
   if (!a) notFound();
   const tz = ctx.organization.timezone;
   return (
-    <div className="grid gap-6">
-      <PageHeader eyebrow={<Link href={`/appointments/${a.id}`} className="hover:underline">Appointment</Link>} title="Edit appointment" />
+    <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,48rem)_minmax(0,1fr)]">
+      <PageHeader className="xl:col-span-2" eyebrow={<Link href={`/appointments/${a.id}`} className="hover:underline">Appointment</Link>} title="Edit appointment" />
       <AppointmentForm
         appointmentId={a.id}
         timeZone={tz}
@@ -31,6 +32,7 @@ export default async function EditAppointmentPage({ params }: { params: Promise<
           notes: a.notes ?? "",
         }}
       />
+      <WidgetZone name="appointments.form.side" ctx={ctx} as="aside" label="Appointment side panels" className="xl:max-w-sm" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
 import { getPatient, isoDate } from "@/core/patients/queries";
@@ -13,8 +14,8 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
   const p = await getPatient(ctx.db, id);
   if (!p) notFound();
   return (
-    <div className="grid gap-6">
-      <PageHeader eyebrow={<Link href={`/patients/${p.id}`} className="hover:underline">{p.firstName} {p.lastName}</Link>} title="Edit patient" />
+    <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,48rem)_minmax(0,1fr)]">
+      <PageHeader className="xl:col-span-2" eyebrow={<Link href={`/patients/${p.id}`} className="hover:underline">{p.firstName} {p.lastName}</Link>} title="Edit patient" />
       <PatientForm
         patientId={p.id}
         cancelHref={`/patients/${p.id}`}
@@ -29,6 +30,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
           notes: p.notes ?? "",
         }}
       />
+      <WidgetZone name="patients.form.side" ctx={ctx} as="aside" label="Patient side panels" className="xl:max-w-sm" />
     </div>
   );
 }

@@ -1,0 +1,48 @@
+// REST handlers for /api/v1/<plugin id>/<path...> (the generated route shims call this). Answers:
+// 401 without a session, 404 when the plugin is disabled for the organization or no route matches,
+// 405 for a known path with another method, 403 without the route's permission, 500 (with the request
+// id, details in the logs) when a handler throws.
+import "./runtime";
+import { getOrgContext } from "@/core/auth/context";
+import { apiError } from "@/core/http/api-errors";
+import { REQUEST_ID_HEADER } from "@/core/http/request-id";
+import { log } from "@/core/log";
+import { enabledPluginIds } from "@/core/plugins/enabled";
+import { hasPermission } from "@/core/plugins/permissions";
+import { getPlugin } from "@/core/plugins/registry";
+import { matchPath } from "@/core/plugins/routing";
+import type { ApiMethod } from "@/core/plugins/types";
+
+type RouteContext = { params: Promise<{ path: string[] }> };
+
+export function pluginRouteHandlers(pluginId: string) {
+  const handle = (method: ApiMethod) => async (request: Request, context: RouteContext) => {
+    const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+    const ctx = await getOrgContext();
+    if (!ctx) return apiError(401, "unauthenticated", "Sign in or send a valid API token.", { requestId });
+    const [manifest, enabled, { path }] = await Promise.all([getPlugin(pluginId), enabledPluginIds(ctx.organization.id), context.params]);
+    if (!manifest || !enabled.has(pluginId)) return apiError(404, "not_found", "No such endpoint.", { requestId });
+    const segments = path.map(decodeURIComponent);
+    const routes = manifest.api ?? [];
+    const match = matchPath(routes.filter((r) => r.method === method), segments);
+    if (!match) {
+      const allowed = routes.filter((r) => matchPath([r], segments)).map((r) => r.method);
+      if (allowed.length) {
+        const res = apiError(405, "method_not_allowed", `Use ${allowed.join(", ")} for this endpoint.`, { requestId });
+        res.headers.set("Allow", allowed.join(", "));
+        return res;
+      }
+      return apiError(404, "not_found", "No such endpoint.", { requestId });
+    }
+    if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) {
+      return apiError(403, "forbidden", `This needs the ${match.route.permission} permission.`, { requestId });
+    }
+    try {
+      return await match.route.handler({ ctx, params: match.params, request });
+    } catch (err) {
+      log.error("plugin_api.failed", { err, pluginId, method, path: segments.join("/"), requestId });
+      return apiError(500, "internal_error", "The request failed on the server. Details are in the server log under this request id.", { requestId });
+    }
+  };
+  return { GET: handle("GET"), POST: handle("POST"), PUT: handle("PUT"), PATCH: handle("PATCH"), DELETE: handle("DELETE") };
+}

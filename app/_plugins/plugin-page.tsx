@@ -1,0 +1,31 @@
+// Renders a plugin's page for /<plugin id>/<path...> (the generated shims call this). A plugin that is
+// disabled for the organization answers 404, exactly like a page that does not exist; a page whose
+// permission the member lacks answers 403.
+import "./runtime";
+import { forbidden, notFound } from "next/navigation";
+import { requireOrgContext } from "@/core/auth/context";
+import { enabledPluginIds } from "@/core/plugins/enabled";
+import { hasPermission } from "@/core/plugins/permissions";
+import { getPlugin } from "@/core/plugins/registry";
+import { matchPath } from "@/core/plugins/routing";
+
+export type PluginPageProps = {
+  params: Promise<{ path?: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function renderPluginPage(pluginId: string, props: PluginPageProps) {
+  const ctx = await requireOrgContext();
+  const [manifest, enabled, { path = [] }, searchParams] = await Promise.all([
+    getPlugin(pluginId),
+    enabledPluginIds(ctx.organization.id),
+    props.params,
+    props.searchParams,
+  ]);
+  if (!manifest || !enabled.has(pluginId)) notFound();
+  const match = matchPath(manifest.pages ?? [], path.map(decodeURIComponent));
+  if (!match) notFound();
+  if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) forbidden();
+  const { default: Page } = await match.route.component();
+  return <Page ctx={ctx} path={path} params={match.params} searchParams={searchParams} />;
+}

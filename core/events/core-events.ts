@@ -1,0 +1,81 @@
+// The events core records emit, exported for plugins:
+//
+//   core.patient.created | core.patient.updated | core.patient.deleted
+//   core.appointment.created | core.appointment.updated | core.appointment.deleted
+//
+// Payload: { organizationId, id, before, after, changes }
+//   before   the record before the change (null on created)
+//   after    the record after the change (null on deleted)
+//   changes  on updated: the fields whose value changed (updatedAt, which changes on every write,
+//            is not listed; an update that changed nothing else has changes = []).
+//            On created and deleted: every field of the record.
+// The acting user is not in the payload: it is the `actor` of the handler's context (and of the outbox
+// row). Bulk writes emit the same events, one per affected record (emitMany). Values are JSON (dates
+// as ISO strings: dateOfBirth "1980-12-10", timestamps "2030-01-01T09:00:00.000Z") so durable
+// handlers receive exactly what in-transaction handlers saw.
+import { z } from "zod";
+import { defineEvent } from "./define-event";
+
+const uuid = z.uuid();
+const instant = z.iso.datetime();
+
+export const patientRecordSchema = z.object({
+  id: uuid,
+  organizationId: uuid,
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.iso.date(),
+  medicalRecordNumber: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  notes: z.string().nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type PatientRecord = z.output<typeof patientRecordSchema>;
+
+export const appointmentRecordSchema = z.object({
+  id: uuid,
+  organizationId: uuid,
+  patientId: uuid,
+  startsAt: instant,
+  endsAt: instant,
+  provider: z.string(),
+  status: z.enum(["scheduled", "completed", "cancelled"]),
+  notes: z.string().nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type AppointmentRecord = z.output<typeof appointmentRecordSchema>;
+
+function recordEvents<const M extends string, R extends z.ZodObject>(model: M, record: R) {
+  type Field = Extract<keyof R["shape"], string>;
+  const field = z.enum(Object.keys(record.shape) as [Field, ...Field[]]);
+  const common = { organizationId: uuid, id: uuid, changes: z.array(field) };
+  return {
+    created: defineEvent(`core.${model}.created`, z.object({ ...common, before: z.null(), after: record })),
+    updated: defineEvent(`core.${model}.updated`, z.object({ ...common, before: record, after: record })),
+    deleted: defineEvent(`core.${model}.deleted`, z.object({ ...common, before: record, after: z.null() })),
+  };
+}
+
+const patient = recordEvents("patient", patientRecordSchema);
+const appointment = recordEvents("appointment", appointmentRecordSchema);
+
+export const patientCreated = patient.created;
+export const patientUpdated = patient.updated;
+export const patientDeleted = patient.deleted;
+export const appointmentCreated = appointment.created;
+export const appointmentUpdated = appointment.updated;
+export const appointmentDeleted = appointment.deleted;
+
+/** Every core event by name. */
+export const coreEvents = {
+  [patientCreated.name]: patientCreated,
+  [patientUpdated.name]: patientUpdated,
+  [patientDeleted.name]: patientDeleted,
+  [appointmentCreated.name]: appointmentCreated,
+  [appointmentUpdated.name]: appointmentUpdated,
+  [appointmentDeleted.name]: appointmentDeleted,
+} as const;

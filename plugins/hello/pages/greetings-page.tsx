@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/core/plugins/permissions";
+import type { PageProps } from "@/core/plugins/types";
+import { formatDateTime } from "@/core/time/zoned";
+import { listGreetings } from "../greetings";
+import { HELLO_PERMISSIONS } from "../permissions";
+import { GreetingForm } from "./greeting-form";
+
+export default async function GreetingsPage({ ctx }: PageProps) {
+  const [greetings, canPost] = await Promise.all([listGreetings(ctx), hasPermission(ctx, HELLO_PERMISSIONS.manage)]);
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Greetings" description="The Hello plugin: a tour of every plugin contribution point." />
+      {canPost ? <GreetingForm /> : null}
+      <Card>
+        <CardContent className="pt-6">
+          {greetings.length === 0 ? (
+            <EmptyState title="No greetings yet" description="Greetings appear here when patients are added or someone says hello." />
+          ) : (
+            <ul className="divide-y divide-border" aria-label="Greetings">
+              {greetings.map((g) => (
+                <li key={g.id} className="flex justify-between gap-4 py-2.5">
+                  <Link href={`/hello/greetings/${g.id}`} className="font-medium hover:underline">
+                    {g.message}
+                  </Link>
+                  <span className="text-sm text-muted-foreground">{formatDateTime(g.createdAt, ctx.organization.timezone)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

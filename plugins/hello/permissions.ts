@@ -1,0 +1,4 @@
+export const HELLO_PERMISSIONS = {
+  view: "hello.view_greetings",
+  manage: "hello.manage_greetings",
+} as const;
