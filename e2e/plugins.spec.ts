@@ -64,6 +64,25 @@ test("a member without the permission sees no menu item and gets 403 on the page
   await other.close();
 });
 
+test("an owner grants a member a plugin group on Members, and the member then sees the menu and page", async ({ page }) => {
+  await signIn(page, "owner@acme.test");
+  await page.goto("/settings/members");
+  await page.getByRole("row", { name: /Sam Staff/ }).getByRole("link", { name: "Permissions" }).click();
+  await page.getByLabel("Hello viewer").check();
+  await page.getByRole("button", { name: "Save Hello permissions" }).click();
+  await expect(page.getByText("Hello permissions saved.")).toBeVisible();
+
+  const staff = await page.context().browser()!.newPage();
+  await signIn(staff, "staff@acme.test");
+  await staff.getByRole("button", { name: /Hello/ }).click();
+  await expect(staff.getByRole("link", { name: /Greetings/ })).toBeVisible();
+  expect((await staff.goto("/hello"))?.status()).toBe(200);
+  // Viewing is granted, posting is not: no form, and the API refuses the write.
+  await expect(staff.getByRole("button", { name: "Say hello" })).toHaveCount(0);
+  expect((await staff.request.post("/api/v1/hello/greetings", { data: { message: "hi" } })).status()).toBe(403);
+  await staff.close();
+});
+
 test("the generated settings form rejects bad values with the reason and saves good ones", async ({ page }) => {
   await signIn(page, "owner@acme.test");
   await page.goto("/plugins/hello/settings");
