@@ -1,7 +1,7 @@
 // Enabling, disabling and upgrading plugins per organization, with dependencies and lifecycle hooks.
 import { beforeAll, describe, expect, it } from "vitest";
 import { rootDb } from "@/core/db/client";
-import { disablePlugin, enablePlugin, syncPluginUpgrades } from "@/core/plugins/lifecycle";
+import { disablePlugin, enablePlugin, onOrganizationCreated, syncPluginUpgrades } from "@/core/plugins/lifecycle";
 import { registerPluginRegistry } from "@/core/plugins/registry";
 import { definePlugin, type PluginManifest } from "@/core/plugins/types";
 import { createOrganization } from "../helpers/fixtures";
@@ -27,13 +27,16 @@ const broken = definePlugin({
     },
   },
 });
+const defaulted = definePlugin({
+  id: "defaulted", name: "Defaulted", version: "1.0.0", description: "D", author: "t", enabledByDefault: true, lifecycle: hooks("defaulted"),
+});
 const upgraded = definePlugin({
   id: "upgraded", name: "Upgraded", version: "2.0.0", description: "U", author: "t",
   lifecycle: { onUpgrade: ({ fromVersion, toVersion, organization }) => void calls.push(`upgraded:${fromVersion}->${toVersion}:${organization.slug}`) },
 });
 
 beforeAll(() => {
-  const all: PluginManifest[] = [alpha, beta, picky, broken, upgraded];
+  const all: PluginManifest[] = [alpha, beta, picky, broken, upgraded, defaulted];
   registerPluginRegistry(Object.fromEntries(all.map((p) => [p.id, async () => ({ default: p })])));
 });
 
@@ -86,5 +89,17 @@ describe("plugin enablement", () => {
     await syncPluginUpgrades(actor);
     expect(calls.filter((c) => c === `upgraded:1.0.0->2.0.0:${org.slug}`)).toHaveLength(1);
     expect(await installation(org.id, "upgraded")).toMatchObject({ version: "2.0.0" });
+  });
+
+  it("sets up a new organization: enabledByDefault plugins are enabled with organization-created and enabled hooks, once", async () => {
+    const org = await rootDb().organization.create({ data: { name: "New Clinic", slug: `new-${crypto.randomUUID().slice(0, 8)}` } });
+    await rootDb().$transaction((tx) => onOrganizationCreated(tx, org.id, actor));
+    expect(calls.filter((c) => c.endsWith(`:${org.slug}`))).toEqual([`defaulted:created:${org.slug}`, `defaulted:enabled:${org.slug}`]);
+    expect(await installation(org.id, "defaulted")).toMatchObject({ enabled: true, version: "1.0.0" });
+    expect(await installation(org.id, "alpha")).toBeNull();
+    // Disabling and enabling again does not repeat the organization set-up.
+    expect((await disablePlugin(org.id, "defaulted", actor)).ok).toBe(true);
+    expect((await enablePlugin(org.id, "defaulted", actor)).ok).toBe(true);
+    expect(calls.filter((c) => c === `defaulted:created:${org.slug}`)).toHaveLength(1);
   });
 });
