@@ -22,7 +22,8 @@ export function pluginRouteHandlers(pluginId: string) {
     if (!ctx) return apiError(401, "unauthenticated", "Sign in or send a valid API token.", { requestId });
     const [manifest, enabled, { path }] = await Promise.all([getPlugin(pluginId), enabledPluginIds(ctx.organization.id), context.params]);
     if (!manifest || !enabled.has(pluginId)) return apiError(404, "not_found", "No such endpoint.", { requestId });
-    const segments = path.map(decodeURIComponent);
+    // Next has already decoded each segment; decoding again would turn "%25" into a URIError.
+    const segments = path;
     const routes = manifest.api ?? [];
     const match = matchPath(routes.filter((r) => r.method === method), segments);
     if (!match) {

@@ -23,7 +23,8 @@ export async function renderPluginPage(pluginId: string, props: PluginPageProps)
     props.searchParams,
   ]);
   if (!manifest || !enabled.has(pluginId)) notFound();
-  const match = matchPath(manifest.pages ?? [], path.map(decodeURIComponent));
+  // Next has already decoded each segment; decoding again would turn "%25" into a URIError.
+  const match = matchPath(manifest.pages ?? [], path);
   if (!match) notFound();
   if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) forbidden();
   const { default: Page } = await match.route.component();

@@ -5,6 +5,7 @@ import "server-only";
 import type { z } from "zod";
 import { getOrgContext, type OrgContext } from "@/core/auth/context";
 import type { Capability } from "@/core/auth/roles";
+import { EventHandlerError } from "@/core/events/emit";
 import { log } from "@/core/log";
 import { invalid, type ActionResult } from "./result";
 
@@ -22,6 +23,12 @@ export async function orgAction<S extends z.ZodType, T>(
   try {
     return await run(ctx, parsed.data);
   } catch (err) {
+    // A plugin's in-transaction handler refused the change: an expected outcome, with its reason.
+    if (err instanceof EventHandlerError) {
+      log.warn("action.vetoed_by_plugin", { pluginId: err.pluginId, event: err.eventName, requestId: ctx.requestId });
+      const reason = err.cause instanceof Error ? err.cause.message : String(err.cause);
+      return { ok: false, error: `The ${err.pluginId} plugin refused this change, so nothing was saved: ${reason}` };
+    }
     log.error("action.failed", { err, requestId: ctx.requestId, organizationId: ctx.organization.id, userId: ctx.user.id });
     return { ok: false, error: `Something went wrong; nothing was saved. (Reference: ${ctx.requestId ?? "n/a"})` };
   }

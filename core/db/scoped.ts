@@ -28,7 +28,7 @@ const WHERE_OPS = new Set([
 ]);
 const DATA_OPS = new Set(["create", "createMany", "createManyAndReturn"]);
 
-type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
+type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object; update?: unknown };
 
 export function scopeArgs(operation: string, args: Args, organizationId: string): Args {
   const next: Args = { ...args };
@@ -42,7 +42,12 @@ export function scopeArgs(operation: string, args: Args, organizationId: string)
   }
   if (operation === "upsert") {
     next.create = { ...(args.create ?? {}), organizationId };
-    // `update` of an upsert only runs on the row matched by the (scoped) where: nothing to add.
+    // `update` of an upsert only runs on the row matched by the (scoped) where, and must not move it.
+    if (args.update && typeof args.update === "object" && "organizationId" in args.update) {
+      const { organizationId: _ignored, ...rest } = args.update as Record<string, unknown>;
+      void _ignored;
+      next.update = rest;
+    }
   }
   if (operation === "update" || operation === "updateMany" || operation === "updateManyAndReturn") {
     // Moving a record to another organization is never a legitimate update.

@@ -5,6 +5,7 @@
 // (organization created, upgrade to a version) are made idempotent by a unique `onceKey`.
 import semver from "semver";
 import { rootDb } from "@/core/db/client";
+import { scopedDb } from "@/core/db/scoped";
 import type { TxClient } from "@/core/db/tx";
 import { emit } from "@/core/events/emit";
 import { log } from "@/core/log";
@@ -72,8 +73,14 @@ const lock = lockPluginSettings;
 
 async function transition(organizationId: string, pluginId: string, hook: string, actor: Actor, body: (tx: TxClient) => Promise<string>): Promise<TransitionResult> {
   try {
-    const message = await rootDb().$transaction(
-      async (tx) => {
+    // The transaction runs on the organization-scoped client, so hooks and the event handlers they
+    // trigger cannot reach another organization's rows. (Typed as TxClient: same API at runtime.)
+    const message = await scopedDb(organizationId).$transaction(
+      async (scopedTx) => {
+        const tx = scopedTx as unknown as TxClient;
+        // Organization-wide first, so "enable B (needs A)" and "disable A" cannot both pass their
+        // dependency checks concurrently; then the per-plugin lock that settings saves also take.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`plugins:${organizationId}`}, 0))`;
         await lock(tx, organizationId, pluginId);
         return body(tx);
       },
@@ -83,7 +90,8 @@ async function transition(organizationId: string, pluginId: string, hook: string
   } catch (err) {
     if (err instanceof TransitionRefused) return { ok: false, error: err.message };
     await recordFailure(organizationId, pluginId, err instanceof HookError ? err.hook : hook, err, actor);
-    return { ok: false, error: err instanceof HookError ? err.message : `Could not ${hook.replace("_", " ")} the plugin: ${(err as Error).message}` };
+    // A hook's own message is meant for the admin; anything else (driver errors...) stays in the log.
+    return { ok: false, error: err instanceof HookError ? err.message : `Could not ${hook} the plugin because of an internal error; details are in the server log.` };
   }
 }
 
@@ -160,7 +168,8 @@ export async function syncPluginUpgrades(actor: Actor = { type: "system", name: 
   const plugins = await allPlugins();
   const results: { organizationId: string; pluginId: string; result: TransitionResult }[] = [];
   for (const plugin of plugins) {
-    const stale = await rootDb().pluginInstallation.findMany({ where: { pluginId: plugin.id, version: { not: plugin.version } }, select: { organizationId: true, version: true } });
+    // Only where the plugin is enabled: a disabled plugin runs no code (enabling it later catches up).
+    const stale = await rootDb().pluginInstallation.findMany({ where: { pluginId: plugin.id, enabled: true, version: { not: plugin.version } }, select: { organizationId: true, version: true } });
     for (const row of stale) {
       if (!semver.valid(row.version) || !semver.gt(plugin.version, row.version)) continue;
       const result = await transition(row.organizationId, plugin.id, "upgrade", actor, async (tx) => {

@@ -149,6 +149,8 @@ export async function replaceMemberPluginGrants(ctx: OrgContext, input: GrantsIn
     return { ok: false, error: `${plugin.name} has no ${parts.filter(Boolean).join(" and no ")}. Reload the page and try again.` };
   }
 
+  // Nobody widens their own rights: another owner or admin has to grant them.
+  if (input.userId === ctx.user.id) return { ok: false, error: "You cannot change your own permissions; ask another owner or admin." };
   const prefix = `${plugin.id}.`;
   const outcome = await ctx.db.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { userId: input.userId }, select: { role: true } });

@@ -68,7 +68,7 @@ export default definePlugin({
       permission: HELLO_PERMISSIONS.view,
       children: [
         { label: "Greetings", href: "/hello", permission: HELLO_PERMISSIONS.view, badge: (ctx) => greetingsToday(ctx).then((n) => n || null) },
-        { label: "Settings", href: "/plugins/hello/settings", separator: true },
+        // Settings live on the Plugins page (owners and admins), so no menu entry that others would 403 on.
       ],
     },
   ],

@@ -27,6 +27,10 @@ const broken = definePlugin({
     },
   },
 });
+const peeker = definePlugin({
+  id: "peeker", name: "Peeker", version: "1.0.0", description: "Counts what its hook can see", author: "t",
+  lifecycle: { onEnabled: async ({ tx, organization }) => void calls.push(`peeker:sees:${await tx.patient.count()}:${organization.slug}`) },
+});
 const defaulted = definePlugin({
   id: "defaulted", name: "Defaulted", version: "1.0.0", description: "D", author: "t", enabledByDefault: true, lifecycle: hooks("defaulted"),
 });
@@ -36,7 +40,7 @@ const upgraded = definePlugin({
 });
 
 beforeAll(() => {
-  const all: PluginManifest[] = [alpha, beta, picky, broken, upgraded, defaulted];
+  const all: PluginManifest[] = [alpha, beta, picky, broken, upgraded, defaulted, peeker];
   registerPluginRegistry(Object.fromEntries(all.map((p) => [p.id, async () => ({ default: p })])));
 });
 
@@ -101,5 +105,23 @@ describe("plugin enablement", () => {
     expect((await disablePlugin(org.id, "defaulted", actor)).ok).toBe(true);
     expect((await enablePlugin(org.id, "defaulted", actor)).ok).toBe(true);
     expect(calls.filter((c) => c === `defaulted:created:${org.slug}`)).toHaveLength(1);
+  });
+
+  it("gives hooks a transaction scoped to their organization", async () => {
+    const a = await createOrganization();
+    const b = await createOrganization();
+    await rootDb().patient.create({ data: { organizationId: b.org.id, firstName: "Other", lastName: "Org", dateOfBirth: new Date("1990-01-01"), medicalRecordNumber: "OTHER-1" } });
+    expect((await enablePlugin(a.org.id, "peeker", actor)).ok).toBe(true);
+    expect(calls).toContain(`peeker:sees:0:${a.org.slug}`);
+  });
+
+  it("does not run upgrades for organizations where the plugin is disabled (enabling catches up)", async () => {
+    const { org } = await createOrganization();
+    await rootDb().pluginInstallation.create({ data: { organizationId: org.id, pluginId: "upgraded", enabled: false, version: "1.0.0" } });
+    await syncPluginUpgrades(actor);
+    expect(calls.filter((c) => c === `upgraded:1.0.0->2.0.0:${org.slug}`)).toHaveLength(0);
+    expect((await enablePlugin(org.id, "upgraded", actor)).ok).toBe(true);
+    expect(calls.filter((c) => c === `upgraded:1.0.0->2.0.0:${org.slug}`)).toHaveLength(1);
+    expect(await installation(org.id, "upgraded")).toMatchObject({ version: "2.0.0", enabled: true });
   });
 });

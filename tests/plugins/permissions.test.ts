@@ -280,6 +280,12 @@ describe("member grants (members page)", () => {
       ok: false,
       error: "Owners have every permission; there is nothing to grant.",
     });
+    // Nobody grants themselves anything.
+    expect(await replaceMemberPluginGrants(admin, { userId: a.members.admin.id, pluginId: "stock", groups: [], permissions: ["stock.view_items"] })).toEqual({
+      ok: false,
+      error: "You cannot change your own permissions; ask another owner or admin.",
+    });
+    expect(await rootDb().memberPermission.count({ where: { organizationId: a.org.id, userId: a.members.admin.id } })).toBe(0);
     expect(await replaceMemberPluginGrants(admin, { userId: staffId, pluginId: "billing", groups: [], permissions: ["billing.view_invoices"] })).toMatchObject({
       ok: false,
       error: expect.stringMatching(/not enabled/),

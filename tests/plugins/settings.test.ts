@@ -46,7 +46,7 @@ const kitchenSink = definePlugin({
         dependsOn: { key: "alerts", equals: true },
         onChange: (c) => {
           if (c.new === 99) throw new Error("99 is reserved for the stock-take.");
-          changes.push({ key: "threshold", ...c });
+          changes.push({ key: "threshold", old: c.old, new: c.new, organization: c.organization });
         },
       },
       price: { type: "decimal", default: "9.99", min: "0", max: "1000", scale: 2, label: "Price" },
@@ -56,7 +56,7 @@ const kitchenSink = definePlugin({
       mode: {
         type: "choice", default: "daily", options: [{ value: "daily", label: "Daily" }, { value: "weekly", label: "Weekly" }], label: "Digest",
         validate: (v, org) => (v === "weekly" && org.timezone === "UTC" ? `Weekly digests need a local time zone (${org.name} is on UTC)` : null),
-        onChange: (c) => void changes.push({ key: "mode", ...c }),
+        onChange: (c) => void changes.push({ key: "mode", old: c.old, new: c.new, organization: c.organization }),
       },
       rules: { type: "json", default: { levels: [1] }, schema: z.object({ levels: z.array(z.number().int()) }), label: "Rules" },
       starts: { type: "date", default: null, label: "Starts" },
@@ -64,7 +64,7 @@ const kitchenSink = definePlugin({
       api_key: {
         type: "secret", label: "API key",
         validate: (v) => (v !== null && v.length < 8 ? "An API key has at least 8 characters" : null),
-        onChange: (c) => void changes.push({ key: "api_key", ...c }),
+        onChange: (c) => void changes.push({ key: "api_key", old: c.old, new: c.new, organization: c.organization }),
       },
     },
     validate: (values, org) => (values.alerts === true && values.contact === "" ? [{ key: "contact", message: `Alerts for ${org.name} need a contact e-mail` }] : []),

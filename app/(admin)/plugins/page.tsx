@@ -69,9 +69,10 @@ export default async function PluginsPage() {
                       </>
                     ) : null}
                   </dl>
-                  {p.lastRuns.some((r) => r.status === "failed") ? (
+                  {/* Hook errors can carry operational detail: only for those who manage plugins. */}
+                  {canManage && p.lastRuns[0]?.status === "failed" ? (
                     <p role="status" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
-                      Last failure: {p.lastRuns.find((r) => r.status === "failed")!.error}
+                      Last attempt failed: {p.lastRuns[0].error}
                     </p>
                   ) : null}
                   {canManage ? (

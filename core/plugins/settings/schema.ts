@@ -2,6 +2,7 @@
 // fields, field and cross-field validation (organization available), change handlers, and versioned
 // migrations of stored values. Storage, encryption and the generated settings page build on this.
 import type { z } from "zod";
+import type { TxClient } from "@/core/db/tx";
 import type { PluginOrganization } from "@/core/plugins/types";
 
 type Common<V> = {
@@ -13,8 +14,11 @@ type Common<V> = {
   dependsOn?: { key: string; equals: unknown };
   /** Extra check with the organization at hand; return an error message or null. */
   validate?: (value: V, org: PluginOrganization) => string | null | Promise<string | null>;
-  /** Runs (in the saving transaction) when the stored value changes. */
-  onChange?: (change: { old: V; new: V; organization: PluginOrganization }) => void | Promise<void>;
+  /**
+   * Runs when the stored value changes. Write through `tx` (the saving transaction): throwing rolls
+   * back the whole save including those writes; writes through another client would survive it.
+   */
+  onChange?: (change: { old: V; new: V; organization: PluginOrganization; tx: TxClient }) => void | Promise<void>;
 };
 
 export type SettingField =

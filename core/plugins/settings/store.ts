@@ -252,10 +252,10 @@ async function validateAndSave(tx: TxClient, manifest: PluginManifest, org: Plug
     throw err;
   }
   for (const c of changes) {
-    const onChange = c.field.onChange as ((change: { old: unknown; new: unknown; organization: PluginOrganization }) => void | Promise<void>) | undefined;
+    const onChange = c.field.onChange as ((change: { old: unknown; new: unknown; organization: PluginOrganization; tx: TxClient }) => void | Promise<void>) | undefined;
     if (!onChange) continue;
     try {
-      await onChange({ old: c.old, new: c.next, organization: org });
+      await onChange({ old: c.old, new: c.next, organization: org, tx });
     } catch (err) {
       await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
       const message = err instanceof Error ? err.message : String(err);
