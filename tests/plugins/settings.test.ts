@@ -501,3 +501,39 @@ describe("savePluginSettingsAction", () => {
     expect(await rowsOf(f.org.id)).toEqual([]);
   });
 });
+
+describe("change handlers write through the saving transaction", () => {
+  const chained = definePlugin({
+    id: "settings-chained",
+    name: "Chained (test)",
+    version: "1.0.0",
+    description: "",
+    author: "tests",
+    settings: defineSettings({
+      fields: {
+        first: {
+          type: "integer", default: 0, label: "First",
+          // Records an audit value through the save's own transaction.
+          onChange: async ({ new: value, organization, tx }) => {
+            await tx.pluginSetting.create({ data: { organizationId: organization.id, pluginId: "settings-chained", key: "first_audit", value } });
+          },
+        },
+        second: {
+          type: "integer", default: 0, label: "Second",
+          onChange: ({ new: value }) => {
+            if (value === 13) throw new Error("13 is not allowed here.");
+          },
+        },
+      },
+    }),
+  });
+
+  it("keeps the first handler's write when all succeed, and rolls it back when a later handler throws", async () => {
+    const { org, plugin } = await newOrg();
+    const failed = await save(plugin, { first: 1, second: 13 }, chained);
+    expect(failed).toMatchObject({ ok: false, error: "Second: 13 is not allowed here. Nothing was saved." });
+    expect(await rowsOf(org.id, chained.id)).toEqual([]);
+    expect(await save(plugin, { first: 2, second: 3 }, chained)).toMatchObject({ ok: true });
+    expect((await rowsOf(org.id, chained.id)).map((r) => [r.key, r.value])).toEqual([["first", 2], ["first_audit", 2], ["second", 3]]);
+  });
+});
