@@ -1,0 +1,296 @@
+// The embedded executor: drives function runs through the Inngest SDK protocol against the app's own
+// serve endpoint, with every state change in PostgreSQL (prisma/schema/jobs.prisma).
+//
+// The step loop, one queue item at a time:
+//   1. CLAIM due items with a lease (queue.ts).
+//   2. CALL the function with the event, the memoized steps and ctx (call.ts). A "sleep" item first
+//      memoizes its sleep step (data null) — that is how the SDK learns the sleep is over; a "planned"
+//      item asks for one step explicitly (stepId=<hash>) after the SDK reported StepPlanned.
+//   3. RECORD the outcome in one transaction, fenced by the lease: memoize step results, schedule the
+//      next call (now, after a backoff, or at a sleep's end), or finish the run.
+// A worker that dies between 2 and 3 leaves its lease to expire; the item is then claimed again and
+// the call repeats with the same memoized steps. Steps memoized before are never re-run; a step whose
+// result was not yet recorded runs again (at least once, like Inngest itself).
+import { Prisma, rootDb, type RootDb } from "@/core/db/client";
+import { log } from "@/core/log";
+import { inngestBackoff, type BackoffFn } from "./backoff";
+import { callFunction, type CallOutcome } from "./call";
+import { sleepUntil } from "./duration";
+import { ingestEvent, type IngestResult } from "./ingest";
+import { EXECUTION_VERSION, type CallBody } from "./protocol";
+import { claimDue, completeItem, LeaseLostError, type ClaimedItem, type QueueKind } from "./queue";
+import { FunctionRegistry, syncApp } from "./registry";
+
+export type ExecutorOptions = {
+  /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest. */
+  serveUrl: string;
+  db?: RootDb;
+  /** How long a claim holds an item (default 5 min). Must exceed requestTimeoutMs. */
+  leaseMs?: number;
+  /** Longest a single function call may take (default 2 min). */
+  requestTimeoutMs?: number;
+  /** Retry delay after a failed attempt; default Inngest's table with jitter. Tests pass short ones. */
+  backoff?: BackoffFn;
+  /** Items claimed per tick (default 20). */
+  batchSize?: number;
+  /** Worker poll interval when idle (default 500 ms). */
+  pollIntervalMs?: number;
+  fetch?: typeof fetch;
+};
+
+export type TickResult = { claimed: number; processed: number; leaseLost: number; errors: number };
+
+type RunStatus = "queued" | "running" | "completed" | "failed" | "cancelled";
+const TERMINAL: RunStatus[] = ["completed", "failed", "cancelled"];
+const LEASE_MARGIN_MS = 5_000;
+
+export class Executor {
+  readonly registry = new FunctionRegistry();
+  private readonly db: RootDb;
+  private readonly leaseMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly backoff: BackoffFn;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly fetchFn: typeof fetch;
+  private worker?: { stop: boolean; done: Promise<void> };
+  private synced = false;
+
+  constructor(private readonly options: ExecutorOptions) {
+    this.db = options.db ?? rootDb();
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 2 * 60_000;
+    this.backoff = options.backoff ?? inngestBackoff;
+    this.batchSize = Math.max(1, options.batchSize ?? 20);
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.fetchFn = options.fetch ?? fetch;
+    if (this.leaseMs < this.requestTimeoutMs + LEASE_MARGIN_MS) {
+      throw new Error(`Executor: leaseMs (${this.leaseMs}) must exceed requestTimeoutMs (${this.requestTimeoutMs}) by ${LEASE_MARGIN_MS} ms`);
+    }
+  }
+
+  /** In-band sync with the app: (re)loads the function registry. */
+  async sync(): Promise<void> {
+    const payload = await syncApp(this.options.serveUrl, this.fetchFn);
+    this.registry.replace(payload);
+    this.synced = true;
+    for (const fn of this.registry.all()) {
+      if (fn.unsupported.length) log.warn("jobs.trigger_unsupported", { functionId: fn.id, triggers: fn.unsupported });
+    }
+  }
+
+  /** Stores the event (deduplicated by `id`) and queues a run of every function it triggers. */
+  async ingestEvent(name: string, data: Record<string, unknown> = {}, id?: string): Promise<IngestResult> {
+    // Without a registry the event would be stored and silently start nothing.
+    if (!this.synced) throw new Error("Executor.ingestEvent: call sync() first, so that the app's functions are known");
+    return ingestEvent(this.db, this.registry, name, data, id);
+  }
+
+  /** Claims due items and processes them one by one. Safe to call from many processes at once. */
+  async tick(): Promise<TickResult> {
+    const items = await claimDue(this.db, this.batchSize, this.leaseMs);
+    const result: TickResult = { claimed: items.length, processed: 0, leaseLost: 0, errors: 0 };
+    const claimedAt = Date.now();
+    for (const [index, item] of items.entries()) {
+      // Never start a call that could outlive the lease: hand the rest back for the next claim.
+      if (Date.now() - claimedAt + this.requestTimeoutMs + LEASE_MARGIN_MS > this.leaseMs) {
+        await this.release(items.slice(index));
+        break;
+      }
+      try {
+        await this.process(item);
+        result.processed++;
+      } catch (err) {
+        if (err instanceof LeaseLostError) {
+          result.leaseLost++;
+          log.warn("jobs.lease_lost", { runId: item.runId, itemId: item.id });
+        } else {
+          // The item stays leased and is retried once the lease expires.
+          result.errors++;
+          log.error("jobs.process_failed", { err, runId: item.runId, itemId: item.id });
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Starts the polling worker loop (idempotent). */
+  start(): void {
+    if (this.worker) return;
+    const state = { stop: false, done: Promise.resolve() };
+    state.done = (async () => {
+      while (!state.stop) {
+        let busy = false;
+        try {
+          busy = (await this.tick()).claimed > 0;
+        } catch (err) {
+          log.error("jobs.tick_failed", { err });
+        }
+        if (!busy && !state.stop) await new Promise((r) => setTimeout(r, this.pollIntervalMs));
+      }
+    })();
+    this.worker = state;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.worker) return;
+    this.worker.stop = true;
+    await this.worker.done;
+    this.worker = undefined;
+  }
+
+  private async release(items: ClaimedItem[]): Promise<void> {
+    for (const item of items) {
+      await this.db.jobQueueItem.updateMany({ where: { id: item.id, lockedUntil: item.lockedUntil }, data: { lockedUntil: null } });
+    }
+  }
+
+  private async process(item: ClaimedItem): Promise<void> {
+    const run = await this.db.jobRun.findUnique({ where: { id: item.runId }, include: { event: true } });
+    if (!run || TERMINAL.includes(run.status as RunStatus)) {
+      // Leftover work of a finished or deleted run (e.g. a sibling of a parallel step).
+      await this.db.$transaction(async (tx) => void (await completeItem(tx, item)));
+      return;
+    }
+    if (item.kind === "sleep" && item.stepHash) {
+      // The sleep is over: memoizing it is what tells the SDK to continue past step.sleep().
+      await this.db.jobStep.createMany({ data: [{ runId: run.id, stepHash: item.stepHash }], skipDuplicates: true });
+    }
+    if (run.status === "queued") {
+      await this.db.jobRun.updateMany({ where: { id: run.id, status: "queued" }, data: { status: "running", startedAt: new Date() } });
+    }
+    const steps = await this.db.jobStep.findMany({ where: { runId: run.id }, orderBy: { id: "asc" } });
+    const stack = steps.map((s) => s.stepHash);
+    const event = {
+      id: run.event.dedupeKey ?? run.event.id,
+      name: run.event.name,
+      data: run.event.data,
+      ts: run.event.ts.getTime(),
+    };
+    const body: CallBody = {
+      version: EXECUTION_VERSION,
+      event,
+      events: [event],
+      steps: Object.fromEntries(steps.map((s) => [s.stepHash, s.error !== null ? { error: s.error } : { data: s.data ?? null }])),
+      ctx: {
+        run_id: run.id,
+        attempt: run.attempt,
+        max_attempts: run.maxAttempts,
+        disable_immediate_execution: item.kind === "planned",
+        use_api: false,
+        stack: { stack, current: stack.length },
+      },
+    };
+    const url = new URL(run.stepUrl);
+    if (item.kind === "planned" && item.stepHash) url.searchParams.set("stepId", item.stepHash);
+    const outcome = await callFunction(url.toString(), body, this.requestTimeoutMs, this.fetchFn);
+    await this.record(item, run.id, run.attempt, run.maxAttempts, outcome);
+  }
+
+  private async record(item: ClaimedItem, runId: string, attempt: number, maxAttempts: number, outcome: CallOutcome): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      // Run first, then item, in every transaction: parallel items of one run serialize here.
+      await tx.$queryRaw`SELECT id FROM job_runs WHERE id = ${runId}::uuid FOR UPDATE`;
+      if (!(await completeItem(tx, item))) throw new LeaseLostError(item);
+      const enqueue = (kind: QueueKind, dueAt = new Date(), stepHash: string | null = null) =>
+        tx.jobQueueItem.create({ data: { runId, kind, dueAt, stepHash } });
+      const finish = async (status: "completed" | "failed", data: { output?: unknown; error?: unknown }) => {
+        await tx.jobRun.update({
+          where: { id: runId },
+          data: {
+            status,
+            endedAt: new Date(),
+            output: status === "completed" ? toJson(data.output) : undefined,
+            // A completed run keeps no error of an earlier, retried attempt.
+            error: status === "failed" ? toJson(data.error) : Prisma.DbNull,
+          },
+        });
+        await tx.jobQueueItem.deleteMany({ where: { runId } });
+      };
+      // A failed attempt: try again after a backoff (the same planned step, if one was asked for),
+      // or fail the run once maxAttempts attempts have failed.
+      const retry = async (error: unknown, retryAfterMs?: number) => {
+        if (attempt + 1 >= maxAttempts) return finish("failed", { error });
+        await tx.jobRun.update({ where: { id: runId }, data: { attempt: attempt + 1, error: toJson(error) } });
+        const delay = retryAfterMs ?? this.backoff(attempt);
+        const again = item.kind === "planned" ? "planned" : item.kind === "sleep" ? "continue" : "retry";
+        await enqueue(again, new Date(Date.now() + delay), item.kind === "planned" ? item.stepHash : null);
+      };
+
+      switch (outcome.kind) {
+        case "completed":
+          return finish("completed", { output: outcome.output });
+        case "failed":
+          return finish("failed", { error: outcome.error });
+        case "retry":
+          return retry(outcome.error, outcome.retryAfterMs);
+      }
+
+      let progressed = false;
+      let scheduled = false;
+      for (const op of outcome.ops) {
+        switch (op.op) {
+          case "StepRun":
+            await memoize(tx, runId, op.id, { data: op.data });
+            progressed = true;
+            break;
+          case "StepError":
+            // The SDK sends StepFailed on the final attempt; a StepError then is still treated as final.
+            if (attempt + 1 < maxAttempts) return retry(op.error, outcome.retryAfterMs);
+            await memoize(tx, runId, op.id, { error: op.error ?? { name: "Error", message: "Step failed" } });
+            progressed = true;
+            break;
+          case "StepFailed":
+            // Final: memoized as an error, so the function sees the step throw and may catch it.
+            await memoize(tx, runId, op.id, { error: op.error ?? { name: "Error", message: "Step failed" } });
+            progressed = true;
+            break;
+          case "RunComplete":
+            return finish("completed", { output: op.data });
+          case "Sleep":
+            await enqueue("sleep", sleepUntil(op.name ?? ""), op.id);
+            scheduled = true;
+            break;
+          case "StepPlanned": {
+            const known = await tx.jobQueueItem.count({ where: { runId, kind: "planned", stepHash: op.id } });
+            const done = await tx.jobStep.count({ where: { runId, stepHash: op.id } });
+            if (!known && !done) await enqueue("planned", new Date(), op.id);
+            scheduled = true;
+            break;
+          }
+          default:
+            // WaitForEvent, InvokeFunction, AI/fetch ops, ...: not implemented yet. Failing loudly beats a
+            // run that silently never finishes.
+            return finish("failed", {
+              error: { name: "UnsupportedOp", message: `The embedded executor does not support step op ${op.op} yet (step ${op.displayName ?? op.id})` },
+            });
+        }
+      }
+      // Progress resets the per-step attempt counter (Inngest retries per step) and clears the last error.
+      if (progressed) await tx.jobRun.update({ where: { id: runId }, data: { attempt: 0, error: Prisma.DbNull } });
+      // Call again to discover what follows, unless other parallel steps or a sleep are still pending:
+      // the last of them to finish schedules the continuation.
+      if (progressed && !scheduled) {
+        const pending = await tx.jobQueueItem.count({ where: { runId, kind: { in: ["planned", "sleep", "continue"] } } });
+        if (pending === 0) await enqueue("continue");
+      }
+    });
+  }
+}
+
+async function memoize(tx: Prisma.TransactionClient, runId: string, stepHash: string, result: { data?: unknown; error?: unknown }) {
+  // skipDuplicates: a result recorded by an earlier (lease-expired) attempt wins; it is what the SDK saw.
+  await tx.jobStep.createMany({
+    data: [{ runId, stepHash, data: toJson(result.data), error: result.error === undefined ? Prisma.DbNull : toJson(result.error) }],
+    skipDuplicates: true,
+  });
+}
+
+/** JSON column value: undefined/null become SQL NULL (read back as JSON null). */
+function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === undefined || value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}
+
+export function createExecutor(options: ExecutorOptions): Executor {
+  return new Executor(options);
+}

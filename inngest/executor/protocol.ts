@@ -1,0 +1,64 @@
+// Shapes of the Inngest SDK protocol (inngest@4.24) as the embedded executor uses them. Only what we
+// read or send is typed; see ../../../shared/notes/inngest.md and the SDK's InngestCommHandler.
+
+/** Step op codes the SDK returns in a 206 body (StepOpCode in the SDK). */
+export type StepOp = {
+  op: string;
+  /** The step hash (sha1 of the user-facing step id, with a counter suffix for repeats). */
+  id: string;
+  name?: string;
+  displayName?: string;
+  data?: unknown;
+  error?: unknown;
+  opts?: Record<string, unknown>;
+};
+
+/** One function as declared in the in-band sync (register) payload. */
+export type SyncedFunction = {
+  id: string;
+  name?: string;
+  triggers: Array<{ event?: string; expression?: string; cron?: string }>;
+  /**
+   * v4.24 declares retries on the step ("step"), not on the function. `attempts` is the number of
+   * RETRIES (the SDK option `retries`); absent -> the server default.
+   */
+  steps: Record<string, { id: string; name?: string; runtime: { type?: string; url: string }; retries?: { attempts?: number } }>;
+  /** Older payload shape, honoured when the step carries no retries. */
+  retries?: { attempts?: number };
+};
+
+export type SyncPayload = {
+  app_id: string;
+  functions: SyncedFunction[];
+  url?: string;
+};
+
+/** Body of a function call (POST <stepUrl>): what pkg/execution/driver/request.go sends. */
+export type CallBody = {
+  version: number;
+  event: SdkEvent;
+  events: SdkEvent[];
+  steps: Record<string, { data: unknown } | { error: unknown }>;
+  ctx: {
+    run_id: string;
+    attempt: number;
+    max_attempts: number;
+    disable_immediate_execution: boolean;
+    // Always false: the SDK would otherwise fetch events and steps from an Inngest API we do not run.
+    use_api: false;
+    stack: { stack: string[]; current: number };
+    // ctx.fn_id is deliberately absent: its presence makes the SDK checkpoint through /v1/checkpoint.
+  };
+};
+
+export type SdkEvent = { id: string; name: string; data: unknown; ts: number };
+
+/** The execution version we ask for (V2, the SDK's preferred async version in 4.24). */
+export const EXECUTION_VERSION = 2;
+
+/** Inngest server default when a function does not declare `retries`. */
+export const DEFAULT_RETRIES = 4;
+
+export const HEADER_NO_RETRY = "x-inngest-no-retry";
+export const HEADER_RETRY_AFTER = "retry-after";
+export const HEADER_SYNC_KIND = "x-inngest-sync-kind";
