@@ -87,6 +87,15 @@ test("search, sort and paginate the patient list through the URL", async ({ page
   await page.reload();
   await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("BIRCH-100042");
   await expect(table.getByRole("row").nth(1)).toContainText("BIRCH-100042");
+
+  // A filter joins the search in the URL; clearing the search keeps the filter.
+  await page.getByLabel("Visits").selectOption("none");
+  await expect(page).toHaveURL(/visits=none/);
+  await expect(page).toHaveURL(/q=BIRCH-100042/);
+  await page.getByRole("button", { name: "Clear search" }).click();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(page).toHaveURL(/visits=none/);
+  await expect(page.getByText(/Showing 1–\d+ of \d+|No results/)).toBeVisible();
 });
 
 test("a viewer can read but not create patients", async ({ page }) => {

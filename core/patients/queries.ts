@@ -3,7 +3,7 @@
 import type { ScopedDb } from "@/core/db/scoped";
 import type { Prisma } from "@/core/db/generated/client";
 import { clampPage, type ListParams } from "@/core/lists/list-params";
-import type { PatientSort } from "./schema";
+import type { PatientSort, VisitFilter } from "./schema";
 
 export type PatientRow = {
   id: string;
@@ -47,8 +47,21 @@ function orderBy(sort: PatientSort, dir: "asc" | "desc"): Prisma.PatientOrderByW
 
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function listPatients(db: ScopedDb, params: ListParams<PatientSort>) {
-  const where = patientSearchWhere(params.q);
+
+export function parseVisitFilter(raw: string | string[] | undefined): VisitFilter | undefined {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  return v === "upcoming" || v === "none" ? v : undefined;
+}
+
+/** EXISTS / NOT EXISTS on appointments, served by the (organizationId, patientId, startsAt) index. */
+function visitWhere(visits: VisitFilter | undefined, now: Date): Prisma.PatientWhereInput {
+  if (visits === "upcoming") return { appointments: { some: { status: "scheduled", startsAt: { gte: now } } } };
+  if (visits === "none") return { appointments: { none: {} } };
+  return {};
+}
+
+export async function listPatients(db: ScopedDb, params: ListParams<PatientSort>, filters: { visits?: VisitFilter } = {}, now = new Date()) {
+  const where: Prisma.PatientWhereInput = { AND: [patientSearchWhere(params.q), visitWhere(filters.visits, now)] };
   const total = await db.patient.count({ where });
   const page = clampPage(params.page, params.pageSize, total);
   const rows = await db.patient.findMany({

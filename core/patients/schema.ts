@@ -42,3 +42,7 @@ export type PatientData = z.output<typeof patientInputSchema>;
 
 export const PATIENT_SORTS = ["name", "dateOfBirth", "medicalRecordNumber", "createdAt"] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
+
+/** The patient list's "Visits" filter (client-safe: used by the table's filter control too). */
+export const VISIT_FILTERS = { upcoming: "With an upcoming visit", none: "Without any appointment" } as const;
+export type VisitFilter = keyof typeof VISIT_FILTERS;

@@ -98,4 +98,30 @@ describe("patient list", () => {
     expect((await q("L-007")).rows.map((r) => r.firstName)).toEqual(["First07"]);
     expect((await q("zzz")).total).toBe(0);
   });
+
+  it("filters by visits: with an upcoming scheduled appointment, or without any appointment", async () => {
+    const a = await createOrganization();
+    const ctx = await a.as("staff");
+    const db = ctx.db;
+    const mk = async (first: string) => {
+      const p = await createPatient(ctx, patientData({ firstName: first }));
+      if (!p.ok) throw new Error("setup");
+      return p.data.id;
+    };
+    const soon = await mk("Soon");
+    const past = await mk("Past");
+    await mk("Never");
+    const at = (d: number) => new Date(Date.now() + d * 86_400_000);
+    await db.appointment.createMany({
+      data: [
+        { organizationId: a.org.id, patientId: soon, startsAt: at(3), endsAt: new Date(at(3).getTime() + 1_800_000), provider: "X", status: "scheduled" },
+        { organizationId: a.org.id, patientId: past, startsAt: at(-3), endsAt: new Date(at(-3).getTime() + 1_800_000), provider: "X", status: "completed" },
+      ],
+    });
+    const names = async (visits?: "upcoming" | "none") =>
+      (await listPatients(db, parseListParams({}, PATIENT_SORTS, { sort: "name", dir: "asc" }), { visits })).rows.map((r) => r.firstName).sort();
+    expect(await names()).toEqual(["Never", "Past", "Soon"]);
+    expect(await names("upcoming")).toEqual(["Soon"]);
+    expect(await names("none")).toEqual(["Never"]);
+  });
 });

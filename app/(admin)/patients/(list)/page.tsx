@@ -6,7 +6,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
-import { listPatients } from "@/core/patients/queries";
+import { listPatients, parseVisitFilter } from "@/core/patients/queries";
 import { PATIENT_SORTS } from "@/core/patients/schema";
 import { PatientsTable } from "../_components/patients-table";
 
@@ -16,8 +16,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const ctx = await requireCapability("records.read");
   const override = await renderPageOverride("patients.list", ctx, await searchParams);
   if (override) return override;
-  const params = parseListParams(await searchParams, PATIENT_SORTS, { sort: "name", dir: "asc" });
-  const { rows, total, page } = await listPatients(ctx.db, params);
+  const raw = await searchParams;
+  const params = parseListParams(raw, PATIENT_SORTS, { sort: "name", dir: "asc" });
+  const { rows, total, page } = await listPatients(ctx.db, params, { visits: parseVisitFilter(raw.visits) });
   const canCreate = ctx.can("records.write");
   return (
     <div className="grid gap-6">

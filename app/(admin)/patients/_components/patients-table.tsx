@@ -5,8 +5,10 @@ import { Users } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PatientRow } from "@/core/patients/queries";
+import { VISIT_FILTERS } from "@/core/patients/schema";
 import { formatCalendarDate } from "@/core/time/zoned";
 
 const col = createDataTableColumnHelper<PatientRow>();
@@ -42,6 +44,7 @@ export function PatientsTable({ rows, total, page, pageSize, sort, dir, canCreat
       dir={dir}
       searchPlaceholder="Search name, record number or email"
       getRowHref={(r) => `/patients/${r.id}`}
+      toolbar={<FilterSelect param="visits" label="Visits" allLabel="All patients" options={Object.entries(VISIT_FILTERS).map(([value, label]) => ({ value, label }))} />}
       emptyState={
         <EmptyState
           icon={<Users aria-hidden="true" />}
