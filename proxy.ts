@@ -1,10 +1,12 @@
 // Runs before every request: gives it a request id, and sends signed-out visitors to the login page.
-// Public: the login page, the health check, next-auth's own endpoints and static assets.
+// Public: the login page, the health check, next-auth's own endpoints, the Inngest endpoint and static assets.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/core/http/request-id";
 
-const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth"];
+// /api/inngest authenticates by signature (INNGEST_SIGNING_KEY) in cloud mode; in dev mode (INNGEST_DEV,
+// the embedded executor) it checks nothing and must only be reachable on loopback.
+const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth", "/api/inngest"];
 
 export async function proxy(req: NextRequest) {
   const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));

@@ -11,15 +11,20 @@
 // A worker that dies between 2 and 3 leaves its lease to expire; the item is then claimed again and
 // the call repeats with the same memoized steps. Steps memoized before are never re-run; a step whose
 // result was not yet recorded runs again (at least once, like Inngest itself).
+//
+// Flow features: `if` on triggers and cancelOn (expression.ts, parsed at sync), cron triggers fired by
+// every tick from job_crons (schedule.ts, cron.ts), cancelOn and idempotency at ingestion (ingest.ts),
+// and inngest/function.failed emitted when a run fails for good, starting its onFailure handler.
 import { Prisma, rootDb, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 import { inngestBackoff, type BackoffFn } from "./backoff";
 import { callFunction, type CallOutcome } from "./call";
 import { sleepUntil } from "./duration";
-import { ingestEvent, type IngestResult } from "./ingest";
-import { EXECUTION_VERSION, type CallBody } from "./protocol";
+import { createRun, ingestEvent, ingestEventInTx, type IngestResult } from "./ingest";
+import { EVENT_FUNCTION_FAILED, EXECUTION_VERSION, type CallBody, type SdkEvent } from "./protocol";
 import { claimDue, completeItem, LeaseLostError, type ClaimedItem, type QueueKind } from "./queue";
-import { FunctionRegistry, syncApp } from "./registry";
+import { FunctionRegistry, syncApp, type FailureHandler } from "./registry";
+import { fireDueCrons, syncCrons } from "./schedule";
 
 export type ExecutorOptions = {
   /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest. */
@@ -38,7 +43,7 @@ export type ExecutorOptions = {
   fetch?: typeof fetch;
 };
 
-export type TickResult = { claimed: number; processed: number; leaseLost: number; errors: number };
+export type TickResult = { claimed: number; processed: number; leaseLost: number; errors: number; cronsFired: number };
 
 type RunStatus = "queued" | "running" | "completed" | "failed" | "cancelled";
 const TERMINAL: RunStatus[] = ["completed", "failed", "cancelled"];
@@ -69,10 +74,15 @@ export class Executor {
     }
   }
 
-  /** In-band sync with the app: (re)loads the function registry. */
+  /**
+   * In-band sync with the app: (re)loads the function registry and stores its cron schedules. A bad
+   * `if` / idempotency expression or cron throws FunctionConfigError naming the function(s); the
+   * previous registry then stays in force.
+   */
   async sync(): Promise<void> {
     const payload = await syncApp(this.options.serveUrl, this.fetchFn);
     this.registry.replace(payload);
+    await syncCrons(this.db, payload.app_id, this.registry.all());
     this.synced = true;
     for (const fn of this.registry.all()) {
       if (fn.unsupported.length) log.warn("jobs.trigger_unsupported", { functionId: fn.id, triggers: fn.unsupported });
@@ -88,8 +98,15 @@ export class Executor {
 
   /** Claims due items and processes them one by one. Safe to call from many processes at once. */
   async tick(): Promise<TickResult> {
+    let cronsFired = 0;
+    try {
+      // Due crons first, so their runs' start items are claimable in this very tick.
+      cronsFired = (await fireDueCrons(this.db)).length;
+    } catch (err) {
+      log.error("jobs.cron_fire_failed", { err });
+    }
     const items = await claimDue(this.db, this.batchSize, this.leaseMs);
-    const result: TickResult = { claimed: items.length, processed: 0, leaseLost: 0, errors: 0 };
+    const result: TickResult = { claimed: items.length, processed: 0, leaseLost: 0, errors: 0, cronsFired };
     const claimedAt = Date.now();
     for (const [index, item] of items.entries()) {
       // Never start a call that could outlive the lease: hand the rest back for the next claim.
@@ -161,7 +178,7 @@ export class Executor {
     }
     const steps = await this.db.jobStep.findMany({ where: { runId: run.id }, orderBy: { id: "asc" } });
     const stack = steps.map((s) => s.stepHash);
-    const event = {
+    const event: SdkEvent = {
       id: run.event.dedupeKey ?? run.event.id,
       name: run.event.name,
       data: run.event.data,
@@ -184,13 +201,24 @@ export class Executor {
     const url = new URL(run.stepUrl);
     if (item.kind === "planned" && item.stepHash) url.searchParams.set("stepId", item.stepHash);
     const outcome = await callFunction(url.toString(), body, this.requestTimeoutMs, this.fetchFn);
-    await this.record(item, run.id, run.attempt, run.maxAttempts, outcome);
+    const failureHandler = (run.failureHandler as FailureHandler | null) ?? undefined;
+    await this.record(item, { id: run.id, functionId: run.functionId, attempt: run.attempt, maxAttempts: run.maxAttempts, event, failureHandler }, outcome);
   }
 
-  private async record(item: ClaimedItem, runId: string, attempt: number, maxAttempts: number, outcome: CallOutcome): Promise<void> {
+  private async record(
+    item: ClaimedItem,
+    run: { id: string; functionId: string; attempt: number; maxAttempts: number; event: SdkEvent; failureHandler?: FailureHandler },
+    outcome: CallOutcome,
+  ): Promise<void> {
+    const { id: runId, attempt, maxAttempts } = run;
     await this.db.$transaction(async (tx) => {
       // Run first, then item, in every transaction: parallel items of one run serialize here.
-      await tx.$queryRaw`SELECT id FROM job_runs WHERE id = ${runId}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status FROM job_runs WHERE id = ${runId}::uuid FOR UPDATE`;
+      // Cancelled (cancelOn) while we were calling: the outcome is dropped, like on Inngest.
+      if (!locked || TERMINAL.includes(locked.status as RunStatus)) {
+        await completeItem(tx, item);
+        return;
+      }
       if (!(await completeItem(tx, item))) throw new LeaseLostError(item);
       const enqueue = (kind: QueueKind, dueAt = new Date(), stepHash: string | null = null) =>
         tx.jobQueueItem.create({ data: { runId, kind, dueAt, stepHash } });
@@ -206,6 +234,7 @@ export class Executor {
           },
         });
         await tx.jobQueueItem.deleteMany({ where: { runId } });
+        if (status === "failed") await this.emitFailed(tx, run, data.error);
       };
       // A failed attempt: try again after a backoff (the same planned step, if one was asked for),
       // or fail the run once maxAttempts attempts have failed.
@@ -276,6 +305,39 @@ export class Executor {
       }
     });
   }
+
+  /**
+   * inngest/function.failed, the lifecycle event that triggers `<fnId>-failure` (onFailure): data has
+   * function_id, run_id, error (serialized: name, message, stack) and the original event. Emitted in the
+   * transaction that fails the run, deduplicated by run id.
+   */
+  private async emitFailed(
+    tx: Prisma.TransactionClient,
+    run: { id: string; functionId: string; event: SdkEvent; failureHandler?: FailureHandler },
+    error: unknown,
+  ) {
+    const data = { function_id: run.functionId, run_id: run.id, error: serializeError(error), event: run.event };
+    const id = `${EVENT_FUNCTION_FAILED}:${run.id}`;
+    // Other functions triggered by inngest/function.failed are matched with this worker's registry ...
+    const result = await ingestEventInTx(tx, this.registry, EVENT_FUNCTION_FAILED, data, id);
+    if (result.duplicate || !run.failureHandler) return;
+    // ... while the run's own onFailure handler, copied at creation, starts whatever registry this worker has.
+    const handler = run.failureHandler;
+    const started = await tx.jobRun.count({ where: { eventId: result.eventId, functionId: handler.id } });
+    if (started === 0) {
+      const event: SdkEvent = { id, name: EVENT_FUNCTION_FAILED, data, ts: Date.now() };
+      await createRun(tx, handler, result.eventId, event);
+    }
+  }
+}
+
+/** The SDK's serialized-error shape ({name, message, stack?, ...}) from whatever the run recorded. */
+function serializeError(error: unknown): Record<string, unknown> {
+  if (error && typeof error === "object" && !Array.isArray(error)) {
+    const e = error as Record<string, unknown>;
+    return { ...e, name: typeof e.name === "string" && e.name ? e.name : "Error", message: typeof e.message === "string" ? e.message : JSON.stringify(error) };
+  }
+  return { name: "Error", message: typeof error === "string" ? error : JSON.stringify(error ?? null) };
 }
 
 async function memoize(tx: Prisma.TransactionClient, runId: string, stepHash: string, result: { data?: unknown; error?: unknown }) {

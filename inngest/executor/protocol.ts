@@ -25,6 +25,10 @@ export type SyncedFunction = {
   steps: Record<string, { id: string; name?: string; runtime: { type?: string; url: string }; retries?: { attempts?: number } }>;
   /** Older payload shape, honoured when the step carries no retries. */
   retries?: { attempts?: number };
+  /** cancelOn entries (`match` is already turned into `if` by the SDK). */
+  cancel?: Array<{ event: string; if?: string; timeout?: string }>;
+  /** Idempotency key expression (CEL) evaluated on the triggering event. */
+  idempotency?: string;
 };
 
 export type SyncPayload = {
@@ -58,6 +62,10 @@ export const EXECUTION_VERSION = 2;
 
 /** Inngest server default when a function does not declare `retries`. */
 export const DEFAULT_RETRIES = 4;
+
+/** Lifecycle / system event names. */
+export const EVENT_FUNCTION_FAILED = "inngest/function.failed";
+export const EVENT_CRON = "inngest/scheduled.timer";
 
 export const HEADER_NO_RETRY = "x-inngest-no-retry";
 export const HEADER_RETRY_AFTER = "retry-after";

@@ -1,12 +1,17 @@
 // Shared start-up for `npm run dev` and `npm start`: pick the database (DATABASE_URL, or an embedded
 // PostgreSQL under .data/ when it is unset), apply migrations, seed demo data on the embedded
 // database's first start, then run Next.js as a child process and shut both down cleanly on Ctrl-C.
+// Jobs: unless an Inngest server is configured (INNGEST_BASE_URL / INNGEST_EVENT_KEY / INNGEST_DEV), the
+// embedded executor (scripts/executor.ts) runs as a second child on loopback and Next gets
+// INNGEST_DEV=<its url>. If it fails, the app stays up without background jobs.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import "dotenv/config";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
 import { localSecret } from "./secrets";
 
+const logError = (msg: string) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", msg })}\n`);
 const info = (msg: string) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", msg })}\n`);
 
 export async function boot(nextArgs: string[]): Promise<void> {
@@ -34,11 +39,21 @@ export async function boot(nextArgs: string[]): Promise<void> {
   const port = process.env.PORT ?? "3000";
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-  const proc: { child?: ChildProcess } = {};
+  // Jobs: the embedded executor unless an Inngest server is configured (README, Jobs).
+  const embeddedJobs = !process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY && !process.env.INNGEST_DEV && process.env.RITIKO_EXECUTOR !== "off";
+  const executorPort = process.env.RITIKO_EXECUTOR_PORT ?? "8288";
+  if (embeddedJobs) {
+    env.INNGEST_DEV = `http://127.0.0.1:${executorPort}`;
+    // Dev mode checks no signatures: the route requires this token instead (inngest/executor/token.ts).
+    env.RITIKO_EXECUTOR_TOKEN ??= randomBytes(32).toString("base64url");
+  }
+
+  const proc: { child?: ChildProcess; executor?: ChildProcess } = {};
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    await stopChild(proc.executor);
     const child = proc.child;
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
@@ -68,6 +83,39 @@ export async function boot(nextArgs: string[]): Promise<void> {
 
   proc.child = spawn(process.execPath, [nextBin(), ...nextArgs, "-p", port], { stdio: "inherit", env });
   proc.child.on("exit", (code) => void shutdown(code ?? 0));
+  if (embeddedJobs) proc.executor = startExecutor(env, port, executorPort, () => stopping);
+}
+
+/** The embedded executor as a child process. Its failure is logged; the app keeps running. */
+function startExecutor(env: NodeJS.ProcessEnv, appPort: string, executorPort: string, stopping: () => boolean): ChildProcess | undefined {
+  const script = new URL("../executor.ts", import.meta.url).pathname;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    RITIKO_EXECUTOR_PORT: executorPort,
+    RITIKO_EXECUTOR_SERVE_URL: `http://127.0.0.1:${appPort}/api/inngest`,
+  };
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env: childEnv });
+    child.on("error", (err) => logError(`job executor could not start (${err.message}); background jobs will not run`));
+    child.on("exit", (code, signal) => {
+      if (!stopping()) logError(`job executor exited (${signal ?? `code ${code}`}); background jobs will not run until restart`);
+    });
+    info(`job executor starting on 127.0.0.1:${executorPort} (INNGEST_DEV)`);
+    return child;
+  } catch (err) {
+    logError(`job executor could not start (${(err as Error).message}); background jobs will not run`);
+    return undefined;
+  }
+}
+
+/** SIGTERM, then SIGKILL after 15 s. No-op for a child that never started or has exited. */
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 function nextBin(): string {

@@ -1,0 +1,31 @@
+// The Inngest serve endpoint: Inngest (Cloud, self-hosted `inngest start`, or the embedded executor)
+// syncs the app's functions with PUT and runs their steps with POST. Public in proxy.ts: in cloud mode
+// the SDK checks every request's signature (INNGEST_SIGNING_KEY); in dev mode (INNGEST_DEV) it checks
+// nothing, so the app must then only be reachable on loopback; as a second guard, in dev mode with
+// RITIKO_EXECUTOR_TOKEN set (by scripts/lib/boot.ts for the embedded executor) every request must
+// carry it (inngest/executor/token.ts). In cloud mode the token is ignored: signatures decide.
+import "@/app/_plugins/runtime";
+import type { NextRequest } from "next/server";
+import { serve } from "inngest/next";
+import { inngest } from "@/inngest/client";
+import { EXECUTOR_TOKEN_HEADER, executorTokenMatches } from "@/inngest/executor/token";
+import { functions } from "@/inngest/functions";
+
+export const dynamic = "force-dynamic";
+
+const handlers = serve({ client: inngest, functions });
+type Handler = (req: NextRequest, ctx: unknown) => Promise<Response>;
+
+function guarded(handler: Handler): Handler {
+  return async (req, ctx) => {
+    const token = process.env.RITIKO_EXECUTOR_TOKEN;
+    if (token && inngest.mode === "dev" && !executorTokenMatches(token, req.headers.get(EXECUTOR_TOKEN_HEADER))) {
+      return Response.json({ error: { code: "unauthenticated", message: "Missing or wrong executor token." } }, { status: 401 });
+    }
+    return handler(req, ctx);
+  };
+}
+
+export const GET = guarded(handlers.GET);
+export const POST = guarded(handlers.POST);
+export const PUT = guarded(handlers.PUT);

@@ -1,0 +1,31 @@
+// The Inngest client of Ritiko and the events its jobs are triggered by.
+//
+// Configuration comes only from the environment (the SDK reads these variables itself):
+//   INNGEST_EVENT_KEY    key the app sends events with (Inngest Cloud, or self-hosted `inngest start`).
+//   INNGEST_SIGNING_KEY  key Inngest signs its calls to /api/inngest with; the SDK rejects unsigned
+//                        calls (cloud mode, the SDK's default).
+//   INNGEST_BASE_URL     where Inngest lives, for a self-hosted `inngest start` (e.g. http://inngest:8288);
+//                        unset = Inngest Cloud.
+//   INNGEST_DEV=<url>    dev mode against the embedded executor (inngest/executor, started by
+//                        `npm run dev` / `npm start` when none of the above is set): events go to <url>/e/...,
+//                        and calls to /api/inngest are NOT signature-checked — so the endpoint must then only
+//                        be reachable on loopback (see proxy.ts).
+//
+// Every job event carries the organization it concerns (`organizationId`), so runs can be attributed
+// to a tenant (the embedded executor stores it on job_runs).
+import { eventType, Inngest } from "inngest";
+import { z } from "zod";
+
+const organizationId = z.uuid();
+
+/**
+ * "Outbox rows were written and committed: deliver them soon." A hint only: the deliver-outbox job
+ * delivers every due row (of all organizations), and a cron also runs it every minute.
+ */
+export const outboxKick = eventType("ritiko/outbox.kick", {
+  schema: z.object({ organizationId }),
+});
+
+export const events = { outboxKick } as const;
+
+export const inngest = new Inngest({ id: "ritiko" });
