@@ -21,5 +21,6 @@ export function adminNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
     { separator: true, label: "Organization" },
     { label: "Members", href: "/settings/members", icon: "UserCog" },
     { label: "Plugins", href: "/plugins", icon: "Puzzle" },
+    { label: "Jobs", href: "/jobs", icon: "ClipboardList" },
   ];
 }

@@ -1,0 +1,104 @@
+"use client";
+// The Jobs list: runs of the embedded background-job executor for this organization.
+import Link from "next/link";
+import { ClipboardList } from "lucide-react";
+import { createDataTableColumnHelper } from "@/components/data-table/columns";
+import { DataTable } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/data-table-filter-select";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { JobRunRow } from "@/core/jobs/queries";
+import { formatDuration, JOB_STATUSES, JOB_STATUS_LABELS, jobStatusLabel, jobStatusVariant } from "@/core/jobs/status";
+import { formatDateTime } from "@/core/time/zoned";
+
+const col = createDataTableColumnHelper<JobRunRow>();
+
+function columnsFor(timeZone: string) {
+  return col.columns([
+    col.accessor("functionId", {
+      id: "function",
+      header: "Function",
+      cell: (info) => (
+        <Link href={`/jobs/${info.row.original.id}`} className="font-medium text-foreground hover:underline">
+          {info.getValue()}
+        </Link>
+      ),
+    }),
+    col.accessor("status", {
+      header: "Status",
+      cell: (info) => <Badge variant={jobStatusVariant(info.getValue())}>{jobStatusLabel(info.getValue())}</Badge>,
+    }),
+    col.accessor("createdAt", {
+      header: "Started",
+      enableSorting: true,
+      cell: (info) => {
+        const r = info.row.original;
+        return (
+          <span className="tabular-nums" title={r.startedAt ? undefined : "Not started yet; the time shown is when it was queued"}>
+            {formatDateTime(r.startedAt ?? r.createdAt, timeZone)}
+          </span>
+        );
+      },
+    }),
+    col.accessor("durationMs", {
+      id: "duration",
+      header: "Duration",
+      enableSorting: true,
+      meta: { align: "end" },
+      cell: (info) => <span className="tabular-nums">{formatDuration(info.getValue())}</span>,
+    }),
+    col.accessor("attempt", {
+      header: "Attempts",
+      meta: { align: "end" },
+      cell: (info) => (
+        <span className="tabular-nums">
+          {info.getValue()} / {info.row.original.maxAttempts}
+        </span>
+      ),
+    }),
+  ]);
+}
+
+const cache = new Map<string, ReturnType<typeof columnsFor>>();
+const columnsForZone = (tz: string) => cache.get(tz) ?? (cache.set(tz, columnsFor(tz)), cache.get(tz)!);
+
+type Props = {
+  rows: JobRunRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  timeZone: string;
+  functions: string[];
+};
+
+export function JobsTable({ rows, total, page, pageSize, sort, dir, timeZone, functions }: Props) {
+  return (
+    <DataTable
+      caption="Background job runs"
+      columns={columnsForZone(timeZone)}
+      rows={rows}
+      total={total}
+      page={page}
+      pageSize={pageSize}
+      sort={sort}
+      dir={dir}
+      searchPlaceholder="Search function"
+      getRowHref={(r) => `/jobs/${r.id}`}
+      toolbar={
+        <>
+          <FilterSelect param="status" label="Status" allLabel="All statuses" options={JOB_STATUSES.map((s) => ({ value: s, label: JOB_STATUS_LABELS[s] }))} />
+          <FilterSelect param="function" label="Function" allLabel="All functions" options={functions.map((f) => ({ value: f, label: f }))} />
+        </>
+      }
+      emptyState={
+        <EmptyState
+          icon={<ClipboardList aria-hidden="true" />}
+          title="No background jobs yet"
+          description="Background jobs — reminders, exports, plugin work and other tasks that run outside a request — appear here with their status, once something in this organization starts one."
+        />
+      }
+    />
+  );
+}

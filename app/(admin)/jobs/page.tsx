@@ -1,0 +1,33 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/core/auth/context";
+import { JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/core/jobs/queries";
+import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
+import { JobsTable } from "./_components/jobs-table";
+
+export const metadata = { title: "Jobs" };
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireCapability("organization.manage");
+  const raw = await searchParams;
+  const params = parseListParams(raw, JOB_SORTS, { sort: "createdAt", dir: "desc" });
+  const filters = parseJobFilters(raw);
+  const [{ rows, total, page }, functions] = await Promise.all([listJobRuns(ctx, params, filters), listJobFunctions(ctx)]);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Jobs"
+        description={`Background work of this organization · ${total.toLocaleString("en-US")} matching · times in ${ctx.organization.timezone}`}
+      />
+      <JobsTable
+        rows={rows}
+        total={total}
+        page={page}
+        pageSize={params.pageSize}
+        sort={params.sort}
+        dir={params.dir}
+        timeZone={ctx.organization.timezone}
+        functions={functions}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+"use server";
+// Server actions of the Jobs page: thin wrappers over core/jobs/mutations.ts for owners and admins.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { orgAction } from "@/core/actions/org-action";
+import * as mutations from "./mutations";
+
+const idSchema = z.uuid(mutations.JOB_NOT_FOUND);
+
+export async function rerunJobAction(runId: string) {
+  const res = await orgAction("organization.manage", idSchema, runId, mutations.rerunJob);
+  if (res.ok) revalidatePath("/jobs");
+  return res;
+}
+
+export async function cancelJobAction(runId: string) {
+  const res = await orgAction("organization.manage", idSchema, runId, mutations.cancelJob);
+  if (res.ok) revalidatePath("/jobs");
+  return res;
+}

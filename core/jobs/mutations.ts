@@ -1,0 +1,79 @@
+// Operator actions on runs of the embedded executor: re-run a failed or cancelled run, cancel a queued
+// or running one. Both go through the organization-scoped client, so a run of another organization is
+// "not found" by construction. The old run of a re-run is never modified.
+import type { OrgContext } from "@/core/auth/context";
+import type { ActionResult } from "@/core/actions/result";
+import { Prisma } from "@/core/db/client";
+import { isUuid } from "@/core/patients/queries";
+import { createRun } from "@/inngest/executor/ingest";
+import type { FailureHandler } from "@/inngest/executor/registry";
+
+type Ctx = Pick<OrgContext, "db">;
+
+export const JOB_NOT_FOUND = "This job run does not exist.";
+export const RERUN_WRONG_STATE = "Only failed or cancelled runs can be re-run.";
+export const CANCEL_WRONG_STATE = "Only queued or running runs can be cancelled.";
+
+const RERUNNABLE = ["failed", "cancelled"];
+const ACTIVE = ["queued", "running"];
+
+const notFound = { ok: false as const, error: JOB_NOT_FOUND };
+
+/**
+ * A new queued run of the same function for the same stored event (with a "start" queue item), made
+ * by the executor's own createRun. The function's idempotency key is deliberately not applied: an
+ * operator asking for a re-run wants one.
+ */
+export async function rerunJob(ctx: Ctx, runId: string): Promise<ActionResult<{ id: string }>> {
+  if (!isUuid(runId)) return notFound;
+  return ctx.db.$transaction(async (tx) => {
+    const old = await tx.jobRun.findFirst({
+      where: { id: runId },
+      select: {
+        status: true, appId: true, functionId: true, stepUrl: true, maxAttempts: true, failureHandler: true, eventId: true,
+        event: { select: { id: true, name: true, data: true, ts: true, dedupeKey: true } },
+      },
+    });
+    if (!old) return notFound;
+    if (!RERUNNABLE.includes(old.status)) return { ok: false as const, error: RERUN_WRONG_STATE };
+    const event = { id: old.event.dedupeKey ?? old.event.id, name: old.event.name, data: old.event.data as Record<string, unknown>, ts: old.event.ts.getTime() };
+    // The scoped transaction client forces this organization onto the new run; createRun only uses
+    // model calls (no raw SQL without an idempotency expression), which the scoped client provides.
+    const id = await createRun(
+      tx as unknown as Prisma.TransactionClient,
+      {
+        appId: old.appId,
+        id: old.functionId,
+        stepUrl: old.stepUrl,
+        maxAttempts: old.maxAttempts,
+        failureHandler: (old.failureHandler ?? undefined) as FailureHandler | undefined,
+      },
+      old.eventId,
+      event,
+    );
+    if (!id) throw new Error("rerunJob: createRun created no run");
+    return { ok: true as const, data: { id }, message: "A new run was queued." };
+  });
+}
+
+/**
+ * Cancels a queued or running run and removes its queue items, as the executor's cancelOn does: the
+ * status is re-checked by the UPDATE itself, so a run that finished meanwhile stays finished, and a
+ * worker holding one of its items loses its lease (its outcome is dropped).
+ */
+export async function cancelJob(ctx: Ctx, runId: string): Promise<ActionResult<{ id: string }>> {
+  if (!isUuid(runId)) return notFound;
+  return ctx.db.$transaction(
+    async (tx) => {
+      const now = new Date();
+      const res = await tx.jobRun.updateMany({ where: { id: runId, status: { in: ACTIVE } }, data: { status: "cancelled", endedAt: now } });
+      if (res.count === 0) {
+        const exists = await tx.jobRun.findFirst({ where: { id: runId }, select: { id: true } });
+        return exists ? { ok: false as const, error: CANCEL_WRONG_STATE } : notFound;
+      }
+      await tx.jobQueueItem.deleteMany({ where: { runId } });
+      return { ok: true as const, data: { id: runId }, message: "The run was cancelled." };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+  );
+}

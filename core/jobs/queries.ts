@@ -1,0 +1,154 @@
+// Reads of the embedded executor's runs (job_runs) for the Jobs admin page. Everything goes through
+// the organization-scoped client (JobRun has organizationId), so another organization's runs do not
+// exist here. Sorting by duration needs an expression Prisma cannot order by: that one query is raw
+// SQL with the organization id bound from the context, and the page is then read through ctx.db.
+import type { OrgContext } from "@/core/auth/context";
+import type { Prisma } from "@/core/db/generated/client";
+import { clampPage, first, type ListParams, type RawSearchParams } from "@/core/lists/list-params";
+import { isUuid } from "@/core/patients/queries";
+import { isJobStatus, type JobStatus } from "./status";
+
+export { JOB_STATUSES, JOB_STATUS_LABELS, isJobStatus, type JobStatus } from "./status";
+
+export const JOB_SORTS = ["createdAt", "duration"] as const;
+export type JobSort = (typeof JOB_SORTS)[number];
+
+export type JobFilters = { status?: JobStatus; functionId?: string };
+
+export function parseJobFilters(raw: RawSearchParams): JobFilters {
+  const status = first(raw.status) ?? "";
+  const fn = first(raw.function)?.trim();
+  return {
+    status: isJobStatus(status) ? status : undefined,
+    functionId: fn ? fn.slice(0, 200) : undefined,
+  };
+}
+
+export type JobRunRow = {
+  id: string;
+  functionId: string;
+  status: string;
+  attempt: number;
+  maxAttempts: number;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Milliseconds from start to end; null while not started or not finished. */
+  durationMs: number | null;
+};
+
+const ROW_SELECT = {
+  id: true, functionId: true, status: true, attempt: true, maxAttempts: true, createdAt: true, startedAt: true, endedAt: true,
+} as const satisfies Prisma.JobRunSelect;
+
+type RowRecord = { id: string; functionId: string; status: string; attempt: number; maxAttempts: number; createdAt: Date; startedAt: Date | null; endedAt: Date | null };
+
+function toRow(r: RowRecord): JobRunRow {
+  return {
+    id: r.id,
+    functionId: r.functionId,
+    status: r.status,
+    attempt: r.attempt,
+    maxAttempts: r.maxAttempts,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: r.startedAt?.toISOString() ?? null,
+    endedAt: r.endedAt?.toISOString() ?? null,
+    durationMs: r.startedAt && r.endedAt ? r.endedAt.getTime() - r.startedAt.getTime() : null,
+  };
+}
+
+function whereOf(filters: JobFilters, q: string): Prisma.JobRunWhereInput {
+  const and: Prisma.JobRunWhereInput[] = [];
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.functionId) and.push({ functionId: filters.functionId });
+  if (q) and.push({ functionId: { contains: q, mode: "insensitive" } });
+  return and.length ? { AND: and } : {};
+}
+
+export async function listJobRuns(ctx: Pick<OrgContext, "db" | "organization">, params: ListParams<JobSort>, filters: JobFilters) {
+  const where = whereOf(filters, params.q);
+  const total = await ctx.db.jobRun.count({ where });
+  const page = clampPage(params.page, params.pageSize, total);
+  const skip = (page - 1) * params.pageSize;
+
+  if (params.sort === "createdAt") {
+    const rows = await ctx.db.jobRun.findMany({
+      where,
+      orderBy: [{ createdAt: params.dir }, { id: params.dir }],
+      skip,
+      take: params.pageSize,
+      select: ROW_SELECT,
+    });
+    return { total, page, rows: rows.map(toRow) };
+  }
+
+  // Duration: unfinished runs (no duration) last in either direction. Raw SQL is not scoped by
+  // ctx.db, so the organization id is bound here from the context.
+  const organizationId = ctx.organization.id;
+  const like = params.q ? `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const dirSql = params.dir === "asc" ? "ASC" : "DESC";
+  const ids = await ctx.db.$transaction(async (tx) => {
+    const order = dirSql === "ASC"
+      ? tx.$queryRaw<Array<{ id: string }>>`
+          SELECT id::text AS id FROM job_runs
+          WHERE "organizationId" = ${organizationId}
+            AND (${filters.status ?? null}::text IS NULL OR status = ${filters.status ?? null})
+            AND (${filters.functionId ?? null}::text IS NULL OR "functionId" = ${filters.functionId ?? null})
+            AND (${like}::text IS NULL OR "functionId" ILIKE ${like})
+          ORDER BY ("endedAt" - "startedAt") ASC NULLS LAST, "createdAt" DESC, id ASC
+          OFFSET ${skip} LIMIT ${params.pageSize}`
+      : tx.$queryRaw<Array<{ id: string }>>`
+          SELECT id::text AS id FROM job_runs
+          WHERE "organizationId" = ${organizationId}
+            AND (${filters.status ?? null}::text IS NULL OR status = ${filters.status ?? null})
+            AND (${filters.functionId ?? null}::text IS NULL OR "functionId" = ${filters.functionId ?? null})
+            AND (${like}::text IS NULL OR "functionId" ILIKE ${like})
+          ORDER BY ("endedAt" - "startedAt") DESC NULLS LAST, "createdAt" DESC, id DESC
+          OFFSET ${skip} LIMIT ${params.pageSize}`;
+    return (await order).map((r) => r.id);
+  });
+  const found = await ctx.db.jobRun.findMany({ where: { id: { in: ids } }, select: ROW_SELECT });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toRow(r)] : [];
+  });
+  return { total, page, rows };
+}
+
+/** Function ids seen in this organization's runs, for the function filter. */
+export async function listJobFunctions(ctx: Pick<OrgContext, "db">): Promise<string[]> {
+  const rows = await ctx.db.jobRun.groupBy({ by: ["functionId"], orderBy: { functionId: "asc" }, take: 200 });
+  return rows.map((r) => r.functionId);
+}
+
+export type JobRunDetail = Awaited<ReturnType<typeof getJobRun>>;
+
+/** One run of the active organization with its event and memoized steps (oldest first); null if unknown. */
+export async function getJobRun(ctx: Pick<OrgContext, "db">, id: string) {
+  if (!isUuid(id)) return null;
+  const run = await ctx.db.jobRun.findFirst({
+    where: { id },
+    select: {
+      ...ROW_SELECT,
+      appId: true,
+      output: true,
+      error: true,
+      updatedAt: true,
+      event: { select: { id: true, name: true, data: true, ts: true, dedupeKey: true } },
+      steps: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, stepHash: true, data: true, error: true, createdAt: true } },
+      _count: { select: { queue: true } },
+    },
+  });
+  if (!run) return null;
+  return {
+    ...toRow(run),
+    appId: run.appId,
+    output: run.output,
+    error: run.error,
+    updatedAt: run.updatedAt.toISOString(),
+    queuedItems: run._count.queue,
+    event: { id: run.event.id, name: run.event.name, data: run.event.data, ts: run.event.ts.toISOString(), dedupeKey: run.event.dedupeKey },
+    steps: run.steps.map((s) => ({ id: s.id.toString(), stepHash: s.stepHash, data: s.data, error: s.error, createdAt: s.createdAt.toISOString() })),
+  };
+}
