@@ -4,6 +4,7 @@ import Link from "next/link";
 import { CalendarDays } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -45,16 +46,9 @@ function columnsFor(timeZone: string) {
   ]);
 }
 
-const cache = new Map<string, ReturnType<typeof columnsFor>>();
-const columnsForZone = (tz: string) => cache.get(tz) ?? (cache.set(tz, columnsFor(tz)), cache.get(tz)!);
+const columnsForZone = memoizeByKey(columnsFor);
 
-type Props = {
-  rows: AppointmentRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+type Props = ServerListState<AppointmentRow> & {
   timeZone: string;
   providers: string[];
 };

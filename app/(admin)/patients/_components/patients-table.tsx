@@ -5,6 +5,7 @@ import { Users } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import type { ServerListState } from "@/components/data-table/list-state";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PatientRow } from "@/core/patients/queries";
@@ -29,7 +30,7 @@ const columns = col.columns([
   col.accessor("appointmentCount", { header: "Appointments", meta: { align: "end" }, cell: (info) => info.getValue().toLocaleString("en-US") }),
 ]);
 
-type Props = { rows: PatientRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc"; canCreate: boolean };
+type Props = ServerListState<PatientRow> & { canCreate: boolean };
 
 export function PatientsTable({ rows, total, page, pageSize, sort, dir, canCreate }: Props) {
   return (
