@@ -3,10 +3,12 @@
 // "not found" by construction. The old run of a re-run is never modified.
 import type { OrgContext } from "@/core/auth/context";
 import type { ActionResult } from "@/core/actions/result";
-import { Prisma } from "@/core/db/client";
+import { Prisma, rootDb } from "@/core/db/client";
 import { isUuid } from "@/core/patients/queries";
+import type { ConcurrencySpec } from "@/inngest/executor/concurrency";
 import { createRun } from "@/inngest/executor/ingest";
 import type { FailureHandler } from "@/inngest/executor/registry";
+import { cancelRunsById } from "@/inngest/executor/run-end";
 
 type Ctx = Pick<OrgContext, "db">;
 
@@ -15,7 +17,6 @@ export const RERUN_WRONG_STATE = "Only failed or cancelled runs can be re-run.";
 export const CANCEL_WRONG_STATE = "Only queued or running runs can be cancelled.";
 
 const RERUNNABLE = ["failed", "cancelled"];
-const ACTIVE = ["queued", "running"];
 
 const notFound = { ok: false as const, error: JOB_NOT_FOUND };
 
@@ -30,7 +31,7 @@ export async function rerunJob(ctx: Ctx, runId: string): Promise<ActionResult<{ 
     const old = await tx.jobRun.findFirst({
       where: { id: runId },
       select: {
-        status: true, appId: true, functionId: true, stepUrl: true, maxAttempts: true, failureHandler: true, eventId: true,
+        status: true, appId: true, functionId: true, stepUrl: true, maxAttempts: true, failureHandler: true, concurrency: true, eventId: true,
         event: { select: { id: true, name: true, data: true, ts: true, dedupeKey: true } },
       },
     });
@@ -47,6 +48,8 @@ export async function rerunJob(ctx: Ctx, runId: string): Promise<ActionResult<{ 
         stepUrl: old.stepUrl,
         maxAttempts: old.maxAttempts,
         failureHandler: (old.failureHandler ?? undefined) as FailureHandler | undefined,
+        // Limited like the original (e.g. one at a time per organization).
+        concurrency: (old.concurrency ?? []) as ConcurrencySpec[],
       },
       old.eventId,
       event,
@@ -57,23 +60,20 @@ export async function rerunJob(ctx: Ctx, runId: string): Promise<ActionResult<{ 
 }
 
 /**
- * Cancels a queued or running run and removes its queue items, as the executor's cancelOn does: the
- * status is re-checked by the UPDATE itself, so a run that finished meanwhile stays finished, and a
- * worker holding one of its items loses its lease (its outcome is dropped).
+ * Cancels a queued or running run as the executor's cancelOn does (inngest/executor/run-end.ts): the
+ * status is re-checked by the UPDATE itself, so a run that finished meanwhile stays finished; its queue
+ * items and waits are removed, so a worker holding one loses its lease (its outcome is dropped); a run
+ * started by step.invoke() answers its parent with a cancellation error. The run is first looked up
+ * through the organization-scoped client — another organization's run is "not found" — and only then
+ * cancelled by id, in the executor's own (unscoped) transaction: run ids never change organization.
  */
 export async function cancelJob(ctx: Ctx, runId: string): Promise<ActionResult<{ id: string }>> {
   if (!isUuid(runId)) return notFound;
-  return ctx.db.$transaction(
-    async (tx) => {
-      const now = new Date();
-      const res = await tx.jobRun.updateMany({ where: { id: runId, status: { in: ACTIVE } }, data: { status: "cancelled", endedAt: now } });
-      if (res.count === 0) {
-        const exists = await tx.jobRun.findFirst({ where: { id: runId }, select: { id: true } });
-        return exists ? { ok: false as const, error: CANCEL_WRONG_STATE } : notFound;
-      }
-      await tx.jobQueueItem.deleteMany({ where: { runId } });
-      return { ok: true as const, data: { id: runId }, message: "The run was cancelled." };
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
-  );
+  const run = await ctx.db.jobRun.findFirst({ where: { id: runId }, select: { id: true } });
+  if (!run) return notFound;
+  const cancelled = await rootDb().$transaction((tx) => cancelRunsById(tx, [run.id]), {
+    isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+  });
+  if (!cancelled.length) return { ok: false as const, error: CANCEL_WRONG_STATE };
+  return { ok: true as const, data: { id: runId }, message: "The run was cancelled." };
 }

@@ -14,17 +14,36 @@
 //
 // Flow features: `if` on triggers and cancelOn (expression.ts, parsed at sync), cron triggers fired by
 // every tick from job_crons (schedule.ts, cron.ts), cancelOn and idempotency at ingestion (ingest.ts),
-// and inngest/function.failed emitted when a run fails for good, starting its onFailure handler.
+// concurrency limits with keys at claim time (concurrency.ts, queue.ts), step.waitForEvent (waits.ts),
+// step.invoke (a child run linked to the waiting step, run-end.ts), and inngest/function.failed emitted
+// when a run fails for good, starting its onFailure handler. step.sendEvent needs nothing here: the SDK
+// runs it as a step that POSTs to the event API (server.ts).
+//
+// A worker processes the items of one claim in parallel (`concurrency`, default 10): calls to the app
+// are I/O-bound, and items of one run still serialize on the run's row lock when their outcomes are
+// recorded. With a signing key, every request to the app is signed like Inngest's (signature.ts).
 import { Prisma, rootDb, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 import { inngestBackoff, type BackoffFn } from "./backoff";
 import { callFunction, type CallOutcome } from "./call";
 import { sleepUntil } from "./duration";
 import { createRun, ingestEvent, ingestEventInTx, type IngestResult } from "./ingest";
-import { EVENT_FUNCTION_FAILED, EXECUTION_VERSION, type CallBody, type SdkEvent } from "./protocol";
+import {
+  EVENT_FUNCTION_FAILED,
+  EVENT_FUNCTION_INVOKED,
+  EXECUTION_VERSION,
+  INVOKE_TIMEOUT_ERROR,
+  type CallBody,
+  type SdkEvent,
+  type StepOp,
+} from "./protocol";
 import { claimDue, completeItem, LeaseLostError, type ClaimedItem, type QueueKind } from "./queue";
 import { FunctionRegistry, syncApp, type FailureHandler } from "./registry";
+import { afterRunEnded } from "./run-end";
 import { fireDueCrons, syncCrons } from "./schedule";
+import { signingFetch } from "./signature";
+import { continueIfIdle, lockRun, memoize, TERMINAL_STATUSES, toJson } from "./steps";
+import { openWait, WaitConfigError } from "./waits";
 
 export type ExecutorOptions = {
   /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest. */
@@ -40,14 +59,32 @@ export type ExecutorOptions = {
   batchSize?: number;
   /** Worker poll interval when idle (default 500 ms). */
   pollIntervalMs?: number;
+  /** Items of one claim processed in parallel (default 10). */
+  concurrency?: number;
+  /**
+   * Inngest signing key (`signkey-<env>-<hex>`): when set, every sync and call carries an
+   * X-Inngest-Signature the SDK verifies in cloud mode, and answers must be signed back.
+   */
+  signingKey?: string;
   fetch?: typeof fetch;
 };
 
 export type TickResult = { claimed: number; processed: number; leaseLost: number; errors: number; cronsFired: number };
 
-type RunStatus = "queued" | "running" | "completed" | "failed" | "cancelled";
-const TERMINAL: RunStatus[] = ["completed", "failed", "cancelled"];
 const LEASE_MARGIN_MS = 5_000;
+
+type RunInfo = {
+  id: string;
+  appId: string;
+  functionId: string;
+  attempt: number;
+  maxAttempts: number;
+  event: SdkEvent;
+  failureHandler?: FailureHandler;
+  organizationId: string | null;
+  parentRunId: string | null;
+  parentStepHash: string | null;
+};
 
 export class Executor {
   readonly registry = new FunctionRegistry();
@@ -57,6 +94,7 @@ export class Executor {
   private readonly backoff: BackoffFn;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly concurrency: number;
   private readonly fetchFn: typeof fetch;
   private worker?: { stop: boolean; done: Promise<void> };
   private synced = false;
@@ -68,7 +106,8 @@ export class Executor {
     this.backoff = options.backoff ?? inngestBackoff;
     this.batchSize = Math.max(1, options.batchSize ?? 20);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
-    this.fetchFn = options.fetch ?? fetch;
+    this.concurrency = Math.max(1, options.concurrency ?? 10);
+    this.fetchFn = options.signingKey ? signingFetch(options.signingKey, options.fetch ?? fetch) : (options.fetch ?? fetch);
     if (this.leaseMs < this.requestTimeoutMs + LEASE_MARGIN_MS) {
       throw new Error(`Executor: leaseMs (${this.leaseMs}) must exceed requestTimeoutMs (${this.requestTimeoutMs}) by ${LEASE_MARGIN_MS} ms`);
     }
@@ -108,26 +147,31 @@ export class Executor {
     const items = await claimDue(this.db, this.batchSize, this.leaseMs);
     const result: TickResult = { claimed: items.length, processed: 0, leaseLost: 0, errors: 0, cronsFired };
     const claimedAt = Date.now();
-    for (const [index, item] of items.entries()) {
-      // Never start a call that could outlive the lease: hand the rest back for the next claim.
-      if (Date.now() - claimedAt + this.requestTimeoutMs + LEASE_MARGIN_MS > this.leaseMs) {
-        await this.release(items.slice(index));
-        break;
-      }
-      try {
-        await this.process(item);
-        result.processed++;
-      } catch (err) {
-        if (err instanceof LeaseLostError) {
-          result.leaseLost++;
-          log.warn("jobs.lease_lost", { runId: item.runId, itemId: item.id });
-        } else {
-          // The item stays leased and is retried once the lease expires.
-          result.errors++;
-          log.error("jobs.process_failed", { err, runId: item.runId, itemId: item.id });
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const item = items[next++]!;
+        // Never start a call that could outlive the lease: hand the item back for the next claim.
+        if (Date.now() - claimedAt + this.requestTimeoutMs + LEASE_MARGIN_MS > this.leaseMs) {
+          await this.release([item]);
+          continue;
+        }
+        try {
+          await this.process(item);
+          result.processed++;
+        } catch (err) {
+          if (err instanceof LeaseLostError) {
+            result.leaseLost++;
+            log.warn("jobs.lease_lost", { runId: item.runId, itemId: item.id });
+          } else {
+            // The item stays leased and is retried once the lease expires.
+            result.errors++;
+            log.error("jobs.process_failed", { err, runId: item.runId, itemId: item.id });
+          }
         }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, items.length) }, worker));
     return result;
   }
 
@@ -164,7 +208,7 @@ export class Executor {
 
   private async process(item: ClaimedItem): Promise<void> {
     const run = await this.db.jobRun.findUnique({ where: { id: item.runId }, include: { event: true } });
-    if (!run || TERMINAL.includes(run.status as RunStatus)) {
+    if (!run || TERMINAL_STATUSES.includes(run.status)) {
       // Leftover work of a finished or deleted run (e.g. a sibling of a parallel step).
       await this.db.$transaction(async (tx) => void (await completeItem(tx, item)));
       return;
@@ -173,6 +217,7 @@ export class Executor {
       // The sleep is over: memoizing it is what tells the SDK to continue past step.sleep().
       await this.db.jobStep.createMany({ data: [{ runId: run.id, stepHash: item.stepHash }], skipDuplicates: true });
     }
+    if ((item.kind === "wait-timeout" || item.kind === "invoke-timeout") && !(await this.expire(item))) return;
     if (run.status === "queued") {
       await this.db.jobRun.updateMany({ where: { id: run.id, status: "queued" }, data: { status: "running", startedAt: new Date() } });
     }
@@ -201,21 +246,51 @@ export class Executor {
     const url = new URL(run.stepUrl);
     if (item.kind === "planned" && item.stepHash) url.searchParams.set("stepId", item.stepHash);
     const outcome = await callFunction(url.toString(), body, this.requestTimeoutMs, this.fetchFn);
-    const failureHandler = (run.failureHandler as FailureHandler | null) ?? undefined;
-    await this.record(item, { id: run.id, functionId: run.functionId, attempt: run.attempt, maxAttempts: run.maxAttempts, event, failureHandler }, outcome);
+    const info: RunInfo = {
+      id: run.id,
+      appId: run.appId,
+      functionId: run.functionId,
+      attempt: run.attempt,
+      maxAttempts: run.maxAttempts,
+      event,
+      failureHandler: (run.failureHandler as FailureHandler | null) ?? undefined,
+      organizationId: run.organizationId,
+      parentRunId: run.parentRunId,
+      parentStepHash: run.parentStepHash,
+    };
+    await this.record(item, info, outcome);
   }
 
-  private async record(
-    item: ClaimedItem,
-    run: { id: string; functionId: string; attempt: number; maxAttempts: number; event: SdkEvent; failureHandler?: FailureHandler },
-    outcome: CallOutcome,
-  ): Promise<void> {
+  /**
+   * A waitForEvent or invoke timeout came due: memoize its result (null / InngestInvokeTimeoutError) and
+   * go on to call the function — unless the event or the invoked run's result came first, in which case
+   * that side already queued the continuation and this item is dropped. Returns whether to call.
+   */
+  private async expire(item: ClaimedItem): Promise<boolean> {
+    const stepHash = item.stepHash ?? "";
+    return this.db.$transaction(async (tx) => {
+      const status = await lockRun(tx, item.runId);
+      let won = false;
+      if (status && !TERMINAL_STATUSES.includes(status)) {
+        if (item.kind === "wait-timeout") {
+          won = (await tx.jobWait.deleteMany({ where: { runId: item.runId, stepHash } })).count === 1;
+          if (won) await memoize(tx, item.runId, stepHash, { data: null });
+        } else {
+          won = await memoize(tx, item.runId, stepHash, { error: INVOKE_TIMEOUT_ERROR });
+        }
+      }
+      if (!won) await completeItem(tx, item);
+      return won;
+    });
+  }
+
+  private async record(item: ClaimedItem, run: RunInfo, outcome: CallOutcome): Promise<void> {
     const { id: runId, attempt, maxAttempts } = run;
     await this.db.$transaction(async (tx) => {
       // Run first, then item, in every transaction: parallel items of one run serialize here.
-      const [locked] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status FROM job_runs WHERE id = ${runId}::uuid FOR UPDATE`;
+      const status = await lockRun(tx, runId);
       // Cancelled (cancelOn) while we were calling: the outcome is dropped, like on Inngest.
-      if (!locked || TERMINAL.includes(locked.status as RunStatus)) {
+      if (!status || TERMINAL_STATUSES.includes(status)) {
         await completeItem(tx, item);
         return;
       }
@@ -234,6 +309,7 @@ export class Executor {
           },
         });
         await tx.jobQueueItem.deleteMany({ where: { runId } });
+        await afterRunEnded(tx, run, status === "completed" ? { data: data.output ?? null } : { error: serializeError(data.error) });
         if (status === "failed") await this.emitFailed(tx, run, data.error);
       };
       // A failed attempt: try again after a backoff (the same planned step, if one was asked for),
@@ -276,10 +352,13 @@ export class Executor {
             break;
           case "RunComplete":
             return finish("completed", { output: op.data });
-          case "Sleep":
-            await enqueue("sleep", sleepUntil(op.name ?? ""), op.id);
+          case "Sleep": {
+            // The SDK repeats a pending sleep on every call until it is memoized: queue its wake-up once.
+            const known = await tx.jobQueueItem.count({ where: { runId, kind: "sleep", stepHash: op.id } });
+            if (!known) await enqueue("sleep", sleepUntil(op.name ?? ""), op.id);
             scheduled = true;
             break;
+          }
           case "StepPlanned": {
             const known = await tx.jobQueueItem.count({ where: { runId, kind: "planned", stepHash: op.id } });
             const done = await tx.jobStep.count({ where: { runId, stepHash: op.id } });
@@ -287,23 +366,73 @@ export class Executor {
             scheduled = true;
             break;
           }
+          case "WaitForEvent":
+            try {
+              await openWait(tx, runId, op);
+            } catch (err) {
+              if (err instanceof WaitConfigError) return finish("failed", { error: { name: err.name, message: err.message } });
+              throw err;
+            }
+            scheduled = true;
+            break;
+          case "InvokeFunction":
+            if (await this.invoke(tx, run, op)) progressed = true;
+            else scheduled = true;
+            break;
           default:
-            // WaitForEvent, InvokeFunction, AI/fetch ops, ...: not implemented yet. Failing loudly beats a
-            // run that silently never finishes.
+            // AI gateway, fetch gateway, signals, ...: not offered by the embedded executor. Failing loudly
+            // beats a run that silently never finishes.
             return finish("failed", {
-              error: { name: "UnsupportedOp", message: `The embedded executor does not support step op ${op.op} yet (step ${op.displayName ?? op.id})` },
+              error: { name: "UnsupportedOp", message: `The embedded executor does not support step op ${op.op} (step ${op.displayName ?? op.id})` },
             });
         }
       }
       // Progress resets the per-step attempt counter (Inngest retries per step) and clears the last error.
       if (progressed) await tx.jobRun.update({ where: { id: runId }, data: { attempt: 0, error: Prisma.DbNull } });
-      // Call again to discover what follows, unless other parallel steps or a sleep are still pending:
-      // the last of them to finish schedules the continuation.
-      if (progressed && !scheduled) {
-        const pending = await tx.jobQueueItem.count({ where: { runId, kind: { in: ["planned", "sleep", "continue"] } } });
-        if (pending === 0) await enqueue("continue");
-      }
+      // Call again to discover what follows, unless other parallel steps, a sleep, a wait or an invoked
+      // run are still pending: whichever of them finishes last schedules the continuation.
+      if (progressed && !scheduled) await continueIfIdle(tx, runId);
     });
+  }
+
+  /**
+   * step.invoke(): starts a run of the target function (any synced function, whatever its triggers) for
+   * an inngest/function.invoked event carrying the payload, linked to this step; its result is memoized
+   * here when it ends (run-end.ts), or InngestInvokeTimeoutError at the timeout. The event id is derived
+   * from run and step, so repeated reports of the op (later calls, retried records) invoke once.
+   * Returns true when the step was answered at once (unknown function).
+   */
+  private async invoke(tx: Prisma.TransactionClient, run: RunInfo, op: StepOp): Promise<boolean> {
+    const opts = (op.opts ?? {}) as { function_id?: unknown; payload?: { data?: unknown }; timeout?: unknown };
+    const functionId = typeof opts.function_id === "string" ? opts.function_id : "";
+    const target = this.registry.get(functionId);
+    if (!target) {
+      await memoize(tx, run.id, op.id, { error: { name: "Error", message: `step.invoke: no function "${functionId}" is synced with the executor` } });
+      return true;
+    }
+    const dedupeKey = `invoke:${run.id}:${op.id}`;
+    const payloadData = opts.payload?.data && typeof opts.payload.data === "object" ? (opts.payload.data as Record<string, unknown>) : {};
+    const data = {
+      ...payloadData,
+      _inngest: { source_app_id: run.appId, source_fn_id: run.functionId, source_run_id: run.id, fn_id: functionId, correlation_id: `${run.id}.${op.id}` },
+    };
+    const inserted = await tx.$queryRaw<Array<{ id: string; ts: Date }>>`
+      INSERT INTO job_events (id, name, data, "dedupeKey")
+      VALUES (gen_random_uuid(), ${EVENT_FUNCTION_INVOKED}, ${JSON.stringify(data)}::jsonb, ${dedupeKey})
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING id::text AS id, ts`;
+    const row = inserted[0];
+    if (!row) return false; // invoked by an earlier report of this op
+    const event: SdkEvent = { id: dedupeKey, name: EVENT_FUNCTION_INVOKED, data, ts: row.ts.getTime() };
+    const childId = await createRun(tx, target, row.id, event, { parentRunId: run.id, parentStepHash: op.id, organizationId: run.organizationId });
+    if (!childId) {
+      await memoize(tx, run.id, op.id, { error: { name: "Error", message: `step.invoke: ${functionId} skipped the run (idempotency key already used)` } });
+      return true;
+    }
+    if (typeof opts.timeout === "string" && opts.timeout) {
+      await tx.jobQueueItem.create({ data: { runId: run.id, kind: "invoke-timeout", stepHash: op.id, dueAt: sleepUntil(opts.timeout) } });
+    }
+    return false;
   }
 
   /**
@@ -338,19 +467,6 @@ function serializeError(error: unknown): Record<string, unknown> {
     return { ...e, name: typeof e.name === "string" && e.name ? e.name : "Error", message: typeof e.message === "string" ? e.message : JSON.stringify(error) };
   }
   return { name: "Error", message: typeof error === "string" ? error : JSON.stringify(error ?? null) };
-}
-
-async function memoize(tx: Prisma.TransactionClient, runId: string, stepHash: string, result: { data?: unknown; error?: unknown }) {
-  // skipDuplicates: a result recorded by an earlier (lease-expired) attempt wins; it is what the SDK saw.
-  await tx.jobStep.createMany({
-    data: [{ runId, stepHash, data: toJson(result.data), error: result.error === undefined ? Prisma.DbNull : toJson(result.error) }],
-    skipDuplicates: true,
-  });
-}
-
-/** JSON column value: undefined/null become SQL NULL (read back as JSON null). */
-function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === undefined || value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }
 
 export function createExecutor(options: ExecutorOptions): Executor {

@@ -2,16 +2,18 @@
 // (cancelOn), and create one queued run per matching function (name + `if`, minus idempotency-key
 // repeats), all in one transaction — either the event and all its effects exist, or nothing.
 import { Prisma, type RootDb } from "@/core/db/client";
+import { concurrencyKeys } from "./concurrency";
 import { valueOf } from "./expression";
 import type { SdkEvent } from "./protocol";
 import { matcherApplies, type FunctionRegistry, type RegisteredFunction } from "./registry";
+import { cancelRunsById } from "./run-end";
+import { ACTIVE_STATUSES } from "./steps";
+import { resolveWaits } from "./waits";
 
-export type IngestResult = { eventId: string; runIds: string[]; duplicate: boolean; cancelledRunIds?: string[] };
+export type IngestResult = { eventId: string; runIds: string[]; duplicate: boolean; cancelledRunIds?: string[]; resumedRunIds?: string[] };
 
 /** How long a function's idempotency key suppresses further runs (Inngest: 24 hours). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-
-const ACTIVE = ["queued", "running"];
 
 export async function ingestEvent(
   db: RootDb,
@@ -49,14 +51,24 @@ export async function ingestEventInTx(
   const event: SdkEvent = { id: id ?? eventId, name, data, ts: row.ts.getTime() };
 
   const cancelledRunIds = await cancelRuns(tx, registry, event);
+  const resumedRunIds = await resolveWaits(tx, event);
 
   const runIds: string[] = [];
   for (const fn of registry.match(name, event)) {
     const runId = await createRun(tx, fn, eventId, event);
     if (runId) runIds.push(runId);
   }
-  return { eventId, runIds, duplicate: false, ...(cancelledRunIds.length ? { cancelledRunIds } : {}) };
+  return {
+    eventId,
+    runIds,
+    duplicate: false,
+    ...(cancelledRunIds.length ? { cancelledRunIds } : {}),
+    ...(resumedRunIds.length ? { resumedRunIds } : {}),
+  };
 }
+
+/** A run started by step.invoke(): who waits for it. */
+export type InvokeLink = { parentRunId: string; parentStepHash: string; organizationId: string | null };
 
 /**
  * Creates a queued run of `fn` for a stored event, unless the function's idempotency key for this event
@@ -64,9 +76,10 @@ export async function ingestEventInTx(
  */
 export async function createRun(
   tx: Prisma.TransactionClient,
-  fn: Pick<RegisteredFunction, "appId" | "id" | "stepUrl" | "maxAttempts" | "idempotency" | "failureHandler">,
+  fn: Pick<RegisteredFunction, "appId" | "id" | "stepUrl" | "maxAttempts" | "idempotency" | "failureHandler"> & Partial<Pick<RegisteredFunction, "concurrency">>,
   eventId: string,
   event: SdkEvent,
+  link?: InvokeLink,
 ): Promise<string | null> {
   let idempotencyKey: string | null = null;
   if (fn.idempotency) {
@@ -85,7 +98,8 @@ export async function createRun(
     if (claimed.length === 0) return null;
   }
   const data = event.data as Record<string, unknown> | null;
-  const organizationId = data && typeof data.organizationId === "string" ? data.organizationId : null;
+  const organizationId = data && typeof data.organizationId === "string" ? data.organizationId : (link?.organizationId ?? null);
+  const concurrency = fn.concurrency ?? [];
   const run = await tx.jobRun.create({
     data: {
       appId: fn.appId,
@@ -95,9 +109,14 @@ export async function createRun(
       stepUrl: fn.stepUrl,
       organizationId,
       failureHandler: fn.failureHandler ? (fn.failureHandler as Prisma.InputJsonObject) : Prisma.DbNull,
+      concurrency: concurrency.length ? (concurrency as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
+      parentRunId: link?.parentRunId ?? null,
+      parentStepHash: link?.parentStepHash ?? null,
     },
     select: { id: true },
   });
+  const keys = concurrencyKeys(fn.id, concurrency, event);
+  if (keys.length) await tx.jobConcurrency.createMany({ data: keys.map((k) => ({ runId: run.id, ...k })) });
   await tx.jobQueueItem.create({ data: { runId: run.id, kind: "start" } });
   if (idempotencyKey !== null) {
     await tx.jobIdempotencyKey.update({ where: { functionId_key: { functionId: fn.id, key: idempotencyKey } }, data: { runId: run.id } });
@@ -114,7 +133,7 @@ async function cancelRuns(tx: Prisma.TransactionClient, registry: FunctionRegist
   const cancelled: string[] = [];
   for (const { fn, matchers } of registry.cancellers(incoming.name)) {
     const runs = await tx.jobRun.findMany({
-      where: { functionId: fn.id, status: { in: ACTIVE } },
+      where: { functionId: fn.id, status: { in: ACTIVE_STATUSES } },
       select: { id: true, event: { select: { id: true, name: true, data: true, ts: true, dedupeKey: true } } },
     });
     const ids = runs
@@ -123,15 +142,7 @@ async function cancelRuns(tx: Prisma.TransactionClient, registry: FunctionRegist
         return matchers.some((m) => matcherApplies(m, incoming.name, { event, async: incoming }));
       })
       .map((r) => r.id);
-    if (!ids.length) continue;
-    // Re-checked under the row lock: a run that finished meanwhile stays finished.
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`
-      UPDATE job_runs SET status = 'cancelled', "endedAt" = now(), "updatedAt" = now()
-      WHERE id = ANY(${ids}::uuid[]) AND status IN ('queued', 'running')
-      RETURNING id::text AS id`;
-    const done = locked.map((r) => r.id);
-    if (done.length) await tx.jobQueueItem.deleteMany({ where: { runId: { in: done } } });
-    cancelled.push(...done);
+    cancelled.push(...(await cancelRunsById(tx, ids)));
   }
   return cancelled;
 }

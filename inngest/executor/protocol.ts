@@ -29,7 +29,11 @@ export type SyncedFunction = {
   cancel?: Array<{ event: string; if?: string; timeout?: string }>;
   /** Idempotency key expression (CEL) evaluated on the triggering event. */
   idempotency?: string;
+  /** As given to createFunction: a number, one {limit, key?, scope?} or an array of up to two. */
+  concurrency?: number | ConcurrencyOption | ConcurrencyOption[];
 };
+
+export type ConcurrencyOption = { limit: number; key?: string; scope?: "fn" | "env" | "account" };
 
 export type SyncPayload = {
   app_id: string;
@@ -66,6 +70,12 @@ export const DEFAULT_RETRIES = 4;
 /** Lifecycle / system event names. */
 export const EVENT_FUNCTION_FAILED = "inngest/function.failed";
 export const EVENT_CRON = "inngest/scheduled.timer";
+export const EVENT_FUNCTION_INVOKED = "inngest/function.invoked";
+
+/** What an invoking step receives when the invoked run does not finish within its timeout. */
+export const INVOKE_TIMEOUT_ERROR = { name: "InngestInvokeTimeoutError", message: "Timed out waiting for invoked function to complete" };
+
+export const HEADER_SIGNATURE = "x-inngest-signature";
 
 export const HEADER_NO_RETRY = "x-inngest-no-retry";
 export const HEADER_RETRY_AFTER = "retry-after";

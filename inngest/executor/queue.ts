@@ -4,7 +4,7 @@
 // claimed again by another worker) cannot record a stale outcome.
 import type { Prisma, RootDb } from "@/core/db/client";
 
-export type QueueKind = "start" | "continue" | "retry" | "sleep" | "planned";
+export type QueueKind = "start" | "continue" | "retry" | "sleep" | "planned" | "wait-timeout" | "invoke-timeout";
 
 export type ClaimedItem = {
   id: bigint;
@@ -14,18 +14,51 @@ export type ClaimedItem = {
   lockedUntil: Date;
 };
 
+/** Any constant: the advisory lock that makes claims one at a time across all workers (see claimDue). */
+const CLAIM_LOCK = 7_261_001;
+
+/**
+ * Claims up to `limit` due items and leases them. Concurrency limits (concurrency.ts) are enforced here:
+ * an item is admitted only while, for every key of its run, fewer than `limit` items are leased — counting
+ * both items leased earlier and those admitted in this claim. Claims take a transaction-scoped advisory
+ * lock, so two workers cannot both see a free slot and fill it twice; a claim is a few milliseconds.
+ * Items of saturated keys are skipped in SQL, so a backlog of one key never hides other keys' work.
+ */
 export async function claimDue(db: RootDb, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
-  return db.$queryRaw<ClaimedItem[]>`
-    WITH due AS (
-      SELECT id FROM job_queue
-      WHERE "dueAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-      ORDER BY "dueAt", id
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE job_queue AS q SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond'
-    FROM due WHERE q.id = due.id
-    RETURNING q.id, q."runId"::text AS "runId", q.kind, q."stepHash", q."lockedUntil"`;
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`;
+    const candidates = await tx.$queryRaw<Array<{ id: bigint; limits: Array<{ key: string; limit: number; busy: number }> }>>`
+      WITH busy AS (
+        SELECT c.key, count(*)::int AS n
+        FROM job_queue q JOIN job_concurrency c ON c."runId" = q."runId"
+        WHERE q."lockedUntil" >= now()
+        GROUP BY c.key
+      )
+      SELECT q.id,
+        COALESCE((SELECT json_agg(json_build_object('key', c.key, 'limit', c."limit", 'busy', COALESCE(b.n, 0)))
+                  FROM job_concurrency c LEFT JOIN busy b ON b.key = c.key WHERE c."runId" = q."runId"), '[]'::json) AS limits
+      FROM job_queue q
+      WHERE q."dueAt" <= now() AND (q."lockedUntil" IS NULL OR q."lockedUntil" < now())
+        AND NOT EXISTS (
+          SELECT 1 FROM job_concurrency c LEFT JOIN busy b ON b.key = c.key
+          WHERE c."runId" = q."runId" AND COALESCE(b.n, 0) >= c."limit")
+      ORDER BY q."dueAt", q.id
+      LIMIT ${limit * 4}`;
+    const inFlight = new Map<string, number>();
+    const admitted: bigint[] = [];
+    for (const c of candidates) {
+      if (admitted.length >= limit) break;
+      if (c.limits.some((l) => (inFlight.get(l.key) ?? l.busy) >= l.limit)) continue;
+      for (const l of c.limits) inFlight.set(l.key, (inFlight.get(l.key) ?? l.busy) + 1);
+      admitted.push(c.id);
+    }
+    if (!admitted.length) return [];
+    // The due/unleased condition is re-checked: an item deleted or leased since the SELECT is skipped.
+    return tx.$queryRaw<ClaimedItem[]>`
+      UPDATE job_queue SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond'
+      WHERE id = ANY(${admitted}::bigint[]) AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+      RETURNING id, "runId"::text AS "runId", kind, "stepHash", "lockedUntil"`;
+  });
 }
 
 /** Deletes the item if we still hold its lease; false means the lease was lost. */

@@ -2,6 +2,7 @@
 // `x-inngest-sync-kind: in_band` and body {url}; the SDK answers with its register payload (app_id,
 // functions with triggers, step URLs and retry settings). Kept in memory: a run copies what it needs
 // (stepUrl, maxAttempts) at creation, so only event -> function matching depends on it.
+import { parseConcurrency, type ConcurrencySpec } from "./concurrency";
 import { parseCron } from "./cron";
 import { ExpressionSyntaxError, matches, parseExpression, type Expr, type ExprScope } from "./expression";
 import { DEFAULT_RETRIES, EVENT_FUNCTION_FAILED, HEADER_SYNC_KIND, type SyncPayload, type SyncedFunction } from "./protocol";
@@ -25,6 +26,8 @@ export type RegisteredFunction = {
   idempotency?: Expr;
   /** The synced `<id>-failure` function (onFailure), copied onto runs so any worker can start it. */
   failureHandler?: FailureHandler;
+  /** Concurrency limits (concurrency.ts), copied onto runs and crons. */
+  concurrency: ConcurrencySpec[];
   /** Triggers we do not evaluate, kept to report them. */
   unsupported: string[];
 };
@@ -124,9 +127,11 @@ function toRegistered(appId: string, fn: SyncedFunction): RegisteredFunction {
       throw new Error(`idempotency: ${err instanceof ExpressionSyntaxError ? err.message : String(err)}`);
     }
   }
+  const concurrency = parseConcurrency(fn.concurrency);
   return {
     appId,
     id: fn.id,
+    concurrency,
     stepUrl: step.runtime.url,
     maxAttempts: (step.retries?.attempts ?? fn.retries?.attempts ?? DEFAULT_RETRIES) + 1,
     triggers,

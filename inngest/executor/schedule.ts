@@ -7,6 +7,7 @@ import { Prisma, type RootDb } from "@/core/db/client";
 import { nextCronTime } from "./cron";
 import { createRun } from "./ingest";
 import { EVENT_CRON, type SdkEvent } from "./protocol";
+import type { ConcurrencySpec } from "./concurrency";
 import type { FailureHandler, RegisteredFunction } from "./registry";
 
 /** Stores the app's cron triggers; rows of crons the app no longer declares are removed. */
@@ -17,11 +18,12 @@ export async function syncCrons(db: RootDb, appId: string, fns: readonly Registe
       const nextAt = nextCronTime(cron, now);
       // A known cron keeps its nextAt (a missed fire must still happen); its run settings are refreshed.
       await tx.$executeRaw`
-        INSERT INTO job_crons ("functionId", cron, "appId", "stepUrl", "maxAttempts", "failureHandler", "nextAt", "updatedAt")
-        VALUES (${fn.id}, ${cron}, ${appId}, ${fn.stepUrl}, ${fn.maxAttempts}, ${fn.failureHandler ? JSON.stringify(fn.failureHandler) : null}::jsonb, ${nextAt}, now())
+        INSERT INTO job_crons ("functionId", cron, "appId", "stepUrl", "maxAttempts", "failureHandler", concurrency, "nextAt", "updatedAt")
+        VALUES (${fn.id}, ${cron}, ${appId}, ${fn.stepUrl}, ${fn.maxAttempts}, ${fn.failureHandler ? JSON.stringify(fn.failureHandler) : null}::jsonb,
+                ${fn.concurrency.length ? JSON.stringify(fn.concurrency) : null}::jsonb, ${nextAt}, now())
         ON CONFLICT ("functionId", cron) DO UPDATE
           SET "appId" = EXCLUDED."appId", "stepUrl" = EXCLUDED."stepUrl", "maxAttempts" = EXCLUDED."maxAttempts",
-              "failureHandler" = EXCLUDED."failureHandler", "updatedAt" = now()`;
+              "failureHandler" = EXCLUDED."failureHandler", concurrency = EXCLUDED.concurrency, "updatedAt" = now()`;
     }
     const ids = wanted.map(({ fn }) => fn.id);
     const crons = wanted.map(({ cron }) => cron);
@@ -38,9 +40,9 @@ export async function fireDueCrons(db: RootDb, limit = 50): Promise<CronFire[]> 
   return db.$transaction(
     async (tx) => {
       const due = await tx.$queryRaw<
-        Array<{ functionId: string; cron: string; appId: string; stepUrl: string; maxAttempts: number; failureHandler: FailureHandler | null; nextAt: Date }>
+        Array<{ functionId: string; cron: string; appId: string; stepUrl: string; maxAttempts: number; failureHandler: FailureHandler | null; concurrency: ConcurrencySpec[] | null; nextAt: Date }>
       >`
-        SELECT "functionId", cron, "appId", "stepUrl", "maxAttempts", "failureHandler", "nextAt" FROM job_crons
+        SELECT "functionId", cron, "appId", "stepUrl", "maxAttempts", "failureHandler", concurrency, "nextAt" FROM job_crons
         WHERE "nextAt" <= now()
         ORDER BY "nextAt"
         LIMIT ${limit}
@@ -66,7 +68,14 @@ export async function fireDueCrons(db: RootDb, limit = 50): Promise<CronFire[]> 
         let runId: string | null = null;
         if (ev) {
           const event: SdkEvent = { id: dedupeKey, name: EVENT_CRON, data, ts: ev.ts.getTime() };
-          const fn = { appId: row.appId, id: row.functionId, stepUrl: row.stepUrl, maxAttempts: row.maxAttempts, failureHandler: row.failureHandler ?? undefined };
+          const fn = {
+            appId: row.appId,
+            id: row.functionId,
+            stepUrl: row.stepUrl,
+            maxAttempts: row.maxAttempts,
+            failureHandler: row.failureHandler ?? undefined,
+            concurrency: row.concurrency ?? [],
+          };
           runId = await createRun(tx, fn, ev.id, event);
         }
         fired.push({ functionId: row.functionId, cron: row.cron, scheduledAt: row.nextAt, runId });

@@ -1,7 +1,8 @@
 // The embedded executor as an HTTP service on loopback, standing in for an Inngest server in dev mode:
 //   POST /e/:key   the Inngest event API. Body: one event or an array of events ({name, data, id?}).
-//                  Answers {ids, status: 200} as the SDK's send() expects. The key is not checked:
-//                  the server listens on loopback only, like the app's unsigned dev-mode endpoint.
+//                  Answers {ids, status: 200} as the SDK's send() expects. With `eventKey` set (the app
+//                  in cloud mode with INNGEST_EVENT_KEY) any other key is refused with 401; without it
+//                  the key is not checked, like Inngest's dev server (the server listens on loopback).
 //   GET  /health   {status, synced, functions}.
 // On start it listens at once, then syncs with the app's serve URL in-band (retrying until the app
 // answers — Next may still be compiling), then starts the worker. Events arriving before the first
@@ -10,7 +11,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { log } from "@/core/log";
 import { Executor, type ExecutorOptions } from "./executor";
-import { EXECUTOR_TOKEN_HEADER } from "./token";
+import { EXECUTOR_TOKEN_HEADER, executorTokenMatches } from "./token";
 
 export type ExecutorServerOptions = {
   /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest. */
@@ -31,6 +32,8 @@ export type ExecutorServerOptions = {
   maxBodyBytes?: number;
   /** Sent to the app with every sync and call (RITIKO_EXECUTOR_TOKEN, see token.ts). */
   token?: string;
+  /** When set, POST /e/:key accepts only this key (the app's INNGEST_EVENT_KEY). */
+  eventKey?: string;
 };
 
 export type ExecutorServer = {
@@ -94,8 +97,12 @@ export async function startExecutorServer(options: ExecutorServerOptions): Promi
       if (req.method === "GET" && url.pathname === "/health") {
         return send(res, synced ? 200 : 503, { status: synced ? "ok" : "syncing", synced, functions: executor.registry.all().map((f) => f.id) });
       }
-      if (/^\/e\/[^/]+\/?$/.test(url.pathname)) {
+      const eventRoute = /^\/e\/([^/]+)\/?$/.exec(url.pathname);
+      if (eventRoute) {
         if (req.method !== "POST") throw new HttpError(405, "Use POST to send events");
+        if (options.eventKey && !sameKey(options.eventKey, decodeURIComponent(eventRoute[1] ?? ""))) {
+          throw new HttpError(401, "Unknown event key");
+        }
         const events = parseEvents(await readBody(req, maxBodyBytes));
         if (!synced) await waitForSync();
         const seed = header(req, "x-inngest-event-id-seed");
@@ -212,6 +219,10 @@ async function readBody(req: http.IncomingMessage, max: number): Promise<string>
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+function sameKey(expected: string, given: string): boolean {
+  return executorTokenMatches(expected, given);
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown) {

@@ -1,0 +1,84 @@
+// Concurrency limits with keys through the embedded executor and the REAL SDK serve handler: a limit
+// caps the steps executing at once per key, and a per-organization key keeps one organization's backlog
+// from delaying another organization's jobs.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rootDb } from "@/core/db/client";
+import { runOfEvent, sleep, startHarness, waitForRun, type Harness } from "./harness";
+
+/** Steps executing right now, and the most seen at once, per bucket. */
+const live: Record<string, number> = {};
+const peak: Record<string, number> = {};
+const finishedAt: Record<string, number> = {};
+
+async function busy(bucket: string, ms: number) {
+  live[bucket] = (live[bucket] ?? 0) + 1;
+  peak[bucket] = Math.max(peak[bucket] ?? 0, live[bucket]!);
+  await sleep(ms);
+  live[bucket]!--;
+}
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness(
+    "concurrency",
+    (inngest) => [
+      inngest.createFunction({ id: "global-two", concurrency: 2, triggers: [{ event: "test/global-two" }] }, async ({ event, step }) => {
+        await step.run("work", () => busy(`global:${event.data.batch}`, 250));
+      }),
+      inngest.createFunction(
+        { id: "per-org", concurrency: { limit: 1, key: "event.data.organizationId" }, triggers: [{ event: "test/per-org" }] },
+        async ({ event, step }) => {
+          const { organizationId, batch, tag } = event.data as { organizationId: string; batch: string; tag: string };
+          await step.run("work", async () => {
+            await busy(`org:${batch}:${organizationId}`, 150);
+            await busy(`all:${batch}`, 0);
+          });
+          finishedAt[tag] = Date.now();
+        },
+      ),
+    ],
+    { executor: { concurrency: 10, batchSize: 20 } },
+  );
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function sendMany(name: string, list: Array<Record<string, unknown>>) {
+  const { ids } = await h.inngest.send(list.map((data) => ({ name, data })));
+  return ids;
+}
+
+describe("concurrency limits", () => {
+  it("never runs more than `limit` steps of the function at once, and does use the limit", async () => {
+    const batch = randomUUID();
+    const ids = await sendMany("test/global-two", Array.from({ length: 6 }, () => ({ batch })));
+    const runs = await Promise.all(ids.map((id) => runOfEvent(h, "global-two", id)));
+    for (const id of runs) expect((await waitForRun(id)).status).toBe("completed");
+    expect(peak[`global:${batch}`]).toBe(2);
+  });
+
+  it("limits each organization separately: one organization's backlog does not hold up another's run", async () => {
+    const batch = randomUUID();
+    const [busyOrg, quietOrg] = [randomUUID(), randomUUID()];
+    const backlog = await sendMany(
+      "test/per-org",
+      Array.from({ length: 8 }, (_, i) => ({ organizationId: busyOrg, batch, tag: `busy-${i}` })),
+    );
+    const [quiet] = await sendMany("test/per-org", [{ organizationId: quietOrg, batch, tag: "quiet" }]);
+    const runs = await Promise.all([...backlog, quiet!].map((id) => runOfEvent(h, "per-org", id)));
+    for (const id of runs) expect((await waitForRun(id)).status).toBe("completed");
+    // One at a time within an organization ...
+    expect(peak[`org:${batch}:${busyOrg}`]).toBe(1);
+    expect(peak[`org:${batch}:${quietOrg}`]).toBe(1);
+    // ... while the quiet organization's run, sent after all eight, finished long before the backlog did.
+    const lastBusy = Math.max(...Array.from({ length: 8 }, (_, i) => finishedAt[`busy-${i}`]!));
+    expect(finishedAt.quiet).toBeLessThan(lastBusy);
+    // The key is stored per run, with the function's limit.
+    const keys = await rootDb().jobConcurrency.findMany({ where: { runId: runs[0]! } });
+    expect(keys).toEqual([{ runId: runs[0], key: JSON.stringify([`${h.appId}-per-org`, "event.data.organizationId", busyOrg]), limit: 1 }]);
+  });
+});
