@@ -1,5 +1,6 @@
 // `npm run plugins:generate` — writes the generated glue for the plugins under plugins/<id>/:
 //   app/_plugins/registry.generated.ts            lazy imports of every plugin manifest
+//   app/_plugins/jobs.generated.ts                every plugin's Inngest functions (plugins/<id>/jobs.ts)
 //   app/(admin)/<id>/[[...path]]/page.tsx         the plugin's pages under /<id>/...
 //   app/api/v1/<id>/[...path]/route.ts            the plugin's REST handlers under /api/v1/<id>/...
 //   prisma/schema/plugin-<id>.prisma              the plugin's models (plugins/<id>/models.prisma)
@@ -43,6 +44,19 @@ import type { PluginRegistry } from "@/core/plugins/registry";
 // Manifests load lazily: a plugin costs nothing until a request needs it.
 export const pluginRegistry: PluginRegistry = {
 ${entries}${entries ? "\n" : ""}};
+`,
+  });
+  // Jobs are eager, unlike manifests: Inngest syncs every function at once, so /api/inngest needs them all.
+  const withJobs = ids.filter((id) => fs.existsSync(path.join(root, "plugins", id, "jobs.ts")));
+  const alias = (id: string) => `${id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Jobs`;
+  files.push({
+    path: "app/_plugins/jobs.generated.ts",
+    content: `${HEADER}
+import type { InngestFunction } from "inngest";
+${withJobs.map((id) => `import { functions as ${alias(id)} } from "@/plugins/${id}/jobs";`).join("\n")}${withJobs.length ? "\n" : ""}
+/** Every plugin's Inngest functions, by plugin id (served by app/api/inngest/route.ts). */
+export const pluginJobs: Record<string, readonly InngestFunction.Any[]> = {
+${withJobs.map((id) => `  ${JSON.stringify(id)}: ${alias(id)},`).join("\n")}${withJobs.length ? "\n" : ""}};
 `,
   });
   for (const id of ids) {

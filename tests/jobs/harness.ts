@@ -36,6 +36,12 @@ type HarnessOptions = {
   signingKey?: string;
   eventKey?: string;
   executor?: ExecutorServerOptions["executor"];
+  /**
+   * The app's own client instead of a fresh one (e.g. inngest/client.ts imported after setting
+   * INNGEST_DEV=http://127.0.0.1:<port>); the executor then listens on that `port`.
+   */
+  client?: Inngest;
+  port?: number;
 };
 
 export async function startHarness(
@@ -43,7 +49,7 @@ export async function startHarness(
   makeFunctions: (inngest: Inngest) => InngestFunction.Any[],
   options: HarnessOptions = {},
 ): Promise<Harness> {
-  const appId = `ritiko-${name}-${randomUUID().slice(0, 8)}`;
+  const appId = options.client?.id ?? `ritiko-${name}-${randomUUID().slice(0, 8)}`;
   // The serve handler exists only once the executor's URL is known; until then the app answers 503.
   const served: { handler?: ReturnType<typeof serve> } = {};
   const app = http.createServer((req, res) => {
@@ -71,7 +77,7 @@ export async function startHarness(
 
   const executor = await startExecutorServer({
     serveUrl: `http://127.0.0.1:${port}/api/inngest`,
-    port: 0,
+    port: options.port ?? 0,
     syncRetryMs: 20,
     resyncIntervalMs: 0,
     eventKey: options.eventKey,
@@ -85,7 +91,9 @@ export async function startHarness(
       fetch: recordingFetch,
     },
   });
-  const inngest = options.signingKey
+  const inngest = options.client
+    ? options.client
+    : options.signingKey
     ? new Inngest({ id: appId, isDev: false, baseUrl: executor.url, signingKey: options.signingKey, eventKey: options.eventKey ?? "test-event-key" })
     : new Inngest({ id: appId, isDev: true, baseUrl: executor.url });
   served.handler = serve({ client: inngest, functions: makeFunctions(inngest) });

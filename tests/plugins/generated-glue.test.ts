@@ -29,12 +29,24 @@ describe("generated plugin glue", () => {
       fs.writeFileSync(path.join(root, "plugins/alpha/plugin.ts"), "export default {}");
       fs.writeFileSync(path.join(root, "plugins/alpha/models.prisma"), "model AlphaThing { id String @id }\n");
       expect(staleFiles(root).sort()).toEqual(
-        ["app/(admin)/alpha/[[...path]]/page.tsx", "app/_plugins/registry.generated.ts", "app/api/v1/alpha/[...path]/route.ts", "prisma/schema/plugin-alpha.prisma"].sort(),
+        [
+          "app/(admin)/alpha/[[...path]]/page.tsx",
+          "app/_plugins/jobs.generated.ts",
+          "app/_plugins/registry.generated.ts",
+          "app/api/v1/alpha/[...path]/route.ts",
+          "prisma/schema/plugin-alpha.prisma",
+        ].sort(),
       );
       writeGenerated(root);
       expect(staleFiles(root)).toEqual([]);
       fs.writeFileSync(path.join(root, "plugins/alpha/models.prisma"), "model AlphaThing { id String @id\n name String }\n");
       expect(staleFiles(root)).toEqual(["prisma/schema/plugin-alpha.prisma"]);
+      writeGenerated(root);
+      // A plugin that gains jobs.ts must be served by /api/inngest: the jobs glue goes stale.
+      fs.writeFileSync(path.join(root, "plugins/alpha/jobs.ts"), "export const functions = [];\n");
+      expect(staleFiles(root)).toEqual(["app/_plugins/jobs.generated.ts"]);
+      writeGenerated(root);
+      expect(fs.readFileSync(path.join(root, "app/_plugins/jobs.generated.ts"), "utf8")).toContain('import { functions as alphaJobs } from "@/plugins/alpha/jobs";');
       // Removing the plugin leaves orphaned shims until regenerated.
       fs.rmSync(path.join(root, "plugins/alpha"), { recursive: true });
       writeGenerated(root);

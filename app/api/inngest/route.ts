@@ -7,13 +7,15 @@
 import "@/app/_plugins/runtime";
 import type { NextRequest } from "next/server";
 import { serve } from "inngest/next";
+import { pluginJobs } from "@/app/_plugins/jobs.generated";
 import { inngest } from "@/inngest/client";
 import { EXECUTOR_TOKEN_HEADER, executorTokenMatches } from "@/inngest/executor/token";
 import { functions } from "@/inngest/functions";
 
 export const dynamic = "force-dynamic";
 
-const handlers = serve({ client: inngest, functions });
+// Core's functions and every plugin's (plugins/<id>/jobs.ts, collected by `npm run plugins:generate`).
+const handlers = serve({ client: inngest, functions: [...functions, ...Object.values(pluginJobs).flat()] });
 type Handler = (req: NextRequest, ctx: unknown) => Promise<Response>;
 
 function guarded(handler: Handler): Handler {
