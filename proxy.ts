@@ -4,8 +4,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/core/http/request-id";
 
-// /api/inngest authenticates by signature (INNGEST_SIGNING_KEY) in cloud mode; in dev mode (INNGEST_DEV,
-// the embedded executor) it checks nothing and must only be reachable on loopback.
+// /api/inngest authenticates by signature (INNGEST_SIGNING_KEY) in cloud mode — Inngest's and the
+// embedded executor's alike; in dev mode (INNGEST_DEV, by hand only) it checks nothing and must only be
+// reachable on loopback.
 const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth", "/api/inngest"];
 
 export async function proxy(req: NextRequest) {

@@ -6,10 +6,11 @@
 //                        calls (cloud mode, the SDK's default).
 //   INNGEST_BASE_URL     where Inngest lives, for a self-hosted `inngest start` (e.g. http://inngest:8288);
 //                        unset = Inngest Cloud.
-//   INNGEST_DEV=<url>    dev mode against the embedded executor (inngest/executor, started by
-//                        `npm run dev` / `npm start` when none of the above is set): events go to <url>/e/...,
-//                        and calls to /api/inngest are NOT signature-checked — so the endpoint must then only
-//                        be reachable on loopback (see proxy.ts).
+// When none is set, `npm run dev` / `npm start` start the embedded executor (inngest/executor) and set
+// all three for the app: INNGEST_BASE_URL = the executor on loopback, random signing and event keys —
+// the same cloud mode, with signature checks, as against a self-hosted `inngest start`.
+//   INNGEST_DEV=<url>    dev mode (no signature checks at all): only for running the executor by hand;
+//                        /api/inngest must then be reachable on loopback only (see proxy.ts).
 //
 // Every job event carries the organization it concerns (`organizationId`), so runs can be attributed
 // to a tenant (the embedded executor stores it on job_runs).

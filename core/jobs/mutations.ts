@@ -7,6 +7,7 @@ import { Prisma, rootDb } from "@/core/db/client";
 import { isUuid } from "@/core/patients/queries";
 import type { ConcurrencySpec } from "@/inngest/executor/concurrency";
 import { createRun } from "@/inngest/executor/ingest";
+import { sdkEventId } from "@/inngest/executor/protocol";
 import type { FailureHandler } from "@/inngest/executor/registry";
 import { cancelRunsById } from "@/inngest/executor/run-end";
 
@@ -37,7 +38,7 @@ export async function rerunJob(ctx: Ctx, runId: string): Promise<ActionResult<{ 
     });
     if (!old) return notFound;
     if (!RERUNNABLE.includes(old.status)) return { ok: false as const, error: RERUN_WRONG_STATE };
-    const event = { id: old.event.dedupeKey ?? old.event.id, name: old.event.name, data: old.event.data as Record<string, unknown>, ts: old.event.ts.getTime() };
+    const event = { id: sdkEventId(old.event), name: old.event.name, data: old.event.data as Record<string, unknown>, ts: old.event.ts.getTime() };
     // The scoped transaction client forces this organization onto the new run; createRun only uses
     // model calls (no raw SQL without an idempotency expression), which the scoped client provides.
     const id = await createRun(

@@ -1,6 +1,6 @@
 // One call of a run's function over the SDK protocol, and the classification of its answer. Pure
 // HTTP: no database access here, so the caller decides what to persist.
-import { HEADER_NO_RETRY, HEADER_RETRY_AFTER, type CallBody, type StepOp } from "./protocol";
+import { HEADER_NO_RETRY, HEADER_RETRY_AFTER, HEADER_SDK, type CallBody, type StepOp } from "./protocol";
 import { parseRetryAfter } from "./backoff";
 
 export type CallOutcome =
@@ -32,6 +32,11 @@ export async function callFunction(
   const noRetry = res.headers.get(HEADER_NO_RETRY) === "true";
   const retryAfterMs = parseRetryAfter(res.headers.get(HEADER_RETRY_AFTER));
 
+  // Only the SDK's answer counts: a proxy's or another server's 200 on the app's port must not complete
+  // or advance a run (Inngest checks the same header).
+  if ((res.status === 200 || res.status === 206) && !res.headers.get(HEADER_SDK)) {
+    return { kind: "retry", error: { name: "ProtocolError", message: `HTTP ${res.status} without the ${HEADER_SDK} header: not an answer of the Inngest SDK` } };
+  }
   if (res.status === 200) return { kind: "completed", output: parsed ?? null };
   if (res.status === 206) {
     const ops = Array.isArray(parsed) ? (parsed as StepOp[]) : parsed && typeof parsed === "object" ? [parsed as StepOp] : [];

@@ -27,13 +27,14 @@ import { log } from "@/core/log";
 import { inngestBackoff, type BackoffFn } from "./backoff";
 import { callFunction, type CallOutcome } from "./call";
 import { sleepUntil } from "./duration";
-import { createRun, ingestEvent, ingestEventInTx, type IngestResult } from "./ingest";
+import { createRun, ingestEvent, ingestEvents, ingestEventInTx, type IngestResult } from "./ingest";
 import {
   EVENT_FUNCTION_FAILED,
   EVENT_FUNCTION_INVOKED,
   EXECUTION_VERSION,
   INVOKE_TIMEOUT_ERROR,
   type CallBody,
+  sdkEventId,
   type SdkEvent,
   type StepOp,
 } from "./protocol";
@@ -61,6 +62,11 @@ export type ExecutorOptions = {
   pollIntervalMs?: number;
   /** Items of one claim processed in parallel (default 10). */
   concurrency?: number;
+  /**
+   * The app whose runs this executor drives. Set by sync(); given up front, a worker can drive runs and
+   * fire crons without syncing (runs and crons carry their step URL and settings).
+   */
+  appId?: string;
   /**
    * Inngest signing key (`signkey-<env>-<hex>`): when set, every sync and call carries an
    * X-Inngest-Signature the SDK verifies in cloud mode, and answers must be signed back.
@@ -98,6 +104,8 @@ export class Executor {
   private readonly fetchFn: typeof fetch;
   private worker?: { stop: boolean; done: Promise<void> };
   private synced = false;
+  /** The synced app's id: this executor claims and fires only that app's runs and crons. */
+  private appId = "";
 
   constructor(private readonly options: ExecutorOptions) {
     this.db = options.db ?? rootDb();
@@ -107,6 +115,7 @@ export class Executor {
     this.batchSize = Math.max(1, options.batchSize ?? 20);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.concurrency = Math.max(1, options.concurrency ?? 10);
+    this.appId = options.appId ?? "";
     this.fetchFn = options.signingKey ? signingFetch(options.signingKey, options.fetch ?? fetch) : (options.fetch ?? fetch);
     if (this.leaseMs < this.requestTimeoutMs + LEASE_MARGIN_MS) {
       throw new Error(`Executor: leaseMs (${this.leaseMs}) must exceed requestTimeoutMs (${this.requestTimeoutMs}) by ${LEASE_MARGIN_MS} ms`);
@@ -122,6 +131,7 @@ export class Executor {
     const payload = await syncApp(this.options.serveUrl, this.fetchFn);
     this.registry.replace(payload);
     await syncCrons(this.db, payload.app_id, this.registry.all());
+    this.appId = payload.app_id;
     this.synced = true;
     for (const fn of this.registry.all()) {
       if (fn.unsupported.length) log.warn("jobs.trigger_unsupported", { functionId: fn.id, triggers: fn.unsupported });
@@ -135,16 +145,23 @@ export class Executor {
     return ingestEvent(this.db, this.registry, name, data, id);
   }
 
+  /** Several events in one transaction (one send() of many events): all are stored, or none. */
+  async ingestEvents(events: Array<{ name: string; data: Record<string, unknown>; id?: string }>): Promise<IngestResult[]> {
+    if (!this.synced) throw new Error("Executor.ingestEvents: call sync() first, so that the app's functions are known");
+    return ingestEvents(this.db, this.registry, events);
+  }
+
   /** Claims due items and processes them one by one. Safe to call from many processes at once. */
   async tick(): Promise<TickResult> {
+    if (!this.appId) throw new Error("Executor.tick: call sync() first (or pass appId), so that the app is known");
     let cronsFired = 0;
     try {
       // Due crons first, so their runs' start items are claimable in this very tick.
-      cronsFired = (await fireDueCrons(this.db)).length;
+      cronsFired = (await fireDueCrons(this.db, this.appId)).length;
     } catch (err) {
       log.error("jobs.cron_fire_failed", { err });
     }
-    const items = await claimDue(this.db, this.batchSize, this.leaseMs);
+    const items = await claimDue(this.db, this.appId, this.batchSize, this.leaseMs);
     const result: TickResult = { claimed: items.length, processed: 0, leaseLost: 0, errors: 0, cronsFired };
     const claimedAt = Date.now();
     let next = 0;
@@ -224,7 +241,7 @@ export class Executor {
     const steps = await this.db.jobStep.findMany({ where: { runId: run.id }, orderBy: { id: "asc" } });
     const stack = steps.map((s) => s.stepHash);
     const event: SdkEvent = {
-      id: run.event.dedupeKey ?? run.event.id,
+      id: sdkEventId(run.event),
       name: run.event.name,
       data: run.event.data,
       ts: run.event.ts.getTime(),

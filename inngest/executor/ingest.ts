@@ -4,7 +4,7 @@
 import { Prisma, type RootDb } from "@/core/db/client";
 import { concurrencyKeys } from "./concurrency";
 import { valueOf } from "./expression";
-import type { SdkEvent } from "./protocol";
+import { sdkEventId, type SdkEvent } from "./protocol";
 import { matcherApplies, type FunctionRegistry, type RegisteredFunction } from "./registry";
 import { cancelRunsById } from "./run-end";
 import { ACTIVE_STATUSES } from "./steps";
@@ -28,6 +28,22 @@ export async function ingestEvent(
   });
 }
 
+/** Several events in one transaction: one round of BEGIN/COMMIT for a whole send() batch. */
+export async function ingestEvents(
+  db: RootDb,
+  registry: FunctionRegistry,
+  events: Array<{ name: string; data: Record<string, unknown>; id?: string }>,
+): Promise<IngestResult[]> {
+  return db.$transaction(
+    async (tx) => {
+      const results: IngestResult[] = [];
+      for (const e of events) results.push(await ingestEventInTx(tx, registry, e.name, e.data, e.id));
+      return results;
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 10_000, timeout: 60_000 },
+  );
+}
+
 /** The same, inside the caller's transaction (used for lifecycle events such as function.failed). */
 export async function ingestEventInTx(
   tx: Prisma.TransactionClient,
@@ -48,7 +64,7 @@ export async function ingestEventInTx(
     return { eventId: existing.id, runIds: [], duplicate: true };
   }
   const eventId = row.id;
-  const event: SdkEvent = { id: id ?? eventId, name, data, ts: row.ts.getTime() };
+  const event: SdkEvent = { id: sdkEventId({ id: eventId, dedupeKey: id ?? null }), name, data, ts: row.ts.getTime() };
 
   const cancelledRunIds = await cancelRuns(tx, registry, event);
   const resumedRunIds = await resolveWaits(tx, event);
@@ -138,7 +154,7 @@ async function cancelRuns(tx: Prisma.TransactionClient, registry: FunctionRegist
     });
     const ids = runs
       .filter((r) => {
-        const event = { id: r.event.dedupeKey ?? r.event.id, name: r.event.name, data: r.event.data, ts: r.event.ts.getTime() };
+        const event = { id: sdkEventId(r.event), name: r.event.name, data: r.event.data, ts: r.event.ts.getTime() };
         return matchers.some((m) => matcherApplies(m, incoming.name, { event, async: incoming }));
       })
       .map((r) => r.id);

@@ -61,6 +61,17 @@ export type CallBody = {
 
 export type SdkEvent = { id: string; name: string; data: unknown; ts: number };
 
+/** Dedupe keys the executor derives itself (an SDK send's seed) rather than ones the sender chose. */
+export const SEED_KEY_PREFIX = "seed:";
+
+/**
+ * The id a function sees as event.id: the sender's own id when it gave one, else the stored event's id
+ * — the same id the event API answered the sender with.
+ */
+export function sdkEventId(event: { id: string; dedupeKey: string | null }): string {
+  return event.dedupeKey && !event.dedupeKey.startsWith(SEED_KEY_PREFIX) ? event.dedupeKey : event.id;
+}
+
 /** The execution version we ask for (V2, the SDK's preferred async version in 4.24). */
 export const EXECUTION_VERSION = 2;
 
@@ -76,6 +87,7 @@ export const EVENT_FUNCTION_INVOKED = "inngest/function.invoked";
 export const INVOKE_TIMEOUT_ERROR = { name: "InngestInvokeTimeoutError", message: "Timed out waiting for invoked function to complete" };
 
 export const HEADER_SIGNATURE = "x-inngest-signature";
+export const HEADER_SDK = "x-inngest-sdk";
 
 export const HEADER_NO_RETRY = "x-inngest-no-retry";
 export const HEADER_RETRY_AFTER = "retry-after";

@@ -18,14 +18,16 @@ export type ClaimedItem = {
 const CLAIM_LOCK = 7_261_001;
 
 /**
- * Claims up to `limit` due items and leases them. Concurrency limits (concurrency.ts) are enforced here:
+ * Claims up to `limit` due items of runs of `appId` (the app this executor synced: several apps may
+ * share one database, each with its own executor) and leases them. Concurrency limits (concurrency.ts) are enforced here:
  * an item is admitted only while, for every key of its run, fewer than `limit` items are leased — counting
  * both items leased earlier and those admitted in this claim. Claims take a transaction-scoped advisory
  * lock, so two workers cannot both see a free slot and fill it twice; a claim is a few milliseconds.
  * Items of saturated keys are skipped in SQL, so a backlog of one key never hides other keys' work.
  */
-export async function claimDue(db: RootDb, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
-  return db.$transaction(async (tx) => {
+export async function claimDue(db: RootDb, appId: string, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
+  return db.$transaction(
+    async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`;
     const candidates = await tx.$queryRaw<Array<{ id: bigint; limits: Array<{ key: string; limit: number; busy: number }> }>>`
       WITH busy AS (
@@ -38,11 +40,14 @@ export async function claimDue(db: RootDb, limit: number, leaseMs: number): Prom
         COALESCE((SELECT json_agg(json_build_object('key', c.key, 'limit', c."limit", 'busy', COALESCE(b.n, 0)))
                   FROM job_concurrency c LEFT JOIN busy b ON b.key = c.key WHERE c."runId" = q."runId"), '[]'::json) AS limits
       FROM job_queue q
-      WHERE q."dueAt" <= now() AND (q."lockedUntil" IS NULL OR q."lockedUntil" < now())
+      JOIN job_runs r ON r.id = q."runId"
+      WHERE r."appId" = ${appId} AND q."dueAt" <= now() AND (q."lockedUntil" IS NULL OR q."lockedUntil" < now())
         AND NOT EXISTS (
           SELECT 1 FROM job_concurrency c LEFT JOIN busy b ON b.key = c.key
           WHERE c."runId" = q."runId" AND COALESCE(b.n, 0) >= c."limit")
-      ORDER BY q."dueAt", q.id
+      -- Older runs first: a started run's next step goes before a burst of new runs (as on Inngest),
+      -- so runs finish in the order they came instead of all finishing at the end of the burst.
+      ORDER BY r."createdAt", q."dueAt", q.id
       LIMIT ${limit * 4}`;
     const inFlight = new Map<string, number>();
     const admitted: bigint[] = [];
@@ -58,7 +63,10 @@ export async function claimDue(db: RootDb, limit: number, leaseMs: number): Prom
       UPDATE job_queue SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond'
       WHERE id = ANY(${admitted}::bigint[]) AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
       RETURNING id, "runId"::text AS "runId", kind, "stepHash", "lockedUntil"`;
-  });
+    },
+    // Busy moments queue claims behind each other on the advisory lock: wait rather than fail.
+    { maxWait: 10_000, timeout: 30_000 },
+  );
 }
 
 /** Deletes the item if we still hold its lease; false means the lease was lost. */

@@ -36,14 +36,14 @@ export async function syncCrons(db: RootDb, appId: string, fns: readonly Registe
 export type CronFire = { functionId: string; cron: string; scheduledAt: Date; runId: string | null };
 
 /** Fires every due cron once and schedules its next time. Safe to call from many processes at once. */
-export async function fireDueCrons(db: RootDb, limit = 50): Promise<CronFire[]> {
+export async function fireDueCrons(db: RootDb, appId: string, limit = 50): Promise<CronFire[]> {
   return db.$transaction(
     async (tx) => {
       const due = await tx.$queryRaw<
         Array<{ functionId: string; cron: string; appId: string; stepUrl: string; maxAttempts: number; failureHandler: FailureHandler | null; concurrency: ConcurrencySpec[] | null; nextAt: Date }>
       >`
         SELECT "functionId", cron, "appId", "stepUrl", "maxAttempts", "failureHandler", concurrency, "nextAt" FROM job_crons
-        WHERE "nextAt" <= now()
+        WHERE "appId" = ${appId} AND "nextAt" <= now()
         ORDER BY "nextAt"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED`;

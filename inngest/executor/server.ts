@@ -11,6 +11,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { log } from "@/core/log";
 import { Executor, type ExecutorOptions } from "./executor";
+import { SEED_KEY_PREFIX } from "./protocol";
 import { EXECUTOR_TOKEN_HEADER, executorTokenMatches } from "./token";
 
 export type ExecutorServerOptions = {
@@ -106,13 +107,11 @@ export async function startExecutorServer(options: ExecutorServerOptions): Promi
         const events = parseEvents(await readBody(req, maxBodyBytes));
         if (!synced) await waitForSync();
         const seed = header(req, "x-inngest-event-id-seed");
-        const ids: string[] = [];
-        for (const [i, event] of events.entries()) {
-          // Without an explicit id, the SDK's per-send seed makes its retries of one send idempotent.
-          const dedupe = event.id ?? (seed ? `seed:${seed}:${i}` : undefined);
-          const result = await executor.ingestEvent(event.name, event.data, dedupe);
-          ids.push(result.eventId);
-        }
+        // Without an explicit id, the SDK's per-send seed makes its retries of one send idempotent.
+        const results = await executor.ingestEvents(events.map((e, i) => ({ ...e, id: e.id ?? (seed ? `${SEED_KEY_PREFIX}${seed}:${i}` : undefined) })));
+        // The stored events' ids, as Inngest answers with its own ids; without a sender's id, it is also
+        // the event.id a function sees (protocol.ts sdkEventId).
+        const ids = results.map((r) => r.eventId);
         return send(res, 200, { ids, status: 200 });
       }
       throw new HttpError(404, `No route for ${req.method} ${url.pathname}`);

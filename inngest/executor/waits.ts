@@ -5,7 +5,7 @@
 import type { Prisma } from "@/core/db/client";
 import { sleepUntil } from "./duration";
 import { ExpressionSyntaxError, matches, parseExpression } from "./expression";
-import type { SdkEvent, StepOp } from "./protocol";
+import { sdkEventId, type SdkEvent, type StepOp } from "./protocol";
 import { continueIfIdle, lockRun, memoize, TERMINAL_STATUSES } from "./steps";
 
 /** A WaitForEvent op we cannot honour (no event name, unreadable timeout or `if`): the run fails with it. */
@@ -56,7 +56,7 @@ export async function resolveWaits(tx: Prisma.TransactionClient, incoming: SdkEv
     ORDER BY w."runId", w."stepHash"`;
   const resumed: string[] = [];
   for (const w of waits) {
-    const event = { id: w.e_key ?? w.e_id, name: w.e_name, data: w.e_data, ts: w.e_ts.getTime() };
+    const event = { id: sdkEventId({ id: w.e_id, dedupeKey: w.e_key }), name: w.e_name, data: w.e_data, ts: w.e_ts.getTime() };
     if (w.expression && !matches(parseExpression(w.expression), { event, async: incoming })) continue;
     const status = await lockRun(tx, w.runId);
     if (!status || TERMINAL_STATUSES.includes(status)) continue;

@@ -2,8 +2,9 @@
 // PostgreSQL under .data/ when it is unset), apply migrations, seed demo data on the embedded
 // database's first start, then run Next.js as a child process and shut both down cleanly on Ctrl-C.
 // Jobs: unless an Inngest server is configured (INNGEST_BASE_URL / INNGEST_EVENT_KEY / INNGEST_DEV), the
-// embedded executor (scripts/executor.ts) runs as a second child on loopback and Next gets
-// INNGEST_DEV=<its url>. If it fails, the app stays up without background jobs.
+// embedded executor (scripts/executor.ts) runs as a second child on loopback, signing its calls with
+// the key Next gets as INNGEST_SIGNING_KEY. If it crashes it is restarted (with a growing pause);
+// meanwhile the app stays up and events wait in the SDK's retries or fail with a logged error.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import "dotenv/config";
@@ -39,13 +40,16 @@ export async function boot(nextArgs: string[]): Promise<void> {
   const port = process.env.PORT ?? "3000";
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-  // Jobs: the embedded executor unless an Inngest server is configured (README, Jobs).
+  // Jobs: the embedded executor unless an Inngest server is configured (README, Jobs). The app and the
+  // executor then talk exactly as the app and a self-hosted `inngest start` would: the SDK in cloud mode
+  // with a signing key (every call to /api/inngest signed and checked, every answer signed back) and an
+  // event key, INNGEST_BASE_URL pointing at the executor. Keys are random per start unless given.
   const embeddedJobs = !process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY && !process.env.INNGEST_DEV && process.env.RITIKO_EXECUTOR !== "off";
   const executorPort = process.env.RITIKO_EXECUTOR_PORT ?? "8288";
   if (embeddedJobs) {
-    env.INNGEST_DEV = `http://127.0.0.1:${executorPort}`;
-    // Dev mode checks no signatures: the route requires this token instead (inngest/executor/token.ts).
-    env.RITIKO_EXECUTOR_TOKEN ??= randomBytes(32).toString("base64url");
+    env.INNGEST_BASE_URL = `http://127.0.0.1:${executorPort}`;
+    env.INNGEST_SIGNING_KEY ??= `signkey-local-${randomBytes(32).toString("hex")}`;
+    env.INNGEST_EVENT_KEY = randomBytes(24).toString("hex");
   }
 
   const proc: { child?: ChildProcess; executor?: ChildProcess } = {};
@@ -92,29 +96,39 @@ export async function boot(nextArgs: string[]): Promise<void> {
 
   proc.child = spawn(process.execPath, [nextBin(), ...nextArgs, "-p", port], { stdio: "inherit", env });
   proc.child.on("exit", (code) => void shutdown(code ?? 0));
-  if (embeddedJobs) proc.executor = startExecutor(env, port, executorPort, () => stopping);
+  if (embeddedJobs) startExecutor(env, port, executorPort, () => stopping, (child) => (proc.executor = child));
 }
 
-/** The embedded executor as a child process. Its failure is logged; the app keeps running. */
-function startExecutor(env: NodeJS.ProcessEnv, appPort: string, executorPort: string, stopping: () => boolean): ChildProcess | undefined {
+/**
+ * The embedded executor as a supervised child process: restarted after an unexpected exit, 1 s later
+ * the first time and up to 30 s later when it keeps failing (a run in flight resumes from PostgreSQL
+ * once its lease expires). `onStart` reports each new child so shutdown stops the current one.
+ */
+function startExecutor(env: NodeJS.ProcessEnv, appPort: string, executorPort: string, stopping: () => boolean, onStart: (child: ChildProcess) => void): void {
   const script = new URL("../executor.ts", import.meta.url).pathname;
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
     RITIKO_EXECUTOR_PORT: executorPort,
     RITIKO_EXECUTOR_SERVE_URL: `http://127.0.0.1:${appPort}/api/inngest`,
   };
-  try {
+  let failures = 0;
+  const launch = () => {
+    if (stopping()) return;
+    const startedAt = Date.now();
     const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env: childEnv });
-    child.on("error", (err) => logError(`job executor could not start (${err.message}); background jobs will not run`));
+    onStart(child);
+    child.on("error", (err) => logError(`job executor could not start (${err.message})`));
     child.on("exit", (code, signal) => {
-      if (!stopping()) logError(`job executor exited (${signal ?? `code ${code}`}); background jobs will not run until restart`);
+      if (stopping()) return;
+      // A child that ran for a minute had recovered: start counting failures again.
+      failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
+      const delay = Math.min(30_000, 1_000 * 2 ** (failures - 1));
+      logError(`job executor exited (${signal ?? `code ${code}`}); restarting in ${Math.round(delay / 1000)} s`);
+      setTimeout(launch, delay).unref();
     });
-    info(`job executor starting on 127.0.0.1:${executorPort} (INNGEST_DEV)`);
-    return child;
-  } catch (err) {
-    logError(`job executor could not start (${(err as Error).message}); background jobs will not run`);
-    return undefined;
-  }
+  };
+  info(`job executor starting on 127.0.0.1:${executorPort}`);
+  launch();
 }
 
 /** SIGTERM, then SIGKILL after 15 s. No-op for a child that never started or has exited. */

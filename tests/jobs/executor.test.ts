@@ -228,7 +228,7 @@ describe("embedded executor", () => {
   it("never hands one item to two concurrent tickers", async () => {
     const keys = Array.from({ length: 5 }, () => randomUUID());
     const runIds = await Promise.all(keys.map((key) => start("test/two-steps", { key })));
-    const other = createExecutor({ serveUrl: executor.registry.get(`${appId}-two-steps`)!.stepUrl.split("?")[0]!, backoff: () => 50, requestTimeoutMs: 10_000, leaseMs: 20_000 });
+    const other = createExecutor({ appId, serveUrl: executor.registry.get(`${appId}-two-steps`)!.stepUrl.split("?")[0]!, backoff: () => 50, requestTimeoutMs: 10_000, leaseMs: 20_000 });
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       await Promise.all([executor.tick(), other.tick(), executor.tick()]);

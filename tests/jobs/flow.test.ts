@@ -188,7 +188,7 @@ describe("cron triggers", () => {
     // The executor was down for three days.
     const missed = new Date(Date.now() - 3 * 86_400_000);
     await rootDb().jobCron.update({ where, data: { nextAt: missed } });
-    const others = [1, 2, 3].map(() => createExecutor({ serveUrl, requestTimeoutMs: 10_000, leaseMs: 20_000 }));
+    const others = [1, 2, 3].map(() => createExecutor({ appId, serveUrl, requestTimeoutMs: 10_000, leaseMs: 20_000 }));
     await Promise.all([executor.tick(), ...others.map((o) => o.tick()), executor.tick()]);
     const runs = await rootDb().jobRun.findMany({ where: { functionId: fnId("berlin-midnight") }, include: { event: true } });
     expect(runs).toHaveLength(1);
@@ -242,7 +242,8 @@ describe("onFailure of a cron function", () => {
     const where = { functionId_cron: { functionId: fnId("nightly-fail"), cron: "30 3 * * *" } };
     expect((await rootDb().jobCron.findUniqueOrThrow({ where })).failureHandler).toMatchObject({ id: fnId("nightly-fail-failure") });
     await rootDb().jobCron.update({ where, data: { nextAt: new Date(Date.now() - 1000) } });
-    const unsynced = createExecutor({ serveUrl, requestTimeoutMs: 10_000, leaseMs: 20_000 });
+    // Knows its app (appId) but has no registry: the cron row and the run carry all it needs.
+    const unsynced = createExecutor({ appId, serveUrl, requestTimeoutMs: 10_000, leaseMs: 20_000 });
     const deadline = Date.now() + 15_000;
     let handlerRun: { id: string } | null = null;
     while (Date.now() < deadline && !handlerRun) {

@@ -2,8 +2,8 @@
 // syncs the app's functions with PUT and runs their steps with POST. Public in proxy.ts: in cloud mode
 // the SDK checks every request's signature (INNGEST_SIGNING_KEY); in dev mode (INNGEST_DEV) it checks
 // nothing, so the app must then only be reachable on loopback; as a second guard, in dev mode with
-// RITIKO_EXECUTOR_TOKEN set (by scripts/lib/boot.ts for the embedded executor) every request must
-// carry it (inngest/executor/token.ts). In cloud mode the token is ignored: signatures decide.
+// RITIKO_EXECUTOR_TOKEN set every request must carry it (inngest/executor/token.ts). In cloud mode —
+// also the embedded executor's, which signs its calls (scripts/lib/boot.ts) — signatures decide.
 import "@/app/_plugins/runtime";
 import type { NextRequest } from "next/server";
 import { serve } from "inngest/next";
