@@ -4,4 +4,5 @@ import type { PluginRegistry } from "@/core/plugins/registry";
 // Manifests load lazily: a plugin costs nothing until a request needs it.
 export const pluginRegistry: PluginRegistry = {
   "hello": () => import("@/plugins/hello/plugin"),
+  "inventory": () => import("@/plugins/inventory/plugin"),
 };

@@ -120,7 +120,7 @@ async function activeSubscribers(tx: TxClient, organizationId: string, eventName
   const enabled = await enabledPluginIds(organizationId, tx);
   return {
     inTransaction: all.inTransaction.filter((s) => enabled.has(s.pluginId)),
-    durable: all.durable.filter((s) => enabled.has(s.pluginId)),
+    durable: all.durable.filter((s) => enabled.has(s.pluginId) || s.handler.whileDisabled === true),
   };
 }
 

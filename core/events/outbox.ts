@@ -183,7 +183,9 @@ async function deliverOne(row: ClaimedRow, lookup: Lookup, timeoutMs: number): P
   }
   if (!handler) return { kind: "skipped", reason: `Plugin "${pluginId}" no longer declares the durable handler "${handlerId}"` };
   if (handler.event.name !== row.eventName) return { kind: "skipped", reason: `Handler ${row.handlerKey} now handles ${handler.event.name}, not ${row.eventName}` };
-  if (!lookup.enabled.has(`${row.organizationId}/${pluginId}`)) return { kind: "skipped", reason: `Plugin "${pluginId}" is not enabled for the organization` };
+  if (!lookup.enabled.has(`${row.organizationId}/${pluginId}`) && !handler.whileDisabled) {
+    return { kind: "skipped", reason: `Plugin "${pluginId}" is not enabled for the organization` };
+  }
   const organization = lookup.organizations.get(row.organizationId);
   if (!organization) return { kind: "skipped", reason: "The organization no longer exists" };
 

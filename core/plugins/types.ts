@@ -67,6 +67,11 @@ export type DurableHandler<E extends EventDefinition = EventDefinition> = {
   /** Runs after commit, from the transactional outbox, with retries. */
   handle: (payload: EventPayload<E>, ctx: EventHandlerContext) => void | Promise<void>;
   retries?: number;
+  /**
+   * Deliver even while the plugin is disabled for the organization. Only for clean-up after a disable
+   * (e.g. cancelling the organization's jobs from onDisabled); every other handler is skipped then.
+   */
+  whileDisabled?: boolean;
 };
 
 /** Helps TypeScript check a handler's payload type against its event. */

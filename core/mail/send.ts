@@ -1,0 +1,83 @@
+// Sending e-mail. Every message is stored in mail_messages first (the Outbox page lists them), then:
+//   SMTP_URL set (smtp://user:pass@host:587, smtps://... for TLS) -> sent with nodemailer; the row
+//     says sent, or failed with the server's answer (and the call throws, so a job retries it);
+//   SMTP_URL unset -> "caught": stored only, readable in the Outbox, nobody is mailed. A fresh
+//     install therefore never mails real people by accident.
+// A dedupeKey makes a retried job send once: the second call finds the stored message and, when it
+// was already sent or caught, does nothing.
+import nodemailer, { type Transporter } from "nodemailer";
+import { z } from "zod";
+import { rootDb, type RootDb } from "@/core/db/client";
+import { log } from "@/core/log";
+
+export const mailInput = z.object({
+  organizationId: z.uuid().nullable(),
+  to: z.email("Not an e-mail address").max(254),
+  subject: z.string().trim().min(1).max(300),
+  text: z.string().min(1).max(200_000),
+  html: z.string().max(500_000).nullish(),
+  source: z.string().min(1).max(100),
+  dedupeKey: z.string().max(300).nullish(),
+});
+export type MailInput = z.input<typeof mailInput>;
+export type MailResult = { id: string; status: "caught" | "sent" | "failed"; duplicate: boolean };
+
+let transport: Transporter | null | undefined;
+function smtp(): Transporter | null {
+  if (transport === undefined) transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
+  return transport;
+}
+/** Tests point the mailer at their own SMTP server. */
+export function resetMailTransport() {
+  transport = undefined;
+}
+
+export function mailFrom(): string {
+  return process.env.MAIL_FROM || "Ritiko <no-reply@ritiko.local>";
+}
+
+export async function sendMail(input: MailInput, db: RootDb = rootDb()): Promise<MailResult> {
+  const mail = mailInput.parse(input);
+  const transporter = smtp();
+  if (mail.dedupeKey) {
+    const existing = await db.mailMessage.findUnique({ where: { dedupeKey: mail.dedupeKey }, select: { id: true, status: true } });
+    if (existing && existing.status !== "failed") return { id: existing.id, status: existing.status as MailResult["status"], duplicate: true };
+    if (existing) return deliver(db, transporter, existing.id, mail);
+  }
+  const row = await db.mailMessage.create({
+    data: {
+      organizationId: mail.organizationId,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      source: mail.source,
+      dedupeKey: mail.dedupeKey ?? null,
+      status: transporter ? "failed" : "caught",
+      error: transporter ? "Not sent yet" : null,
+    },
+    select: { id: true },
+  });
+  if (!transporter) {
+    log.info("mail.caught", { id: row.id, to: mail.to, subject: mail.subject, source: mail.source });
+    return { id: row.id, status: "caught", duplicate: false };
+  }
+  return deliver(db, transporter, row.id, mail);
+}
+
+async function deliver(db: RootDb, transporter: Transporter | null, id: string, mail: z.output<typeof mailInput>): Promise<MailResult> {
+  if (!transporter) {
+    await db.mailMessage.update({ where: { id }, data: { status: "caught", error: null } });
+    return { id, status: "caught", duplicate: false };
+  }
+  try {
+    await transporter.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
+    await db.mailMessage.update({ where: { id }, data: { status: "sent", error: null, sentAt: new Date() } });
+    return { id, status: "sent", duplicate: false };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await db.mailMessage.update({ where: { id }, data: { status: "failed", error: message.slice(0, 2000) } });
+    log.warn("mail.failed", { id, to: mail.to, error: message });
+    throw new Error(`Sending mail to ${mail.to} failed: ${message}`);
+  }
+}

@@ -1,0 +1,46 @@
+// The item form / API body, validated at the edge. Quantities are whole numbers; the price is a decimal
+// with at most two places, given as a string or a number (stored exactly as NUMERIC(12,2)).
+import { z } from "zod";
+
+export const MAX_QUANTITY = 1_000_000_000;
+
+export const priceSchema = z
+  .union([z.string(), z.number()])
+  .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
+  .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: "Enter a price such as 12.50 (at most two decimals, not negative)" });
+
+export const itemInput = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters"),
+  sku: z
+    .string()
+    .trim()
+    .min(1, "Enter a SKU")
+    .max(64, "At most 64 characters")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, "Letters, digits and . _ - / only, starting with a letter or digit"),
+  categoryId: z.uuid("Choose a category").nullable().default(null),
+  quantity: z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_QUANTITY, "Too large").default(0),
+  unit: z.string().trim().min(1, "Enter a unit").max(32, "At most 32 characters").default("each"),
+  price: priceSchema.default("0"),
+  reorderThreshold: z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_QUANTITY, "Too large"),
+  inStock: z.boolean().default(true),
+  expiresOn: z.iso.date("Use YYYY-MM-DD").nullable().default(null),
+  shopifyInventoryItemId: z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().default(null).transform((v) => v || null),
+  shopifyLocationId: z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().default(null).transform((v) => v || null),
+});
+export type ItemInput = z.input<typeof itemInput>;
+export type ItemData = z.output<typeof itemInput>;
+
+/** A partial update (PATCH): any subset of the fields. */
+export const itemPatch = itemInput.partial();
+export type ItemPatch = z.output<typeof itemPatch>;
+
+/** A stock adjustment: a non-zero whole number within ±1,000,000,000. */
+export const adjustInput = z.object({
+  amount: z
+    .number({ message: "amount must be a whole number" })
+    .int("amount must be a whole number")
+    .refine((n) => n !== 0, "amount must not be zero")
+    .refine((n) => Math.abs(n) <= MAX_QUANTITY, `amount must be between -${MAX_QUANTITY} and ${MAX_QUANTITY}`),
+  reason: z.string().trim().max(500, "At most 500 characters").optional().transform((v) => v || null),
+});
+export type AdjustInput = z.output<typeof adjustInput>;

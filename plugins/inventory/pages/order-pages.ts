@@ -1,0 +1,3 @@
+import type { PageContribution } from "@/core/plugins/types";
+
+export const orderPages: PageContribution[] = [];
