@@ -1,0 +1,218 @@
+// bench/inventory: an organization with 1,000,000 inventory items — how fast are the list page's
+// queries, the REST API and stock adjustments? Prints a table and a one-line JSON summary.
+//
+//   npm run bench:inventory                         throw-away embedded PostgreSQL, 1,000,000 items
+//   DATABASE_URL=postgresql://… npm run bench:inventory -- --items 200000 --reps 30 --seconds 10
+//
+// Database: DATABASE_URL when set (a migrated database; the benchmark's organization and its rows are
+// deleted afterwards unless --keep), else a throw-away embedded PostgreSQL (as `npm test` does).
+// Measured:
+//   list   the admin list page's data path (items/queries.ts listItems: count + one page, joined with
+//          categories) for the default view, sorts, deep pages, search by name and SKU, filters;
+//   api    GET /api/v1/inventory/items (and ?search) and POST items/{id}/adjust-stock over real HTTP
+//          with a Bearer token, against a loopback server running the plugin's real route handlers;
+//   adjust adjustStock throughput with concurrent workers on random items, and on ONE hot item (every
+//          adjustment of it serializes on its row lock — the price of never losing an update).
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AddressInfo } from "node:net";
+import { freePort, startEmbeddedDb } from "../../scripts/lib/embedded-db";
+import { migrateDeploy } from "../../scripts/lib/migrate";
+import { round, summarize, type Summary } from "../jobs/lib";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+process.chdir(repoRoot);
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const ITEMS = flag("items", 1_000_000);
+const REPS = flag("reps", 30);
+const SECONDS = flag("seconds", 10);
+const WORKERS = flag("workers", 16);
+const keep = args.includes("--keep");
+
+let stopDb: (() => Promise<void>) | undefined;
+let tmp: string | undefined;
+if (!process.env.DATABASE_URL) {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-bench-inv-"));
+  fs.chmodSync(tmp, 0o755);
+  const db = await startEmbeddedDb({ dataDir: path.join(tmp, "data"), port: await freePort(), persistent: false, quiet: true });
+  stopDb = db.stop;
+  await db.ensureDatabase("bench");
+  process.env.DATABASE_URL = db.urlFor("bench");
+  migrateDeploy(process.env.DATABASE_URL, { quiet: true });
+}
+process.env.LOG_LEVEL ??= "error";
+process.env.RITIKO_OUTBOX_DISPATCHER = "off";
+
+const { rootDb } = await import("../../core/db/client");
+await import("../../app/_plugins/runtime");
+const { listItems } = await import("../../plugins/inventory/items/queries");
+const { adjustStock } = await import("../../plugins/inventory/items/stock");
+const { ensureDefaultCategories } = await import("../../plugins/inventory/categories");
+const db = rootDb();
+
+const slug = `bench-${Date.now().toString(36)}`;
+const org = await db.organization.create({ data: { name: "Bench Clinic", slug, timezone: "UTC", currency: "USD" }, select: { id: true, name: true, slug: true, timezone: true, currency: true } });
+const user = await db.user.create({ data: { email: `${slug}@bench.local`, name: "Bench", passwordHash: "x" } });
+await db.membership.create({ data: { organizationId: org.id, userId: user.id, role: "owner" } });
+await db.pluginInstallation.create({ data: { organizationId: org.id, pluginId: "inventory", enabled: true, version: "2.0.0" } });
+await db.$transaction((tx) => ensureDefaultCategories(tx, org.id));
+const meta = { organization: org, actor: { type: "system" as const, name: "bench" } };
+
+const results: Record<string, Summary | number | string> = {};
+const log = (s: string) => process.stdout.write(`${s}\n`);
+
+async function cleanup() {
+  if (keep) return;
+  await db.$executeRaw`DELETE FROM inventory_stock_alerts WHERE "organizationId" = ${org.id}::uuid`;
+  await db.$executeRaw`DELETE FROM inventory_stock_adjustments WHERE "organizationId" = ${org.id}::uuid`;
+  await db.$executeRaw`DELETE FROM inventory_items WHERE "organizationId" = ${org.id}::uuid`;
+  await db.$executeRaw`DELETE FROM inventory_categories WHERE "organizationId" = ${org.id}::uuid`;
+  await db.apiToken.deleteMany({ where: { organizationId: org.id } }).catch(() => undefined);
+  await db.organization.delete({ where: { id: org.id } });
+  await db.user.delete({ where: { id: user.id } });
+}
+
+try {
+  // ---- seed: set-based, 100,000 rows per statement ----
+  const seedStart = performance.now();
+  const words = ["Nitrile gloves", "Gauze swabs", "Syringe 5 ml", "Alcohol pads", "Bandages", "Saline 500 ml", "Paracetamol", "Ibuprofen", "Printer paper", "Thermometer", "Face masks", "Cotton rolls", "Lidocaine", "Sharps box", "Pens", "Specimen cups", "Tongue depressors", "Ear tips", "ECG electrodes", "Ice packs"];
+  const categories = (await db.inventoryCategory.findMany({ where: { organizationId: org.id }, select: { id: true } })).map((c) => c.id);
+  for (let from = 1; from <= ITEMS; from += 100_000) {
+    const to = Math.min(ITEMS, from + 99_999);
+    await db.$executeRawUnsafe(
+      `INSERT INTO inventory_items (id, "organizationId", "categoryId", name, sku, quantity, unit, price, "reorderThreshold", "inStock", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, ($2::uuid[])[1 + g % 4], ($3::text[])[1 + g % 20] || ' #' || g, 'BN-' || lpad(g::text, 7, '0'),
+              (g * 7919) % 500, 'each', ((g * 31) % 10000) / 100.0, 10 + g % 40, g % 17 <> 0, now() - (g % 1000) * interval '1 minute'
+       FROM generate_series($4::int, $5::int) AS g`,
+      org.id,
+      categories,
+      words,
+      from,
+      to,
+    );
+    process.stdout.write(`\rseeded ${to.toLocaleString("en-US")} / ${ITEMS.toLocaleString("en-US")} items`);
+  }
+  await db.$executeRawUnsafe(`ANALYZE inventory_items`);
+  results.seed_s = round((performance.now() - seedStart) / 1000, 1);
+  log(`\nseeded ${ITEMS.toLocaleString("en-US")} items in ${results.seed_s} s`);
+
+  // ---- list page data path ----
+  const scenarios: Array<[string, Parameters<typeof listItems>[1], Parameters<typeof listItems>[2]]> = [
+    ["list default (name asc, page 1)", { q: "" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
+    ["list quantity desc", { q: "" }, { page: 1, pageSize: 50, sort: "quantity", dir: "desc" }],
+    ["list updated desc", { q: "" }, { page: 1, pageSize: 50, sort: "updatedAt", dir: "desc" }],
+    ["list page 200", { q: "" }, { page: 200, pageSize: 50, sort: "name", dir: "asc" }],
+    ["search name 'gauze'", { q: "gauze" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
+    ["search SKU 'BN-00123'", { q: "BN-00123" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
+    ["filter low stock", { q: "", stock: "low" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
+    ["filter category", { q: "", category: categories[0] }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
+    ["filter out of stock + search", { q: "gloves", stock: "out_of_stock" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
+  ];
+  log("\nlist page queries (count + page of 50), ms");
+  for (const [name, filter, opts] of scenarios) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < REPS + 2; i++) {
+      const t = performance.now();
+      total = (await listItems(org.id, filter, opts)).total;
+      if (i >= 2) times.push(performance.now() - t); // two warm-up runs
+    }
+    const s = summarize(times);
+    results[`list: ${name}`] = s;
+    log(`  ${name.padEnd(34)} p50 ${round(s.p50).toString().padStart(7)}  p95 ${round(s.p95).toString().padStart(7)}   (${total.toLocaleString("en-US")} matching)`);
+  }
+
+  // ---- REST API over real HTTP (when the API and tokens exist) ----
+  await benchApi(org.id, user.id).catch((err) => log(`\napi: skipped (${(err as Error).message})`));
+
+  // ---- adjust-stock throughput ----
+  const ids = (await db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM inventory_items WHERE "organizationId" = ${org.id}::uuid ORDER BY random() LIMIT 5000`).map((r) => r.id);
+  for (const mode of ["random items", "one hot item"] as const) {
+    const lat: number[] = [];
+    const until = performance.now() + SECONDS * 1000;
+    let n = 0;
+    await Promise.all(
+      Array.from({ length: WORKERS }, async (_, w) => {
+        while (performance.now() < until) {
+          const id = mode === "one hot item" ? ids[0]! : ids[(n + w * 7919) % ids.length]!;
+          const t = performance.now();
+          await db.$transaction((tx) => adjustStock(tx, meta, id, { delta: 1, reason: "bench", source: "api" }));
+          lat.push(performance.now() - t);
+          n++;
+        }
+      }),
+    );
+    const s = summarize(lat);
+    results[`adjust ${mode} per s`] = round(n / SECONDS);
+    results[`adjust ${mode} latency`] = s;
+    log(`\nadjust-stock, ${mode}, ${WORKERS} workers: ${round(n / SECONDS)} adjustments/s, latency p50 ${round(s.p50)} ms p95 ${round(s.p95)} ms`);
+  }
+  log(`\n${JSON.stringify({ bench: "inventory", items: ITEMS, ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, typeof v === "object" ? { p50: round(v.p50), p95: round(v.p95) } : v])) })}`);
+} finally {
+  await cleanup().catch((err) => log(`cleanup failed: ${(err as Error).message}`));
+  await db.$disconnect();
+  await stopDb?.().catch(() => undefined);
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * The REST API through the plugin's real route handlers on a loopback HTTP server, authenticated with
+ * a real API token. Skipped (with the reason printed) when the token module is not available.
+ */
+async function benchApi(organizationId: string, userId: string) {
+  const tokensModule = "../../core/api-tokens/tokens";
+  const tokens = (await import(tokensModule).catch(() => null)) as null | {
+    createApiToken: (input: { organizationId: string; userId: string; name: string }) => Promise<{ token: string }>;
+  };
+  if (!tokens?.createApiToken) throw new Error("core/api-tokens/tokens.ts createApiToken not found");
+  const { token } = await tokens.createApiToken({ organizationId, userId, name: "bench" });
+  const { pluginRouteHandlers } = await import("../../app/_plugins/plugin-api");
+  const handlers = pluginRouteHandlers("inventory") as Record<string, (req: Request, ctx: { params: Promise<{ path: string[] }> }) => Promise<Response>>;
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const segments = url.pathname.replace(/^\/api\/v1\/inventory\/?/, "").split("/").filter(Boolean);
+    const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const response = await handlers[req.method ?? "GET"]!(request, { params: Promise.resolve({ path: segments }) });
+    res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/inventory`;
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  try {
+    const [first] = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM inventory_items WHERE "organizationId" = ${organizationId}::uuid LIMIT 1`;
+    const calls: Array<[string, () => Promise<Response>]> = [
+      ["GET items", () => fetch(`${base}/items`, { headers })],
+      ["GET items?search=gauze", () => fetch(`${base}/items?search=gauze`, { headers })],
+      ["GET items/low-stock", () => fetch(`${base}/items/low-stock`, { headers })],
+      ["POST items/{id}/adjust-stock", () => fetch(`${base}/items/${first!.id}/adjust-stock`, { method: "POST", headers, body: JSON.stringify({ amount: 1 }) })],
+    ];
+    log("\nREST API over HTTP (Bearer token), ms");
+    for (const [name, call] of calls) {
+      const times: number[] = [];
+      let status = 0;
+      for (let i = 0; i < REPS + 2; i++) {
+        const t = performance.now();
+        const res = await call();
+        await res.arrayBuffer();
+        status = res.status;
+        if (i >= 2) times.push(performance.now() - t);
+      }
+      const s = summarize(times);
+      results[`api: ${name}`] = s;
+      log(`  ${name.padEnd(34)} p50 ${round(s.p50).toString().padStart(7)}  p95 ${round(s.p95).toString().padStart(7)}   (HTTP ${status})`);
+    }
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+}
