@@ -14,7 +14,7 @@ export function coreNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
   return items;
 }
 
-/** Organization administration, for owners and admins: who may do what, and which plugins are on. */
+/** Organization administration, for owners and admins: who may do what, which plugins are on, its jobs and e-mail. */
 export function adminNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
   if (!ctx.can("organization.manage")) return [];
   return [
@@ -22,5 +22,6 @@ export function adminNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
     { label: "Members", href: "/settings/members", icon: "UserCog" },
     { label: "Plugins", href: "/plugins", icon: "Puzzle" },
     { label: "Jobs", href: "/jobs", icon: "ClipboardList" },
+    { label: "Outbox", href: "/outbox", icon: "Mail" },
   ];
 }

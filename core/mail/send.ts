@@ -7,6 +7,7 @@
 // was already sent or caught, does nothing.
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
+import { isUniqueViolation } from "@/core/actions/result";
 import { rootDb, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 
@@ -44,25 +45,43 @@ export async function sendMail(input: MailInput, db: RootDb = rootDb()): Promise
     if (existing && existing.status !== "failed") return { id: existing.id, status: existing.status as MailResult["status"], duplicate: true };
     if (existing) return deliver(db, transporter, existing.id, mail);
   }
-  const row = await db.mailMessage.create({
-    data: {
-      organizationId: mail.organizationId,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html ?? null,
-      source: mail.source,
-      dedupeKey: mail.dedupeKey ?? null,
-      status: transporter ? "failed" : "caught",
-      error: transporter ? "Not sent yet" : null,
-    },
-    select: { id: true },
-  });
+  const row = await createRow(db, mail, transporter !== null);
+  if ("duplicate" in row) return row;
   if (!transporter) {
     log.info("mail.caught", { id: row.id, to: mail.to, subject: mail.subject, source: mail.source });
     return { id: row.id, status: "caught", duplicate: false };
   }
   return deliver(db, transporter, row.id, mail);
+}
+
+/**
+ * The stored message. Two callers racing with one dedupeKey (a job retried while its first attempt
+ * still runs) meet at the unique index: the loser gets the winner's row back as a duplicate and
+ * sends nothing, so the message goes out once.
+ */
+async function createRow(db: RootDb, mail: z.output<typeof mailInput>, viaSmtp: boolean): Promise<{ id: string } | MailResult> {
+  try {
+    return await db.mailMessage.create({
+      data: {
+        organizationId: mail.organizationId,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? null,
+        source: mail.source,
+        dedupeKey: mail.dedupeKey ?? null,
+        // Until the SMTP server accepted it, a message counts as failed: a crash mid-send leaves a row
+        // that a retry (same dedupeKey) delivers instead of one that claims it went out.
+        status: viaSmtp ? "failed" : "caught",
+        error: viaSmtp ? "Not sent yet" : null,
+      },
+      select: { id: true },
+    });
+  } catch (err) {
+    if (!mail.dedupeKey || !isUniqueViolation(err)) throw err;
+    const winner = await db.mailMessage.findUniqueOrThrow({ where: { dedupeKey: mail.dedupeKey }, select: { id: true, status: true } });
+    return { id: winner.id, status: winner.status as MailResult["status"], duplicate: true };
+  }
 }
 
 async function deliver(db: RootDb, transporter: Transporter | null, id: string, mail: z.output<typeof mailInput>): Promise<MailResult> {

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/core/auth/context";
+import { getMail } from "@/core/mail/queries";
+import { isMailStatus, MAIL_STATUS_HELP, mailStatusLabel, mailStatusVariant } from "@/core/mail/status";
+import { formatDateTime } from "@/core/time/zoned";
+
+export const metadata = { title: "E-mail" };
+
+/** One message as it was (or would have been) sent. The text is rendered as text, never as markup. */
+export default async function MailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireCapability("organization.manage");
+  const mail = await getMail(ctx, id);
+  if (!mail) notFound();
+  const tz = ctx.organization.timezone;
+
+  return (
+    <div className="grid gap-6">
+      <PageHeader eyebrow={<Link href="/outbox" className="hover:underline">Outbox</Link>} title={mail.subject} description={`To ${mail.to}`} />
+      <Card>
+        <CardContent className="pt-6">
+          <dl className="grid gap-4 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-muted-foreground">Status</dt>
+              <dd className="grid gap-1">
+                <span>
+                  <Badge variant={mailStatusVariant(mail.status)}>{mailStatusLabel(mail.status)}</Badge>
+                </span>
+                {isMailStatus(mail.status) ? <span className="text-muted-foreground">{MAIL_STATUS_HELP[mail.status]}</span> : null}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Created</dt>
+              <dd className="font-medium tabular-nums">{formatDateTime(mail.createdAt, tz, { timeStyle: "medium" })}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Sent</dt>
+              <dd className="font-medium tabular-nums">{mail.sentAt ? formatDateTime(mail.sentAt, tz, { timeStyle: "medium" }) : "—"}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Recipient</dt>
+              <dd className="font-medium break-all">{mail.to}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Source</dt>
+              <dd>
+                <code className="text-xs">{mail.source}</code>
+              </dd>
+            </div>
+          </dl>
+        </CardContent>
+      </Card>
+
+      {mail.status === "failed" && mail.error ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Error</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <pre aria-label="Delivery error" className="overflow-auto rounded-md border border-border bg-muted/40 p-3 text-xs leading-5 whitespace-pre-wrap break-words">
+              {mail.error}
+            </pre>
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Message</CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-2">
+          <pre aria-label="Message text" className="max-h-[60vh] overflow-auto rounded-md border border-border bg-muted/40 p-3 text-sm leading-6 whitespace-pre-wrap break-words">
+            {mail.text}
+          </pre>
+          {mail.hasHtml ? <p className="text-xs text-muted-foreground">This message also has an HTML part; the plain-text part is shown.</p> : null}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/core/auth/context";
+import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
+import { listMail, MAIL_SORTS, parseMailFilters } from "@/core/mail/queries";
+import { OutboxTable } from "./_components/outbox-table";
+
+export const metadata = { title: "Outbox" };
+
+/** The organization's e-mail, newest first: what was sent, what failed, and what was caught. */
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireCapability("organization.manage");
+  const raw = await searchParams;
+  const params = parseListParams(raw, MAIL_SORTS, { sort: "createdAt", dir: "desc" });
+  const { rows, total, page } = await listMail(ctx, params, parseMailFilters(raw));
+  const smtp = Boolean(process.env.SMTP_URL);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Outbox"
+        description={
+          smtp
+            ? `E-mail this organization sent · ${total.toLocaleString("en-US")} matching · times in ${ctx.organization.timezone}`
+            : `No SMTP server is configured, so e-mail is caught here instead of being sent · ${total.toLocaleString("en-US")} matching · times in ${ctx.organization.timezone}`
+        }
+      />
+      <OutboxTable rows={rows} total={total} page={page} pageSize={params.pageSize} sort={params.sort} dir={params.dir} timeZone={ctx.organization.timezone} />
+    </div>
+  );
+}
