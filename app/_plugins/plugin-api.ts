@@ -1,9 +1,13 @@
-// REST handlers for /api/v1/<plugin id>/<path...> (the generated route shims call this). Answers:
-// 401 without a session, 404 when the plugin is disabled for the organization or no route matches,
-// 405 for a known path with another method, 403 without the route's permission, 500 (with the request
-// id, details in the logs) when a handler throws.
+// REST handlers for /api/v1/<plugin id>/<path...> (the generated route shims call this). Callers
+// authenticate with `Authorization: Bearer rtk_...` (an API token: the token's user in the token's
+// organization) or the browser session (core/api-tokens/authenticate.ts); handlers get the actor for
+// their events. Answers: 401 without a session or with an unknown, revoked or expired token, 404 when
+// the plugin is disabled for the organization or no route matches, 405 for a known path with another
+// method, 403 without the route's permission, 500 (with the request id, details in the logs) when a
+// handler throws.
 import "./runtime";
-import { getOrgContext } from "@/core/auth/context";
+import { authenticateApiRequest } from "@/core/api-tokens/authenticate";
+import { EventHandlerError } from "@/core/events/emit";
 import { apiError } from "@/core/http/api-errors";
 import { REQUEST_ID_HEADER } from "@/core/http/request-id";
 import { log } from "@/core/log";
@@ -18,8 +22,9 @@ type RouteContext = { params: Promise<{ path: string[] }> };
 export function pluginRouteHandlers(pluginId: string) {
   const handle = (method: ApiMethod) => async (request: Request, context: RouteContext) => {
     const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
-    const ctx = await getOrgContext();
-    if (!ctx) return apiError(401, "unauthenticated", "Sign in or send a valid API token.", { requestId });
+    const auth = await authenticateApiRequest(request);
+    if (!auth.ok) return auth.response;
+    const { ctx, actor } = auth;
     const [manifest, enabled, { path }] = await Promise.all([getPlugin(pluginId), enabledPluginIds(ctx.organization.id), context.params]);
     if (!manifest || !enabled.has(pluginId)) return apiError(404, "not_found", "No such endpoint.", { requestId });
     // Next has already decoded each segment; decoding again would turn "%25" into a URIError.
@@ -39,8 +44,15 @@ export function pluginRouteHandlers(pluginId: string) {
       return apiError(403, "forbidden", `This needs the ${match.route.permission} permission.`, { requestId });
     }
     try {
-      return await match.route.handler({ ctx, params: match.params, request });
+      return await match.route.handler({ ctx, params: match.params, request, actor });
     } catch (err) {
+      // A plugin's in-transaction handler refused the change: an expected outcome with its reason
+      // (the change was rolled back), not a server failure.
+      if (err instanceof EventHandlerError) {
+        log.warn("plugin_api.vetoed_by_plugin", { pluginId: err.pluginId, event: err.eventName, requestId });
+        const reason = err.cause instanceof Error ? err.cause.message : String(err.cause);
+        return apiError(409, "refused_by_plugin", `The ${err.pluginId} plugin refused this change, so nothing was saved: ${reason}`, { requestId });
+      }
       log.error("plugin_api.failed", { err, pluginId, method, path: segments.join("/"), requestId });
       return apiError(500, "internal_error", "The request failed on the server. Details are in the server log under this request id.", { requestId });
     }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
-import { ChevronDown, LoaderCircle, LogOut } from "lucide-react";
+import { ChevronDown, KeyRound, LoaderCircle, LogOut } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { formatRole, initials } from "./format";
 import type { ShellUser } from "./types";
@@ -152,6 +153,16 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
             onKeyDown={onMenuKeyDown}
             className="p-1"
           >
+            <Link
+              href="/settings/api-tokens"
+              role="menuitem"
+              tabIndex={-1}
+              onClick={() => closeMenu({ restoreFocus: false })}
+              className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-foreground hover:bg-muted focus:bg-muted focus-visible:-outline-offset-2"
+            >
+              <KeyRound className="size-4 text-muted-foreground" aria-hidden="true" />
+              API tokens
+            </Link>
             <button
               type="button"
               role="menuitem"

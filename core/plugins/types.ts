@@ -5,6 +5,7 @@ import type { ComponentType, ReactNode } from "react";
 import type { OrgContext } from "@/core/auth/context";
 import type { EventDefinition, EventPayload } from "@/core/events/define-event";
 import type { TxClient } from "@/core/db/tx";
+import type { ZodType } from "zod";
 
 /** "inventory.view_items": `<plugin id>.<snake_case>`. */
 export type PermissionKey = `${string}.${string}`;
@@ -149,13 +150,39 @@ export type PageOverride = {
 };
 
 export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-export type ApiContext = { ctx: OrgContext; params: Record<string, string>; request: Request };
+export type ApiContext = {
+  ctx: OrgContext;
+  params: Record<string, string>;
+  request: Request;
+  /**
+   * Who is calling, for events and audit rows: the signed-in user, or `{ type: "api_token", id,
+   * userId }` for a request authenticated with `Authorization: Bearer rtk_...` (ctx is then that
+   * token's user in the token's organization).
+   */
+  actor: Actor;
+};
 export type ApiRoute = {
   method: ApiMethod;
   /** Path under /api/v1/<plugin id>/, e.g. "greetings/:id". */
   path: string;
   permission?: PermissionKey;
   handler: (api: ApiContext) => Promise<Response> | Response;
+  // Documentation for /api/v1/openapi.json and the API docs page (core/openapi), all optional. Use
+  // defineApiRoute (core/openapi/define-route.ts) to have the same schemas validate the request.
+  summary?: string;
+  description?: string;
+  /** Groups of the docs page; default: the plugin's name. */
+  tags?: string[];
+  /** The query string (an object schema; each property is one parameter). */
+  query?: ZodType;
+  /** The JSON request body. */
+  request?: ZodType;
+  /** The JSON body of the success response (none for 204). */
+  response?: ZodType;
+  /** The success status: default 200 (201 is usual for a POST that creates). */
+  status?: number;
+  /** Error statuses beyond the ones every route has (400/401/403/404), with when they happen: { 409: "…" }. */
+  errors?: Record<number, string>;
 };
 
 export type PluginManifest = {
