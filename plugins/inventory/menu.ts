@@ -14,6 +14,8 @@ export const inventoryMenu: MenuItem[] = [
       { label: "Purchase orders", href: "/inventory/orders", permission: P.orders },
       { label: "Reports", href: "/inventory/reports", permission: P.reports },
       { label: "Shopify", href: "/inventory/shopify", permission: P.sync },
+      // order 1: after the entries above (same-order entries sort by label, and "Items" should lead).
+      { label: "Categories", href: "/inventory/categories", permission: P.view, order: 1 },
     ],
   },
 ];

@@ -9,7 +9,10 @@ export const priceSchema = z
   .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
   .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: "Enter a price such as 12.50 (at most two decimals, not negative)" });
 
-export const itemInput = z.object({
+const shopifyId = z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().transform((v) => v || null);
+
+/** Each field's rules, without defaults (shared by the full input and the partial update). */
+const fields = {
   name: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters"),
   sku: z
     .string()
@@ -17,21 +20,37 @@ export const itemInput = z.object({
     .min(1, "Enter a SKU")
     .max(64, "At most 64 characters")
     .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, "Letters, digits and . _ - / only, starting with a letter or digit"),
-  categoryId: z.uuid("Choose a category").nullable().default(null),
-  quantity: z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_QUANTITY, "Too large").default(0),
-  unit: z.string().trim().min(1, "Enter a unit").max(32, "At most 32 characters").default("each"),
-  price: priceSchema.default("0"),
+  categoryId: z.uuid("Choose a category").nullable(),
+  quantity: z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_QUANTITY, "Too large"),
+  unit: z.string().trim().min(1, "Enter a unit").max(32, "At most 32 characters"),
+  price: priceSchema,
   reorderThreshold: z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_QUANTITY, "Too large"),
-  inStock: z.boolean().default(true),
-  expiresOn: z.iso.date("Use YYYY-MM-DD").nullable().default(null),
+  inStock: z.boolean(),
+  expiresOn: z.iso.date("Use YYYY-MM-DD").nullable(),
+  shopifyInventoryItemId: shopifyId,
+  shopifyLocationId: shopifyId,
+};
+
+/** A new (or fully replaced) item: name, SKU and threshold required, the rest defaulted. */
+export const itemInput = z.object({
+  ...fields,
+  categoryId: fields.categoryId.default(null),
+  quantity: fields.quantity.default(0),
+  unit: fields.unit.default("each"),
+  price: fields.price.default("0"),
+  inStock: fields.inStock.default(true),
+  expiresOn: fields.expiresOn.default(null),
   shopifyInventoryItemId: z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().default(null).transform((v) => v || null),
   shopifyLocationId: z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().default(null).transform((v) => v || null),
 });
 export type ItemInput = z.input<typeof itemInput>;
 export type ItemData = z.output<typeof itemInput>;
 
-/** A partial update (PATCH): any subset of the fields. */
-export const itemPatch = itemInput.partial();
+/**
+ * A partial update (PATCH): any subset of the fields and ONLY those — no defaults, so `{ name }`
+ * changes the name and leaves quantity, price, unit... as they are.
+ */
+export const itemPatch = z.object(fields).partial();
 export type ItemPatch = z.output<typeof itemPatch>;
 
 /** A stock adjustment: a non-zero whole number within ±1,000,000,000. */

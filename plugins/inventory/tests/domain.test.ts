@@ -9,7 +9,7 @@ import { runSettingsMigrations } from "@/core/plugins/settings/migrations";
 import { createTestOrganization, enablePluginFor, readSettings, runJobsToCompletion } from "@/core/testing/plugin-test-kit";
 import { DEFAULT_CATEGORIES, ensureDefaultCategories } from "../categories";
 import { createItem, deleteItem, DUPLICATE_SKU, updateItem } from "../items/mutations";
-import { itemInput } from "../items/schema";
+import { itemInput, itemPatch } from "../items/schema";
 import { adjustStock } from "../items/stock";
 import inventory from "../plugin";
 import { shopifyUrlProblem } from "../settings";
@@ -83,6 +83,17 @@ describe("item writes", () => {
     expect(adj).toMatchObject([{ delta: -15, previousQuantity: 20, newQuantity: 5, source: "form" }]);
     const alert = await rootDb().inventoryStockAlert.findFirstOrThrow({ where: { itemId: item.id } });
     expect(alert).toMatchObject({ status: "open", quantity: 5, threshold: 10 });
+  });
+
+  it("a partial update changes only the fields it names", async () => {
+    const s = await setup();
+    const item = await newItem(s, { quantity: 33, unit: "box", price: "12.50", reorderThreshold: 5 });
+    const res = await updateItem(s.ctx.db, s.who, item.id, itemPatch.parse({ name: "Renamed gloves" }));
+    expect(res.ok).toBe(true);
+    const row = await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(row).toMatchObject({ name: "Renamed gloves", quantity: 33, unit: "box", reorderThreshold: 5 });
+    expect(row.price.toFixed(2)).toBe("12.50");
+    expect(await rootDb().inventoryStockAdjustment.count({ where: { itemId: item.id } })).toBe(0);
   });
 
   it("deletes an item of the organization only", async () => {

@@ -1,0 +1,55 @@
+// Item reads of the REST API in PostgreSQL: the shared item filter (items/filters.ts, the same WHERE as
+// the admin table and bulk actions), an ordering backed by the (organizationId, <column>, id) indexes,
+// and keyset pagination. The organization id always comes from the caller's context, never input.
+import { Prisma, rootDb } from "@/core/db/client";
+import { isUuid } from "@/core/events/record-sql";
+import { itemWhereSql, type ItemFilter } from "../items/filters";
+import type { ItemSort } from "../items/queries";
+import { itemColumns, priceString } from "../items/records";
+import { encodeCursor, type Cursor } from "./cursor";
+import type { ItemRowWithCategory } from "./json";
+
+/** Column, SQL type of the cursor value, and the row's value, per sort key. */
+const SORTS: Record<ItemSort, { column: string; type: string; value: (r: ItemRowWithCategory) => string | number }> = {
+  name: { column: `i.name`, type: "text", value: (r) => r.name },
+  sku: { column: `i.sku`, type: "text", value: (r) => r.sku },
+  quantity: { column: `i.quantity`, type: "int", value: (r) => r.quantity },
+  price: { column: `i.price`, type: "numeric", value: (r) => priceString(r.price) },
+  updatedAt: { column: `i."updatedAt"`, type: "timestamptz", value: (r) => r.updatedAt.toISOString() },
+};
+
+const SELECT = Prisma.raw(`SELECT ${itemColumns("i")}, c.name AS "categoryName"
+  FROM inventory_items i
+  LEFT JOIN inventory_categories c ON c."organizationId" = i."organizationId" AND c.id = i."categoryId"`);
+
+export type ItemOrdering = { sort: ItemSort; desc: boolean; key: string };
+
+export async function listItemsPage(
+  organizationId: string,
+  filter: ItemFilter,
+  ordering: ItemOrdering,
+  opts: { limit: number; after?: Cursor },
+): Promise<{ rows: ItemRowWithCategory[]; nextCursor: string | null }> {
+  const sort = SORTS[ordering.sort];
+  const dir = ordering.desc ? "DESC" : "ASC";
+  const where = [itemWhereSql(organizationId, filter)];
+  if (opts.after) {
+    // Row comparison: the index on (organizationId, column, id) seeks straight to the next row.
+    where.push(Prisma.sql`(${Prisma.raw(sort.column)}, i.id) ${Prisma.raw(ordering.desc ? "<" : ">")} (${opts.after.v}::${Prisma.raw(sort.type)}, ${opts.after.id}::uuid)`);
+  }
+  const rows = await rootDb().$queryRaw<ItemRowWithCategory[]>`
+    ${SELECT}
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${Prisma.raw(`${sort.column} ${dir}, i.id ${dir}`)}
+    LIMIT ${opts.limit + 1}`;
+  const more = rows.length > opts.limit;
+  const pageRows = more ? rows.slice(0, opts.limit) : rows;
+  const last = pageRows.at(-1);
+  return { rows: pageRows, nextCursor: more && last ? encodeCursor({ o: ordering.key, v: sort.value(last), id: last.id }) : null };
+}
+
+export async function getItemRow(organizationId: string, id: string): Promise<ItemRowWithCategory | null> {
+  if (!isUuid(id)) return null;
+  const rows = await rootDb().$queryRaw<ItemRowWithCategory[]>`${SELECT} WHERE i."organizationId" = ${organizationId}::uuid AND i.id = ${id}::uuid`;
+  return rows[0] ?? null;
+}

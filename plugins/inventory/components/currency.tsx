@@ -1,0 +1,9 @@
+// An amount in the organization's currency, e.g. <Currency amount={item.price} currency={ctx.organization.currency} />.
+import { cn } from "@/components/ui/cn";
+import { formatCurrency } from "./format-currency";
+
+export type CurrencyProps = { amount: string | number | null | undefined; currency: string; className?: string };
+
+export function Currency({ amount, currency, className }: CurrencyProps) {
+  return <span className={cn("tabular-nums", className)}>{formatCurrency(amount, currency)}</span>;
+}

@@ -1,0 +1,134 @@
+// The stock chart (the seed's `stock_chart` inclusion tag): an item's closing quantity per day over 30 or
+// 90 days, as an inline SVG line chart — no chart library, no client JavaScript, so it renders in server
+// components, e-mails and other plugins' pages alike. For screen readers the SVG has a title and a
+// one-sentence summary, and the data itself follows as a visually hidden table.
+// The series comes from stockSeries() (items/history.ts), computed in PostgreSQL.
+import type { StockPoint } from "../items/history";
+
+export type StockChartProps = {
+  points: StockPoint[];
+  unit: string;
+  /** Drawn as a dashed "reorder at" line when given. */
+  threshold?: number;
+  /** Caption, e.g. "Stock over the last 30 days". */
+  title: string;
+  /** Prefix of the element ids (give each chart on a page its own). */
+  id?: string;
+  className?: string;
+};
+
+const W = 720;
+const H = 240;
+const M = { top: 16, right: 20, bottom: 40, left: 56 };
+const PLOT_W = W - M.left - M.right;
+const PLOT_H = H - M.top - M.bottom;
+
+const num = new Intl.NumberFormat("en-US");
+const dayLabel = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
+const fullDay = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "medium" });
+const short = (iso: string) => dayLabel.format(new Date(`${iso}T00:00:00Z`));
+const long = (iso: string) => fullDay.format(new Date(`${iso}T00:00:00Z`));
+
+/** A round step (1, 2 or 5 times a power of ten) that splits `max` into about four intervals. */
+function niceStep(max: number): number {
+  const raw = Math.max(1, max / 4);
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw)!;
+  return Math.max(1, step);
+}
+
+export function summarize(points: StockPoint[], unit: string): string {
+  const known = points.filter((p): p is StockPoint & { quantity: number } => p.quantity !== null);
+  if (known.length === 0) return "No stock data for this period.";
+  const first = known[0]!;
+  const last = known[known.length - 1]!;
+  const low = known.reduce((a, b) => (b.quantity < a.quantity ? b : a));
+  const high = known.reduce((a, b) => (b.quantity > a.quantity ? b : a));
+  if (low.quantity === high.quantity) return `No change from ${long(first.date)} to ${long(last.date)}: ${num.format(last.quantity)} ${unit} throughout.`;
+  return (
+    `Closing quantity per day from ${long(first.date)} to ${long(last.date)}: from ${num.format(first.quantity)} to ${num.format(last.quantity)} ${unit}; ` +
+    `lowest ${num.format(low.quantity)} on ${long(low.date)}, highest ${num.format(high.quantity)} on ${long(high.date)}.`
+  );
+}
+
+export function StockChart({ points, unit, threshold, title, id = "stock-chart", className }: StockChartProps) {
+  const known = points.filter((p) => p.quantity !== null).map((p) => p.quantity as number);
+  const step = niceStep(Math.max(1, ...known, threshold ?? 0));
+  const yMax = Math.max(step, Math.ceil(Math.max(1, ...known, threshold ?? 0) / step) * step);
+  const ticks = Array.from({ length: Math.round(yMax / step) + 1 }, (_, i) => i * step);
+  const n = points.length;
+  const x = (i: number) => M.left + (n <= 1 ? PLOT_W : (i / (n - 1)) * PLOT_W);
+  const y = (q: number) => M.top + PLOT_H - (q / yMax) * PLOT_H;
+  // Days before the item existed have no quantity: the line starts on its first day.
+  const drawn = points.map((p, i) => ({ ...p, i })).filter((p) => p.quantity !== null);
+  const path = drawn.map((p, k) => `${k === 0 ? "M" : "L"}${x(p.i).toFixed(1)},${y(p.quantity!).toFixed(1)}`).join(" ");
+  const area = drawn.length > 1 ? `${path} L${x(drawn[drawn.length - 1]!.i).toFixed(1)},${y(0)} L${x(drawn[0]!.i).toFixed(1)},${y(0)} Z` : "";
+  const xTickIdx = [...new Set([0, Math.round((n - 1) / 4), Math.round((n - 1) / 2), Math.round((3 * (n - 1)) / 4), n - 1])].filter((i) => i >= 0 && i < n);
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const last = drawn[drawn.length - 1];
+
+  return (
+    <figure className={className} aria-labelledby={`${id}-caption`} data-stock-chart={n}>
+      <figcaption id={`${id}-caption`} className="mb-2 text-sm font-medium text-foreground">
+        {title}
+      </figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
+        <title id={titleId}>{title}</title>
+        <desc id={descId}>{summarize(points, unit)}</desc>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-border" strokeWidth={1} />
+            <text x={M.left - 8} y={y(t)} dy="0.32em" textAnchor="end" className="fill-muted-foreground text-[11px] tabular-nums">
+              {num.format(t)}
+            </text>
+          </g>
+        ))}
+        {xTickIdx.map((i) => (
+          <text key={i} x={x(i)} y={H - M.bottom + 18} textAnchor={i === 0 ? "start" : i === n - 1 ? "end" : "middle"} className="fill-muted-foreground text-[11px]">
+            {short(points[i]!.date)}
+          </text>
+        ))}
+        <text x={M.left + PLOT_W / 2} y={H - 4} textAnchor="middle" className="fill-muted-foreground text-[11px]">
+          Date
+        </text>
+        <text transform={`translate(14 ${M.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle" className="fill-muted-foreground text-[11px]">
+          {`Quantity (${unit})`}
+        </text>
+        {threshold !== undefined && threshold > 0 ? (
+          <g>
+            <line x1={M.left} x2={W - M.right} y1={y(threshold)} y2={y(threshold)} className="stroke-amber-600" strokeWidth={1.5} strokeDasharray="6 4" />
+            {/* A halo in the card's colour keeps the label legible where the line crosses it. */}
+            <text x={W - M.right} y={y(threshold) - 6} textAnchor="end" className="fill-amber-800 stroke-surface text-[11px]" strokeWidth={3} paintOrder="stroke">
+              {`Reorder at ${num.format(threshold)}`}
+            </text>
+          </g>
+        ) : null}
+        {area ? <path d={area} className="fill-primary/10" /> : null}
+        {path ? <path d={path} fill="none" className="stroke-primary" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" /> : null}
+        {n <= 31 ? drawn.map((p) => <circle key={p.date} cx={x(p.i)} cy={y(p.quantity!)} r={2.5} className="fill-primary" />) : null}
+        {last ? <circle cx={x(last.i)} cy={y(last.quantity!)} r={4} className="fill-primary stroke-surface" strokeWidth={2} /> : null}
+        <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} className="stroke-input" strokeWidth={1} />
+      </svg>
+      <table className="sr-only">
+        <caption>{`${title}: closing quantity per day`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">{`Closing quantity (${unit})`}</th>
+            <th scope="col">Change that day</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.date}>
+              <th scope="row">{long(p.date)}</th>
+              <td>{p.quantity === null ? "Not yet in inventory" : num.format(p.quantity)}</td>
+              <td>{p.delta > 0 ? `+${num.format(p.delta)}` : num.format(p.delta)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,47 @@
+// Purchase orders at the edge: statuses, the line-quantity edit (validated with zod, errors per line)
+// and the bounds that keep an order's amounts inside their NUMERIC columns.
+import { z } from "zod";
+import { MAX_QUANTITY } from "../items/schema";
+
+export const ORDER_STATUSES = ["draft", "sent", "received"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = { draft: "Draft", sent: "Sent", received: "Received" };
+
+/** Most lines one generated order holds: an order is a document people read and send, not an export. */
+export const MAX_ORDER_LINES = 1_000;
+/** Largest amount inventory_purchase_orders.total / lines.lineTotal (NUMERIC(14,2)) can hold, in cents. */
+export const MAX_AMOUNT_CENTS = 99_999_999_999_999n;
+
+export const UNASSIGNED_SUPPLIER = "Unassigned supplier";
+
+export function orderLabel(number: number): string {
+  return `PO-${String(number).padStart(4, "0")}`;
+}
+
+export const lineQuantitiesInput = z.object({
+  orderId: z.uuid("Unknown purchase order"),
+  lines: z
+    .array(
+      z.object({
+        lineId: z.uuid("Unknown line"),
+        quantity: z.coerce.number("Enter a quantity").int("Whole numbers only").min(1, "At least 1").max(MAX_QUANTITY, "Too large"),
+      }),
+    )
+    .min(1, "Nothing to save")
+    .max(MAX_ORDER_LINES, `At most ${MAX_ORDER_LINES} lines`),
+});
+export type LineQuantitiesInput = z.input<typeof lineQuantitiesInput>;
+
+/** "12.50" -> 1250n: exact cents of a NUMERIC(…, 2) decimal string. */
+export function toCents(decimal: string): bigint {
+  const [whole, frac = ""] = decimal.split(".");
+  const negative = whole!.startsWith("-");
+  const cents = BigInt(whole!.replace("-", "") || "0") * 100n + BigInt((frac + "00").slice(0, 2));
+  return negative ? -cents : cents;
+}
+
+export function fromCents(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  return `${negative ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
+}

@@ -1,0 +1,53 @@
+"use client";
+// The adjust-stock form of the item page: a signed whole number (10 adds, -3 removes) and an optional
+// reason. A withdrawal of more than is in stock is refused by the server ("Only N … in stock") and the
+// message is shown under the amount; nothing changes then.
+import { useRouter } from "next/navigation";
+import { useForm, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { adjustFormSchema } from "./adjust-schema";
+import { adjustStockAction } from "./item-actions";
+
+type Values = { amount: number; reason?: string };
+
+export function AdjustStockForm({ itemId, unit }: { itemId: string; unit: string }) {
+  const router = useRouter();
+  // No default values: react-hook-form then adopts what is in the inputs when it hydrates, so what
+  // someone typed before the page became interactive is kept rather than reset.
+  const form = useForm<Values>({ resolver: zodResolver(adjustFormSchema) as unknown as Resolver<Values> });
+  const { register, handleSubmit, setError, reset, formState } = form;
+  // The raw values go to the server, which validates them again with the same schema.
+  const onSubmit = handleSubmit(async () => {
+    const res = await adjustStockAction(itemId, form.getValues());
+    if (!res.ok) {
+      const amountError = res.fieldErrors?.amount;
+      if (amountError) setError("amount", { type: "server", message: amountError }, { shouldFocus: true });
+      if (res.fieldErrors?.reason) setError("reason", { type: "server", message: res.fieldErrors.reason });
+      if (!amountError) toast.error(res.error);
+      return;
+    }
+    toast.success(res.message ?? "Stock adjusted.");
+    reset({ reason: "" });
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Adjust stock">
+      <Field id="amount" label={`Change (${unit})`} required error={formState.errors.amount?.message} description="Positive adds stock, negative removes it.">
+        {(a) => <Input {...a} type="number" inputMode="numeric" step={1} {...register("amount", { valueAsNumber: true })} />}
+      </Field>
+      <Field id="reason" label="Reason" error={formState.errors.reason?.message}>
+        {(a) => <Input {...a} autoComplete="off" placeholder="e.g. Delivery, used in clinic" {...register("reason")} />}
+      </Field>
+      <div>
+        <Button type="submit" pending={formState.isSubmitting}>
+          Adjust stock
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+// The item's adjustment history: newest first, a page at a time (?page=), each row saying when, who
+// (a person, "API token <name>", or the import/job that did it), the change, before → after and why.
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { formatDateTime } from "@/core/time/zoned";
+import type { HistoryPage } from "../../items/history";
+
+const num = new Intl.NumberFormat("en-US");
+const signed = (n: number) => (n > 0 ? `+${num.format(n)}` : num.format(n));
+
+const SOURCE_LABEL: Record<string, string> = {
+  form: "form",
+  api: "REST API",
+  bulk: "bulk action",
+  import: "import",
+  job: "job",
+  purchase_order: "purchase order",
+};
+
+export function AdjustmentHistory({ history, timeZone, hrefFor }: { history: HistoryPage; timeZone: string; hrefFor: (page: number) => string }) {
+  if (history.total === 0) return <EmptyState title="No adjustments yet" description="Every change of this item's quantity is listed here." />;
+  const pageCount = Math.max(1, Math.ceil(history.total / history.pageSize));
+  const from = (history.page - 1) * history.pageSize + 1;
+  const to = from + history.rows.length - 1;
+  return (
+    <div>
+      <Table aria-label="Adjustment history">
+        <THead>
+          <TR>
+            <TH>When</TH>
+            <TH>Who</TH>
+            <TH className="text-right">Change</TH>
+            <TH>Quantity</TH>
+            <TH>Reason</TH>
+          </TR>
+        </THead>
+        <TBody>
+          {history.rows.map((r) => (
+            <TR key={r.id}>
+              <TD className="whitespace-nowrap tabular-nums">{formatDateTime(r.createdAt, timeZone)}</TD>
+              <TD>
+                <span className="font-medium">{r.who}</span>
+                {r.whoKind !== "source" ? <span className="block text-xs text-muted-foreground">via {SOURCE_LABEL[r.source] ?? r.source}</span> : null}
+              </TD>
+              <TD className={r.delta < 0 ? "text-right font-medium text-red-700 tabular-nums" : "text-right font-medium text-emerald-800 tabular-nums"}>{signed(r.delta)}</TD>
+              <TD className="whitespace-nowrap tabular-nums">
+                {num.format(r.previousQuantity)} → {num.format(r.newQuantity)}
+              </TD>
+              <TD className="max-w-xs break-words">{r.reason ?? <span className="text-muted-foreground">—</span>}</TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-sm">
+        <p className="text-muted-foreground">
+          {num.format(from)}–{num.format(to)} of {num.format(history.total)} adjustments · page {num.format(history.page)} of {num.format(pageCount)}
+        </p>
+        <nav aria-label="History pages" className="flex gap-2">
+          <PageLink href={history.page > 1 ? hrefFor(history.page - 1) : null}>
+            <ChevronLeft aria-hidden="true" /> Newer
+          </PageLink>
+          <PageLink href={history.page < pageCount ? hrefFor(history.page + 1) : null}>
+            Older <ChevronRight aria-hidden="true" />
+          </PageLink>
+        </nav>
+      </div>
+    </div>
+  );
+}
+
+function PageLink({ href, children }: { href: string | null; children: ReactNode }) {
+  const className = buttonVariants({ variant: "outline", size: "sm" });
+  if (!href) {
+    return (
+      <span className={className} aria-disabled="true">
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} scroll={false} className={className}>
+      {children}
+    </Link>
+  );
+}

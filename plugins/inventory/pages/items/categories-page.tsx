@@ -1,0 +1,70 @@
+// /inventory/categories: the organization's categories with how many items use each; members who may
+// manage items also create, rename and delete them here.
+import Link from "next/link";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { hasPermission } from "@/core/plugins/permissions";
+import type { PageProps } from "@/core/plugins/types";
+import { INVENTORY_PERMISSIONS as P } from "../../permissions";
+import { CategoryRowActions, NewCategoryForm } from "./category-forms";
+import { categoriesWithCounts } from "./item-reads";
+
+const num = new Intl.NumberFormat("en-US");
+
+export default async function CategoriesPage({ ctx }: PageProps) {
+  const [categories, canManage] = await Promise.all([categoriesWithCounts(ctx.organization.id), hasPermission(ctx, P.manage)]);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>}
+        title="Categories"
+        description="Group items by category; the item list filters by them. A category in use cannot be deleted."
+      />
+      {canManage ? <NewCategoryForm /> : null}
+      <Card>
+        <CardContent className="px-0 pt-2 sm:px-0">
+          {categories.length === 0 ? (
+            <EmptyState title="No categories" description={canManage ? "Add the first one above." : "An inventory manager can add categories."} />
+          ) : (
+            <Table aria-label="Categories">
+              <THead>
+                <TR>
+                  <TH>Name</TH>
+                  <TH>Slug</TH>
+                  <TH className="text-right">Items</TH>
+                  {canManage ? (
+                    <TH>
+                      <span className="sr-only">Actions</span>
+                    </TH>
+                  ) : null}
+                </TR>
+              </THead>
+              <TBody>
+                {categories.map((c) => (
+                  <TR key={c.id}>
+                    <TD className="font-medium">{c.name}</TD>
+                    <TD>
+                      <code className="font-mono text-[13px] text-muted-foreground">{c.slug}</code>
+                    </TD>
+                    <TD className="text-right tabular-nums">
+                      <Link href={`/inventory?category=${c.id}`} className="hover:underline" aria-label={`${num.format(c.items)} items in ${c.name}`}>
+                        {num.format(c.items)}
+                      </Link>
+                    </TD>
+                    {canManage ? (
+                      <TD>
+                        <CategoryRowActions id={c.id} name={c.name} items={c.items} />
+                      </TD>
+                    ) : null}
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

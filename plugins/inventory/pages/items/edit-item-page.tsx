@@ -1,0 +1,36 @@
+// /inventory/items/:id/edit. Another organization's item id is a 404, like a missing one.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import type { PageProps } from "@/core/plugins/types";
+import { ItemForm } from "./item-form";
+import { categoryOptions, getItemDetail } from "./item-reads";
+
+export default async function EditItemPage({ ctx, params }: PageProps & { params: Record<string, string> }) {
+  const [item, categories] = await Promise.all([getItemDetail(ctx.db, params.id ?? ""), categoryOptions(ctx.db)]);
+  if (!item) notFound();
+  return (
+    <div className="grid gap-6">
+      <PageHeader eyebrow={<Link href={`/inventory/items/${item.id}`} className="hover:underline">{item.name}</Link>} title="Edit item" />
+      <ItemForm
+        itemId={item.id}
+        categories={categories}
+        currency={ctx.organization.currency}
+        cancelHref={`/inventory/items/${item.id}`}
+        defaults={{
+          name: item.name,
+          sku: item.sku,
+          categoryId: item.categoryId ?? "",
+          quantity: String(item.quantity),
+          unit: item.unit,
+          price: item.price,
+          reorderThreshold: String(item.reorderThreshold),
+          inStock: item.inStock,
+          expiresOn: item.expiresOn ?? "",
+          shopifyInventoryItemId: item.shopifyInventoryItemId ?? "",
+          shopifyLocationId: item.shopifyLocationId ?? "",
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// The details card of the item page.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { formatCalendarDate, formatDateTime } from "@/core/time/zoned";
+import { Currency } from "../../components/currency";
+import { StatusBadge } from "../../components/status-badge";
+import type { ItemDetail } from "./item-reads";
+
+const num = new Intl.NumberFormat("en-US");
+
+export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDetail; currency: string; timeZone: string; today: string }) {
+  const expired = item.expiresOn !== null && item.expiresOn < today;
+  const rows: [string, ReactNode][] = [
+    ["SKU", <code key="sku" className="font-mono">{item.sku}</code>],
+    ["Category", item.categoryId ? <Link key="c" href={`/inventory?category=${item.categoryId}`} className="hover:underline">{item.categoryName}</Link> : "No category"],
+    [
+      "Quantity",
+      <span key="q" className="inline-flex flex-wrap items-center gap-2">
+        <span className="tabular-nums" data-testid="item-quantity">{`${num.format(item.quantity)} ${item.unit}`}</span>
+        <StatusBadge quantity={item.quantity} threshold={item.reorderThreshold} />
+      </span>,
+    ],
+    ["Reorder threshold", `${num.format(item.reorderThreshold)} ${item.unit}`],
+    ["Price", <Currency key="p" amount={item.price} currency={currency} />],
+    ["Availability", item.inStock ? "Available" : <Badge key="a" variant="neutral">Marked out of stock</Badge>],
+    [
+      "Expiry date",
+      item.expiresOn ? (
+        <span key="e" className="inline-flex items-center gap-2">
+          {formatCalendarDate(item.expiresOn)}
+          {expired ? <Badge variant="danger">Expired</Badge> : null}
+        </span>
+      ) : (
+        "—"
+      ),
+    ],
+    [
+      "Shopify",
+      item.shopifyInventoryItemId ? (
+        <span key="s" className="grid gap-0.5">
+          <span>{`Inventory item ${item.shopifyInventoryItemId}${item.shopifyLocationId ? ` at location ${item.shopifyLocationId}` : ""}`}</span>
+          {item.shopifySyncError ? (
+            <span className="text-red-700">{`Last sync failed: ${item.shopifySyncError}`}</span>
+          ) : item.shopifySyncedAt ? (
+            <span className="text-muted-foreground">{`Synced ${formatDateTime(item.shopifySyncedAt, timeZone)}`}</span>
+          ) : (
+            <span className="text-muted-foreground">Not synced yet</span>
+          )}
+        </span>
+      ) : (
+        "Not linked"
+      ),
+    ],
+    ["Last updated", formatDateTime(item.updatedAt, timeZone)],
+  ];
+  return (
+    <dl className="grid gap-3 text-sm">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt className="text-muted-foreground">{label}</dt>
+          <dd className="font-medium">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,117 @@
+// /inventory/items/:id — the item: details and status, the open low-stock alert, the stock chart over
+// 30 or 90 days (?days=), the adjustment history (?page=) and, for members who may adjust stock, the
+// adjust-stock form. Another organization's item id is a 404, exactly like one that does not exist.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TriangleAlert } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { first } from "@/core/lists/list-params";
+import { hasPermission } from "@/core/plugins/permissions";
+import type { PageProps } from "@/core/plugins/types";
+import { formatDateTime, utcToZonedLocal } from "@/core/time/zoned";
+import { StockChart } from "../../components/stock-chart";
+import { adjustmentHistory, parseChartRange, stockSeries, type ChartRange } from "../../items/history";
+import { INVENTORY_PERMISSIONS as P } from "../../permissions";
+import { AdjustStockForm } from "./adjust-stock-form";
+import { AdjustmentHistory } from "./adjustment-history";
+import { ChartRangeToggle } from "./chart-range-toggle";
+import { DeleteItemButton } from "./delete-item-button";
+import { ItemDetails } from "./item-details";
+import { getItemDetail, getOpenAlert } from "./item-reads";
+
+const HISTORY_PAGE_SIZE = 20;
+
+export default async function ItemPage({ ctx, params, searchParams }: PageProps & { params: Record<string, string> }) {
+  const id = params.id ?? "";
+  const item = await getItemDetail(ctx.db, id);
+  if (!item) notFound();
+  const days = parseChartRange(searchParams.days);
+  const page = Math.max(1, Number.parseInt(first(searchParams.page) ?? "1", 10) || 1);
+  const { id: orgId, timezone: tz, currency } = ctx.organization;
+  const [alert, points, history, canManage, canAdjust] = await Promise.all([
+    getOpenAlert(ctx.db, item.id),
+    stockSeries(orgId, item.id, { days, timeZone: tz }),
+    adjustmentHistory(orgId, item.id, { page, pageSize: HISTORY_PAGE_SIZE }),
+    hasPermission(ctx, P.manage),
+    hasPermission(ctx, P.adjust),
+  ]);
+  const href = (next: { days?: ChartRange; page?: number }) => {
+    const q = new URLSearchParams();
+    const d = next.days ?? days;
+    const p = next.page ?? history.page;
+    if (d !== 30) q.set("days", String(d));
+    if (p > 1) q.set("page", String(p));
+    const s = q.toString();
+    return `/inventory/items/${item.id}${s ? `?${s}` : ""}`;
+  };
+
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>}
+        title={item.name}
+        description={`SKU ${item.sku}${item.categoryName ? ` · ${item.categoryName}` : ""} · added ${formatDateTime(item.createdAt, tz, { timeStyle: undefined })}`}
+        actions={
+          canManage ? (
+            <div className="flex gap-2">
+              <Link href={`/inventory/items/${item.id}/edit`} className={buttonVariants({ variant: "outline" })}>
+                Edit
+              </Link>
+              <DeleteItemButton id={item.id} label={item.name} adjustments={history.total} />
+            </div>
+          ) : null
+        }
+      />
+      {alert ? (
+        <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+          <p>
+            <span className="font-semibold">Low-stock alert open</span> since {formatDateTime(alert.openedAt, tz)}: the quantity fell to{" "}
+            {alert.quantity} {item.unit}, below the reorder threshold of {alert.threshold}. It resolves itself when the stock is back at the threshold.
+          </p>
+        </div>
+      ) : null}
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <Card>
+          <CardHeader>
+            <CardTitle>Details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ItemDetails item={item} currency={currency} timeZone={tz} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
+            <CardTitle>Stock history</CardTitle>
+            <ChartRangeToggle current={days} hrefFor={(d) => href({ days: d, page: 1 })} />
+          </CardHeader>
+          <CardContent>
+            {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={`Stock over the last ${days} days`} /> : null}
+          </CardContent>
+        </Card>
+      </div>
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        {canAdjust ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Adjust stock</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <AdjustStockForm itemId={item.id} unit={item.unit} />
+            </CardContent>
+          </Card>
+        ) : null}
+        <Card className={canAdjust ? "lg:col-span-2" : "lg:col-span-3"}>
+          <CardHeader>
+            <CardTitle>Adjustments ({history.total.toLocaleString("en-US")})</CardTitle>
+          </CardHeader>
+          <CardContent className="px-0 sm:px-0">
+            <AdjustmentHistory history={history} timeZone={tz} hrefFor={(p) => href({ page: p })} />
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

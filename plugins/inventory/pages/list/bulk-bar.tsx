@@ -1,0 +1,117 @@
+"use client";
+// The bulk-action bar above the inventory table: what is selected, "Select all N matching", and the
+// actions. Each action is a server action that checks the member's permission and re-evaluates the
+// selection on the server (ids of this organization, or the filter in SQL). Results are toasts; a
+// purchase order opens its page; more than 10,000 items start a background operation whose progress
+// bar appears above the table.
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { BulkAction } from "../../items/bulk";
+import type { ItemFilter } from "../../items/filters";
+import { bulkItemsAction, generateOrderAction } from "./actions";
+import { BULK_ACTION_LABELS, count, items } from "./labels";
+
+export type Selection = ({ mode: "ids"; ids: string[] } | { mode: "filter"; filter: ItemFilter }) & { count: number };
+
+type Props = {
+  selection: Selection;
+  total: number;
+  allOnPage: boolean;
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+  onDone: () => void;
+  canManage: boolean;
+  canOrder: boolean;
+};
+
+function payload(s: Selection) {
+  return s.mode === "ids" ? { mode: "ids" as const, ids: s.ids } : { mode: "filter" as const, filter: s.filter };
+}
+
+export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onClear, onDone, canManage, canOrder }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  const run = (action: BulkAction) =>
+    startTransition(async () => {
+      const res = await bulkItemsAction({ action, selection: payload(selection) });
+      if (!res.ok) return void toast.error(res.error);
+      if (res.data.kind === "background") toast.info(res.message ?? "Running in the background.");
+      else if (res.data.affected === 0) toast.warning(res.message ?? "Nothing to change.");
+      else toast.success(res.message ?? "Done.");
+      onDone();
+      router.refresh();
+    });
+
+  const generate = () =>
+    startTransition(async () => {
+      const res = await generateOrderAction(payload(selection));
+      if (!res.ok) return void toast.error(res.error);
+      if (res.data.kind === "none") return void toast.warning(res.message ?? "No items below reorder threshold selected.");
+      toast.success(res.message ?? "Purchase order created.");
+      router.push(`/inventory/orders/${res.data.orderId}`);
+    });
+
+  const what = selection.mode === "filter" ? `all ${items(selection.count)} matching` : items(selection.count);
+  return (
+    <div role="region" aria-label="Bulk actions" className="flex flex-col gap-3 rounded-xl border border-border bg-muted/60 px-4 py-3 text-sm lg:flex-row lg:items-center lg:justify-between">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-live="polite">
+        <span className="font-medium text-foreground">{selection.mode === "filter" ? `All ${items(selection.count)} matching are selected.` : `${items(selection.count)} selected.`}</span>
+        {selection.mode === "ids" && allOnPage && total > selection.count ? (
+          <Button type="button" variant="ghost" size="sm" className="text-primary underline-offset-4 hover:underline" onClick={onSelectAllMatching}>
+            Select all {count(total)} matching items
+          </Button>
+        ) : null}
+        <Button type="button" variant="ghost" size="sm" onClick={onClear}>
+          Clear selection
+        </Button>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        {canManage ? (
+          <>
+            <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => run("mark_in_stock")}>
+              {BULK_ACTION_LABELS.mark_in_stock}
+            </Button>
+            <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => run("mark_out_of_stock")}>
+              {BULK_ACTION_LABELS.mark_out_of_stock}
+            </Button>
+          </>
+        ) : null}
+        {canOrder ? (
+          <Button type="button" variant="outline" size="sm" disabled={pending} onClick={generate}>
+            Generate purchase order
+          </Button>
+        ) : null}
+        {canManage ? (
+          <ConfirmDialog
+            trigger={BULK_ACTION_LABELS.delete}
+            triggerVariant="destructive"
+            triggerSize="sm"
+            disabled={pending}
+            title={`Delete ${what}?`}
+            description={
+              <>
+                This deletes {what} with their stock history and alerts, and removes them from purchase orders. It cannot be undone.
+                {selection.count > 10_000 ? " This many items are deleted in the background, in batches; the progress is shown on this page." : null}
+              </>
+            }
+            confirmLabel={`Delete ${items(selection.count)}`}
+            pendingLabel="Deleting…"
+            onConfirm={async () => {
+              const res = await bulkItemsAction({ action: "delete", selection: payload(selection) });
+              // Thrown: the dialog stays open and shows the reason.
+              if (!res.ok) throw new Error(res.error);
+              if (res.data.kind === "background") toast.info(res.message ?? "Deleting in the background.");
+              else toast.success(res.message ?? "Deleted.");
+              onDone();
+              router.refresh();
+            }}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// /inventory: the admin list of items (inventory.view_items). Everything the table shows is paged,
+// sorted, searched and filtered in PostgreSQL (items/queries.ts over the shared filter,
+// items/filters.ts), from URL parameters, so every view is a link and survives a reload. The table
+// streams in behind a skeleton; later URL changes keep the old rows dimmed until the new ones arrive.
+import Link from "next/link";
+import { Suspense } from "react";
+import { Plus } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import type { OrgContext } from "@/core/auth/context";
+import { parseListParams } from "@/core/lists/list-params";
+import { hasPermission } from "@/core/plugins/permissions";
+import type { PageProps } from "@/core/plugins/types";
+import { parseItemFilter } from "../../items/filters";
+import { ITEM_SORTS, listItems } from "../../items/queries";
+import { recentOperations } from "../../jobs/bulk-operations";
+import { INVENTORY_PERMISSIONS as P } from "../../permissions";
+import { BulkProgress } from "./bulk-progress";
+import { ItemsTable } from "./items-table";
+import { TableSkeleton } from "./table-skeleton";
+
+export default async function ItemsPage({ ctx, searchParams }: PageProps) {
+  const [canManage, canOrder] = await Promise.all([hasPermission(ctx, P.manage), hasPermission(ctx, P.orders)]);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Inventory"
+        description={`Supplies and medications of ${ctx.organization.name}: stock levels, reorder thresholds and prices.`}
+        actions={
+          <>
+            {canOrder ? (
+              <Link href="/inventory/orders" className={buttonVariants({ variant: "outline" })}>
+                Purchase orders
+              </Link>
+            ) : null}
+            {canManage ? (
+              <Link href="/inventory/items/new" className={buttonVariants()}>
+                <Plus aria-hidden="true" /> New item
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <Suspense fallback={<TableSkeleton />}>
+        <ItemsSection ctx={ctx} searchParams={searchParams} canManage={canManage} canOrder={canOrder} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ItemsSection({ ctx, searchParams, canManage, canOrder }: { ctx: OrgContext; searchParams: PageProps["searchParams"]; canManage: boolean; canOrder: boolean }) {
+  const params = parseListParams(searchParams, ITEM_SORTS, { sort: "name", dir: "asc" });
+  const filter = parseItemFilter(searchParams);
+  const organizationId = ctx.organization.id;
+  const [list, categories, operations] = await Promise.all([
+    listItems(organizationId, filter, { page: params.page, pageSize: params.pageSize, sort: params.sort, dir: params.dir }),
+    ctx.db.inventoryCategory.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    canManage ? recentOperations(organizationId) : Promise.resolve([]),
+  ]);
+  return (
+    <div className="grid gap-4">
+      <BulkProgress operations={operations} />
+      <ItemsTable
+        rows={list.rows}
+        total={list.total}
+        page={list.page}
+        pageSize={params.pageSize}
+        sort={params.sort}
+        dir={params.dir}
+        filter={filter}
+        categories={categories}
+        currency={ctx.organization.currency}
+        timeZone={ctx.organization.timezone}
+        canManage={canManage}
+        canOrder={canOrder}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+"use client";
+// The inventory table: one server page of items (paged, sorted, searched and filtered in PostgreSQL,
+// state in the URL) with row selection and the bulk actions. The selection is reset whenever the
+// listed set changes (search, filter, sort, page), so an action never applies to rows out of view
+// without saying so: "Select all N matching" is explicit and sends the filter, not ids.
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useMemo, useState } from "react";
+import { Package } from "lucide-react";
+import { createDataTableColumnHelper } from "@/components/data-table/columns";
+import { DataTable } from "@/components/data-table/data-table";
+import { FilterSelect } from "@/components/data-table/data-table-filter-select";
+import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/core/time/zoned";
+import { formatCurrency, StatusBadge } from "../../components";
+import type { ItemFilter } from "../../items/filters";
+import type { ItemListRow } from "../../items/queries";
+import { BulkBar, type Selection } from "./bulk-bar";
+import { PageCheckbox, RowCheckbox, SelectionContext, type SelectionState } from "./selection";
+
+const col = createDataTableColumnHelper<ItemListRow>();
+
+const selectColumn = col.display({
+  id: "select",
+  header: () => <PageCheckbox />,
+  cell: (info) => <RowCheckbox id={info.row.original.id} label={info.row.original.name} />,
+  meta: { rowHeader: false, headerClassName: "w-10 pr-0", cellClassName: "w-10 pr-0" },
+});
+
+/** key: "<currency>|<time zone>|<select|plain>" — members without a bulk action get no checkboxes. */
+function columnsFor(key: string) {
+  const [currency = "USD", timeZone = "UTC", mode] = key.split("|");
+  return col.columns([
+    ...(mode === "select" ? [selectColumn] : []),
+    col.accessor("name", {
+      header: "Name",
+      enableSorting: true,
+      meta: { rowHeader: true },
+      cell: (info) => (
+        <span className="grid">
+          <Link href={`/inventory/items/${info.row.original.id}`} className="font-medium text-foreground hover:underline">
+            {info.getValue()}
+          </Link>
+          <span className="font-mono text-xs text-muted-foreground">{info.row.original.sku}</span>
+        </span>
+      ),
+    }),
+    col.accessor("categoryName", { header: "Category", cell: (info) => info.getValue() ?? <span className="text-muted-foreground">—</span> }),
+    col.accessor("quantity", {
+      header: "Quantity",
+      enableSorting: true,
+      cell: (info) => <StatusBadge quantity={info.getValue()} threshold={info.row.original.reorderThreshold} />,
+    }),
+    col.accessor("inStock", {
+      header: "Availability",
+      cell: (info) => (info.getValue() ? <span className="text-muted-foreground">Available</span> : <Badge variant="danger">Marked out of stock</Badge>),
+    }),
+    col.accessor("unit", { header: "Unit" }),
+    col.accessor("price", { header: "Price", enableSorting: true, meta: { align: "end" }, cell: (info) => <span className="tabular-nums">{formatCurrency(info.getValue(), currency)}</span> }),
+    col.accessor("updatedAt", {
+      header: "Last updated",
+      enableSorting: true,
+      cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(info.getValue(), timeZone)}</span>,
+    }),
+  ]);
+}
+
+const columnsForKey = memoizeByKey(columnsFor);
+
+const STOCK_OPTIONS = [
+  { value: "in_stock", label: "In stock" },
+  { value: "out_of_stock", label: "Out of stock" },
+  { value: "low", label: "Low stock" },
+];
+
+type Props = ServerListState<ItemListRow> & {
+  /** The filter that produced `rows`: what "select all matching" sends back. */
+  filter: ItemFilter;
+  categories: { id: string; name: string }[];
+  currency: string;
+  timeZone: string;
+  canManage: boolean;
+  canOrder: boolean;
+};
+
+export function ItemsTable({ rows, total, page, pageSize, sort, dir, filter, categories, currency, timeZone, canManage, canOrder }: Props) {
+  const viewKey = useSearchParams().toString();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  // Reset the selection when the listed set changes (state derived from the URL, no effect needed).
+  const [seenKey, setSeenKey] = useState(viewKey);
+  if (viewKey !== seenKey) {
+    setSeenKey(viewKey);
+    setSelected(new Set());
+    setAllMatching(false);
+  }
+
+  const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
+  const state = useMemo<SelectionState>(
+    () => ({
+      isSelected: (id) => selected.has(id),
+      toggle: (id) =>
+        setSelected((prev) => {
+          const next = new Set(prev);
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+          return next;
+        }),
+      pageIds,
+      togglePage: () => setSelected((prev) => (pageIds.every((id) => prev.has(id)) ? new Set() : new Set(pageIds))),
+      allMatching,
+    }),
+    [selected, pageIds, allMatching],
+  );
+
+  // Rows that left the page (deleted, or no longer matching after an action) are not selected any more.
+  const selectedIds = pageIds.filter((id) => selected.has(id));
+  const selection: Selection | null = allMatching ? { mode: "filter", filter, count: total } : selectedIds.length ? { mode: "ids", ids: selectedIds, count: selectedIds.length } : null;
+  const clear = () => {
+    setSelected(new Set());
+    setAllMatching(false);
+  };
+
+  return (
+    <SelectionContext value={state}>
+      <div className="grid gap-3">
+        {(canManage || canOrder) && selection ? (
+          <BulkBar
+            selection={selection}
+            total={total}
+            allOnPage={selectedIds.length === pageIds.length && pageIds.length > 0}
+            onSelectAllMatching={() => setAllMatching(true)}
+            onClear={clear}
+            onDone={clear}
+            canManage={canManage}
+            canOrder={canOrder}
+          />
+        ) : null}
+        <DataTable
+          caption="Inventory items"
+          columns={columnsForKey(`${currency}|${timeZone}|${canManage || canOrder ? "select" : "plain"}`)}
+          rows={rows}
+          total={total}
+          page={page}
+          pageSize={pageSize}
+          sort={sort}
+          dir={dir}
+          searchPlaceholder="Search name or SKU"
+          toolbar={
+            <>
+              <FilterSelect
+                param="category"
+                label="Category"
+                allLabel="All categories"
+                options={[...categories.map((c) => ({ value: c.id, label: c.name })), { value: "none", label: "No category" }]}
+              />
+              <FilterSelect param="stock" label="Stock" allLabel="Any stock" options={STOCK_OPTIONS} />
+            </>
+          }
+          emptyState={
+            <EmptyState
+              icon={<Package aria-hidden="true" />}
+              title="No items yet"
+              description="Items you add, import or sync appear here with their stock levels."
+              action={canManage ? <Link href="/inventory/items/new" className={buttonVariants()}>Add an item</Link> : undefined}
+            />
+          }
+        />
+      </div>
+    </SelectionContext>
+  );
+}

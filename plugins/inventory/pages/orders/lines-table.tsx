@@ -1,0 +1,64 @@
+// The lines of a purchase order as a table (server and client alike: the draft form renders its
+// editable cells through `children`).
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { formatCurrency } from "../../components";
+import type { OrderLine } from "../../orders/queries";
+import { fromCents } from "../../orders/schema";
+
+/** The lines table; `children` renders the quantity, unit price and line total cells of a line. */
+export function LinesTable({
+  lines,
+  currency,
+  totalCents,
+  children,
+}: {
+  lines: OrderLine[];
+  currency: string;
+  totalCents: bigint | null;
+  children: (line: OrderLine) => ReactNode;
+}) {
+  return (
+    <Table>
+      <caption className="sr-only">Order lines</caption>
+      <THead>
+        <TR>
+          <TH>Item</TH>
+          <TH className="text-right">On hand</TH>
+          <TH className="text-right">Threshold</TH>
+          <TH className="text-right">Quantity</TH>
+          <TH className="text-right">Unit price</TH>
+          <TH className="text-right">Line total</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {lines.map((l) => (
+          <TR key={l.id}>
+            <th scope="row" className="px-4 py-3 text-left align-middle font-normal">
+              <Link href={`/inventory/items/${l.itemId}`} className="font-medium hover:underline">
+                {l.name}
+              </Link>
+              <span className="block font-mono text-xs text-muted-foreground">{l.sku}</span>
+            </th>
+            <TD className="text-right tabular-nums">
+              {l.onHand.toLocaleString("en-US")} {l.unit}
+            </TD>
+            <TD className="text-right tabular-nums">{l.reorderThreshold.toLocaleString("en-US")}</TD>
+            {children(l)}
+          </TR>
+        ))}
+      </TBody>
+      <tfoot>
+        <TR className="border-t border-border">
+          <th scope="row" colSpan={5} className="px-4 py-3 text-right font-semibold">
+            Total
+          </th>
+          <TD className="text-right font-semibold tabular-nums" data-testid="order-total">
+            {totalCents === null ? "—" : formatCurrency(fromCents(totalCents), currency)}
+          </TD>
+        </TR>
+      </tfoot>
+    </Table>
+  );
+}

@@ -1,0 +1,70 @@
+// /inventory/orders/:id: one purchase order — its lines and totals in the organization's currency,
+// quantities editable while a draft, and the status transitions (draft -> sent -> received).
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { TD } from "@/components/ui/table";
+import type { PageProps } from "@/core/plugins/types";
+import { formatDateTime } from "@/core/time/zoned";
+import { formatCurrency } from "../../components";
+import { getOrder } from "../../orders/queries";
+import { orderLabel, toCents } from "../../orders/schema";
+import { LinesTable } from "./lines-table";
+import { OrderActions } from "./order-actions";
+import { OrderLinesForm } from "./order-lines-form";
+import { OrderStatusBadge } from "./order-status-badge";
+
+export default async function OrderPage({ ctx, params }: PageProps & { params: Record<string, string> }) {
+  const order = await getOrder(ctx.organization.id, params.id ?? "");
+  if (!order) notFound();
+  const { currency, timezone } = ctx.organization;
+  const label = orderLabel(order.number);
+  const history = [
+    `Created ${formatDateTime(order.createdAt, timezone)}`,
+    order.sentAt ? `sent ${formatDateTime(order.sentAt, timezone)}` : null,
+    order.receivedAt ? `received ${formatDateTime(order.receivedAt, timezone)}` : null,
+  ].filter(Boolean);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        eyebrow={<Link href="/inventory/orders" className="hover:underline">Purchase orders</Link>}
+        title={
+          <span className="flex items-center gap-3">
+            Purchase order {label} <OrderStatusBadge status={order.status} />
+          </span>
+        }
+        description={`${order.supplier} · ${history.join(" · ")}`}
+        actions={<OrderActions orderId={order.id} label={label} status={order.status} lineCount={order.lines.length} />}
+      />
+      <Card>
+        <CardHeader className="flex flex-row items-baseline justify-between">
+          <CardTitle>
+            {order.lines.length} {order.lines.length === 1 ? "line" : "lines"}
+          </CardTitle>
+          <p className="text-sm text-muted-foreground">
+            Total <span className="font-semibold text-foreground tabular-nums">{formatCurrency(order.total, currency)}</span>
+          </p>
+        </CardHeader>
+        <CardContent className="px-0 pb-0 sm:px-0">
+          {order.status === "draft" ? (
+            <OrderLinesForm orderId={order.id} lines={order.lines} currency={currency} />
+          ) : (
+            <LinesTable lines={order.lines} currency={currency} totalCents={toCents(order.total)}>
+              {(l) => (
+                <>
+                  <TD className="text-right tabular-nums">{l.quantity.toLocaleString("en-US")}</TD>
+                  <TD className="text-right tabular-nums">{formatCurrency(l.unitPrice, currency)}</TD>
+                  <TD className="text-right tabular-nums">{formatCurrency(l.lineTotal, currency)}</TD>
+                </>
+              )}
+            </LinesTable>
+          )}
+        </CardContent>
+      </Card>
+      {order.status === "received" ? (
+        <p className="text-sm text-muted-foreground">The ordered quantities were added to stock when the order was received; each item&apos;s history lists the adjustment.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Items below their reorder threshold: the count, and the largest shortfalls with links to the items.
+import Link from "next/link";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { BelowThresholdReport } from "../../reports/below-threshold";
+
+const num = new Intl.NumberFormat("en-US");
+
+export function BelowThresholdTable({ report }: { report: BelowThresholdReport }) {
+  return (
+    <div className="grid gap-4">
+      <p className="text-sm">
+        <span className="text-2xl font-semibold tabular-nums" data-testid="below-threshold-count">
+          {num.format(report.count)}
+        </span>{" "}
+        {report.count === 1 ? "item is" : "items are"} below {report.count === 1 ? "its" : "their"} reorder threshold.
+        {report.count > 0 ? (
+          <>
+            {" "}
+            <Link href="/inventory?stock=low" className="text-primary hover:underline">
+              See {report.count === 1 ? "it" : `all ${num.format(report.count)}`} in the item list
+            </Link>
+          </>
+        ) : null}
+      </p>
+      {report.top.length > 0 ? (
+        <Table aria-label="Items below threshold">
+          <THead>
+            <TR>
+              <TH>Item</TH>
+              <TH>Category</TH>
+              <TH className="text-right">Quantity</TH>
+              <TH className="text-right">Threshold</TH>
+              <TH className="text-right">Short by</TH>
+            </TR>
+          </THead>
+          <TBody>
+            {report.top.map((r) => (
+              <TR key={r.id}>
+                <TD>
+                  <Link href={`/inventory/items/${r.id}`} className="font-medium hover:underline">
+                    {r.name}
+                  </Link>
+                  <span className="block font-mono text-xs text-muted-foreground">{r.sku}</span>
+                </TD>
+                <TD className="text-muted-foreground">{r.category ?? "No category"}</TD>
+                <TD className="text-right tabular-nums">
+                  {num.format(r.quantity)} {r.unit}
+                </TD>
+                <TD className="text-right tabular-nums">{num.format(r.threshold)}</TD>
+                <TD className="text-right font-semibold tabular-nums">{num.format(r.shortfall)}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      ) : null}
+    </div>
+  );
+}

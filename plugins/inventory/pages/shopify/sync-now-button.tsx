@@ -1,0 +1,34 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { RefreshCw } from "lucide-react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { requestShopifySyncAction } from "./actions";
+
+/** Starts the Shopify sync job; the page refreshes so the queued run shows under Recent syncs. */
+export function SyncNowButton({ disabled, reason }: { disabled: boolean; reason?: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      type="button"
+      pending={pending}
+      disabled={disabled}
+      title={disabled ? reason : undefined}
+      onClick={() =>
+        start(async () => {
+          const res = await requestShopifySyncAction();
+          if (!res.ok) {
+            toast.error(res.error);
+            return;
+          }
+          toast.success(res.message ?? "Sync started.");
+          router.refresh();
+        })
+      }
+    >
+      <RefreshCw aria-hidden="true" /> Sync now
+    </Button>
+  );
+}
