@@ -2,13 +2,18 @@
 // active organization. Switching organization goes through `useSession().update({ organizationId })`,
 // which is only honoured after the membership is checked in the database.
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import CredentialsProviderImport from "next-auth/providers/credentials";
 import { z } from "zod";
 import { rootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 import { timingSafeDummyVerify, verifyPassword } from "./password";
 import { checkLoginRateLimit, rateLimitMessage, recordLoginAttempt } from "./rate-limit";
 import { resolveSecret } from "./secret";
+
+// next-auth 4 ships CommonJS: bundlers hand us the function, Node's own ESM loader (scripts and
+// benchmarks run with tsx) the module object with it under `default`.
+const CredentialsProvider =
+  (CredentialsProviderImport as unknown as { default?: typeof CredentialsProviderImport }).default ?? CredentialsProviderImport;
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),

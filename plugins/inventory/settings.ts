@@ -28,13 +28,14 @@ export const inventorySettings = defineSettings({
     defaultSupplier: { type: "text", default: "", maxLength: 200, label: "Default supplier", help: "Used for generated purchase orders.", category: "Purchasing" },
     stockDisplayFormat: {
       type: "choice",
-      default: "quantity_unit",
+      default: "status",
       options: [
-        { value: "quantity_unit", label: "12 boxes" },
-        { value: "quantity", label: "12" },
-        { value: "status", label: "In stock / Low / Out" },
+        { value: "status", label: "Status badge: In stock (12) / Low (3) / Out of stock" },
+        { value: "quantity_unit", label: "Quantity and unit: 12 box (low and empty stock keep their badge)" },
+        { value: "quantity", label: "Quantity only: 12 (low and empty stock keep their badge)" },
       ],
       label: "Stock display",
+      help: "How the items list shows quantities.",
       category: "Stock",
     },
     shopifyShopUrl: {

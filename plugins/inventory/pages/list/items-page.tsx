@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { OrgContext } from "@/core/auth/context";
 import { parseListParams } from "@/core/lists/list-params";
 import { hasPermission } from "@/core/plugins/permissions";
+import { settingsAccess } from "@/core/plugins/settings/store";
 import type { PageProps } from "@/core/plugins/types";
 import { parseItemFilter } from "../../items/filters";
 import { ITEM_SORTS, listItems } from "../../items/queries";
@@ -52,10 +53,11 @@ async function ItemsSection({ ctx, searchParams, canManage, canOrder }: { ctx: O
   const params = parseListParams(searchParams, ITEM_SORTS, { sort: "name", dir: "asc" });
   const filter = parseItemFilter(searchParams);
   const organizationId = ctx.organization.id;
-  const [list, categories, operations] = await Promise.all([
+  const [list, categories, operations, stockDisplay] = await Promise.all([
     listItems(organizationId, filter, { page: params.page, pageSize: params.pageSize, sort: params.sort, dir: params.dir }),
     ctx.db.inventoryCategory.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     canManage ? recentOperations(organizationId) : Promise.resolve([]),
+    settingsAccess("inventory", organizationId).get<string>("stockDisplayFormat"),
   ]);
   return (
     <div className="grid gap-4">
@@ -70,6 +72,7 @@ async function ItemsSection({ ctx, searchParams, canManage, canOrder }: { ctx: O
         filter={filter}
         categories={categories}
         currency={ctx.organization.currency}
+        stockDisplay={stockDisplay}
         timeZone={ctx.organization.timezone}
         canManage={canManage}
         canOrder={canOrder}

@@ -15,7 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/core/time/zoned";
-import { formatCurrency, StatusBadge } from "../../components";
+import { formatCurrency, StatusBadge, stockStatus } from "../../components";
 import type { ItemFilter } from "../../items/filters";
 import type { ItemListRow } from "../../items/queries";
 import { BulkBar, type Selection } from "./bulk-bar";
@@ -30,9 +30,12 @@ const selectColumn = col.display({
   meta: { rowHeader: false, headerClassName: "w-10 pr-0", cellClassName: "w-10 pr-0" },
 });
 
-/** key: "<currency>|<time zone>|<select|plain>" — members without a bulk action get no checkboxes. */
+/**
+ * key: "<currency>|<time zone>|<select|plain>|<stock display>" — members without a bulk action get no
+ * checkboxes; the stock display is the organization's stockDisplayFormat setting.
+ */
 function columnsFor(key: string) {
-  const [currency = "USD", timeZone = "UTC", mode] = key.split("|");
+  const [currency = "USD", timeZone = "UTC", mode, display = "status"] = key.split("|");
   return col.columns([
     ...(mode === "select" ? [selectColumn] : []),
     col.accessor("name", {
@@ -52,7 +55,7 @@ function columnsFor(key: string) {
     col.accessor("quantity", {
       header: "Quantity",
       enableSorting: true,
-      cell: (info) => <StatusBadge quantity={info.getValue()} threshold={info.row.original.reorderThreshold} />,
+      cell: (info) => <StockCell quantity={info.getValue()} row={info.row.original} display={display} />,
     }),
     col.accessor("inStock", {
       header: "Availability",
@@ -70,6 +73,22 @@ function columnsFor(key: string) {
 
 const columnsForKey = memoizeByKey(columnsFor);
 
+/**
+ * The quantity as the organization chose to show it: the status badge ("In stock (12)"), or the number
+ * (with its unit) — then low and empty stock still get a badge, so the warning never disappears.
+ */
+function StockCell({ quantity, row, display }: { quantity: number; row: ItemListRow; display: string }) {
+  if (display === "status") return <StatusBadge quantity={quantity} threshold={row.reorderThreshold} />;
+  const text = display === "quantity_unit" ? `${quantity.toLocaleString("en-US")} ${row.unit}` : quantity.toLocaleString("en-US");
+  const status = stockStatus(quantity, row.reorderThreshold);
+  return (
+    <span className="inline-flex items-center gap-2 tabular-nums">
+      {text}
+      {status.kind === "in" ? null : <StatusBadge quantity={quantity} threshold={row.reorderThreshold} />}
+    </span>
+  );
+}
+
 const STOCK_OPTIONS = [
   { value: "in_stock", label: "In stock" },
   { value: "out_of_stock", label: "Out of stock" },
@@ -81,12 +100,14 @@ type Props = ServerListState<ItemListRow> & {
   filter: ItemFilter;
   categories: { id: string; name: string }[];
   currency: string;
+  /** The stockDisplayFormat setting: status | quantity_unit | quantity. */
+  stockDisplay: string;
   timeZone: string;
   canManage: boolean;
   canOrder: boolean;
 };
 
-export function ItemsTable({ rows, total, page, pageSize, sort, dir, filter, categories, currency, timeZone, canManage, canOrder }: Props) {
+export function ItemsTable({ rows, total, page, pageSize, sort, dir, filter, categories, currency, stockDisplay, timeZone, canManage, canOrder }: Props) {
   const viewKey = useSearchParams().toString();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -141,7 +162,7 @@ export function ItemsTable({ rows, total, page, pageSize, sort, dir, filter, cat
         ) : null}
         <DataTable
           caption="Inventory items"
-          columns={columnsForKey(`${currency}|${timeZone}|${canManage || canOrder ? "select" : "plain"}`)}
+          columns={columnsForKey(`${currency}|${timeZone}|${canManage || canOrder ? "select" : "plain"}|${stockDisplay}`)}
           rows={rows}
           total={total}
           page={page}
