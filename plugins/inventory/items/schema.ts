@@ -11,8 +11,8 @@ export const priceSchema = z
 
 const shopifyId = z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().transform((v) => v || null);
 
-/** Each field's rules, without defaults (shared by the full input and the partial update). */
-const fields = {
+/** Each field's rules, without defaults (shared by the full input and the partial updates). */
+export const itemFields = {
   name: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters"),
   sku: z
     .string()
@@ -33,13 +33,13 @@ const fields = {
 
 /** A new (or fully replaced) item: name, SKU and threshold required, the rest defaulted. */
 export const itemInput = z.object({
-  ...fields,
-  categoryId: fields.categoryId.default(null),
-  quantity: fields.quantity.default(0),
-  unit: fields.unit.default("each"),
-  price: fields.price.default("0"),
-  inStock: fields.inStock.default(true),
-  expiresOn: fields.expiresOn.default(null),
+  ...itemFields,
+  categoryId: itemFields.categoryId.default(null),
+  quantity: itemFields.quantity.default(0),
+  unit: itemFields.unit.default("each"),
+  price: itemFields.price.default("0"),
+  inStock: itemFields.inStock.default(true),
+  expiresOn: itemFields.expiresOn.default(null),
   shopifyInventoryItemId: z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().default(null).transform((v) => v || null),
   shopifyLocationId: z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().default(null).transform((v) => v || null),
 });
@@ -50,7 +50,7 @@ export type ItemData = z.output<typeof itemInput>;
  * A partial update (PATCH): any subset of the fields and ONLY those — no defaults, so `{ name }`
  * changes the name and leaves quantity, price, unit... as they are.
  */
-export const itemPatch = z.object(fields).partial();
+export const itemPatch = z.object(itemFields).partial();
 export type ItemPatch = z.output<typeof itemPatch>;
 
 /** A stock adjustment: a non-zero whole number within ±1,000,000,000. */

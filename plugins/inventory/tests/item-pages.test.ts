@@ -284,10 +284,27 @@ describe("item form actions", () => {
     // An edit sends only what was changed: a stock adjustment made meanwhile is not undone by it.
     await adjustAt(s, item.id, +30, new Date());
     expect(await updateItemAction(item.id, { unit: "pack" })).toMatchObject({ ok: true });
-    expect(await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ quantity: 45, unit: "pack", name: "Syringes 5 ml" });
+    const edited = await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } });
+    // Only the unit changed: price, stock flag and quantity are what they were.
+    expect(edited).toMatchObject({ quantity: 45, unit: "pack", name: "Syringes 5 ml", inStock: true });
+    expect(edited.price.toFixed(2)).toBe("9.00");
     expect(await updateItemAction(item.id, { price: "-1" })).toMatchObject({ ok: false, fieldErrors: { price: expect.stringContaining("not negative") } });
     expect(await deleteItemAction(item.id)).toMatchObject({ ok: true, message: "Syringes 5 ml deleted." });
     expect(await deleteItemAction(item.id)).toEqual({ ok: false, error: "This item no longer exists." });
+  });
+});
+
+describe("editing the quantity", () => {
+  it("needs inventory.adjust_stock as well as inventory.manage_items, like the REST API", async () => {
+    const s = await setup();
+    const item = await newItem(s, { quantity: 20 });
+    await grant(s.org, "staff", { permissions: ["inventory.manage_items"] });
+    session.ctx = await s.org.as("staff");
+    expect(await updateItemAction(item.id, { quantity: "0" })).toMatchObject({ ok: false, error: expect.stringContaining("permission") });
+    expect(await updateItemAction(item.id, { name: "Syringes 10 ml" })).toMatchObject({ ok: true });
+    expect(await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ quantity: 20, name: "Syringes 10 ml" });
+    await grant(s.org, "staff", { permissions: ["inventory.adjust_stock"] });
+    expect(await updateItemAction(item.id, { quantity: "0" })).toMatchObject({ ok: true });
   });
 });
 

@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/core/actions/result";
 import { kickOutbox } from "@/core/events/outbox-signal";
+import { assertPermission } from "@/core/plugins/permissions";
 import { createItem, deleteItem, updateItem, type WriteResult } from "../../items/mutations";
 import { adjustStock } from "../../items/stock";
 import { INVENTORY_PERMISSIONS as P } from "../../permissions";
@@ -28,6 +29,11 @@ export async function createItemAction(input: unknown): Promise<ActionResult<{ i
 export async function updateItemAction(id: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   return inventoryAction(P.manage, itemFormPatchSchema, input, async (ctx, data) => {
     if (!idSchema.safeParse(id).success) return GONE;
+    // Editing the quantity is a stock adjustment: it needs that permission too (as in the REST API).
+    if (data.quantity !== undefined) {
+      const denied = await assertPermission(ctx, P.adjust);
+      if (denied) return denied;
+    }
     return toAction(await updateItem(ctx.db, formWho(ctx), id, data), "Changes saved.");
   });
 }

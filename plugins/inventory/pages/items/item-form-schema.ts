@@ -2,7 +2,7 @@
 // input of items/schema.ts — the same rules as the REST API, so the browser, the server action and the
 // API can never disagree. Blank optional fields (no category, no expiry, no Shopify ids) become null.
 import { z } from "zod";
-import { itemInput } from "../../items/schema";
+import { itemFields, itemInput, itemPatch } from "../../items/schema";
 
 const blankToNull = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v);
 // Number inputs hold text: a blank or "abc" is reported as such (coercion would make "" a silent 0);
@@ -43,4 +43,13 @@ export const itemFormSchema = itemInput.extend({
  * changed meanwhile in the fields left alone — above all the quantity, which stock adjustments,
  * orders and the API change all the time: a stale form value would silently undo them.
  */
-export const itemFormPatchSchema = itemFormSchema.partial();
+// Built on itemPatch (no defaults): a partial of itemFormSchema would fill the omitted unit, price and
+// in-stock flag with their defaults and so reset them on every edit of another field.
+export const itemFormPatchSchema = itemPatch.extend({
+  categoryId: z.preprocess(blankToNull, itemFields.categoryId).optional(),
+  quantity: z.preprocess(numberText, itemFields.quantity).optional(),
+  reorderThreshold: z.preprocess(numberText, itemFields.reorderThreshold).optional(),
+  expiresOn: z.preprocess(blankToNull, itemFields.expiresOn).optional(),
+  shopifyInventoryItemId: z.preprocess(blankToNull, itemFields.shopifyInventoryItemId).optional(),
+  shopifyLocationId: z.preprocess(blankToNull, itemFields.shopifyLocationId).optional(),
+});
