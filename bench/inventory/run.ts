@@ -99,7 +99,7 @@ try {
     await db.$executeRawUnsafe(
       `INSERT INTO inventory_items (id, "organizationId", "categoryId", name, sku, quantity, unit, price, "reorderThreshold", "inStock", "updatedAt")
        SELECT gen_random_uuid(), $1::uuid, ($2::uuid[])[1 + g % 4], ($3::text[])[1 + g % 20] || ' #' || g, 'BN-' || lpad(g::text, 7, '0'),
-              (g * 7919) % 500, 'each', ((g * 31) % 10000) / 100.0, 10 + g % 40, g % 17 <> 0, now() - (g % 1000) * interval '1 minute'
+              (g::bigint * 7919 % 500)::int, 'each', ((g * 31) % 10000) / 100.0, 10 + g % 40, g % 17 <> 0, now() - (g % 1000) * interval '1 minute'
        FROM generate_series($4::int, $5::int) AS g`,
       org.id,
       categories,
