@@ -8,7 +8,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
 import { isUniqueViolation } from "@/core/actions/result";
-import { rootDb, type RootDb } from "@/core/db/client";
+import { rootDb, type Prisma, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 
 export const mailInput = z.object({
@@ -43,7 +43,7 @@ export async function sendMail(input: MailInput, db: RootDb = rootDb()): Promise
   if (mail.dedupeKey) {
     const existing = await db.mailMessage.findUnique({ where: { dedupeKey: mail.dedupeKey }, select: { id: true, status: true } });
     if (existing && existing.status !== "failed") return { id: existing.id, status: existing.status as MailResult["status"], duplicate: true };
-    if (existing) return deliver(db, transporter, existing.id, mail);
+    if (existing) return redeliver(db, transporter, existing.id, mail);
   }
   const row = await createRow(db, mail, transporter !== null);
   if ("duplicate" in row) return row;
@@ -84,7 +84,31 @@ async function createRow(db: RootDb, mail: z.output<typeof mailInput>, viaSmtp: 
   }
 }
 
-async function deliver(db: RootDb, transporter: Transporter | null, id: string, mail: z.output<typeof mailInput>): Promise<MailResult> {
+/**
+ * A retry of a message whose earlier attempt failed. Concurrent retries (a job's step retried while the
+ * first retry still talks to the SMTP server) queue on the row lock: the first re-checks "still failed"
+ * and sends, the others then find it sent and send nothing. The lock is held through the SMTP
+ * conversation — a few seconds, only on this retry path.
+ */
+async function redeliver(db: RootDb, transporter: Transporter | null, id: string, mail: z.output<typeof mailInput>): Promise<MailResult> {
+  const outcome = await db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status FROM mail_messages WHERE id = ${id}::uuid FOR UPDATE`;
+      if (row && row.status !== "failed") return { result: { id, status: row.status as MailResult["status"], duplicate: true } };
+      try {
+        return { result: await deliver(tx, transporter, id, mail) };
+      } catch (err) {
+        // deliver() recorded the failure on the row: commit that, then report it to the caller.
+        return { error: err as Error };
+      }
+    },
+    { maxWait: 60_000, timeout: 120_000 },
+  );
+  if ("error" in outcome) throw outcome.error;
+  return outcome.result;
+}
+
+async function deliver(db: RootDb | Prisma.TransactionClient, transporter: Transporter | null, id: string, mail: z.output<typeof mailInput>): Promise<MailResult> {
   if (!transporter) {
     await db.mailMessage.update({ where: { id }, data: { status: "caught", error: null } });
     return { id, status: "caught", duplicate: false };

@@ -97,6 +97,18 @@ describe("with SMTP_URL", () => {
     expect(await rootDb().mailMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } })).toMatchObject({ status: "failed", error: expect.stringMatching(/ECONNREFUSED/) });
   });
 
+  it("sends once when several retries of a failed message race", async () => {
+    useSmtp(smtp.url);
+    smtp.rejectRcpt = "451 4.3.0 Try again later";
+    const input = mail({ dedupeKey: `tests.mail:${crypto.randomUUID()}` });
+    await expect(sendMail(input)).rejects.toThrow(/Try again later/);
+    smtp.rejectRcpt = null;
+    const results = await Promise.all([sendMail(input), sendMail(input), sendMail(input)]);
+    expect(results.filter((r) => !r.duplicate)).toEqual([{ id: results[0]!.id, status: "sent", duplicate: false }]);
+    expect(smtp.messages.filter((m) => m.data.includes(input.subject))).toHaveLength(1);
+    expect(await rootDb().mailMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } })).toMatchObject({ status: "sent", error: null });
+  });
+
   it("sends once when two senders race with the same dedupe key", async () => {
     useSmtp(smtp.url);
     const input = mail({ dedupeKey: `tests.mail:${crypto.randomUUID()}` });
