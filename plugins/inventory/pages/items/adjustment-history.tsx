@@ -1,9 +1,7 @@
 // The item's adjustment history: newest first, a page at a time (?page=), each row saying when, who
 // (a person, "API token <name>", or the import/job that did it), the change, before → after and why.
-import type { ReactNode } from "react";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { formatDateTime } from "@/core/time/zoned";
@@ -60,30 +58,14 @@ export function AdjustmentHistory({ history, timeZone, hrefFor }: { history: His
           {num.format(from)}–{num.format(to)} of {num.format(history.total)} adjustments · page {num.format(history.page)} of {num.format(pageCount)}
         </p>
         <nav aria-label="History pages" className="flex gap-2">
-          <PageLink href={history.page > 1 ? hrefFor(history.page - 1) : null}>
+          <PageLink scroll={false} href={history.page > 1 ? hrefFor(history.page - 1) : null}>
             <ChevronLeft aria-hidden="true" /> Newer
           </PageLink>
-          <PageLink href={history.page < pageCount ? hrefFor(history.page + 1) : null}>
+          <PageLink scroll={false} href={history.page < pageCount ? hrefFor(history.page + 1) : null}>
             Older <ChevronRight aria-hidden="true" />
           </PageLink>
         </nav>
       </div>
     </div>
-  );
-}
-
-function PageLink({ href, children }: { href: string | null; children: ReactNode }) {
-  const className = buttonVariants({ variant: "outline", size: "sm" });
-  if (!href) {
-    return (
-      <span className={className} aria-disabled="true">
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} scroll={false} className={className}>
-      {children}
-    </Link>
   );
 }

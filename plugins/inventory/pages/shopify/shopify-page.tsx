@@ -1,11 +1,10 @@
 // /inventory/shopify — the Shopify sync: whether it is set up (the shop URL, and only whether a token
 // is set), "Sync now", the organization's recent sync runs with their counts or error, and the items
 // whose last sync failed with Shopify's reason, a page at a time (?page=).
-import type { ReactNode } from "react";
 import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -162,21 +161,5 @@ function RunsTable({ runs, timeZone, linkRuns }: { runs: SyncRun[]; timeZone: st
         })}
       </TBody>
     </Table>
-  );
-}
-
-function PageLink({ href, children }: { href: string | null; children: ReactNode }) {
-  const className = buttonVariants({ variant: "outline", size: "sm" });
-  if (!href) {
-    return (
-      <span className={className} aria-disabled="true">
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} className={className}>
-      {children}
-    </Link>
   );
 }
