@@ -20,7 +20,7 @@ import type { ScopedDb } from "@/core/db/scoped";
 import type { TxClient } from "@/core/db/tx";
 import { enabledPluginIds } from "@/core/plugins/enabled";
 import { settingsAccess } from "@/core/plugins/settings/store";
-import type { Actor, PluginOrganization } from "@/core/plugins/types";
+import type { Actor, EventOrigin, PluginOrganization } from "@/core/plugins/types";
 import type { EventDefinition } from "./define-event";
 import { markOutboxPending } from "./outbox-signal";
 import { insertOutboxRowsBulk, writeOutboxRows, type OutboxRow } from "./outbox-write";
@@ -29,8 +29,11 @@ import { validatePayload, validatePayloads } from "./validate";
 
 export { EventPayloadError } from "./validate";
 
-/** Who emits, for which organization. The actor is stored with every outbox row. */
-export type EmitMeta = { organization: PluginOrganization; actor: Actor };
+/**
+ * Who emits, for which organization, and optionally where from (write path, request id, IP, import).
+ * The actor is stored with every outbox row; in-transaction handlers also get the origin.
+ */
+export type EmitMeta = { organization: PluginOrganization; actor: Actor; origin?: EventOrigin };
 
 // The transaction client of `ctx.db.$transaction(...)`: an organization-scoped Prisma extension whose
 // model methods are not structurally assignable to Prisma.TransactionClient, although they are the
@@ -64,7 +67,7 @@ export async function emit<E extends EventDefinition>(tx: EventTx, meta: EmitMet
   const subs = await activeSubscribers(db, meta.organization.id, event.name);
   for (const { pluginId, handler } of subs.inTransaction) {
     await guarded(pluginId, event.name, () =>
-      handler.handle(data, { tx: db, organization: meta.organization, actor: meta.actor, eventId, settings: settingsAccess(pluginId, meta.organization.id, db) }),
+      handler.handle(data, { tx: db, organization: meta.organization, actor: meta.actor, origin: meta.origin ?? {}, eventId, settings: settingsAccess(pluginId, meta.organization.id, db) }),
     );
   }
   if (subs.durable.length > 0) {
@@ -93,7 +96,7 @@ export async function emitMany<E extends EventDefinition>(
   const db = tx as TxClient;
   const subs = await activeSubscribers(db, meta.organization.id, event.name);
   for (const { pluginId, handler } of subs.inTransaction) {
-    const base = { tx: db, organization: meta.organization, actor: meta.actor, settings: settingsAccess(pluginId, meta.organization.id, db) };
+    const base = { tx: db, organization: meta.organization, actor: meta.actor, origin: meta.origin ?? {}, settings: settingsAccess(pluginId, meta.organization.id, db) };
     await guarded(pluginId, event.name, async () => {
       if (handler.handleMany) {
         await handler.handleMany(data.map((payload, i) => ({ eventId: eventIds[i]!, payload })), base);

@@ -200,7 +200,7 @@ async function deliverOne(row: ClaimedRow, lookup: Lookup, timeoutMs: number): P
   const h = handler;
   try {
     await withTimeout(
-      Promise.resolve().then(() => h.handle(payload, { organization, actor: row.actor, eventId: row.eventId, settings: settingsAccess(pluginId, organization.id) })),
+      Promise.resolve().then(() => h.handle(payload, { organization, actor: row.actor, origin: {}, eventId: row.eventId, settings: settingsAccess(pluginId, organization.id) })),
       timeoutMs,
     );
     return { kind: "delivered" };

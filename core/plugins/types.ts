@@ -45,7 +45,19 @@ export type LifecycleHooks = {
   onUpgrade?: (ctx: LifecycleContext & { fromVersion: string; toVersion: string }) => void | Promise<void>;
 };
 
-export type EventHandlerContext = { organization: PluginOrganization; actor: Actor; settings: SettingsAccess; eventId: string };
+/**
+ * Where a change came from, beyond who made it: the write path (form, bulk action, REST API, import,
+ * background job), the request it was made in and, for imports, which import. Optional everywhere:
+ * an emitter that knows nothing more passes none. The audit log records it with each entry.
+ */
+export type EventOrigin = {
+  source?: "form" | "bulk" | "api" | "import" | "job" | "system" | "cli";
+  requestId?: string;
+  ip?: string;
+  importId?: string;
+};
+
+export type EventHandlerContext = { organization: PluginOrganization; actor: Actor; origin: EventOrigin; settings: SettingsAccess; eventId: string };
 
 export type InTransactionHandler<E extends EventDefinition = EventDefinition> = {
   event: E;
@@ -208,6 +220,8 @@ export type PluginManifest = {
   pages?: PageContribution[];
   overrides?: PageOverride[];
   api?: ApiRoute[];
+  /** CSV-importable (and exportable) resources: core runs the whole flow (core/imports/types.ts). */
+  imports?: import("@/core/imports/types").ImportResource<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- each resource has its own row type
   /** Rendered at the top of the plugin's own pages, e.g. tabs. */
   pageHeader?: ReactNode;
 };

@@ -16,7 +16,7 @@ import { installPlugins, setPluginEnabled } from "./helpers";
 
 const pinged = defineEvent("fixture.pinged", z.object({ n: z.number().int(), mode: z.enum(["ok", "fail", "slow"]).default("ok") }));
 
-const delivered: { eventId: string; n: number; ctx: Omit<EventHandlerContext, "settings"> }[] = [];
+const delivered: { eventId: string; n: number; ctx: Omit<EventHandlerContext, "settings" | "origin"> }[] = [];
 let onHandle: ((eventId: string) => Promise<void> | void) | undefined;
 
 const sink = definePlugin({

@@ -1,0 +1,134 @@
+// The import/export contract: what a resource (core's patients, a plugin's inventory items) declares
+// to get the whole CSV flow — upload, detection, column mapping, preview, background commit with
+// progress and cancel, error CSV, undo and export. Core runs the flow (core/imports/*); the resource
+// only says what a row is and how a batch of rows is written, read back and undone, in set-based SQL.
+//
+// Data rules every implementation keeps:
+//   - A batch is committed in ONE transaction together with its undo journal rows, its events and the
+//     import's progress counters: a crash or failure leaves either the whole batch or none of it.
+//   - Rows are numbered from 1 (the first data row after the header); `line` is the physical line.
+import type { ZodType } from "zod";
+import type { OrgContext } from "@/core/auth/context";
+import type { TxClient } from "@/core/db/tx";
+import type { EmitMeta } from "@/core/events/emit";
+import type { PermissionKey, PluginOrganization } from "@/core/plugins/types";
+
+/** One importable field of a resource, as the mapping UI shows it. */
+export type ImportField = {
+  /** The field's key in the row schema: "sku". */
+  key: string;
+  label: string;
+  /** The column must be mapped (the preview refuses otherwise, naming the field). */
+  required?: boolean;
+  /** Header names recognised automatically besides key and label, compared normalized ("Item code"). */
+  aliases?: string[];
+  /** A format hint for the mapping UI: "YYYY-MM-DD", "12.50". */
+  hint?: string;
+};
+
+/** A rejected row or cell: which row, which column/field, why. */
+export type RowError = {
+  /** 1-based data row. */
+  row: number;
+  /** Physical line in the file where the row starts (differs from row with quoted newlines). */
+  line?: number;
+  /** The file's header text of the column, when the error is about one cell. */
+  column?: string;
+  /** The resource field, when known. */
+  field?: string;
+  reason: string;
+};
+
+export type ImportMode = "skip_invalid" | "all_or_nothing";
+export type ImportOptions = { updateExisting: boolean; mode: ImportMode };
+
+/** A validated row ready for the database, with where it came from. */
+export type ParsedRow<Row> = { row: number; line?: number; data: Row };
+
+/** How the preview classifies a valid row against what is in the database. */
+export type RowPlan = "create" | "update" | "unchanged";
+
+/** One record written by a batch, for the undo journal. `before` null = created by this import. */
+export type RecordChange = { recordId: string; action: "created" | "updated"; before: unknown | null; after: unknown };
+
+export type BatchContext = {
+  organization: PluginOrganization;
+  /** Actor = the user who started the import; origin.source = "import", origin.importId set. */
+  meta: EmitMeta;
+  importId: string;
+  options: ImportOptions;
+};
+
+export type BatchResult = {
+  /** Records created or updated (unchanged rows are not listed). */
+  changes: RecordChange[];
+  unchanged: number;
+  /** Rows the database refused (e.g. a foreign key that does not exist): skipped, with why. */
+  rejected: RowError[];
+};
+
+/** A record that changed after the import wrote it: undo refuses, naming it. */
+export type UndoConflict = { recordId: string; label: string; reason: string };
+
+export type ImportResource<Row = Record<string, unknown>> = {
+  /** "<plugin id>.<name>" or "core.<name>": "inventory.items", "core.patients". */
+  id: string;
+  /** "Inventory items". */
+  label: string;
+  /** Needed to import (and to undo). Core resources use a capability check instead (see `allowed`). */
+  permission?: PermissionKey;
+  /** Extra/other check, e.g. core's role capability. Both must pass when both are given. */
+  allowed?: (ctx: OrgContext) => boolean | Promise<boolean>;
+  fields: ImportField[];
+  /**
+   * Validates one row given as { fieldKey: cell text } (only mapped fields present; empty cells are
+   * ""). Its issues become RowErrors on the field's column. Must not touch the database.
+   */
+  rowSchema: ZodType<Row>;
+  /** Field keys identifying an existing record for upserts ("sku"); duplicates inside a file are rejected. */
+  key: readonly (keyof Row & string)[];
+  /** Read-only: how each row would be written (same order as `rows`). Used by the preview. */
+  plan: (tx: TxClient, ctx: BatchContext, rows: ParsedRow<Row>[]) => Promise<{ plans: (RowPlan | RowError)[] }>;
+  /**
+   * Writes a batch with set-based SQL (multi-row INSERT ... ON CONFLICT, or COPY into a staging table
+   * + merge), honouring options.updateExisting (off: existing records are left unchanged), and emits
+   * the resource's events for the batch with emitMany(tx, ctx.meta, ...). Runs inside the batch's
+   * transaction; throwing rolls the batch back.
+   */
+  commitBatch: (tx: TxClient, ctx: BatchContext, rows: ParsedRow<Row>[]) => Promise<BatchResult>;
+  /**
+   * Undo, phase 1 (read-only): records of `changes` that changed after the import wrote them
+   * (compare the current record with `after`), or that are referenced in a way that blocks removal.
+   */
+  findUndoConflicts: (tx: TxClient, ctx: BatchContext, changes: RecordChange[]) => Promise<UndoConflict[]>;
+  /**
+   * Undo, phase 2: removes records the import created and restores `before` of the ones it updated,
+   * set-based, emitting the resource's events. Only called when phase 1 found no conflict, in the
+   * same transaction (records are locked by phase 1 with FOR UPDATE).
+   */
+  undoBatch: (tx: TxClient, ctx: BatchContext, changes: RecordChange[]) => Promise<void>;
+  /** CSV export of the resource; absent = not exportable. */
+  export?: ExportDefinition;
+};
+
+/** Which rows an export covers. `filter` is the resource's list filter (its list page's search params). */
+export type ExportQuery = { scope: "all" } | { scope: "filtered"; filter: Record<string, string> } | { scope: "selected"; ids: string[] };
+
+export type ExportColumn = { key: string; header: string };
+
+export type ExportDefinition = {
+  /** Header = the import field labels, so an export can be imported again unchanged. */
+  columns: ExportColumn[];
+  /** How many rows the query covers (decides stream now vs background job). */
+  count: (ctx: { organizationId: string; tx: TxClient }, query: ExportQuery) => Promise<number>;
+  /**
+   * Rows in a stable order, keyset-paginated: called with the previous page's last `cursor` (null
+   * first) until it returns fewer than `limit`. Values are already display strings.
+   */
+  page: (
+    ctx: { organizationId: string; tx: TxClient },
+    query: ExportQuery,
+    after: string | null,
+    limit: number,
+  ) => Promise<{ rows: Record<string, string>[]; cursor: string | null }>;
+};
