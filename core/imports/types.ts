@@ -119,6 +119,12 @@ export type ExportColumn = { key: string; header: string };
 export type ExportDefinition = {
   /** Header = the import field labels, so an export can be imported again unchanged. */
   columns: ExportColumn[];
+  /**
+   * Needed to export (reading is usually a lesser right than importing). When neither this nor
+   * `allowed` is given, the resource's own `permission`/`allowed` apply.
+   */
+  permission?: PermissionKey;
+  allowed?: (ctx: OrgContext) => boolean | Promise<boolean>;
   /** How many rows the query covers (decides stream now vs background job). */
   count: (ctx: { organizationId: string; tx: TxClient }, query: ExportQuery) => Promise<number>;
   /**

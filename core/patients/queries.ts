@@ -54,7 +54,7 @@ export function parseVisitFilter(raw: string | string[] | undefined): VisitFilte
 }
 
 /** EXISTS / NOT EXISTS on appointments, served by the (organizationId, patientId, startsAt) index. */
-function visitWhere(visits: VisitFilter | undefined, now: Date): Prisma.PatientWhereInput {
+export function visitWhere(visits: VisitFilter | undefined, now: Date): Prisma.PatientWhereInput {
   if (visits === "upcoming") return { appointments: { some: { status: "scheduled", startsAt: { gte: now } } } };
   if (visits === "none") return { appointments: { none: {} } };
   return {};

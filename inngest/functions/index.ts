@@ -1,4 +1,6 @@
 // Every Inngest function of the app, served by app/api/inngest/route.ts.
+import { exportFunctions } from "@/core/imports/export/jobs";
+import { importFunctions } from "@/core/imports/jobs";
 import { deliverOutbox } from "./deliver-outbox";
 
-export const functions = [deliverOutbox];
+export const functions = [deliverOutbox, ...importFunctions, ...exportFunctions];

@@ -5,6 +5,7 @@ import { definePlugin } from "@/core/plugins/types";
 import { inventoryApi } from "./api/routes";
 import { inventoryEvents } from "./events";
 import { inventoryHandlers } from "./handlers";
+import { itemsImportResource } from "./imports/items-resource";
 import { inventoryLifecycle } from "./lifecycle";
 import { inventoryMenu } from "./menu";
 import { inventoryPages } from "./pages";
@@ -40,4 +41,5 @@ export default definePlugin({
   widgets: inventoryWidgets,
   pages: inventoryPages,
   api: inventoryApi,
+  imports: [itemsImportResource],
 });

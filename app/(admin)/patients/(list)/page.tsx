@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Plus } from "lucide-react";
 import { renderPageOverride } from "@/app/_plugins/page-override";
 import { WidgetZone } from "@/app/_plugins/widget-zone";
+import { DataTransferToolbar } from "@/components/data-transfer/data-transfer-toolbar";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
@@ -26,11 +27,14 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         title="Patients"
         description={`${total.toLocaleString("en-US")} ${params.q ? "matching" : "in"} ${ctx.organization.name}`}
         actions={
-          canCreate ? (
-            <Link href="/patients/new" className={buttonVariants()}>
-              <Plus aria-hidden="true" /> New patient
-            </Link>
-          ) : null
+          <>
+            <DataTransferToolbar ctx={ctx} resourceId="core.patients" filter={{ q: params.q, visits: parseVisitFilter(raw.visits) }} />
+            {canCreate ? (
+              <Link href="/patients/new" className={buttonVariants()}>
+                <Plus aria-hidden="true" /> New patient
+              </Link>
+            ) : null}
+          </>
         }
       />
       <WidgetZone name="patients.list.top" ctx={ctx} />

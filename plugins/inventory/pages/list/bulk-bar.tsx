@@ -7,7 +7,8 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { exportHref, filterParams } from "@/components/data-transfer/export-links";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { BulkAction } from "../../items/bulk";
 import type { ItemFilter } from "../../items/filters";
@@ -70,6 +71,12 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
         </Button>
       </div>
       <div className="flex flex-wrap items-center gap-2">
+        <a
+          className={buttonVariants({ variant: "outline", size: "sm" })}
+          href={exportHref("inventory.items", selection.mode === "ids" ? { scope: "selected", ids: selection.ids } : { scope: "filtered", filter: filterParams(selection.filter) })}
+        >
+          Export selected
+        </a>
         {canManage ? (
           <>
             <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => run("mark_in_stock")}>

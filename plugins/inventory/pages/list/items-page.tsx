@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { Plus } from "lucide-react";
+import { DataTransferToolbar } from "@/components/data-transfer/data-transfer-toolbar";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import type { OrgContext } from "@/core/auth/context";
@@ -29,6 +30,7 @@ export default async function ItemsPage({ ctx, searchParams }: PageProps) {
         description={`Supplies and medications of ${ctx.organization.name}: stock levels, reorder thresholds and prices.`}
         actions={
           <>
+            <DataTransferToolbar ctx={ctx} resourceId="inventory.items" filter={toolbarFilter(parseItemFilter(searchParams))} />
             {canOrder ? (
               <Link href="/inventory/orders" className={buttonVariants({ variant: "outline" })}>
                 Purchase orders
@@ -48,6 +50,9 @@ export default async function ItemsPage({ ctx, searchParams }: PageProps) {
     </div>
   );
 }
+
+/** The list filter as export parameters (the same names the list's URL uses). */
+const toolbarFilter = (f: ReturnType<typeof parseItemFilter>) => ({ q: f.q, category: f.category, stock: f.stock });
 
 async function ItemsSection({ ctx, searchParams, canManage, canOrder }: { ctx: OrgContext; searchParams: PageProps["searchParams"]; canManage: boolean; canOrder: boolean }) {
   const params = parseListParams(searchParams, ITEM_SORTS, { sort: "name", dir: "asc" });

@@ -1,0 +1,72 @@
+// /exports: the organization's background exports (of resources the member may export), newest first.
+import Link from "next/link";
+import { Download } from "lucide-react";
+import { ExportStatusBadge, formatSize, scopeLabel } from "@/components/data-transfer/export-status";
+import { AutoRefresh } from "@/components/data-transfer/auto-refresh";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { requireOrgContext } from "@/core/auth/context";
+import { listExports } from "@/core/imports/export/service";
+import { formatDateTime } from "@/core/time/zoned";
+
+export const metadata = { title: "Exports" };
+
+export default async function ExportsPage() {
+  const ctx = await requireOrgContext();
+  const exports = await listExports(ctx);
+  const tz = ctx.organization.timezone;
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Exports" description="Large CSV exports run in the background; their files are kept for a few days." />
+      <AutoRefresh active={exports.some((e) => e.status === "queued" || e.status === "running")} ms={2_000} />
+      {exports.length === 0 ? (
+        <EmptyState title="No exports yet" description="Exports of more than 50,000 rows appear here. Smaller ones download at once." />
+      ) : (
+        <Table>
+          <THead>
+            <TR>
+              <TH>Started</TH>
+              <TH>What</TH>
+              <TH>Rows</TH>
+              <TH>Status</TH>
+              <TH>By</TH>
+              <TH>File</TH>
+            </TR>
+          </THead>
+          <TBody>
+            {exports.map((e) => (
+              <TR key={e.id}>
+                <TD>
+                  <Link href={`/exports/${e.id}`} className="font-medium text-foreground underline-offset-4 hover:underline">
+                    {formatDateTime(e.createdAt, tz)}
+                  </Link>
+                </TD>
+                <TD>
+                  {e.resourceLabel} · {scopeLabel(e.query)}
+                </TD>
+                <TD className="tabular-nums">
+                  {e.rowsDone.toLocaleString("en-US")}
+                  {e.totalRows !== null && e.status !== "completed" ? ` / ${e.totalRows.toLocaleString("en-US")}` : ""}
+                </TD>
+                <TD>
+                  <ExportStatusBadge status={e.status} />
+                </TD>
+                <TD>{e.createdBy ?? "—"}</TD>
+                <TD>
+                  {e.download ? (
+                    <a href={e.download.href} className="inline-flex items-center gap-1 text-sm font-medium text-primary hover:underline" download>
+                      <Download aria-hidden="true" className="size-4" /> {formatSize(e.download.size)}
+                    </a>
+                  ) : (
+                    "—"
+                  )}
+                </TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+// bench/import: how fast is a CSV import of inventory items through the real path, against the
+// fastest thing PostgreSQL can do with the same file? Prints a table and a one-line JSON summary.
+//
+//   npm run bench:import                                     throw-away embedded PostgreSQL, 100,000 rows
+//   DATABASE_URL=postgresql://… npm run bench:import -- --rows 100000,1000000 [--keep]
+//
+// For each size N:
+//   1. a CSV of N new items is generated on disk (streamed: never the whole file in memory);
+//   2. import: storeFile (the upload path's storage, streamed from disk) -> createImport (detection,
+//      automatic mapping) -> runPreview (the dry run over the whole file) -> runCommit until done
+//      (batches of set-based upserts with events, adjustments and the undo journal), for a fresh
+//      organization with Inventory enabled; timed per phase, with the process's peak RSS sampled
+//      every 100 ms (process.memoryUsage().rss);
+//   3. baseline, same database, another fresh organization: server-side COPY of the same file into an
+//      UNLOGGED staging table, then ONE INSERT ... SELECT ... ON CONFLICT (organization, sku) DO UPDATE
+//      into inventory_items (category names resolved by a join). No validation, events or journal.
+//   ratio = import total (preview + commit; storage and detection listed separately) / baseline.
+// Targets (the issue): 1,000,000 rows in at most 2x the baseline, peak RSS under 300 MB.
+// Database: DATABASE_URL (migrated; the benchmark's organizations are deleted afterwards unless
+// --keep), else a throw-away embedded PostgreSQL. COPY FROM a file needs a superuser role and the
+// server on this machine (true for the embedded database and the dev setup).
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort, startEmbeddedDb } from "../../scripts/lib/embedded-db";
+import { migrateDeploy } from "../../scripts/lib/migrate";
+import { round } from "../jobs/lib";
+
+// Server code guarded by `server-only` is replaced by an empty module here (as in vitest).
+{
+  const require = createRequire(import.meta.url);
+  const id = require.resolve("server-only");
+  require.cache[id] = { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+process.chdir(repoRoot);
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZES = (opt("rows") ?? "100000").split(",").map((s) => Number(s.replace(/_/g, ""))).filter((n) => Number.isInteger(n) && n > 0);
+const keep = args.includes("--keep");
+if (SIZES.length === 0) throw new Error("--rows takes a comma-separated list of row counts, e.g. --rows 100000,1000000");
+
+let stopDb: (() => Promise<void>) | undefined;
+if (!process.env.DATABASE_URL) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-bench-import-db-"));
+  fs.chmodSync(tmp, 0o755);
+  const db = await startEmbeddedDb({ dataDir: path.join(tmp, "data"), port: await freePort(), persistent: false, quiet: true });
+  stopDb = db.stop;
+  await db.ensureDatabase("bench");
+  process.env.DATABASE_URL = db.urlFor("bench");
+  migrateDeploy(process.env.DATABASE_URL, { quiet: true });
+}
+process.env.LOG_LEVEL ??= "error";
+process.env.RITIKO_OUTBOX_DISPATCHER = "off";
+
+const { rootDb } = await import("../../core/db/client");
+await import("../../app/_plugins/runtime");
+const { ensureDefaultCategories } = await import("../../plugins/inventory/categories");
+const { storeFile, MAX_IMPORT_BYTES } = await import("../../core/imports/storage");
+const { createImport } = await import("../../core/imports/create");
+const { runPreview } = await import("../../core/imports/engine/preview");
+const { runCommit } = await import("../../core/imports/engine/commit");
+const db = rootDb();
+
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-bench-import-"));
+// The database server reads the baseline's file itself: it must be able to enter the directory.
+fs.chmodSync(workDir, 0o755);
+
+// ---- the file ----
+const NAMES = ["Nitrile gloves", "Gauze swabs", "Syringe 5 ml", "Alcohol pads", "Bandages", "Saline 500 ml", "Paracetamol 500 mg", "Ibuprofen", "Face masks", "Cotton rolls"];
+const UNITS = ["each", "box", "pack", "ml", "bottle"];
+
+async function writeCsv(file: string, rows: number, categories: string[]): Promise<number> {
+  const out = fs.createWriteStream(file);
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r())));
+  await write("SKU,Name,Category,Quantity,Unit,Price,Reorder threshold,In stock,Expires on\r\n");
+  let buf = "";
+  for (let i = 1; i <= rows; i++) {
+    const sku = `BI-${String(i).padStart(8, "0")}`;
+    const name = `${NAMES[i % NAMES.length]} #${i}`;
+    const cat = i % 5 === 0 ? "" : categories[i % categories.length]!;
+    const expires = i % 3 === 0 ? `2027-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}` : "";
+    buf += `${sku},${name},${cat},${(i * 7919) % 500},${UNITS[i % UNITS.length]},${((i * 31) % 10000) / 100},${10 + (i % 40)},${i % 17 === 0 ? "no" : "yes"},${expires}\r\n`;
+    if (buf.length > 1 << 16) {
+      await write(buf);
+      buf = "";
+    }
+  }
+  await write(buf);
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return fs.statSync(file).size;
+}
+
+// ---- organizations ----
+type BenchOrg = { id: string; userId: string };
+const created: BenchOrg[] = [];
+
+async function newOrganization(label: string): Promise<BenchOrg> {
+  const slug = `bench-imp-${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const org = await db.organization.create({ data: { name: `Bench Import ${label}`, slug, timezone: "UTC", currency: "USD" } });
+  const user = await db.user.create({ data: { email: `${slug}@bench.local`, name: "Bench", passwordHash: "x" } });
+  await db.membership.create({ data: { organizationId: org.id, userId: user.id, role: "owner" } });
+  await db.pluginInstallation.create({ data: { organizationId: org.id, pluginId: "inventory", enabled: true, version: "2.0.0" } });
+  await db.$transaction((tx) => ensureDefaultCategories(tx, org.id));
+  const o = { id: org.id, userId: user.id };
+  created.push(o);
+  return o;
+}
+
+async function cleanup() {
+  if (keep) return;
+  for (const o of created) {
+    for (const table of ["inventory_stock_alerts", "inventory_stock_adjustments", "inventory_items", "inventory_categories"]) {
+      await db.$executeRawUnsafe(`DELETE FROM ${table} WHERE "organizationId" = $1::uuid`, o.id);
+    }
+    await db.organization.delete({ where: { id: o.id } }).catch(() => undefined);
+    await db.user.delete({ where: { id: o.userId } }).catch(() => undefined);
+  }
+}
+
+// ---- memory ----
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  let heap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { rss: Math.max(peak, process.memoryUsage().rss), heap };
+    },
+  };
+}
+
+/** With node --expose-gc: the live heap after a full collection (what is really retained). */
+function heapNote(): string {
+  if (!global.gc) return "";
+  global.gc();
+  return `, live heap after GC ${mb(process.memoryUsage().heapUsed)} MB`;
+}
+
+const secs = (t0: number) => (performance.now() - t0) / 1000;
+const mb = (b: number) => round(b / 1024 / 1024, 0);
+
+type Result = {
+  rows: number; fileMB: number; store_s: number; create_s: number; preview_s: number; commit_s: number; import_s: number;
+  import_rows_per_s: number; peak_rss_mb: number; rss_before_mb: number; peak_heap_mb: number; copy_s: number; upsert_s: number; raw_s: number; ratio: number;
+  created: number; rejected: number;
+};
+
+async function benchSize(rows: number): Promise<Result> {
+  const org = await newOrganization("engine");
+  const categories = (await db.inventoryCategory.findMany({ where: { organizationId: org.id }, select: { name: true } })).map((c) => c.name);
+  const file = path.join(workDir, `items-${rows}.csv`);
+  const t = performance.now();
+  const size = await writeCsv(file, rows, categories);
+  fs.chmodSync(file, 0o644);
+  log(`\n${rows.toLocaleString("en-US")} rows: generated ${mb(size)} MB in ${round(secs(t))} s`);
+
+  // ---- the import, the real path ----
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const sampler = rssSampler();
+  let t0 = performance.now();
+  const stored = await storeFile({
+    organizationId: org.id, purpose: "import", name: path.basename(file), createdById: org.userId,
+    source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, maxBytes: MAX_IMPORT_BYTES * 10,
+  });
+  const store_s = secs(t0);
+  t0 = performance.now();
+  const { id } = await createImport({ organizationId: org.id, userId: org.userId }, "inventory.items", stored.fileId, path.basename(file));
+  const create_s = secs(t0);
+  t0 = performance.now();
+  await runPreview(id);
+  const preview_s = secs(t0);
+  const previewed = await db.dataImport.findUniqueOrThrow({ where: { id } });
+  if (previewed.status !== "previewed") throw new Error(`preview ended ${previewed.status}: ${previewed.error}`);
+  log(`  preview ${round(preview_s)} s: ${JSON.stringify(previewed.preview)}${heapNote()}`);
+  t0 = performance.now();
+  let steps = 0;
+  for (;;) {
+    steps++;
+    const res = await runCommit(id, { deadline: Date.now() + 20_000 });
+    const p = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { rowsDone: true, status: true } });
+    process.stdout.write(`\r  commit ${p.rowsDone.toLocaleString("en-US")} / ${rows.toLocaleString("en-US")} rows (${round(secs(t0))} s, step ${steps})`);
+    if (res.done) break;
+  }
+  const commit_s = secs(t0);
+  const peak = sampler.stop();
+  const done = await db.dataImport.findUniqueOrThrow({ where: { id } });
+  log(`\n  commit ${round(commit_s)} s: ${done.status}, created ${done.createdCount}, updated ${done.updatedCount}, rejected ${done.rejectedCount}${heapNote()}`);
+  if (done.status !== "completed") throw new Error(`commit ended ${done.status}: ${done.error}`);
+  const itemCount = await db.inventoryItem.count({ where: { organizationId: org.id } });
+  if (itemCount !== rows) throw new Error(`expected ${rows} items after the import, found ${itemCount}`);
+
+  // ---- the baseline: COPY + one upsert, same file, fresh organization ----
+  const raw = await newOrganization("raw");
+  const staging = `bench_import_staging_${Date.now().toString(36)}`;
+  await db.$executeRawUnsafe(
+    `CREATE UNLOGGED TABLE ${staging} (sku text, name text, category text, quantity int, unit text, price numeric, threshold int, in_stock text, expires_on date)`,
+  );
+  try {
+    t0 = performance.now();
+    await db.$executeRawUnsafe(`COPY ${staging} FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv, HEADER true)`);
+    const copy_s = secs(t0);
+    t0 = performance.now();
+    await db.$executeRawUnsafe(
+      `INSERT INTO inventory_items (id, "organizationId", sku, name, "categoryId", quantity, unit, price, "reorderThreshold", "inStock", "expiresOn", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, s.sku, s.name, c.id, s.quantity, s.unit, s.price, s.threshold, s.in_stock = 'yes', s.expires_on, now()
+       FROM ${staging} s LEFT JOIN inventory_categories c ON c."organizationId" = $1::uuid AND lower(c.name) = lower(s.category)
+       ON CONFLICT ("organizationId", sku) DO UPDATE SET name = EXCLUDED.name, "categoryId" = EXCLUDED."categoryId", quantity = EXCLUDED.quantity,
+         unit = EXCLUDED.unit, price = EXCLUDED.price, "reorderThreshold" = EXCLUDED."reorderThreshold", "inStock" = EXCLUDED."inStock",
+         "expiresOn" = EXCLUDED."expiresOn", "updatedAt" = now()`,
+      raw.id,
+    );
+    const upsert_s = secs(t0);
+    const import_s = preview_s + commit_s;
+    const raw_s = copy_s + upsert_s;
+    return {
+      rows, fileMB: mb(size), store_s, create_s, preview_s, commit_s, import_s, import_rows_per_s: rows / import_s, peak_rss_mb: mb(peak.rss), rss_before_mb: mb(rssBefore), peak_heap_mb: mb(peak.heap),
+      copy_s, upsert_s, raw_s, ratio: import_s / raw_s, created: done.createdCount, rejected: done.rejectedCount,
+    };
+  } finally {
+    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${staging}`);
+    fs.rmSync(file, { force: true });
+  }
+}
+
+const results: Result[] = [];
+try {
+  for (const n of SIZES) results.push(await benchSize(n));
+  log("\nrows        file MB  store s  preview s  commit s  import s  rows/s    peak RSS MB (before)  peak heap MB  COPY s  upsert s  raw s   ratio");
+  for (const r of results) {
+    log(
+      [
+        r.rows.toLocaleString("en-US").padEnd(11),
+        String(r.fileMB).padStart(7),
+        String(round(r.store_s)).padStart(8),
+        String(round(r.preview_s)).padStart(10),
+        String(round(r.commit_s)).padStart(9),
+        String(round(r.import_s)).padStart(9),
+        String(Math.round(r.import_rows_per_s)).padStart(8),
+        `${r.peak_rss_mb} (${r.rss_before_mb})`.padStart(21),
+        String(r.peak_heap_mb).padStart(13),
+        String(round(r.copy_s)).padStart(7),
+        String(round(r.upsert_s)).padStart(9),
+        String(round(r.raw_s)).padStart(6),
+        `${round(r.ratio, 2)}x`.padStart(7),
+      ].join(" "),
+    );
+  }
+  log("targets: 1,000,000 rows at most 2x raw, peak RSS < 300 MB (RSS of the whole process, baseline before the import included)");
+  log(JSON.stringify({ bench: "import", results: results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? round(v, 2) : v]))) }));
+} finally {
+  await cleanup();
+  fs.rmSync(workDir, { recursive: true, force: true });
+  await db.$disconnect();
+  await stopDb?.();
+}

@@ -1,0 +1,31 @@
+// How an export's status reads: a badge and a scope description ("All rows", "Current filter", "12 selected").
+import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import type { ExportQuery } from "@/core/imports/types";
+
+const STATUS: Record<string, { label: string; variant: BadgeVariant }> = {
+  queued: { label: "Queued", variant: "neutral" },
+  running: { label: "Running", variant: "info" },
+  completed: { label: "Ready", variant: "success" },
+  failed: { label: "Failed", variant: "danger" },
+  cancelled: { label: "Cancelled", variant: "warning" },
+};
+
+export function ExportStatusBadge({ status }: { status: string }) {
+  const s = STATUS[status] ?? { label: status, variant: "neutral" as const };
+  return <Badge variant={s.variant}>{s.label}</Badge>;
+}
+
+export function scopeLabel(query: ExportQuery): string {
+  if (query.scope === "selected") return `${query.ids.length.toLocaleString("en-US")} selected`;
+  if (query.scope === "filtered") {
+    const parts = Object.entries(query.filter).filter(([k, v]) => v && k !== "page" && k !== "sort" && k !== "dir").map(([k, v]) => `${k}: ${v}`);
+    return parts.length ? `Filter (${parts.join(", ")})` : "Current filter";
+  }
+  return "All rows";
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

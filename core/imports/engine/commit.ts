@@ -1,0 +1,214 @@
+// The commit: the previewed file written in batches of BATCH_SIZE rows. Each batch is ONE transaction
+// holding everything it changes: the resource's set-based write and its events (commitBatch with
+// emitMany), the undo journal rows (one multi-row INSERT), the batch's rejected rows, and the
+// import's counters and checkpoint (resumeRow). A crash before the commit of a batch leaves none of
+// it; after, all of it — so a resumed run starts exactly after the last committed batch and never
+// applies a row twice. The transaction first locks the import row and checks the checkpoint it
+// expects, so two runners can never both apply the same batch.
+//
+// runCommit(id, { deadline }) stops after the batch that passes the deadline and returns
+// { done: false }; calling it again resumes from the checkpoint (the job does one call per step).
+//
+// Cancel (cancelRequested, set by the member) is checked before every batch: the import becomes
+// "cancelled"; batches already committed stay, and can be undone like a completed import.
+//
+// Failures of a batch in the database:
+//   - skip_invalid: the batch is retried in halves, recursively, inside the same transaction with
+//     savepoints, until the rows the database refuses are isolated (each half still one set-based
+//     write); they are recorded as errors and the rest is committed.
+//   - all_or_nothing: the batches already committed are undone (engine/undo.ts, one transaction) and
+//     the import is marked failed with the reason: nothing of the file stays. Should a record written
+//     by an earlier batch have been changed by someone meanwhile, it cannot be undone safely: the
+//     import is then failed with what was kept and why, and can be undone once the conflict is gone.
+import { rootDb } from "@/core/db/client";
+import type { TxClient } from "@/core/db/tx";
+import { EventHandlerError, EventPayloadError } from "@/core/events/emit";
+import { kickOutbox } from "@/core/events/outbox-signal";
+import type { BatchContext, BatchResult, ImportResource, ParsedRow, RowError } from "../types";
+import { batchContext, errorText, loadImportOrThrow, resourceOf, type ImportRow } from "./context";
+import { clearErrors, insertErrors, storedErrorCount } from "./errors";
+import { readBatches, type RejectedRow, type RowBatch } from "./rows";
+import { refusalText, undoJournal } from "./undo";
+
+const TX = { timeout: 300_000, maxWait: 30_000 } as const;
+
+/** Another runner moved the checkpoint, or the import left "committing": this runner stops. */
+class CheckpointMoved extends Error {}
+/** all_or_nothing: a row was refused while writing. */
+class RowRefused extends Error {
+  constructor(readonly rowError: RowError) {
+    super(`row ${rowError.row}: ${rowError.reason}`);
+  }
+}
+
+export async function runCommit(importId: string, opts: { deadline?: number } = {}): Promise<{ done: boolean }> {
+  const db = rootDb();
+  let imp = await loadImportOrThrow(importId);
+  if (imp.status === "previewed") {
+    if (imp.mode === "all_or_nothing" && (imp.preview?.reject ?? 0) > 0) {
+      await db.$executeRaw`
+        UPDATE data_imports SET status = 'failed', "finishedAt" = now(), "updatedAt" = now(),
+          error = ${`All or nothing: the preview rejected ${imp.preview!.reject} row(s), so nothing was imported. Fix them (download the error file) or choose "skip bad rows".`}
+        WHERE id = ${importId}::uuid AND status = 'previewed'`;
+      return { done: true };
+    }
+    const claimed = await db.$executeRaw`
+      UPDATE data_imports SET status = 'committing', "rowsDone" = 0, "phaseStartedAt" = now(), "resumeRow" = 1, "resumeOffset" = NULL,
+        "createdCount" = 0, "updatedCount" = 0, "unchangedCount" = 0, "rejectedCount" = 0, error = NULL, "updatedAt" = now()
+      WHERE id = ${importId}::uuid AND status = 'previewed'`;
+    // Errors of an earlier, rolled-back attempt belong to no commit any more.
+    if (claimed > 0) await clearErrors(db, importId, "commit");
+    imp = await loadImportOrThrow(importId);
+  }
+  if (imp.status !== "committing") return { done: true };
+  if (imp.cancelRequested) {
+    await markCancelled(importId);
+    return { done: true };
+  }
+  const resource = await resourceOf(imp);
+  const ctx = await batchContext(imp);
+  let stored = await storedErrorCount(importId, "commit");
+  let expected = imp.resumeRow;
+
+  for await (const batch of readBatches(imp, resource, { fromRow: imp.resumeRow })) {
+    const [state] = await db.$queryRaw<Array<{ status: string; cancelRequested: boolean }>>`
+      SELECT status, "cancelRequested" FROM data_imports WHERE id = ${importId}::uuid`;
+    if (state?.status !== "committing") return { done: true };
+    if (state.cancelRequested) {
+      await markCancelled(importId);
+      return { done: true };
+    }
+    try {
+      stored += await commitBatchTx(imp, resource, ctx, batch, expected, stored);
+    } catch (err) {
+      if (err instanceof CheckpointMoved) return { done: true };
+      // A refusal of the data undoes everything; a transient failure (connection, deadlock) is thrown
+      // for the job to retry the batch from the checkpoint.
+      if (imp.mode === "all_or_nothing" && (err instanceof RowRefused || isRowDataError(err))) {
+        const reason = err instanceof RowRefused ? `row ${err.rowError.row}: ${err.rowError.reason}` : `the batch of rows ${expected}-${batch.lastRow} failed: ${errorText(err)}`;
+        await compensate(imp, resource, ctx, reason);
+        return { done: true };
+      }
+      throw err;
+    }
+    kickOutbox();
+    expected = batch.lastRow + 1;
+    if (opts.deadline !== undefined && Date.now() >= opts.deadline) return { done: false };
+  }
+  await db.$executeRaw`
+    UPDATE data_imports SET status = 'completed', "finishedAt" = now(), "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND status = 'committing'`;
+  return { done: true };
+}
+
+async function markCancelled(importId: string) {
+  await rootDb().$executeRaw`
+    UPDATE data_imports SET status = 'cancelled', "finishedAt" = now(), "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND status = 'committing'`;
+}
+
+/** One batch, one transaction. Returns how many error rows it stored. */
+async function commitBatchTx(imp: ImportRow, resource: ImportResource, ctx: BatchContext, batch: RowBatch<Record<string, unknown>>, expected: number, stored: number): Promise<number> {
+  return rootDb().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<Array<{ resumeRow: number; status: string }>>`
+      SELECT "resumeRow", status FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
+    if (!locked || locked.status !== "committing" || locked.resumeRow !== expected) throw new CheckpointMoved();
+    const allOrNothing = imp.mode === "all_or_nothing";
+    if (allOrNothing && batch.invalid.length > 0) {
+      const first = batch.invalid[0]!;
+      throw new RowRefused(first.errors[0] ?? { row: first.row, reason: "invalid row" });
+    }
+    const result = batch.valid.length === 0 ? { changes: [], unchanged: 0, rejected: [] } : allOrNothing ? await resource.commitBatch(tx, ctx, batch.valid) : await isolate(tx, resource, ctx, batch.valid);
+    if (allOrNothing && result.rejected.length > 0) throw new RowRefused(result.rejected[0]!);
+
+    if (result.changes.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO data_import_changes ("importId", "recordId", action, before, after)
+        SELECT ${imp.id}::uuid, t.record_id, t.action, t.before::jsonb, t.after::jsonb
+        FROM unnest(${result.changes.map((c) => c.recordId)}::uuid[], ${result.changes.map((c) => c.action)}::text[],
+                    ${result.changes.map((c) => (c.before == null ? null : JSON.stringify(c.before)))}::text[],
+                    ${result.changes.map((c) => JSON.stringify(c.after))}::text[]) AS t(record_id, action, before, after)`;
+    }
+    const rejected: RejectedRow[] = [
+      ...batch.invalid,
+      ...result.rejected.map((e) => ({ row: e.row, line: e.line, cells: batch.cellsOf.get(e.row) ?? [], errors: [e] })),
+    ].sort((a, b) => a.row - b.row);
+    const storedNow = await insertErrors(tx, imp.id, "commit", rejected, stored);
+    const createdN = result.changes.filter((c) => c.action === "created").length;
+    const updatedN = result.changes.length - createdN;
+    await tx.$executeRaw`
+      UPDATE data_imports SET "rowsDone" = "rowsDone" + ${batch.count}, "createdCount" = "createdCount" + ${createdN},
+        "updatedCount" = "updatedCount" + ${updatedN}, "unchangedCount" = "unchangedCount" + ${result.unchanged},
+        "rejectedCount" = "rejectedCount" + ${rejected.length}, "resumeRow" = ${batch.lastRow + 1}, "updatedAt" = now()
+      WHERE id = ${imp.id}::uuid`;
+    return storedNow;
+  }, TX);
+}
+
+let savepoints = 0;
+
+/**
+ * skip_invalid: commitBatch under a savepoint; when the database refuses the batch, roll back to the
+ * savepoint and try each half, down to single rows, which are then rejected with the database's
+ * reason. Everything stays in the batch's one transaction.
+ */
+async function isolate(tx: TxClient, resource: ImportResource, ctx: BatchContext, rows: ParsedRow<Record<string, unknown>>[]): Promise<BatchResult> {
+  const sp = `import_sp_${++savepoints}`;
+  await tx.$executeRawUnsafe(`SAVEPOINT ${sp}`);
+  try {
+    const result = await resource.commitBatch(tx, ctx, rows);
+    await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${sp}`);
+    return result;
+  } catch (err) {
+    // Only a refusal of the data is a reason to blame rows. Anything else (connection lost, timeout,
+    // deadlock, serialization failure, a bug) fails the whole batch: its transaction rolls back and
+    // the job retries it from the checkpoint, rather than rejecting good rows.
+    if (!isRowDataError(err)) throw err;
+    await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${sp}`);
+    await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${sp}`);
+    if (rows.length === 1) {
+      const r = rows[0]!;
+      return { changes: [], unchanged: 0, rejected: [{ row: r.row, line: r.line, reason: `The database refused this row: ${errorText(err)}` }] };
+    }
+    const mid = Math.ceil(rows.length / 2);
+    const a = await isolate(tx, resource, ctx, rows.slice(0, mid));
+    const b = await isolate(tx, resource, ctx, rows.slice(mid));
+    return { changes: [...a.changes, ...b.changes], unchanged: a.unchanged + b.unchanged, rejected: [...a.rejected, ...b.rejected] };
+  }
+}
+
+/**
+ * Whether the error is the database (or a plugin) refusing the rows' data: PostgreSQL classes 22 (data
+ * exception: value too long, bad date...) and 23 (integrity constraint: check, foreign key, unique),
+ * a trigger's RAISE (P0001), a plugin's in-transaction handler refusing the change, or an event
+ * payload the rows made invalid.
+ */
+export function isRowDataError(err: unknown): boolean {
+  if (err instanceof EventHandlerError || err instanceof EventPayloadError) return true;
+  const e = err as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
+  const code = typeof e?.meta?.code === "string" ? e.meta.code : (/Code: `(\w+)`/.exec(typeof e?.message === "string" ? e.message : "")?.[1] ?? (typeof e?.code === "string" ? e.code : ""));
+  return /^(22|23)[0-9A-Z]{3}$/.test(code) || code === "P0001";
+}
+
+/** all_or_nothing failed mid-way: undo the committed batches, then fail with the reason. */
+async function compensate(imp: ImportRow, resource: ImportResource, ctx: BatchContext, reason: string) {
+  const db = rootDb();
+  const refusal = await db.$transaction(async (tx) => {
+    const r = await undoJournal(tx, imp.id, resource, ctx);
+    if (r) return r;
+    await tx.$executeRaw`DELETE FROM data_import_changes WHERE "importId" = ${imp.id}::uuid`;
+    await tx.$executeRaw`
+      UPDATE data_imports SET status = 'failed', "finishedAt" = now(), "updatedAt" = now(), "createdCount" = 0, "updatedCount" = 0,
+        "unchangedCount" = 0, "resumeRow" = 1,
+        error = ${`All or nothing: ${reason}. The rows written before were rolled back: nothing was imported.`}
+      WHERE id = ${imp.id}::uuid`;
+    return null;
+  }, { timeout: 600_000, maxWait: 30_000 });
+  if (refusal) {
+    await db.$executeRaw`
+      UPDATE data_imports SET status = 'failed', "finishedAt" = now(), "updatedAt" = now(),
+        error = ${`All or nothing: ${reason}. The rows written before could NOT be rolled back automatically — ${refusalText(refusal)} Undo the import once those records are resolved.`}
+      WHERE id = ${imp.id}::uuid`;
+  }
+  kickOutbox();
+}

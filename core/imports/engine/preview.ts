@@ -1,0 +1,84 @@
+// The dry run: every row of the stored file through the same pipeline as the commit (engine/rows.ts),
+// each batch planned by the resource in a READ ONLY transaction — nothing can be written, not even
+// by a resource bug. Produces the counts { create, update, unchanged, reject }, the rejected rows
+// (data_import_errors, phase "preview", capped; counts exact), totalRows, and progress per batch.
+//
+// With "update existing" off, rows whose key already exists plan as "unchanged" (they will be skipped).
+// Statuses: uploaded | previewed | failed (without changes) -> previewing -> previewed, or failed with
+// `error` when the preview itself cannot run (required fields unmapped, file removed...). A failed
+// preview wrote nothing but its own error rows; the member can fix the mapping and preview again.
+import { rootDb } from "@/core/db/client";
+import { missingRequired } from "../csv/mapping";
+import { batchContext, errorText, loadImportOrThrow, resourceOf, type ImportRow } from "./context";
+import { clearErrors, insertErrors } from "./errors";
+import { readBatches, type RejectedRow } from "./rows";
+
+export type PreviewCounts = { create: number; update: number; unchanged: number; reject: number };
+
+const TX = { timeout: 300_000, maxWait: 30_000 } as const;
+
+/** Statuses a preview may (re)start from: nothing has been written to the resource yet. */
+export const PREVIEWABLE = ["uploaded", "previewing", "previewed", "failed"] as const;
+
+export async function runPreview(importId: string): Promise<void> {
+  const db = rootDb();
+  // Claim: only an import that has written nothing may be previewed (again).
+  const claimed = await db.$executeRaw`
+    UPDATE data_imports SET status = 'previewing', "rowsDone" = 0, "phaseStartedAt" = now(), preview = NULL, error = NULL, "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND status IN ('uploaded', 'previewing', 'previewed', 'failed')
+      AND "createdCount" = 0 AND "updatedCount" = 0 AND "resumeRow" = 1
+      AND NOT EXISTS (SELECT 1 FROM data_import_changes c WHERE c."importId" = ${importId}::uuid)`;
+  if (claimed === 0) return;
+  const imp = await loadImportOrThrow(importId);
+  try {
+    await preview(imp);
+  } catch (err) {
+    await failPreview(importId, errorText(err));
+    throw err;
+  }
+}
+
+async function failPreview(importId: string, error: string) {
+  await rootDb().$executeRaw`
+    UPDATE data_imports SET status = 'failed', error = ${error}, "finishedAt" = now(), "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND status = 'previewing'`;
+}
+
+async function preview(imp: ImportRow): Promise<void> {
+  const db = rootDb();
+  const resource = await resourceOf(imp);
+  const missing = missingRequired(imp.mapping, resource.fields);
+  if (missing.length > 0) {
+    await failPreview(imp.id, `Map a column to ${missing.length === 1 ? "the required field" : "each required field"}: ${missing.map((f) => f.label).join(", ")}.`);
+    return;
+  }
+  const ctx = await batchContext(imp);
+  await clearErrors(db, imp.id, "preview");
+  const counts: PreviewCounts = { create: 0, update: 0, unchanged: 0, reject: 0 };
+  let stored = 0;
+  let rows = 0;
+  for await (const batch of readBatches(imp, resource)) {
+    const rejected: RejectedRow[] = [...batch.invalid];
+    if (batch.valid.length > 0) {
+      const { plans } = await db.$transaction(async (tx) => {
+        await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+        return resource.plan(tx, ctx, batch.valid);
+      }, TX);
+      plans.forEach((plan, i) => {
+        const r = batch.valid[i]!;
+        if (typeof plan === "string") counts[plan]++;
+        else rejected.push({ row: r.row, line: r.line, cells: batch.cellsOf.get(r.row) ?? [], errors: [{ ...plan, row: r.row, line: plan.line ?? r.line }] });
+      });
+    }
+    rejected.sort((a, b) => a.row - b.row);
+    counts.reject += rejected.length;
+    rows += batch.count;
+    await db.$transaction(async (tx) => {
+      stored += await insertErrors(tx, imp.id, "preview", rejected, stored);
+      await tx.$executeRaw`UPDATE data_imports SET "rowsDone" = ${rows}, "updatedAt" = now() WHERE id = ${imp.id}::uuid`;
+    }, TX);
+  }
+  await db.$executeRaw`
+    UPDATE data_imports SET status = 'previewed', preview = ${JSON.stringify(counts)}::jsonb, "totalRows" = ${rows}, "rowsDone" = ${rows}, "updatedAt" = now()
+    WHERE id = ${imp.id}::uuid AND status = 'previewing'`;
+}

@@ -1,0 +1,45 @@
+// Live progress of an import, as the progress route and the import page poll it: everything comes from
+// the import row, so it survives reloads, other tabs and app restarts. Rate = rows of the current
+// phase per second since the phase started; time left = remaining rows at that rate.
+import type { ImportRow } from "./engine/context";
+
+export type ImportProgress = {
+  status: string;
+  rowsDone: number;
+  totalRows: number | null;
+  ratePerSecond: number | null;
+  secondsLeft: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  preview: { create: number; update: number; unchanged: number; reject: number } | null;
+  error: string | null;
+  cancelRequested: boolean;
+};
+
+const RUNNING = new Set(["previewing", "committing"]);
+
+export function progressOf(imp: ImportRow, now = Date.now()): ImportProgress {
+  let ratePerSecond: number | null = null;
+  let secondsLeft: number | null = null;
+  if (RUNNING.has(imp.status) && imp.phaseStartedAt && imp.rowsDone > 0) {
+    const seconds = Math.max(0.001, (now - imp.phaseStartedAt.getTime()) / 1000);
+    ratePerSecond = Math.round(imp.rowsDone / seconds);
+    if (imp.totalRows !== null && ratePerSecond > 0) secondsLeft = Math.max(0, Math.ceil((imp.totalRows - imp.rowsDone) / ratePerSecond));
+  }
+  return {
+    status: imp.status,
+    rowsDone: imp.rowsDone,
+    totalRows: imp.totalRows,
+    ratePerSecond,
+    secondsLeft,
+    created: imp.createdCount,
+    updated: imp.updatedCount,
+    unchanged: imp.unchangedCount,
+    rejected: imp.rejectedCount,
+    preview: imp.preview,
+    error: imp.error,
+    cancelRequested: imp.cancelRequested,
+  };
+}

@@ -1,0 +1,108 @@
+// Inventory items through the whole import engine with a real stored file: storeFile -> createImport
+// (detection + automatic mapping by aliases) -> runPreview (counts) -> runCommit until done ->
+// export (the real HTTP stream) -> the exported file imported again changes nothing -> runUndo.
+import "@/app/_plugins/runtime";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rootDb } from "@/core/db/client";
+import { createImport } from "@/core/imports/create";
+import { runCommit } from "@/core/imports/engine/commit";
+import { runPreview } from "@/core/imports/engine/preview";
+import { runUndo } from "@/core/imports/engine/undo";
+import { storeFile } from "@/core/imports/storage";
+import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
+import { startExportServer, type ExportServer } from "@/tests/imports/export-server";
+
+let server: ExportServer;
+beforeAll(async () => {
+  server = await startExportServer();
+});
+afterAll(() => server?.close());
+
+async function* bytes(text: string | Uint8Array) {
+  yield typeof text === "string" ? new TextEncoder().encode(text) : text;
+}
+
+async function importText(org: { organizationId: string; userId: string }, text: string | Uint8Array, opts: { updateExisting?: boolean } = {}) {
+  const file = await storeFile({ organizationId: org.organizationId, purpose: "import", name: "items.csv", createdById: org.userId, source: bytes(text), maxBytes: 10_000_000 });
+  const { id } = await createImport(org, "inventory.items", file.fileId, "items.csv");
+  if (opts.updateExisting === false) await rootDb().dataImport.update({ where: { id }, data: { updateExisting: false } });
+  await runPreview(id);
+  const previewed = await rootDb().dataImport.findUniqueOrThrow({ where: { id } });
+  for (let i = 0; i < 100; i++) if ((await runCommit(id)).done) break;
+  const done = await rootDb().dataImport.findUniqueOrThrow({ where: { id }, include: { errors: { orderBy: { rowNumber: "asc" } } } });
+  return { id, previewed, done };
+}
+
+const items = (organizationId: string) => rootDb().inventoryItem.findMany({ where: { organizationId }, orderBy: { sku: "asc" }, include: { category: true } });
+
+describe("inventory.items through the engine", () => {
+  it("imports a file mapped by aliases, exports it, re-imports the export unchanged, and undoes", async () => {
+    const t = await createTestOrganization("Engine Clinic");
+    await enablePluginFor(t, "inventory");
+    const org = { organizationId: t.org.id, userId: t.members.owner.id };
+    const [category] = await rootDb().inventoryCategory.findMany({ where: { organizationId: t.org.id }, orderBy: { name: "asc" } });
+
+    // Semicolons, CRLF, aliases for every header, a formula-looking name, a bad row and an unknown category.
+    const csv = [
+      "Item code;Product;Category;Qty;Unit;Unit price;Reorder level;In stock;Expiry",
+      `ENG-1;Gauze;${category!.name.toLowerCase()};12;box;4.5;5;yes;2027-03-31`,
+      "ENG-2;=SUM(A1:A9);;0;each;1;10;no;",
+      "ENG-3;Tape;;-4;each;1;10;yes;",
+      "ENG-4;Pads;Imaginary;1;each;1;1;yes;",
+      "",
+    ].join("\r\n");
+    const first = await importText(org, csv);
+    expect(first.previewed.preview).toEqual({ create: 2, update: 0, unchanged: 0, reject: 2 });
+    expect(first.done).toMatchObject({ status: "completed", createdCount: 2, updatedCount: 0, rejectedCount: 2 });
+    expect(first.done.errors.filter((e) => e.phase === "commit" || e.phase === "preview").map((e) => [e.rowNumber, e.field, e.reason]).filter((x, i, all) => all.findIndex((y) => y[0] === x[0]) === i)).toEqual([
+      [3, "quantity", "Cannot be negative"],
+      [4, "category", "No category named 'Imaginary' — create it on the Categories page or leave the cell empty"],
+    ]);
+    const imported = await items(t.org.id);
+    expect(imported.map((i) => [i.sku, i.name, i.category?.id ?? null, i.quantity, i.price.toFixed(2), i.inStock])).toEqual([
+      ["ENG-1", "Gauze", category!.id, 12, "4.50", true],
+      ["ENG-2", "=SUM(A1:A9)", null, 0, "1.00", false],
+    ]);
+
+    // Export: the formula is escaped; importing the export back changes nothing at all.
+    const exported = new Uint8Array(await (await server.get("/api/exports/inventory.items", { userId: t.members.owner.id, organizationId: t.org.id })).arrayBuffer());
+    const text = new TextDecoder().decode(exported);
+    expect(text).toContain("ENG-2,'=SUM(A1:A9),,0,each,1.00,10,no,");
+    const again = await importText(org, exported);
+    expect(again.previewed.preview).toEqual({ create: 0, update: 0, unchanged: 2, reject: 0 });
+    expect(again.done).toMatchObject({ status: "completed", createdCount: 0, updatedCount: 0, unchangedCount: 2 });
+    expect(await items(t.org.id)).toEqual(imported);
+
+    // A change, then undo of that import: restored exactly (values), the history records both ways.
+    const change = await importText(org, "SKU,Name,Quantity\r\nENG-1,Gauze,2\r\n");
+    expect(change.done).toMatchObject({ status: "completed", updatedCount: 1 });
+    expect((await items(t.org.id))[0]!.quantity).toBe(2);
+    expect(await runUndo(change.id)).toEqual({ ok: true });
+    const restored = await items(t.org.id);
+    expect(restored.map((i) => [i.sku, i.quantity, i.price.toFixed(2), i.expiresOn?.toISOString().slice(0, 10) ?? null])).toEqual([
+      ["ENG-1", 12, "4.50", "2027-03-31"],
+      ["ENG-2", 0, "1.00", null],
+    ]);
+    const history = await rootDb().inventoryStockAdjustment.findMany({ where: { itemId: restored[0]!.id }, orderBy: { createdAt: "asc" } });
+    expect(history.map((h) => [h.delta, h.reason])).toEqual([[-10, "CSV import"], [10, "CSV import undone"]]);
+
+    // The first import can no longer be undone: ENG-1 changed after it (the later import and its undo),
+    // and undo is all or nothing — ENG-2 stays too.
+    const refused = await runUndo(first.id);
+    expect(refused).toEqual({ ok: false, conflicts: [{ recordId: restored[0]!.id, label: "ENG-1 (Gauze)", reason: expect.stringMatching(/^changed on .+ after the import$/) }] });
+    expect((await items(t.org.id)).map((i) => i.sku)).toEqual(["ENG-1", "ENG-2"]);
+  });
+
+  it("undo refuses when an imported item was edited since, naming it", async () => {
+    const t = await createTestOrganization("Undo Clinic");
+    await enablePluginFor(t, "inventory");
+    const org = { organizationId: t.org.id, userId: t.members.owner.id };
+    const run = await importText(org, "SKU,Name,Quantity\r\nUND-1,Gauze,5\r\nUND-2,Tape,6\r\n");
+    expect(run.done.createdCount).toBe(2);
+    await rootDb().inventoryItem.updateMany({ where: { organizationId: t.org.id, sku: "UND-2" }, data: { name: "Tape (edited)" } });
+    const res = await runUndo(run.id);
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.conflicts).toEqual([{ recordId: expect.any(String), label: "UND-2 (Tape (edited))", reason: expect.stringMatching(/^changed on .+ after the import$/) }]);
+    expect((await items(t.org.id)).map((i) => i.sku)).toEqual(["UND-1", "UND-2"]);
+  });
+});

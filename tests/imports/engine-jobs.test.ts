@@ -1,0 +1,72 @@
+// The import jobs through the real embedded executor and the app's own Inngest client, as
+// /api/inngest serves them: preview, commit (a loop of checkpointed steps), cancel mid-way and undo,
+// all started from the service functions the pages call.
+import type { Inngest, InngestFunction } from "inngest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rootDb } from "@/core/db/client";
+import { createTestOrganization } from "@/core/testing/plugin-test-kit";
+import { freePort } from "@/scripts/lib/embedded-db";
+import { startHarness, until, type Harness } from "@/tests/jobs/harness";
+import { importRow, manyPatients, patientsCsv, upload } from "./engine-kit";
+
+let h: Harness;
+let service: typeof import("@/core/imports/service");
+
+beforeAll(async () => {
+  const port = await freePort();
+  process.env.INNGEST_DEV = `http://127.0.0.1:${port}`;
+  const { inngest } = (await import("@/inngest/client")) as { inngest: Inngest };
+  const { importFunctions } = await import("@/core/imports/jobs");
+  service = await import("@/core/imports/service");
+  h = await startHarness("imports", () => importFunctions as InngestFunction.Any[], { client: inngest, port, executor: { requestTimeoutMs: 60_000, leaseMs: 90_000 } });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const statusIs = (id: string, status: string) => async () => (await importRow(id)).status === status;
+
+describe("import jobs", () => {
+  it("preview -> commit -> undo, each as a background job", async () => {
+    const org = await createTestOrganization();
+    const ctx = await org.as("staff");
+    const id = await upload(org, patientsCsv([...manyPatients(7000), { mrn: "MRN-BAD", first: "A", last: "B", dob: "31/12/1999" }]));
+    expect(await service.startPreview(ctx, id)).toMatchObject({ ok: true });
+    await until("previewed", statusIs(id, "previewed"), 60_000);
+    expect((await importRow(id)).preview).toEqual({ create: 7000, update: 0, unchanged: 0, reject: 1 });
+
+    expect(await service.startCommit(ctx, id)).toMatchObject({ ok: true });
+    // A second click finds the import already running.
+    expect(await service.startCommit(ctx, id)).toMatchObject({ ok: false });
+    await until("completed", statusIs(id, "completed"), 60_000);
+    expect(await importRow(id)).toMatchObject({ createdCount: 7000, rejectedCount: 1, rowsDone: 7001 });
+    const progress = await service.importProgress(ctx, id);
+    expect(progress).toMatchObject({ status: "completed", rowsDone: 7001, totalRows: 7001, created: 7000, rejected: 1 });
+    const view = (await service.getImportView(ctx, id))!;
+    expect(view.can).toMatchObject({ undo: true, commit: false, downloadErrors: true });
+    expect(view.errors).toEqual([{ row: 7001, line: 7002, column: "DOB", field: "dateOfBirth", reason: "Enter a valid date (YYYY-MM-DD)", phase: "commit" }]);
+
+    expect(await service.undoImport(ctx, id)).toMatchObject({ ok: true });
+    await until("undone", statusIs(id, "undone"), 60_000);
+    expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(0);
+  });
+
+  it("cancel during a big commit stops after the running batch; committed rows stay and are counted", async () => {
+    const org = await createTestOrganization();
+    const ctx = await org.as("staff");
+    const id = await upload(org, patientsCsv(manyPatients(60_000)));
+    expect(await service.startPreview(ctx, id)).toMatchObject({ ok: true });
+    await until("previewed", statusIs(id, "previewed"), 60_000);
+    expect(await service.startCommit(ctx, id)).toMatchObject({ ok: true });
+    await until("first batch", async () => (await importRow(id)).createdCount >= 5000, 60_000);
+    expect(await service.cancelImport(ctx, id)).toMatchObject({ ok: true });
+    await until("cancelled", statusIs(id, "cancelled"), 60_000);
+    const imp = await importRow(id);
+    expect(imp.createdCount).toBeGreaterThanOrEqual(5000);
+    expect(imp.createdCount).toBeLessThan(60_000);
+    expect(imp.createdCount % 5000).toBe(0);
+    expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(imp.createdCount);
+    expect(await rootDb().dataImportChange.count({ where: { importId: id } })).toBe(imp.createdCount);
+  });
+});
