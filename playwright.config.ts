@@ -1,8 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// End-to-end tests in Debian's Chromium against a production build (`next start`) on a database
-// prepared by `npm test` (scripts/test.ts passes DATABASE_URL, NEXTAUTH_SECRET and E2E_PORT).
+// End-to-end tests in Debian's Chromium against a production build on a database prepared by
+// `npm test` (scripts/test.ts passes DATABASE_URL, NEXTAUTH_SECRET, E2E_PORT and E2E_EXECUTOR_PORT).
+// The server is started exactly as `npm start` does (scripts/start.ts -> scripts/lib/boot.ts): `next
+// start` plus the embedded job executor as a supervised second process, in cloud mode (random signing
+// and event keys, INNGEST_BASE_URL = the executor, which syncs the app's /api/inngest), so background
+// jobs — imports, exports, plugin jobs — really run. With DATABASE_URL set, boot only applies pending
+// migrations (none: test.ts migrated the database) and does not seed (RITIKO_SEED is not set).
 const port = Number(process.env.E2E_PORT ?? 3100);
+const executorPort = Number(process.env.E2E_EXECUTOR_PORT ?? port + 1);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -31,12 +37,21 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: "node --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXTAUTH_URL: baseURL },
+    // SIGTERM lets boot stop the executor (its call in flight finishes) and then Next; the process
+    // group is killed after the timeout anyway.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      NEXTAUTH_URL: baseURL,
+      PORT: String(port),
+      RITIKO_EXECUTOR_PORT: String(executorPort),
+      // Idle queue poll (default 500 ms): background jobs (imports, exports) start sooner in the tests.
+      RITIKO_EXECUTOR_POLL_MS: "200",
+    },
   },
 });

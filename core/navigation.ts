@@ -11,6 +11,10 @@ export function coreNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
     items.push({ label: "Patients", href: "/patients", icon: "Users" });
     items.push({ label: "Appointments", href: "/appointments", icon: "CalendarDays" });
   }
+  // CSV import and export (core/imports). Imports are listed for members who can write records; each
+  // resource re-checks its own permission (a plugin's, e.g. inventory.items) on the pages and actions.
+  if (ctx.can("records.write")) items.push({ label: "Imports", href: "/imports", icon: "FileUp" });
+  if (ctx.can("records.read")) items.push({ label: "Exports", href: "/exports", icon: "FileDown" });
   return items;
 }
 

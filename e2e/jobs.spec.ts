@@ -1,6 +1,9 @@
 // The Jobs page (owners and admins): the run list with its filters and duration sort, a run's
-// detail, Re-run and Cancel. The e2e server runs no job executor, so each test writes the runs it
-// needs straight into the database, under function ids unique to the test, and nothing picks them up.
+// detail, Re-run and Cancel. Each test writes the runs it needs straight into the database, under
+// function ids unique to the test. The e2e server runs the embedded job executor (playwright.config.ts),
+// which claims only queue items of runs of the app it synced ("ritiko"): these runs belong to another
+// app id (SEED_APP), so nothing picks them up — a re-run stays queued, as these tests expect — while
+// the executor keeps running the real jobs of the other specs.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
@@ -25,6 +28,8 @@ type RunSeed = {
 };
 
 const MINUTE = 60_000;
+/** An app the e2e executor does not serve (it claims only work of "ritiko", inngest/executor/queue.ts). */
+const SEED_APP = "ritiko-e2e-unserved";
 
 /** Writes events, runs, steps and queue items as the executor would; returns the run ids in order. */
 async function seedRuns(runs: RunSeed[]): Promise<string[]> {
@@ -56,7 +61,7 @@ async function seedRuns(runs: RunSeed[]): Promise<string[]> {
       await client.query(
         `INSERT INTO job_runs (id, "appId", "functionId", "eventId", status, attempt, "maxAttempts", "stepUrl", output, error,
                                "organizationId", "createdAt", "updatedAt", "startedAt", "endedAt")
-         VALUES ($1, 'ritiko', $2, $3, $4, $5, 4, $6, $7::jsonb, $8::jsonb, $9, $10, $10, $11, $12)`,
+         VALUES ($1, $13, $2, $3, $4, $5, 4, $6, $7::jsonb, $8::jsonb, $9, $10, $10, $11, $12)`,
         [
           runId,
           r.functionId,
@@ -70,6 +75,7 @@ async function seedRuns(runs: RunSeed[]): Promise<string[]> {
           createdAt,
           startedAt,
           endedAt,
+          SEED_APP,
         ],
       );
       let stepAt = startedAt?.getTime() ?? createdAt.getTime();
@@ -261,7 +267,7 @@ test("a run's detail shows its event, steps, output and error as text", async ({
   await expect(field(page, "Status")).toHaveText("Completed");
   await expect(field(page, "Attempts")).toHaveText("0 / 4");
   await expect(field(page, "Duration")).toHaveText("2.5 s");
-  await expect(field(page, "App")).toHaveText("ritiko");
+  await expect(field(page, "App")).toHaveText(SEED_APP);
   await expect(field(page, "Pending work items")).toHaveText("0");
   await expect(page.getByLabel("Run output")).toContainText('"sent": 12');
   await expect(page.getByLabel("Run output")).toContainText('"ACME-1001"');

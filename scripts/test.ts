@@ -2,9 +2,13 @@
 //   1. start an embedded PostgreSQL in a temporary folder on a free port (or use TEST_DATABASE_URL,
 //      a server where we may create databases), create and migrate a unit and an e2e database;
 //   2. vitest (unit + integration against the real database);
-//   3. seed the e2e database, `next build`, Playwright in Debian's Chromium against `next start`.
+//   3. seed the e2e database, `next build`, Playwright in Debian's Chromium against `npm start`'s server.
 // Flags: --unit (only vitest), --e2e (only Playwright), --skip-build (reuse .next), --no-static
-// (skip typecheck + lint, which otherwise run first). Exit code is
+// (skip typecheck + lint, which otherwise run first). Any other argument goes to Playwright (spec
+// files, -g title filter, --repeat-each=N...), for local runs of some specs after a build:
+//   npm test -- --e2e --skip-build e2e/imports.spec.ts
+//   npm test -- --e2e --skip-build e2e/jobs.spec.ts e2e/outbox.spec.ts -g "Re-run" --repeat-each=3
+// The e2e server is `npm start`'s (playwright.config.ts): Next plus the embedded job executor. Exit code is
 // non-zero when anything failed; the last line is the "N passed, N failed" summary.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -16,7 +20,11 @@ import { freePort, startEmbeddedDb } from "./lib/embedded-db";
 import { migrateDeploy } from "./lib/migrate";
 import { seedDemoData } from "./lib/seed-demo";
 
-const args = new Set(process.argv.slice(2));
+const OWN_FLAGS = new Set(["--unit", "--e2e", "--skip-build", "--no-static"]);
+const argv = process.argv.slice(2);
+const args = new Set(argv.filter((a) => OWN_FLAGS.has(a)));
+/** Spec files, -g title filters and other Playwright options: every argument that is not ours. */
+const e2eFilters = argv.filter((a) => !OWN_FLAGS.has(a));
 const runUnit = !args.has("--e2e");
 const runE2e = !args.has("--unit");
 const runStatic = runUnit && runE2e && !args.has("--no-static");
@@ -117,6 +125,7 @@ try {
       // All browser tests come from 127.0.0.1: per-IP throttling would lock every later test out.
       RITIKO_LOGIN_MAX_FAILURES_PER_IP: "100000",
       E2E_PORT: String(await freePort()),
+      E2E_EXECUTOR_PORT: String(await freePort()),
       LOG_LEVEL: "warn",
     };
     if (!args.has("--skip-build")) {
@@ -124,7 +133,7 @@ try {
       if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) !== 0) throw new Error("next build failed");
     }
     say("playwright: end-to-end tests in Chromium");
-    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
+    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], env);
     const c = readCounts("test-results/e2e.json", "playwright");
     if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
     if (code !== 0) exitCode = 1;

@@ -1,0 +1,48 @@
+// The organization's imports, newest first, 25 a page (the database pages them: listImports).
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { ImportsTable } from "@/components/imports/imports-table";
+import { buttonVariants } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireOrgContext } from "@/core/auth/context";
+import { listImports } from "@/core/imports/service";
+import { first, type RawSearchParams } from "@/core/lists/list-params";
+
+export const metadata = { title: "Imports" };
+
+export default async function ImportsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireOrgContext();
+  const raw = await searchParams;
+  const requested = Number(first(raw.page) ?? 1);
+  const resource = first(raw.resource) || undefined;
+  const { rows, total, page, pageSize } = await listImports(ctx, { resource, page: Number.isSafeInteger(requested) && requested > 0 ? requested : 1 });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const hrefFor = (n: number) => {
+    const q = new URLSearchParams();
+    if (resource) q.set("resource", resource);
+    if (n > 1) q.set("page", String(n));
+    const s = q.toString();
+    return s ? `/imports?${s}` : "/imports";
+  };
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Imports"
+        description={`CSV imports of ${ctx.organization.name} · ${total.toLocaleString("en-US")} in all · times in ${ctx.organization.timezone}`}
+        actions={
+          <Link href="/imports/new" className={buttonVariants()}>
+            <Plus aria-hidden="true" /> New import
+          </Link>
+        }
+      />
+      <ImportsTable
+        rows={rows.map((r) => ({ ...r, createdByName: r.createdBy }))}
+        page={Math.min(page, pageCount)}
+        pageCount={pageCount}
+        total={total}
+        timeZone={ctx.organization.timezone}
+        hrefFor={hrefFor}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+// "Import N rows" after a preview: starts the background commit. In all-or-nothing mode it is
+// disabled while any row is rejected, and says why — nothing would be written anyway.
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/core/actions/result";
+import { rows } from "./labels";
+
+type Props = {
+  importId: string;
+  /** Rows that would be written (created + updated + unchanged). */
+  importable: number;
+  rejected: number;
+  allOrNothing: boolean;
+  commit: (id: string) => Promise<ActionResult<{ id: string }>>;
+};
+
+export function CommitButton({ importId, importable, rejected, allOrNothing, commit }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const blocked = allOrNothing && rejected > 0;
+  const nothing = importable === 0;
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Button
+        type="button"
+        pending={pending}
+        disabled={blocked || nothing}
+        aria-describedby={blocked || nothing ? "commit-blocked" : undefined}
+        onClick={() =>
+          startTransition(async () => {
+            const res = await commit(importId);
+            if (!res.ok) {
+              toast.error(res.error);
+              router.refresh();
+              return;
+            }
+            toast.success(res.message ?? "Import started.");
+            router.refresh();
+          })
+        }
+      >
+        Import {rows(importable)}
+      </Button>
+      {blocked ? (
+        <p id="commit-blocked" className="text-sm text-red-700">
+          “All or nothing” is chosen and {rows(rejected)} {rejected === 1 ? "is" : "are"} rejected: fix the file and upload it again, or choose “Skip bad rows” and preview again.
+        </p>
+      ) : nothing ? (
+        <p id="commit-blocked" className="text-sm text-muted-foreground">
+          No valid row to import.
+        </p>
+      ) : rejected > 0 ? (
+        <p className="text-sm text-muted-foreground">The {rows(rejected)} rejected will be skipped.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+// The live bar of a running phase (preview, commit, undo). Its state always comes from the server
+// (GET /api/imports/<id>/progress every second), so a reload or another tab shows the same bar; when
+// the phase ends the page is refreshed to render the outcome. Cancel (commit only) asks the job to
+// stop after the batch in flight: batches already written stay written (and can be undone).
+import { useRouter } from "next/navigation";
+import { useEffect, useEffectEvent, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/core/actions/result";
+import { count, formatSecondsLeft, rows } from "./labels";
+import { RowsBar, rowsPercent } from "./rows-bar";
+import { ACTIVE_STATUSES, type ImportProgressData } from "./types";
+
+const POLL_MS = 1_000;
+
+const PHASE_TITLES: Record<string, string> = {
+  previewing: "Checking the rows (nothing is written yet)",
+  committing: "Importing",
+  undoing: "Undoing the import",
+};
+
+type Props = {
+  importId: string;
+  initial: ImportProgressData;
+  cancel: (id: string) => Promise<ActionResult<{ id: string }>>;
+};
+
+export function ImportProgress({ importId, initial, cancel }: Props) {
+  const router = useRouter();
+  const [progress, setProgress] = useState(initial);
+  const [cancelling, startCancel] = useTransition();
+  const [cancelAsked, setCancelAsked] = useState(false);
+  const active = ACTIVE_STATUSES.includes(progress.status);
+
+  const poll = useEffectEvent(async () => {
+    try {
+      const res = await fetch(`/api/imports/${importId}/progress`, { cache: "no-store" });
+      if (!res.ok) return;
+      const next = (await res.json()) as ImportProgressData;
+      setProgress(next);
+      if (!ACTIVE_STATUSES.includes(next.status)) router.refresh();
+    } catch {
+      // A missed poll (network blip, server restart) is retried on the next tick.
+    }
+  });
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [active]);
+
+  const total = progress.totalRows ?? 0;
+  const percent = rowsPercent(progress.rowsDone, progress.totalRows);
+  const title = PHASE_TITLES[progress.status] ?? "Working";
+
+  return (
+    <section aria-label="Import progress" className="rounded-xl border border-border bg-surface p-5 shadow-xs" data-import-status={progress.status}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+        <p className="font-medium text-foreground">
+          {title}: {count(progress.rowsDone)} of {progress.totalRows === null ? "…" : rows(total)}
+        </p>
+        <p className="font-medium text-foreground tabular-nums" aria-live="polite" data-testid="import-percent">
+          {percent}%
+        </p>
+      </div>
+      <div className="mt-2">
+        <RowsBar label="Import progress" done={progress.rowsDone} total={progress.totalRows} />
+      </div>
+      <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted-foreground">
+        <div className="flex gap-1">
+          <dt>Speed:</dt>
+          <dd className="tabular-nums">{progress.ratePerSecond ? `${count(Math.round(progress.ratePerSecond))} rows/s` : "measuring…"}</dd>
+        </div>
+        <div className="flex gap-1">
+          <dt>Time left:</dt>
+          <dd className="tabular-nums">{formatSecondsLeft(progress.secondsLeft)}</dd>
+        </div>
+        {progress.status === "committing" ? (
+          <div className="flex gap-1">
+            <dt>So far:</dt>
+            <dd className="tabular-nums">
+              {count(progress.created)} created, {count(progress.updated)} updated, {count(progress.rejected)} rejected
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-xs text-muted-foreground">Runs in the background; you can leave this page and come back.</p>
+        {progress.status === "committing" ? (
+          <Button
+            type="button"
+            variant="destructive"
+            size="sm"
+            pending={cancelling}
+            disabled={cancelAsked}
+            onClick={() =>
+              startCancel(async () => {
+                const res = await cancel(importId);
+                if (!res.ok) {
+                  toast.error(res.error);
+                  return;
+                }
+                setCancelAsked(true);
+                toast.success(res.message ?? "Cancelling: the import stops after the batch in progress.");
+              })
+            }
+          >
+            {cancelAsked ? "Cancelling…" : "Cancel import"}
+          </Button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+// A bar of rows processed out of the file's rows (used live by ImportProgress and, finished, on the
+// outcome). Percent is floored, so 100% means every row was processed.
+import { cn } from "@/components/ui/cn";
+import { count, rows } from "./labels";
+
+export function rowsPercent(done: number, total: number | null): number {
+  if (!total) return 0;
+  return Math.min(100, Math.floor((done / total) * 100));
+}
+
+export function RowsBar({ label, done, total, tone = "primary" }: { label: string; done: number; total: number | null; tone?: "primary" | "warning" | "danger" }) {
+  const percent = rowsPercent(done, total);
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={`${percent}%: ${count(done)} of ${rows(total ?? 0)}`}
+      className="h-2.5 overflow-hidden rounded-full bg-muted"
+    >
+      <div
+        className={cn("h-full rounded-full transition-[width]", tone === "danger" ? "bg-danger" : tone === "warning" ? "bg-amber-500" : "bg-primary")}
+        style={{ width: `${percent}%` }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// What the import screens render: plain, serializable data the server pages build from the import
+// service (core/imports/service.ts), so the client components never see a database row or a Date.
+import type { ImportField, ImportMode, RowError } from "@/core/imports/types";
+
+export type ImportStatus = "uploaded" | "previewing" | "previewed" | "committing" | "completed" | "failed" | "cancelled" | "undoing" | "undone";
+
+export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+export type CsvDelimiter = "," | ";" | "\t" | "|";
+
+/** Dry-run counts of the preview. */
+export type PreviewCounts = { create: number; update: number; unchanged: number; reject: number };
+
+/** The progress endpoint's answer (GET /api/imports/<id>/progress, importProgress in the service). */
+export type ImportProgressData = {
+  status: ImportStatus;
+  rowsDone: number;
+  totalRows: number | null;
+  ratePerSecond: number | null;
+  secondsLeft: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  preview: PreviewCounts | null;
+  error: string | null;
+};
+
+export type ImportScreenView = {
+  id: string;
+  resource: { id: string; label: string };
+  fileName: string;
+  status: ImportStatus;
+  /** False once the retention cron removed the uploaded file: nothing can be previewed or committed. */
+  fileAvailable: boolean;
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  hasHeader: boolean;
+  /** The file's column headers (or "Column 1"… without a header row) and a few sample rows. */
+  headers: string[];
+  sampleRows: string[][];
+  /** Column index (as a string) -> field key; unlisted columns are ignored. */
+  mapping: Record<string, string>;
+  /** The mapping was re-applied from an earlier import of the same headers. */
+  mappingFromSaved: boolean;
+  fields: ImportField[];
+  updateExisting: boolean;
+  mode: ImportMode;
+  progress: ImportProgressData;
+  /** First errors of the phase that produced the shown counts (preview, or commit once it ran). */
+  errors: RowError[];
+  errorCount: number;
+  createdByName: string | null;
+  /** ISO timestamps. */
+  createdAt: string;
+  phaseStartedAt: string | null;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  undoneByName: string | null;
+};
+
+export const ACTIVE_STATUSES: readonly ImportStatus[] = ["previewing", "committing", "undoing"];

@@ -1,0 +1,51 @@
+"use client";
+// "Undo this import", confirmed first. Undo removes the records the import created and restores the
+// ones it updated — all or nothing: when any of them changed after the import, the service refuses
+// and names them, and that refusal stays on the page (not just a toast) so the records can be found.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ActionResult } from "@/core/actions/result";
+
+type Props = {
+  importId: string;
+  created: number;
+  updated: number;
+  undo: (id: string) => Promise<ActionResult<{ id: string }>>;
+};
+
+export function UndoButton({ importId, created, updated, undo }: Props) {
+  const router = useRouter();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  return (
+    <div className="grid gap-3">
+      <div>
+        <ConfirmDialog
+          trigger="Undo this import"
+          triggerVariant="outline"
+          title="Undo this import?"
+          description={`The ${created.toLocaleString("en-US")} created records are deleted and the ${updated.toLocaleString("en-US")} updated ones get their previous values back. If any of them changed since the import, nothing is undone and you are told which.`}
+          confirmLabel="Undo import"
+          pendingLabel="Undoing…"
+          cancelLabel="Keep the import"
+          onConfirm={async () => {
+            setRefusal(null);
+            const res = await undo(importId);
+            if (!res.ok) {
+              setRefusal(res.error);
+              return;
+            }
+            toast.success(res.message ?? "Undo started.");
+            router.refresh();
+          }}
+        />
+      </div>
+      {refusal ? (
+        <div role="alert" className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-sm whitespace-pre-wrap text-red-700">
+          {refusal}
+        </div>
+      ) : null}
+    </div>
+  );
+}

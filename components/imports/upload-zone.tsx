@@ -1,0 +1,194 @@
+"use client";
+// Step 1 of an import: pick or drop one CSV file and send it. The file goes as the raw request body
+// (never read into memory here, never a multipart form) to POST /api/imports?resource=<id>, which
+// streams it into storage and runs detection; XMLHttpRequest because fetch() has no upload progress.
+// Too-large or wrongly named files are refused here before a byte is sent; everything else (binary,
+// empty, no header...) is the server's call, and its JSON `error` is shown as it is.
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, type DragEvent } from "react";
+import { FileUp } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { ACCEPTED_EXTENSIONS, formatBytes, MAX_UPLOAD_BYTES } from "./labels";
+
+type Upload = { name: string; loaded: number; total: number };
+
+/** Why a file is refused before sending, or null when it may go. */
+export function refuseFile(file: { name: string; size: number }): string | null {
+  const lower = file.name.toLowerCase();
+  if (!ACCEPTED_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+    return `“${file.name}” is not a CSV file. Choose a .csv, .tsv or .txt file.`;
+  }
+  if (file.size > MAX_UPLOAD_BYTES) {
+    return `“${file.name}” is ${formatBytes(file.size)}; files of up to ${formatBytes(MAX_UPLOAD_BYTES)} can be imported. Split it into smaller files.`;
+  }
+  return null;
+}
+
+function serverError(xhr: XMLHttpRequest): string {
+  try {
+    const body = JSON.parse(xhr.responseText) as { error?: unknown };
+    if (typeof body.error === "string" && body.error) return body.error;
+    if (body.error && typeof body.error === "object" && typeof (body.error as { message?: unknown }).message === "string") {
+      return (body.error as { message: string }).message;
+    }
+  } catch {
+    // not JSON: fall through to the status
+  }
+  if (xhr.status === 413) return `The file is too large: up to ${formatBytes(MAX_UPLOAD_BYTES)} can be imported.`;
+  if (xhr.status === 403) return "You do not have permission to import these records.";
+  return `The upload failed (HTTP ${xhr.status}). Please try again.`;
+}
+
+export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; resourceLabel: string }) {
+  const router = useRouter();
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const xhrRef = useRef<XMLHttpRequest | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function send(file: File) {
+    setError(null);
+    const refusal = refuseFile(file);
+    if (refusal) {
+      setError(refusal);
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhrRef.current = xhr;
+    setUpload({ name: file.name, loaded: 0, total: file.size });
+    xhr.upload.onprogress = (e) => setUpload({ name: file.name, loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.onload = () => {
+      xhrRef.current = null;
+      if (xhr.status === 201) {
+        try {
+          const { id } = JSON.parse(xhr.responseText) as { id: string };
+          setUpload({ name: file.name, loaded: file.size, total: file.size });
+          router.push(`/imports/${id}`);
+          return;
+        } catch {
+          setError("The server accepted the file but sent an unexpected answer. Look for it under Imports.");
+        }
+      } else {
+        setError(serverError(xhr));
+      }
+      setUpload(null);
+    };
+    xhr.onerror = () => {
+      xhrRef.current = null;
+      setUpload(null);
+      setError("The upload was interrupted (network error). Nothing was imported; please try again.");
+    };
+    xhr.onabort = () => {
+      xhrRef.current = null;
+      setUpload(null);
+      setError("Upload cancelled. Nothing was imported.");
+    };
+    xhr.open("POST", `/api/imports?resource=${encodeURIComponent(resourceId)}`);
+    // Header values must be Latin-1: the name is percent-encoded (the route decodes it).
+    xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
+    xhr.setRequestHeader("content-type", "application/octet-stream");
+    xhr.send(file);
+  }
+
+  function onDrop(e: DragEvent<HTMLDivElement>) {
+    e.preventDefault();
+    setDragging(false);
+    if (upload) return;
+    const files = e.dataTransfer.files;
+    if (files.length > 1) {
+      setError("Drop one file at a time.");
+      return;
+    }
+    const file = files[0];
+    if (file) send(file);
+  }
+
+  const percent = upload ? (upload.total > 0 ? Math.min(100, Math.round((upload.loaded / upload.total) * 100)) : 0) : 0;
+
+  return (
+    <div className="grid gap-4">
+      <div
+        data-testid="upload-dropzone"
+        onDragEnter={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={cn(
+          "flex flex-col items-center justify-center gap-3 rounded-xl border-2 border-dashed px-6 py-12 text-center transition-colors",
+          dragging ? "border-primary bg-primary/5" : "border-border bg-surface",
+        )}
+      >
+        <FileUp className="size-8 text-muted-foreground" aria-hidden="true" />
+        <p className="text-sm font-medium text-foreground">Drop a CSV file of {resourceLabel.toLowerCase()} here</p>
+        <p className="text-sm text-muted-foreground">or</p>
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="file"
+          accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+          className="sr-only"
+          aria-label="CSV file"
+          disabled={upload !== null}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) send(file);
+          }}
+        />
+        <Button type="button" variant="outline" disabled={upload !== null} onClick={() => inputRef.current?.click()}>
+          Choose a file
+        </Button>
+        <p className="text-xs text-muted-foreground">
+          .csv, .tsv or .txt, up to {formatBytes(MAX_UPLOAD_BYTES)}. Comma, semicolon, tab or pipe separated; UTF-8, UTF-16 or Windows-1252.
+        </p>
+      </div>
+
+      {upload ? (
+        <div className="rounded-xl border border-border bg-surface p-4 shadow-xs">
+          <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+            <p className="font-medium text-foreground">Uploading {upload.name}</p>
+            <p className="text-muted-foreground tabular-nums" aria-live="polite">
+              {percent}% · {formatBytes(upload.loaded)} of {formatBytes(upload.total)}
+            </p>
+          </div>
+          <div
+            role="progressbar"
+            aria-label="Upload progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            aria-valuetext={`${percent}%, ${formatBytes(upload.loaded)} of ${formatBytes(upload.total)}`}
+            className="mt-2 h-2 overflow-hidden rounded-full bg-muted"
+          >
+            <div className="h-full rounded-full bg-primary transition-[width]" style={{ width: `${percent}%` }} />
+          </div>
+          <div className="mt-3 flex items-center justify-between gap-2">
+            <p className="text-xs text-muted-foreground">
+              {percent < 100 ? "Keep this page open until the upload finishes." : "Checking the file: encoding, delimiter and header row…"}
+            </p>
+            {percent < 100 ? (
+              <Button type="button" size="sm" variant="ghost" onClick={() => xhrRef.current?.abort()}>
+                Cancel upload
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
