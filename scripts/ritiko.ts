@@ -5,6 +5,7 @@
 //   plugin disable <id> --org <slug>
 //   plugin status --org <slug>                  every plugin's status for the organization
 //   plugin permissions <id>                     permissions and groups the plugin declares
+//   <plugin command> ...                        commands plugins contribute (manifest `cli`), e.g. `audit verify --org <slug>`
 // Exit codes: 0 success, 1 refused or failed, 2 usage error (unknown command, plugin or organization).
 import "dotenv/config";
 import "../app/_plugins/runtime";
@@ -56,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
   const [group, command, id] = positional;
   const json = flags.json === true;
   const out = (human: string, data: unknown) => process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${human}\n`);
-  if (group !== "plugin" || !command) throw new UsageError(USAGE);
+  if (group !== "plugin") return pluginCommand(positional, flags);
+  if (!command) throw new UsageError(USAGE);
   const actor = { type: "system" as const, name: "cli" };
 
   switch (command) {
@@ -85,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     case "disable": {
       const p = await pluginOrFail(id);
       const org = await orgBySlug(flags.org);
-      const res = command === "enable" ? await enablePlugin(org.id, p.id, actor) : await disablePlugin(org.id, p.id, actor);
+      const res = command === "enable" ? await enablePlugin(org.id, p.id, actor, { source: "cli" }) : await disablePlugin(org.id, p.id, actor, { source: "cli" });
       if (res.ok) out(res.message, res);
       else process.stderr.write(`${res.error}\n`);
       return res.ok ? 0 : 1;
@@ -102,6 +104,19 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
   }
+}
+
+/** A command contributed by a plugin manifest (`cli`): the longest command whose words start the arguments. */
+async function pluginCommand(positional: string[], flags: Record<string, string | true>): Promise<number> {
+  const commands = (await allPlugins()).flatMap((p) => (p.cli ?? []).map((c) => ({ ...c, words: c.command.split(/\s+/) })));
+  const match = commands
+    .filter((c) => c.words.every((w, i) => positional[i] === w))
+    .sort((a, b) => b.words.length - a.words.length)[0];
+  if (!match) {
+    const list = commands.map((c) => `  ${c.command.padEnd(28)} ${c.description}`).join("\n");
+    throw new UsageError(`${USAGE}${list ? `\nPlugin commands:\n${list}` : ""}`);
+  }
+  return match.run({ positional: positional.slice(match.words.length), flags });
 }
 
 // Like `npm run db:seed`: without DATABASE_URL, use (start) the embedded database of `npm run dev`.

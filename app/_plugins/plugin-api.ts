@@ -1,7 +1,7 @@
 // REST handlers for /api/v1/<plugin id>/<path...> (the generated route shims call this). Callers
 // authenticate with `Authorization: Bearer rtk_...` (an API token: the token's user in the token's
 // organization) or the browser session (core/api-tokens/authenticate.ts); handlers get the actor for
-// their events. Answers: 401 without a session or with an unknown, revoked or expired token, 404 when
+// their events, with the origin (source "api", request id, client IP). Answers: 401 without a session or with an unknown, revoked or expired token, 404 when
 // the plugin is disabled for the organization or no route matches, 405 for a known path with another
 // method, 403 without the route's permission, 500 (with the request id, details in the logs) when a
 // handler throws.
@@ -10,6 +10,7 @@ import { authenticateApiRequest } from "@/core/api-tokens/authenticate";
 import { EventHandlerError } from "@/core/events/emit";
 import { apiError } from "@/core/http/api-errors";
 import { REQUEST_ID_HEADER } from "@/core/http/request-id";
+import { originFromHeaders } from "@/core/http/request-origin";
 import { log } from "@/core/log";
 import { enabledPluginIds } from "@/core/plugins/enabled";
 import { hasPermission } from "@/core/plugins/permissions";
@@ -44,7 +45,7 @@ export function pluginRouteHandlers(pluginId: string) {
       return apiError(403, "forbidden", `This needs the ${match.route.permission} permission.`, { requestId });
     }
     try {
-      return await match.route.handler({ ctx, params: match.params, request, actor });
+      return await match.route.handler({ ctx, params: match.params, request, actor, origin: originFromHeaders("api", request.headers) });
     } catch (err) {
       // A plugin's in-transaction handler refused the change: an expected outcome with its reason
       // (the change was rolled back), not a server failure.

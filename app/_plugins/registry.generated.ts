@@ -3,6 +3,7 @@ import type { PluginRegistry } from "@/core/plugins/registry";
 
 // Manifests load lazily: a plugin costs nothing until a request needs it.
 export const pluginRegistry: PluginRegistry = {
+  "audit": () => import("@/plugins/audit/plugin"),
   "hello": () => import("@/plugins/hello/plugin"),
   "inventory": () => import("@/plugins/inventory/plugin"),
 };

@@ -1,6 +1,7 @@
 // A named place in a core page where plugins put server components (see WIDGET_ZONES):
 //
 //   <WidgetZone name="dashboard.main" ctx={ctx} />
+//   <WidgetZone name="record.history" ctx={ctx} record={{ type: "core.patient", id }} />   (record pages)
 //
 // Shows the enabled plugins' widgets for the zone that the member may see, highest priority first,
 // each loaded lazily and streamed on its own (a slow widget does not hold up the page). A widget that
@@ -22,11 +23,13 @@ import { WidgetErrorBoundary } from "./widget-error-boundary";
 type WidgetZoneProps = {
   name: WidgetZoneName;
   ctx: OrgContext;
+  /** On record pages: the record shown, handed to each widget. */
+  record?: WidgetProps["record"];
   /** Layout of the zone's container, e.g. "xl:w-80" beside a form. Widgets stack with a gap. */
   className?: string;
 } & ({ as?: "div"; label?: never } | { as: "aside" | "section"; /** Accessible name of the landmark. */ label: string });
 
-export async function WidgetZone({ name, ctx, className, as: Tag = "div", label }: WidgetZoneProps) {
+export async function WidgetZone({ name, ctx, record, className, as: Tag = "div", label }: WidgetZoneProps) {
   const widgets = await widgetsForZone(ctx, name);
   if (widgets.length === 0) return null;
   return (
@@ -34,7 +37,7 @@ export async function WidgetZone({ name, ctx, className, as: Tag = "div", label 
       {widgets.map((entry) => (
         <WidgetErrorBoundary key={`${entry.pluginId}.${entry.widget.id}`} fallback={<WidgetFailed entry={entry} requestId={ctx.requestId} />}>
           <Suspense fallback={<WidgetLoading />}>
-            <SafeWidget entry={entry} ctx={ctx} />
+            <SafeWidget entry={entry} ctx={ctx} record={record} />
           </Suspense>
         </WidgetErrorBoundary>
       ))}
@@ -44,14 +47,14 @@ export async function WidgetZone({ name, ctx, className, as: Tag = "div", label 
 
 const CLIENT_REFERENCE = Symbol.for("react.client.reference");
 
-async function SafeWidget({ entry, ctx }: { entry: ZoneWidget; ctx: OrgContext }): Promise<ReactNode> {
+async function SafeWidget({ entry, ctx, record }: { entry: ZoneWidget; ctx: OrgContext; record?: WidgetProps["record"] }): Promise<ReactNode> {
   try {
     const { default: Widget } = await entry.widget.component();
     if (typeof Widget !== "function" || (Widget as { $$typeof?: symbol }).$$typeof === CLIENT_REFERENCE) {
       // A client component cannot receive ctx (it holds a database client): render it from a server one.
       throw new Error(`Widget "${entry.widget.id}" must default-export a server component; wrap client components in one.`);
     }
-    return await (Widget as (props: WidgetProps) => ReactNode | Promise<ReactNode>)({ ctx });
+    return await (Widget as (props: WidgetProps) => ReactNode | Promise<ReactNode>)(record ? { ctx, record } : { ctx });
   } catch (err) {
     // notFound(), redirect() and Next's dynamic-rendering signals are not failures: let them through.
     unstable_rethrow(err);

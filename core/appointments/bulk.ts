@@ -8,6 +8,7 @@ import { invalid, type ActionResult } from "@/core/actions/result";
 import { appointmentUpdated } from "@/core/events/core-events";
 import { emitMany } from "@/core/events/emit";
 import { eventMeta } from "@/core/events/meta";
+import { requestOrigin } from "@/core/http/request-origin";
 import { kickOutbox } from "@/core/events/outbox-signal";
 import { appointmentRecord, updated, type AppointmentRow } from "@/core/events/record-changes";
 import { appointmentColumns, unprefix } from "@/core/events/record-sql";
@@ -35,6 +36,7 @@ export async function bulkUpdateAppointmentStatus(
   if (!input.success) return invalid(input.error);
   const organizationId = ctx.organization.id;
 
+  const meta = eventMeta(ctx, await requestOrigin("bulk"));
   const updatedCount = await ctx.db.$transaction(
     async (tx) => {
       // Raw SQL is not scoped by ctx.db: the organization id is bound from the context. The CTE locks
@@ -57,7 +59,7 @@ export async function bulkUpdateAppointmentStatus(
       const events = rows
         .map((r) => updated(appointmentRecord(unprefix<AppointmentRow>(r, "before.")), appointmentRecord(unprefix<AppointmentRow>(r, "after."))))
         .sort((x, y) => (x.id < y.id ? -1 : 1));
-      await emitMany(tx, eventMeta(ctx), appointmentUpdated, events);
+      await emitMany(tx, meta, appointmentUpdated, events);
       return rows.length;
     },
     // Handlers run per row inside this transaction: allow more than Prisma's 5 s default.

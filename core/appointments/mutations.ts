@@ -8,6 +8,7 @@ import { isNotFound, type ActionResult } from "@/core/actions/result";
 import { appointmentCreated, appointmentDeleted, appointmentUpdated } from "@/core/events/core-events";
 import { emit } from "@/core/events/emit";
 import { eventMeta } from "@/core/events/meta";
+import { requestOrigin } from "@/core/http/request-origin";
 import { kickOutbox } from "@/core/events/outbox-signal";
 import { appointmentRecord, created, deleted, updated } from "@/core/events/record-changes";
 import { lockAppointment } from "./row-lock";
@@ -28,9 +29,10 @@ function toRow(d: AppointmentData) {
 
 export async function createAppointment(ctx: OrgContext, data: AppointmentData): Promise<ActionResult<{ id: string }>> {
   try {
+    const meta = eventMeta(ctx, await requestOrigin("form"));
     const a = await ctx.db.$transaction(async (tx) => {
       const row = await tx.appointment.create({ data: { ...toRow(data), organizationId: ctx.organization.id } });
-      await emit(tx, eventMeta(ctx), appointmentCreated, created(appointmentRecord(row)));
+      await emit(tx, meta, appointmentCreated, created(appointmentRecord(row)));
       return { id: row.id };
     });
     kickOutbox();
@@ -43,11 +45,12 @@ export async function createAppointment(ctx: OrgContext, data: AppointmentData):
 
 export async function updateAppointment(ctx: OrgContext, id: string, data: AppointmentData): Promise<ActionResult<{ id: string }>> {
   try {
+    const meta = eventMeta(ctx, await requestOrigin("form"));
     const a = await ctx.db.$transaction(async (tx) => {
       const before = await lockAppointment(tx, ctx.organization.id, id);
       if (!before) return null;
       const row = await tx.appointment.update({ where: { id }, data: toRow(data) });
-      await emit(tx, eventMeta(ctx), appointmentUpdated, updated(appointmentRecord(before), appointmentRecord(row)));
+      await emit(tx, meta, appointmentUpdated, updated(appointmentRecord(before), appointmentRecord(row)));
       return { id: row.id };
     });
     if (!a) return GONE;
@@ -62,11 +65,12 @@ export async function updateAppointment(ctx: OrgContext, id: string, data: Appoi
 
 export async function deleteAppointment(ctx: OrgContext, id: string): Promise<ActionResult<{ id: string }>> {
   try {
+    const meta = eventMeta(ctx, await requestOrigin("form"));
     const a = await ctx.db.$transaction(async (tx) => {
       const before = await lockAppointment(tx, ctx.organization.id, id);
       if (!before) return null;
       await tx.appointment.delete({ where: { id }, select: { id: true } });
-      await emit(tx, eventMeta(ctx), appointmentDeleted, deleted(appointmentRecord(before)));
+      await emit(tx, meta, appointmentDeleted, deleted(appointmentRecord(before)));
       return { id };
     });
     if (!a) return GONE;

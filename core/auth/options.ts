@@ -5,6 +5,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProviderImport from "next-auth/providers/credentials";
 import { z } from "zod";
 import { rootDb } from "@/core/db/client";
+import { authLogin } from "@/core/events/core-events";
+import { emit } from "@/core/events/emit";
 import { log } from "@/core/log";
 import { timingSafeDummyVerify, verifyPassword } from "./password";
 import { checkLoginRateLimit, rateLimitMessage, recordLoginAttempt } from "./rate-limit";
@@ -59,7 +61,26 @@ export async function authenticate(rawEmail: unknown, rawPassword: unknown, ip: 
     throw new Error(INVALID_CREDENTIALS);
   }
   log.info("auth.signed_in", { userId: user.id, ip });
+  await emitLogin(user, ip);
   return { id: user.id, email: user.email, name: user.name };
+}
+
+/**
+ * core.auth.login for the organization the session starts in (the one the jwt callback picks). emit
+ * needs a transaction: a short one of its own. A plugin handler that throws fails the sign-in (an
+ * audit log that cannot record the login refuses it rather than let it go unrecorded).
+ */
+async function emitLogin(user: { id: string; name: string; email: string }, ip: string) {
+  const organizationId = await defaultOrganizationId(user.id);
+  if (!organizationId) return; // no active membership: the session has no organization to log into
+  await rootDb().$transaction(async (tx) => {
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, slug: true, timezone: true, currency: true } });
+    await emit(tx, { organization, actor: { type: "user", id: user.id, name: user.name }, origin: { source: "form", ...(ip !== "unknown" ? { ip } : {}) } }, authLogin, {
+      organizationId,
+      userId: user.id,
+      email: user.email,
+    });
+  });
 }
 
 export const authOptions: NextAuthOptions = {

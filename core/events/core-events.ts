@@ -1,8 +1,12 @@
-// The events core records emit, exported for plugins:
+// The events core emits, exported for plugins:
 //
 //   core.patient.created | core.patient.updated | core.patient.deleted
 //   core.appointment.created | core.appointment.updated | core.appointment.deleted
+//   core.plugin.enabled | core.plugin.disabled     (core/plugins/lifecycle.ts, in the transition)
+//   core.settings.changed                          (core/plugins/settings/store.ts, in the save)
+//   core.auth.login                                (core/auth/options.ts, on a successful sign-in)
 //
+// Record events (patients, appointments):
 // Payload: { organizationId, id, before, after, changes }
 //   before   the record before the change (null on created)
 //   after    the record after the change (null on deleted)
@@ -70,6 +74,38 @@ export const appointmentCreated = appointment.created;
 export const appointmentUpdated = appointment.updated;
 export const appointmentDeleted = appointment.deleted;
 
+// ---------- organization-level events ----------
+
+/**
+ * A plugin was enabled / disabled for the organization. Emitted inside the transition's transaction
+ * (nothing is emitted for a refused or failed transition). `enabled` is emitted once the plugin is
+ * enabled, `disabled` just before it is marked disabled, so the plugin itself sees both (an audit
+ * log records its own enabling and disabling).
+ */
+const pluginTransition = z.object({ organizationId: uuid, pluginId: z.string(), name: z.string(), version: z.string() });
+export const pluginEnabled = defineEvent("core.plugin.enabled", pluginTransition);
+export const pluginDisabled = defineEvent("core.plugin.disabled", pluginTransition);
+
+/**
+ * A plugin's settings were saved with at least one changed key. `before`/`after` hold the old and new
+ * values of the changed NON-secret keys only; changed secret keys are listed in `secrets` without any
+ * value (neither plaintext nor ciphertext ever leaves the settings store).
+ */
+export const settingsChanged = defineEvent(
+  "core.settings.changed",
+  z.object({
+    organizationId: uuid,
+    pluginId: z.string(),
+    changed: z.array(z.string()),
+    secrets: z.array(z.string()),
+    before: z.record(z.string(), z.unknown()),
+    after: z.record(z.string(), z.unknown()),
+  }),
+);
+
+/** A user signed in (password verified); organizationId is the organization the session starts in. */
+export const authLogin = defineEvent("core.auth.login", z.object({ organizationId: uuid, userId: uuid, email: z.string() }));
+
 /** Every core event by name. */
 export const coreEvents = {
   [patientCreated.name]: patientCreated,
@@ -78,4 +114,8 @@ export const coreEvents = {
   [appointmentCreated.name]: appointmentCreated,
   [appointmentUpdated.name]: appointmentUpdated,
   [appointmentDeleted.name]: appointmentDeleted,
+  [pluginEnabled.name]: pluginEnabled,
+  [pluginDisabled.name]: pluginDisabled,
+  [settingsChanged.name]: settingsChanged,
+  [authLogin.name]: authLogin,
 } as const;

@@ -8,6 +8,7 @@ import { isNotFound, isUniqueViolation, type ActionResult } from "@/core/actions
 import { appointmentDeleted, patientCreated, patientDeleted, patientUpdated } from "@/core/events/core-events";
 import { emit, emitMany } from "@/core/events/emit";
 import { eventMeta } from "@/core/events/meta";
+import { requestOrigin } from "@/core/http/request-origin";
 import { kickOutbox } from "@/core/events/outbox-signal";
 import { appointmentRecord, created, deleted, patientRecord, updated } from "@/core/events/record-changes";
 import { deleteAppointmentsOfPatient } from "@/core/appointments/row-lock";
@@ -23,9 +24,10 @@ function toRow(data: PatientData) {
 
 export async function createPatient(ctx: OrgContext, data: PatientData): Promise<ActionResult<{ id: string }>> {
   try {
+    const meta = eventMeta(ctx, await requestOrigin("form"));
     const p = await ctx.db.$transaction(async (tx) => {
       const row = await tx.patient.create({ data: { ...toRow(data), organizationId: ctx.organization.id } });
-      await emit(tx, eventMeta(ctx), patientCreated, created(patientRecord(row)));
+      await emit(tx, meta, patientCreated, created(patientRecord(row)));
       return { id: row.id };
     });
     kickOutbox();
@@ -38,11 +40,12 @@ export async function createPatient(ctx: OrgContext, data: PatientData): Promise
 
 export async function updatePatient(ctx: OrgContext, id: string, data: PatientData): Promise<ActionResult<{ id: string }>> {
   try {
+    const meta = eventMeta(ctx, await requestOrigin("form"));
     const p = await ctx.db.$transaction(async (tx) => {
       const before = await lockPatient(tx, ctx.organization.id, id);
       if (!before) return null;
       const row = await tx.patient.update({ where: { id }, data: toRow(data) });
-      await emit(tx, eventMeta(ctx), patientUpdated, updated(patientRecord(before), patientRecord(row)));
+      await emit(tx, meta, patientUpdated, updated(patientRecord(before), patientRecord(row)));
       return { id: row.id };
     });
     if (!p) return GONE;
@@ -62,11 +65,11 @@ export async function updatePatient(ctx: OrgContext, id: string, data: PatientDa
  */
 export async function deletePatient(ctx: OrgContext, id: string): Promise<ActionResult<{ id: string }>> {
   try {
+    const meta = eventMeta(ctx, await requestOrigin("form"));
     const p = await ctx.db.$transaction(async (tx) => {
       const before = await lockPatient(tx, ctx.organization.id, id);
       if (!before) return null;
       const appointments = await deleteAppointmentsOfPatient(tx, ctx.organization.id, id);
-      const meta = eventMeta(ctx);
       await emitMany(tx, meta, appointmentDeleted, appointments.map((a) => deleted(appointmentRecord(a))));
       await tx.patient.delete({ where: { id }, select: { id: true } });
       await emit(tx, meta, patientDeleted, deleted(patientRecord(before)));

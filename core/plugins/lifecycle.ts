@@ -7,12 +7,13 @@ import semver from "semver";
 import { rootDb } from "@/core/db/client";
 import { scopedDb } from "@/core/db/scoped";
 import type { TxClient } from "@/core/db/tx";
+import { pluginDisabled, pluginEnabled } from "@/core/events/core-events";
 import { emit } from "@/core/events/emit";
 import { log } from "@/core/log";
 import { runSettingsMigrations } from "./settings/migrations";
 import { lockPluginSettings, settingsAccess } from "./settings/store";
 import { allPlugins, getPlugin } from "./registry";
-import type { Actor, LifecycleContext, PluginManifest, PluginOrganization } from "./types";
+import type { Actor, EventOrigin, LifecycleContext, PluginManifest, PluginOrganization } from "./types";
 
 export type TransitionResult = { ok: true; message: string } | { ok: false; error: string };
 
@@ -109,7 +110,7 @@ async function upgradeWithin(tx: TxClient, plugin: PluginManifest, org: PluginOr
   await tx.pluginInstallation.update({ where: { organizationId_pluginId: { organizationId: org.id, pluginId: plugin.id } }, data: { version: plugin.version } });
 }
 
-export async function enablePlugin(organizationId: string, pluginId: string, actor: Actor): Promise<TransitionResult> {
+export async function enablePlugin(organizationId: string, pluginId: string, actor: Actor, origin?: EventOrigin): Promise<TransitionResult> {
   const plugin = await getPlugin(pluginId);
   if (!plugin) return { ok: false, error: `Unknown plugin "${pluginId}". Installed: ${(await allPlugins()).map((p) => p.id).join(", ") || "none"}.` };
   return transition(organizationId, pluginId, "enable", actor, async (tx) => {
@@ -134,11 +135,13 @@ export async function enablePlugin(organizationId: string, pluginId: string, act
     // An organization that existed before the plugin was installed gets its set-up on first enable.
     await runHook(tx, plugin, org, actor, { hook: "organization_created", onceKey: `organization_created:${org.id}:${plugin.id}` }, plugin.lifecycle?.onOrganizationCreated);
     await runHook(tx, plugin, org, actor, { hook: "enabled" }, plugin.lifecycle?.onEnabled);
+    // After the hooks, in the transition's transaction: emitted only if the whole transition commits.
+    await emit(tx, { organization: org, actor, origin }, pluginEnabled, { organizationId: org.id, pluginId: plugin.id, name: plugin.name, version: plugin.version });
     return `${plugin.name} enabled for ${org.name}.`;
   });
 }
 
-export async function disablePlugin(organizationId: string, pluginId: string, actor: Actor): Promise<TransitionResult> {
+export async function disablePlugin(organizationId: string, pluginId: string, actor: Actor, origin?: EventOrigin): Promise<TransitionResult> {
   const plugin = await getPlugin(pluginId);
   if (!plugin) return { ok: false, error: `Unknown plugin "${pluginId}".` };
   return transition(organizationId, pluginId, "disable", actor, async (tx) => {
@@ -153,6 +156,9 @@ export async function disablePlugin(organizationId: string, pluginId: string, ac
       if (other?.dependencies && pluginId in other.dependencies) dependents.push(other.name);
     }
     if (dependents.length) throw new TransitionRefused(`${plugin.name} cannot be disabled while ${dependents.join(", ")} ${dependents.length === 1 ? "is" : "are"} enabled (${dependents.length === 1 ? "it depends" : "they depend"} on it).`);
+    // Before the plugin is marked disabled, so the plugin's own in-transaction handlers still see the
+    // event (it is rolled back with the transition if anything below fails).
+    await emit(tx, { organization: org, actor, origin }, pluginDisabled, { organizationId: org.id, pluginId: plugin.id, name: plugin.name, version: plugin.version });
     await tx.pluginInstallation.update({ where: { organizationId_pluginId: { organizationId, pluginId } }, data: { enabled: false, disabledAt: new Date() } });
     await runHook(tx, plugin, org, actor, { hook: "disabled" }, plugin.lifecycle?.onDisabled);
     return `${plugin.name} disabled for ${org.name}.`;
@@ -192,6 +198,7 @@ export async function onOrganizationCreated(tx: TxClient, organizationId: string
     await tx.pluginInstallation.create({ data: { organizationId, pluginId: plugin.id, enabled: true, version: plugin.version, enabledAt: new Date() } });
     await runHook(tx, plugin, org, actor, { hook: "organization_created", onceKey: `organization_created:${org.id}:${plugin.id}` }, plugin.lifecycle?.onOrganizationCreated);
     await runHook(tx, plugin, org, actor, { hook: "enabled" }, plugin.lifecycle?.onEnabled);
+    await emit(tx, { organization: org, actor, origin: { source: "system" } }, pluginEnabled, { organizationId: org.id, pluginId: plugin.id, name: plugin.name, version: plugin.version });
   }
 }
 

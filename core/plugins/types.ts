@@ -130,10 +130,17 @@ export const WIDGET_ZONES = [
   "appointments.list.bottom",
   "patients.form.side",
   "appointments.form.side",
+  // A record's page (patient, inventory item, ...): widgets get `record` = { type, id } of the record
+  // shown, e.g. the audit plugin's history of that record.
+  "record.history",
 ] as const;
 export type WidgetZoneName = (typeof WIDGET_ZONES)[number];
 
-export type WidgetProps = { ctx: OrgContext };
+export type WidgetProps = {
+  ctx: OrgContext;
+  /** In record zones (record.history): the record the page shows, e.g. { type: "core.patient", id }. */
+  record?: { type: string; id: string };
+};
 export type LazyComponent<P> = () => Promise<{ default: ComponentType<P> }>;
 
 export type WidgetContribution = {
@@ -172,6 +179,8 @@ export type ApiContext = {
    * token's user in the token's organization).
    */
   actor: Actor;
+  /** Where the call came from, for events: source "api", the request id and the client IP. */
+  origin?: EventOrigin;
 };
 export type ApiRoute = {
   method: ApiMethod;
@@ -195,6 +204,18 @@ export type ApiRoute = {
   status?: number;
   /** Error statuses beyond the ones every route has (400/401/403/404), with when they happen: { 409: "…" }. */
   errors?: Record<number, string>;
+};
+
+/**
+ * A command of the `npm run ritiko -- <command> ...` CLI (scripts/ritiko.ts), e.g. "audit verify".
+ * `run` gets the arguments after the command words and the --flags; it writes its own output and
+ * returns the exit code (0 success, 1 refused or failed, 2 usage error).
+ */
+export type CliCommand = {
+  /** One or more words, e.g. "audit verify". Must not start with "plugin" (core's own group). */
+  command: string;
+  description: string;
+  run: (args: { positional: string[]; flags: Record<string, string | true> }) => Promise<number>;
 };
 
 export type PluginManifest = {
@@ -222,6 +243,8 @@ export type PluginManifest = {
   api?: ApiRoute[];
   /** CSV-importable (and exportable) resources: core runs the whole flow (core/imports/types.ts). */
   imports?: import("@/core/imports/types").ImportResource<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- each resource has its own row type
+  /** Commands of the `npm run ritiko` CLI. */
+  cli?: CliCommand[];
   /** Rendered at the top of the plugin's own pages, e.g. tabs. */
   pageHeader?: ReactNode;
 };

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import type { ActionResult } from "@/core/actions/result";
 import { rootDb } from "@/core/db/client";
+import { requestOrigin } from "@/core/http/request-origin";
 import { findEnabledPlugin } from "./enabled-plugin";
 import { saveSettings } from "./store";
 
@@ -18,8 +19,10 @@ export async function savePluginSettingsAction(pluginId: string, input: unknown)
     const manifest = typeof pluginId === "string" ? await findEnabledPlugin(pluginId, ctx.organization.id) : null;
     if (!manifest) return { ok: false, error: "This plugin is not installed or not enabled for your organization." };
     // onChange handlers may call out (a webhook, a sync): allow them more than Prisma's 5 s default.
+    const actor = { type: "user" as const, id: ctx.user.id, name: ctx.user.name };
+    const origin = await requestOrigin("form");
     const res = await rootDb().$transaction(
-      (tx) => saveSettings(tx, { manifest, org: ctx.organization, input: values, actorUserId: ctx.user.id }),
+      (tx) => saveSettings(tx, { manifest, org: ctx.organization, input: values, actorUserId: ctx.user.id, actor, origin }),
       { timeout: 30_000, maxWait: 10_000 },
     );
     if (!res.ok) return { ok: false, error: res.error, fieldErrors: res.fieldErrors };

@@ -5,9 +5,11 @@
 import "server-only";
 import { Prisma, rootDb, type RootDb } from "@/core/db/client";
 import type { TxClient } from "@/core/db/tx";
+import { settingsChanged } from "@/core/events/core-events";
+import { emit } from "@/core/events/emit";
 import { log } from "@/core/log";
 import { getPlugin } from "@/core/plugins/registry";
-import type { PluginManifest, PluginOrganization, SettingsAccess, SettingsValues } from "@/core/plugins/types";
+import type { Actor, EventOrigin, PluginManifest, PluginOrganization, SettingsAccess, SettingsValues } from "@/core/plugins/types";
 import { decryptSecret, encryptSecret, isEncryptedSecret, secretContext, SecretDecryptionError, SecretsKeyError } from "./crypto";
 import { parseDecimal } from "./decimal";
 import { fieldDefault, sameSettingValue, type PublicSettingsValues, type SecretStatus } from "./fields";
@@ -144,6 +146,9 @@ export type SaveSettingsArgs = {
   /** The settings form's values (see SettingsFormValues); keys left out keep their stored value. */
   input: Record<string, unknown>;
   actorUserId: string | null;
+  /** Who saves, for core.settings.changed; default: the user of actorUserId, else the system. */
+  actor?: Actor;
+  origin?: EventOrigin;
 };
 
 export type SaveSettingsResult = { ok: true; changed: string[] } | { ok: false; error: string; fieldErrors: Record<string, string> };
@@ -165,9 +170,10 @@ function refused(fieldErrors: Record<string, string>): SaveSettingsResult {
  * Writes nothing on any error: a throwing onChange rolls back every write of this save, including
  * the handlers' own, and its message is reported on the field.
  */
-export async function saveSettings(tx: TxClient, { manifest, org, input, actorUserId }: SaveSettingsArgs): Promise<SaveSettingsResult> {
+export async function saveSettings(tx: TxClient, { manifest, org, input, actorUserId, actor, origin }: SaveSettingsArgs): Promise<SaveSettingsResult> {
   try {
-    return await validateAndSave(tx, manifest, org, input, actorUserId);
+    const who: Actor = actor ?? (actorUserId ? { type: "user", id: actorUserId } : { type: "system" });
+    return await validateAndSave(tx, manifest, org, input, actorUserId, { actor: who, origin });
   } catch (err) {
     // A missing or wrong RITIKO_SECRETS_KEY is a configuration problem the admin must hear about.
     if (err instanceof SecretsKeyError) return { ok: false, error: err.message, fieldErrors: {} };
@@ -175,7 +181,14 @@ export async function saveSettings(tx: TxClient, { manifest, org, input, actorUs
   }
 }
 
-async function validateAndSave(tx: TxClient, manifest: PluginManifest, org: PluginOrganization, input: Record<string, unknown>, actorUserId: string | null): Promise<SaveSettingsResult> {
+async function validateAndSave(
+  tx: TxClient,
+  manifest: PluginManifest,
+  org: PluginOrganization,
+  input: Record<string, unknown>,
+  actorUserId: string | null,
+  who: { actor: Actor; origin?: EventOrigin },
+): Promise<SaveSettingsResult> {
   const schema = manifest.settings;
   const fields = fieldsOf(manifest);
   await lockPluginSettings(tx, org.id, manifest.id);
@@ -266,6 +279,17 @@ async function validateAndSave(tx: TxClient, manifest: PluginManifest, org: Plug
   }
   await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   const changed = changes.map((c) => c.key);
+  // In the saving transaction (an in-transaction handler that throws aborts the save). Secret fields
+  // are named in `secrets` only: no value of theirs, old or new, plain or encrypted, is in the event.
+  const plain = changes.filter((c) => c.field.type !== "secret");
+  await emit(tx, { organization: org, actor: who.actor, origin: who.origin }, settingsChanged, {
+    organizationId: org.id,
+    pluginId: manifest.id,
+    changed,
+    secrets: changes.filter((c) => c.field.type === "secret").map((c) => c.key),
+    before: Object.fromEntries(plain.map((c) => [c.key, c.old ?? null])),
+    after: Object.fromEntries(plain.map((c) => [c.key, c.next ?? null])),
+  });
   // Keys only: values may be personal data or secrets.
   log.info("plugin.settings.saved", { pluginId: manifest.id, organizationId: org.id, actorUserId, changed });
   return { ok: true, changed };

@@ -20,6 +20,7 @@ import { Prisma, rootDb } from "@/core/db/client";
 import { emitMany, type EmitMeta, type EventTx } from "@/core/events/emit";
 import { eventMeta } from "@/core/events/meta";
 import { kickOutbox } from "@/core/events/outbox-signal";
+import { requestOrigin } from "@/core/http/request-origin";
 import { assertPermission } from "@/core/plugins/permissions";
 import { deleted, updated } from "@/core/events/record-changes";
 import { unprefix } from "@/core/events/record-sql";
@@ -168,7 +169,8 @@ export async function runBulkAction(ctx: OrgContext, input: unknown): Promise<Ac
       message: `${total.toLocaleString("en-US")} items: running in the background. You can leave this page; progress is shown here.`,
     };
   }
-  const { count } = await ctx.db.$transaction((tx) => applyBulkChange(tx, eventMeta(ctx), action, selectionWhere(organizationId, selection)), {
+  const meta = eventMeta(ctx, await requestOrigin("bulk"));
+  const { count } = await ctx.db.$transaction((tx) => applyBulkChange(tx, meta, action, selectionWhere(organizationId, selection)), {
     // emitMany validates every payload and in-transaction handlers may run per row: allow more than
     // Prisma's 5 s default for 10,000 rows.
     timeout: 60_000,

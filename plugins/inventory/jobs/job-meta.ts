@@ -1,4 +1,4 @@
-// The emit metadata of a background job acting for an organization.
+// The emit metadata of a background job acting for an organization (origin source "job").
 import { rootDb } from "@/core/db/client";
 import type { EmitMeta } from "@/core/events/emit";
 import type { Actor } from "@/core/plugins/types";
@@ -8,5 +8,5 @@ export async function organizationMeta(organizationId: string, actor: Actor): Pr
     where: { id: organizationId },
     select: { id: true, name: true, slug: true, timezone: true, currency: true },
   });
-  return { organization, actor };
+  return { organization, actor, origin: { source: "job" } };
 }

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/core/actions/result";
 import { invalid } from "@/core/actions/result";
 import type { OrgContext } from "@/core/auth/context";
 import { eventMeta } from "@/core/events/meta";
+import { requestOrigin } from "@/core/http/request-origin";
 import { assertPermission } from "@/core/plugins/permissions";
 import { bulkSelectionSchema, selectionWhere } from "../items/bulk";
 import { INVENTORY_PERMISSIONS } from "../permissions";
@@ -19,7 +20,7 @@ export async function generateOrderForSelection(ctx: OrgContext, selection: unkn
   if (denied) return denied;
   const parsed = bulkSelectionSchema.safeParse(selection);
   if (!parsed.success) return invalid(parsed.error);
-  const res = await generatePurchaseOrder(ctx.db, eventMeta(ctx), selectionWhere(ctx.organization.id, parsed.data), ctx.user.id);
+  const res = await generatePurchaseOrder(ctx.db, eventMeta(ctx, await requestOrigin("form")), selectionWhere(ctx.organization.id, parsed.data), ctx.user.id);
   if (res.kind === "refused") return { ok: false, error: res.message };
   if (res.kind === "none") return { ok: true, data: { kind: "none" }, message: res.message };
   return { ok: true, data: { kind: "created", orderId: res.orderId, number: res.number }, message: res.message };
@@ -38,7 +39,7 @@ export async function sendOrder(ctx: OrgContext, id: string): Promise<ActionResu
 export async function receiveOrderAsMember(ctx: OrgContext, id: string): Promise<ActionResult> {
   const denied = await assertPermission(ctx, INVENTORY_PERMISSIONS.orders);
   if (denied) return denied;
-  return toAction(await receiveOrder(ctx.db, eventMeta(ctx), id, ctx.user.id));
+  return toAction(await receiveOrder(ctx.db, eventMeta(ctx, await requestOrigin("form")), id, ctx.user.id));
 }
 
 export async function saveLineQuantities(ctx: OrgContext, input: unknown): Promise<ActionResult> {

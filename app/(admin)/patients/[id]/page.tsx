@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -112,6 +113,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           </CardContent>
         </Card>
       </div>
+      {/* Plugins' views of this record, e.g. the audit log's history of the patient. */}
+      <WidgetZone name="record.history" ctx={ctx} record={{ type: "core.patient", id: patient.id }} as="section" label="History" />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { orgAction } from "@/core/actions/org-action";
 import { invalid, type ActionResult } from "@/core/actions/result";
 import type { OrgContext } from "@/core/auth/context";
 import type { EmitMeta } from "@/core/events/emit";
+import { requestOrigin } from "@/core/http/request-origin";
 import { assertPermission } from "@/core/plugins/permissions";
 import type { InventoryPermission } from "../../permissions";
 
@@ -27,9 +28,9 @@ export function inventoryAction<S extends z.ZodType, T>(
   });
 }
 
-/** Who acts, for events and adjustment rows: the signed-in user, through a form. */
-export function formWho(ctx: OrgContext) {
-  const meta: EmitMeta = { organization: ctx.organization, actor: { type: "user", id: ctx.user.id, name: ctx.user.name } };
+/** Who acts, for events and adjustment rows: the signed-in user, through a form (with the request id and IP). */
+export async function formWho(ctx: OrgContext) {
+  const meta: EmitMeta = { organization: ctx.organization, actor: { type: "user", id: ctx.user.id, name: ctx.user.name }, origin: await requestOrigin("form") };
   return { meta, source: "form" as const, userId: ctx.user.id };
 }
 

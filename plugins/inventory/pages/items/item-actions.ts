@@ -23,7 +23,7 @@ function toAction(res: WriteResult, message: string): ActionResult<{ id: string 
 }
 
 export async function createItemAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return inventoryAction(P.manage, itemFormSchema, input, async (ctx, data) => toAction(await createItem(ctx.db, formWho(ctx), data), `${data.name} created.`));
+  return inventoryAction(P.manage, itemFormSchema, input, async (ctx, data) => toAction(await createItem(ctx.db, await formWho(ctx), data), `${data.name} created.`));
 }
 
 export async function updateItemAction(id: string, input: unknown): Promise<ActionResult<{ id: string }>> {
@@ -34,13 +34,13 @@ export async function updateItemAction(id: string, input: unknown): Promise<Acti
       const denied = await assertPermission(ctx, P.adjust);
       if (denied) return denied;
     }
-    return toAction(await updateItem(ctx.db, formWho(ctx), id, data), "Changes saved.");
+    return toAction(await updateItem(ctx.db, await formWho(ctx), id, data), "Changes saved.");
   });
 }
 
 export async function deleteItemAction(id: string): Promise<ActionResult<{ id: string }>> {
   return inventoryAction(P.manage, idSchema, id, async (ctx, itemId) => {
-    const res = await deleteItem(ctx.db, formWho(ctx), itemId);
+    const res = await deleteItem(ctx.db, await formWho(ctx), itemId);
     return res.ok ? toAction(res, `${res.item.name} deleted.`) : GONE;
   });
 }
@@ -51,7 +51,7 @@ export type AdjustResultData = { oldQuantity: number; newQuantity: number };
 export async function adjustStockAction(itemId: string, input: unknown): Promise<ActionResult<AdjustResultData>> {
   return inventoryAction(P.adjust, adjustFormSchema, input, async (ctx, data) => {
     if (!idSchema.safeParse(itemId).success) return GONE;
-    const who = formWho(ctx);
+    const who = await formWho(ctx);
     // One transaction: the guarded UPDATE, the adjustment row, the alert crossing and the events.
     const res = await ctx.db.$transaction((tx) => adjustStock(tx, who.meta, itemId, { delta: data.amount, reason: data.reason, source: "form", userId: ctx.user.id }));
     if (!res.ok) {

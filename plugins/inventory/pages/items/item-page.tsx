@@ -1,7 +1,9 @@
 // /inventory/items/:id — the item: details and status, the open low-stock alert, the stock chart over
 // 30 or 90 days (?days=), the adjustment history (?page=) and, for members who may adjust stock, the
-// adjust-stock form. Another organization's item id is a 404, exactly like one that does not exist.
+// adjust-stock form, and the record.history zone (e.g. the audit log's history of the item, when a
+// plugin contributes one — inventory knows none). Another organization's item id is a 404, exactly like one that does not exist.
 import Link from "next/link";
+import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { notFound } from "next/navigation";
 import { TriangleAlert } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
@@ -112,6 +114,7 @@ export default async function ItemPage({ ctx, params, searchParams }: PageProps 
           </CardContent>
         </Card>
       </div>
+      <WidgetZone name="record.history" ctx={ctx} record={{ type: "inventory.item", id: item.id }} as="section" label="History" />
     </div>
   );
 }

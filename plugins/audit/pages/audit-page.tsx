@@ -1,0 +1,45 @@
+// /audit: the audit log of the organization (audit.view). Filters, sort and page come from the URL
+// and are applied in PostgreSQL (queries/); export (audit.export) streams the same filter as CSV;
+// "Verify chain" (audit.verify) walks the whole hash chain.
+import { Download } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { parseListParams } from "@/core/lists/list-params";
+import { hasPermission } from "@/core/plugins/permissions";
+import type { PageProps } from "@/core/plugins/types";
+import { EntriesTable } from "../components/entries-table";
+import { VerifyButton } from "../components/verify-button";
+import { AUDIT_PERMISSIONS as P } from "../permissions";
+import { listEntries } from "../queries/entries";
+import { filterToParams, parseAuditFilter } from "../queries/filters";
+
+export default async function AuditPage({ ctx, searchParams }: PageProps) {
+  const params = parseListParams(searchParams, ["at"] as const, { sort: "at", dir: "desc", pageSize: 50 });
+  const { filter, errors } = parseAuditFilter(searchParams);
+  const [canExport, canVerify, list] = await Promise.all([
+    hasPermission(ctx, P.export),
+    hasPermission(ctx, P.verify),
+    listEntries(ctx.organization.id, ctx.organization.timezone, filter, { page: params.page, pageSize: params.pageSize, dir: params.dir }),
+  ]);
+  const exportHref = `/api/v1/audit/entries.csv?${filterToParams(filter).toString()}`;
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="Audit log"
+        description={`Every recorded change in ${ctx.organization.name}: who, what, before and after, from where. Entries cannot be edited or deleted.`}
+        actions={
+          <div className="flex items-start gap-3">
+            {canExport ? (
+              <a href={exportHref} download className={buttonVariants({ variant: "outline" })}>
+                <Download aria-hidden="true" /> Export CSV
+              </a>
+            ) : null}
+            {canVerify ? <VerifyButton /> : null}
+          </div>
+        }
+      />
+      {list.totalCapped ? <p className="text-sm text-muted-foreground">More than {list.total.toLocaleString("en-US")} entries match: narrow the filter to page further.</p> : null}
+      <EntriesTable rows={list.rows} total={list.total} page={list.page} pageSize={params.pageSize} sort="at" dir={params.dir} timeZone={ctx.organization.timezone} errors={errors} />
+    </div>
+  );
+}

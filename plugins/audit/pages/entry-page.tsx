@@ -1,0 +1,60 @@
+// /audit/entries/:id — one entry: who, what, when, from where, the per-field changes and its place
+// in the hash chain. Another organization's entry id is a 404 (the query binds the organization).
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import type { PageProps } from "@/core/plugins/types";
+import { formatDateTime } from "@/core/time/zoned";
+import { ChangesTable } from "../components/changes-table";
+import { ACTION_LABELS, TARGET_LABELS } from "../components/labels";
+import { getEntry } from "../queries/entries";
+
+export default async function EntryPage({ ctx, params }: PageProps & { params: Record<string, string> }) {
+  const e = await getEntry(ctx.organization.id, params.id ?? "");
+  if (!e) notFound();
+  const facts: [string, string | null][] = [
+    ["Time", formatDateTime(e.at, ctx.organization.timezone, { timeStyle: "medium" })],
+    ["Actor", `${e.actorLabel} (${e.actorType.replace("_", " ")}${e.actorId ? ` ${e.actorId}` : ""})`],
+    ["Target", `${TARGET_LABELS[e.targetType] ?? e.targetType}: ${e.targetLabel ?? ""} ${e.targetId ? `(${e.targetId})` : ""}`],
+    ["Source", e.source],
+    ["Request id", e.requestId],
+    ["IP address", e.ip],
+    ["Import", e.importId],
+    ["Event id", e.eventId],
+    ["Hash", e.hash],
+    ["Previous hash", e.prevHash || "(first entry)"],
+  ];
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        eyebrow={<Link href="/audit" className="hover:underline">Audit log</Link>}
+        title={`Entry ${e.seq}: ${ACTION_LABELS[e.action] ?? e.action}`}
+        description={e.targetLabel ?? undefined}
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>Details</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
+            {facts.filter(([, v]) => v).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-muted-foreground">{k}</dt>
+                <dd className="font-mono text-xs break-all">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Changes</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ChangesTable changes={e.changes} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
