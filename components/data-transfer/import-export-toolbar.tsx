@@ -1,10 +1,12 @@
 // "Import CSV" and "Export" for a list page. Export is a small menu (a native <details>, so it works
 // without JavaScript): all rows, the list's current filter, or — when rows are selected — the
-// selection. The links are plain navigations: up to 50,000 rows download at once, more land on the
+// selection (up to MAX_SELECTED_IDS: the ids travel in the URL; a larger selection is explained and
+// the current filter offered instead). The links are plain navigations: up to 50,000 rows download at once, more land on the
 // export's progress page (/exports/<id>). Renders nothing the member may not do.
 import Link from "next/link";
 import { ChevronDown, Download, Upload } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
+import { MAX_SELECTED_IDS } from "@/core/imports/export/query";
 import { exportHref, importHref } from "./export-links";
 
 export type ImportExportToolbarProps = {
@@ -42,7 +44,12 @@ export function ImportExportToolbar({ resourceId, canImport, canExport, filter, 
                 Rows matching the current filter
               </a>
             ) : null}
-            {selectedIds.length > 0 ? (
+            {selectedIds.length > MAX_SELECTED_IDS ? (
+              <p role="note" className="px-3 py-2 text-xs text-muted-foreground">
+                {selectedIds.length.toLocaleString("en-US")} rows are selected; exporting a selection takes at most {MAX_SELECTED_IDS}.{" "}
+                {hasFilter ? "Export the rows matching the current filter instead." : "Export all rows instead."}
+              </p>
+            ) : selectedIds.length > 0 ? (
               <a role="menuitem" className={item} href={exportHref(resourceId, { scope: "selected", ids: selectedIds })}>
                 Selected rows ({selectedIds.length.toLocaleString("en-US")})
               </a>

@@ -70,7 +70,7 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted-foreground">
         <div className="flex gap-1">
           <dt>Speed:</dt>
-          <dd className="tabular-nums">{progress.ratePerSecond ? `${count(Math.round(progress.ratePerSecond))} rows/s` : "measuring…"}</dd>
+          <dd className="tabular-nums">{progress.ratePerSecond ? `${progress.ratePerSecond < 10 ? progress.ratePerSecond.toFixed(1) : count(Math.round(progress.ratePerSecond))} rows/s` : "measuring…"}</dd>
         </div>
         <div className="flex gap-1">
           <dt>Time left:</dt>

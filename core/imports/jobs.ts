@@ -1,7 +1,7 @@
 // The import jobs, run by Inngest (or the embedded executor):
 //   core-import-preview  the dry run, one step (runPreview streams the whole file; it is read-only and
 //                        restarts from the top if retried).
-//   core-import-commit   a loop of steps, each runCommit(id, { deadline: now + 20 s }): a step commits
+//   core-import-commit   a loop of steps, each runCommit(id, { deadline: now + 80 s }): a step commits
 //                        batches until its deadline and returns; the next step resumes from the
 //                        checkpoint in the database, so a retried or replayed step never re-applies a
 //                        batch. Cancel is the import's cancelRequested flag, checked before every batch:
@@ -23,8 +23,16 @@ import { runUndo } from "./engine/undo";
 import { importCommitRequested, importPreviewRequested, importUndoRequested } from "./job-events";
 import { deleteExpiredFiles } from "./storage";
 
-/** How long one commit step may keep writing before handing over to the next step. */
-export const COMMIT_STEP_MS = 20_000;
+/**
+ * How long one commit step may keep writing before handing over to the next step. As long as is safe:
+ * every step re-reads the file from row 1 up to its checkpoint (resumeRow; the CSV is parsed, not
+ * seeked), so short steps make a 1M-row import re-parse the file many times. The bound is the
+ * executor's HTTP call timeout (inngest/executor/executor.ts requestTimeoutMs, 2 min by default; a
+ * call cut off is retried, wasting the step): a step runs until the batch that passes the deadline
+ * ends, so it takes the deadline + one batch (up to BATCH_SIZE rows, longer when skip_invalid halves
+ * a refused batch) + the call's overhead. 80 s leaves 40 s of that margin under 120 s.
+ */
+export const COMMIT_STEP_MS = 80_000;
 
 type FailureEvent = { event: { data: { event: { data: { importId: string } } } }; error: unknown };
 

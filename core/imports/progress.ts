@@ -1,6 +1,6 @@
 // Live progress of an import, as the progress route and the import page poll it: everything comes from
 // the import row, so it survives reloads, other tabs and app restarts. Rate = rows of the current
-// phase per second since the phase started; time left = remaining rows at that rate.
+// phase per second since the phase started (one decimal under 10/s); time left = remaining rows at that rate.
 import type { ImportRow } from "./engine/context";
 
 export type ImportProgress = {
@@ -25,7 +25,9 @@ export function progressOf(imp: ImportRow, now = Date.now()): ImportProgress {
   let secondsLeft: number | null = null;
   if (RUNNING.has(imp.status) && imp.phaseStartedAt && imp.rowsDone > 0) {
     const seconds = Math.max(0.001, (now - imp.phaseStartedAt.getTime()) / 1000);
-    ratePerSecond = Math.round(imp.rowsDone / seconds);
+    const rate = imp.rowsDone / seconds;
+    // One decimal below 10 rows/s: a slow phase (0.3 rows/s) is a rate, not 0 ("measuring…" forever).
+    ratePerSecond = rate < 10 ? Math.round(rate * 10) / 10 : Math.round(rate);
     if (imp.totalRows !== null && ratePerSecond > 0) secondsLeft = Math.max(0, Math.ceil((imp.totalRows - imp.rowsDone) / ratePerSecond));
   }
   return {

@@ -21,7 +21,7 @@ import { errorPhase } from "./errors-csv";
 import { importCommitRequested, importPreviewRequested, importUndoRequested } from "./job-events";
 import { saveMapping, savedMapping } from "./mappings";
 import { progressOf, type ImportProgress } from "./progress";
-import { importResource, mayImport } from "./registry";
+import { importableResources, importResource, mayImport } from "./registry";
 import { fileInfo, retentionDays } from "./storage";
 import type { ImportField, ImportResource, RowError } from "./types";
 
@@ -164,9 +164,13 @@ export type ImportListRow = {
 
 export const IMPORTS_PAGE_SIZE = 25;
 
-export async function listImports(ctx: OrgContext, opts: { resource?: string; page?: number } = {}): Promise<{ rows: ImportListRow[]; total: number; page: number; pageSize: number }> {
+export async function listImports(ctx: OrgContext, opts: { resource?: string; page?: number } = {}): Promise<{ rows: ImportListRow[]; total: number; page: number; pageSize: number; canImport: boolean }> {
   const page = Math.max(1, Math.floor(opts.page ?? 1));
-  const where = opts.resource ? { resource: opts.resource } : {};
+  // Only imports into resources the member may import (as listExports): a member without inventory
+  // rights does not see inventory imports (file names, counts) in the history either.
+  const allowed = (await importableResources(ctx)).map((r) => r.id);
+  const resources = opts.resource ? allowed.filter((id) => id === opts.resource) : allowed;
+  const where = { resource: { in: resources } };
   const [rows, total] = await Promise.all([
     ctx.db.dataImport.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * IMPORTS_PAGE_SIZE, take: IMPORTS_PAGE_SIZE }),
     ctx.db.dataImport.count({ where }),
@@ -184,6 +188,7 @@ export async function listImports(ctx: OrgContext, opts: { resource?: string; pa
     total,
     page,
     pageSize: IMPORTS_PAGE_SIZE,
+    canImport: allowed.length > 0,
   };
 }
 

@@ -125,6 +125,13 @@ export type ExportDefinition = {
    */
   permission?: PermissionKey;
   allowed?: (ctx: OrgContext) => boolean | Promise<boolean>;
+  /**
+   * Checks a "filtered" query's parameters before anything is counted: the first invalid value's
+   * message, naming the parameter ("category: …"), or null. An invalid value must not be dropped
+   * (that would silently widen the export to more rows than the list shows): the route answers 400.
+   * Parameters the resource does not know are ignored (the list's page or sort).
+   */
+  checkFilter?: (filter: Record<string, string>) => string | null;
   /** How many rows the query covers (decides stream now vs background job). */
   count: (ctx: { organizationId: string; tx: TxClient }, query: ExportQuery) => Promise<number>;
   /**

@@ -31,6 +31,10 @@ function whereOf(organizationId: string, query: ExportQuery): Prisma.PatientWher
 export const patientExport: ExportDefinition = {
   columns: PATIENT_EXPORT_COLUMNS,
   allowed: (ctx) => ctx.can("records.read"),
+  checkFilter(filter) {
+    if (filter.visits !== undefined && filter.visits !== "" && !parseVisitFilter(filter.visits)) return `"visits": must be upcoming or none`;
+    return null;
+  },
   // ctx.tx may be an unscoped client: every query names the organization itself (whereOf).
   async count({ organizationId, tx }, query) {
     return tx.patient.count({ where: whereOf(organizationId, query) });

@@ -15,9 +15,9 @@ import { patientCreated, patientDeleted, patientUpdated } from "@/core/events/co
 import { emitMany } from "@/core/events/emit";
 import { created, deleted, patientRecord, updated, type PatientRow } from "@/core/events/record-changes";
 import { patientColumns } from "@/core/events/record-sql";
-import type { ExportQuery, ImportResource, ParsedRow, RecordChange, RowError, RowPlan, UndoConflict } from "@/core/imports/types";
+import type { ImportResource, ParsedRow, RecordChange, RowError, RowPlan, UndoConflict } from "@/core/imports/types";
 import type { PatientRecord } from "@/core/events/core-events";
-import { parseVisitFilter, patientSearchWhere, visitWhere } from "./queries";
+import { patientExport } from "./export";
 import { patientInputSchema, type PatientData } from "./schema";
 
 const OPTIONAL = ["phone", "email", "address", "notes"] as const;
@@ -165,45 +165,9 @@ export const patientImportResource: ImportResource<PatientImportRow> = {
       await emitMany(tx, ctx.meta, patientUpdated, pairs.map((p) => updated(p.before, p.after)));
     }
   },
-  export: {
-    // Headers = the import labels, so an exported file imports back unchanged (same records, "unchanged").
-    columns: [
-      { key: "medicalRecordNumber", header: "Medical record number" }, { key: "firstName", header: "First name" },
-      { key: "lastName", header: "Last name" }, { key: "dateOfBirth", header: "Date of birth" }, { key: "phone", header: "Phone" },
-      { key: "email", header: "Email" }, { key: "address", header: "Address" }, { key: "notes", header: "Notes" },
-    ],
-    allowed: (ctx) => ctx.can("records.read"),
-    count: ({ organizationId, tx }, query) => tx.patient.count({ where: exportWhere(organizationId, query) }),
-    page: async ({ organizationId, tx }, query, after, limit) => {
-      const rows = await tx.patient.findMany({
-        where: { AND: [exportWhere(organizationId, query), after ? { id: { gt: after } } : {}] },
-        orderBy: { id: "asc" },
-        take: limit,
-      });
-      return {
-        rows: rows.map((p) => ({
-          medicalRecordNumber: p.medicalRecordNumber, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth.toISOString().slice(0, 10),
-          phone: p.phone ?? "", email: p.email ?? "", address: p.address ?? "", notes: p.notes ?? "",
-        })),
-        cursor: rows.at(-1)?.id ?? null,
-      };
-    },
-  },
+  // The CSV export lives in ./export.ts (headers = the import labels, so an export imports back unchanged).
+  export: patientExport,
 };
-
-/**
- * The patients an export covers, always pinned to the organization: the list page's own search (q)
- * and visits filter for "filtered", ids (of this organization only) for "selected".
- */
-function exportWhere(organizationId: string, query: ExportQuery): Prisma.PatientWhereInput {
-  const org = { organizationId };
-  if (query.scope === "selected") return { ...org, id: { in: query.ids } };
-  if (query.scope === "filtered") {
-    const visits = parseVisitFilter(query.filter.visits);
-    return { AND: [org, patientSearchWhere(query.filter.q ?? ""), visitWhere(visits, new Date())] };
-  }
-  return org;
-}
 
 function unprefixed(row: Record<string, unknown>, prefix: string): PatientRow {
   const out: Record<string, unknown> = {};

@@ -17,6 +17,8 @@ import { importRow, manyPatients, patientsCsv, upload } from "./engine-kit";
 type Seen = { event: string; organizationId: string; lastName: string | undefined; changes: string[]; actor: Actor; origin: EventOrigin; batch: number };
 const seen: Seen[] = [];
 let calls = 0;
+/** Organizations whose FLAKY row makes the handler fail once with a serialization failure (40001). */
+const flakyOnce = new Set<string>();
 
 const record = (event: EventDefinition) =>
   onEvent({
@@ -24,11 +26,15 @@ const record = (event: EventDefinition) =>
     handle: () => {
       throw new Error("handleMany is used for batches");
     },
-    handleMany: (events, { actor, origin }) => {
+    handleMany: async (events, { actor, origin, tx }) => {
       calls++;
       for (const { payload } of events) {
         const p = payload as { organizationId: string; after: { lastName: string } | null; before: { lastName: string } | null; changes: string[] };
         if (p.after?.lastName === "VETO") throw new Error("the recorder refuses VETO");
+        if (p.after?.lastName === "FLAKY" && flakyOnce.delete(p.organizationId)) {
+          // A real database error of class 40 raised inside the handler's statement, as a conflict would.
+          await tx.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'could not serialize access' USING ERRCODE = '40001'; END $$`);
+        }
         seen.push({ event: event.name, organizationId: p.organizationId, lastName: (p.after ?? p.before)?.lastName, changes: p.changes, actor, origin, batch: calls });
       }
     },
@@ -81,5 +87,24 @@ describe("import events", () => {
     expect(err.rowNumber).toBe(124);
     expect(err.reason).toContain("the recorder refuses VETO");
     expect(await rootDb().patient.count({ where: { organizationId: org.org.id, lastName: "VETO" } })).toBe(0);
+  });
+
+  it("a transient database failure inside a handler is not blamed on rows: the batch is retried whole, no row rejected", async () => {
+    const org = await createTestOrganization();
+    await setPluginEnabled(org.org.id, "recorder");
+    const rows = manyPatients(300);
+    rows[42] = { ...rows[42]!, last: "FLAKY" };
+    const id = await upload(org, patientsCsv(rows));
+    await runPreview(id);
+    flakyOnce.add(org.org.id);
+    // The first attempt fails with the handler's 40001 (the job would retry the step)...
+    await expect(runCommit(id)).rejects.toThrow(/could not serialize access/);
+    expect(await importRow(id)).toMatchObject({ status: "committing", resumeRow: 1, createdCount: 0, rejectedCount: 0 });
+    expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(0);
+    // ...and the retry commits every row, the flaky one included.
+    while (!(await runCommit(id)).done);
+    expect(await importRow(id)).toMatchObject({ status: "completed", createdCount: 300, rejectedCount: 0 });
+    expect(await rootDb().dataImportError.count({ where: { importId: id, phase: "commit" } })).toBe(0);
+    expect(await rootDb().patient.count({ where: { organizationId: org.org.id, lastName: "FLAKY" } })).toBe(1);
   });
 });

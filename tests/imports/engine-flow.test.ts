@@ -179,7 +179,9 @@ describe("bad rows", () => {
     const imp = await importRow(id);
     expect(imp.status).toBe("failed");
     expect(imp.error).toMatch(/^All or nothing: the batch of rows 10001-12000 failed: .*t_refuse_.*rolled back: nothing was imported\.$/);
-    expect(imp).toMatchObject({ createdCount: 0, updatedCount: 0 });
+    // Everything was rolled back, so the import claims nothing: no rows done, no counts, no commit errors.
+    expect(imp).toMatchObject({ createdCount: 0, updatedCount: 0, unchangedCount: 0, rejectedCount: 0, rowsDone: 0, resumeRow: 1 });
+    expect(await rootDb().dataImportError.count({ where: { importId: id, phase: "commit" } })).toBe(0);
     expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(0);
     expect(await rootDb().dataImportChange.count({ where: { importId: id } })).toBe(0);
   });

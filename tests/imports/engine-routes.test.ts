@@ -122,6 +122,26 @@ describe("POST /api/imports", () => {
     expect(await rootDb().dataImport.count({ where: { organizationId: org.org.id } })).toBe(0);
   });
 
+  it("sanitizes the client's x-request-id (proxy.ts skips this route): a sane one is kept, anything else replaced", async () => {
+    const org = await createTestOrganization();
+    const tok = await token(org);
+    const send = (id: string) => fetch(`${base}/api/imports?resource=core.patients`, { method: "POST", headers: { authorization: `Bearer ${tok}`, "x-request-id": id, "x-file-name": "p.csv" }, body: patientsCsv(manyPatients(1)) });
+    expect((await send("client-req-0001")).headers.get("x-request-id")).toBe("client-req-0001");
+    const bad = (await send("evil id\twith spaces; <script>")).headers.get("x-request-id");
+    expect(bad).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("415 for a multipart form upload, with nothing stored: the body must be the raw file", async () => {
+    const org = await createTestOrganization();
+    const form = new FormData();
+    form.append("file", new Blob([patientsCsv(manyPatients(3))], { type: "text/csv" }), "patients.csv");
+    const res = await fetch(`${base}/api/imports?resource=core.patients`, { method: "POST", headers: { authorization: `Bearer ${await token(org)}` }, body: form });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({ code: "unsupported_media_type", error: expect.stringMatching(/raw bytes.*not a multipart form upload/) });
+    expect(await filesOf(org)).toBe(0);
+    expect(await rootDb().dataImport.count({ where: { organizationId: org.org.id } })).toBe(0);
+  });
+
   it("403 for a viewer (no records.write), 404 for an unknown resource, 401 for an unknown token", async () => {
     const org = await createTestOrganization();
     const viewer = await post(await token(org, "viewer"), patientsCsv(manyPatients(1)));
@@ -173,5 +193,8 @@ describe("progress and error CSV routes, and organization isolation", () => {
     expect(await rootDb().dataImport.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "completed", undoneById: null });
     // The owner's own list has it.
     expect((await listImports(await a.as("staff"))).rows.map((r) => r.id)).toEqual([id]);
+    // A member of the same organization who may not import patients (a viewer) does not see it.
+    expect(await listImports(await a.as("viewer"))).toMatchObject({ rows: [], total: 0, canImport: false });
+    expect(await listImports(await a.as("viewer"), { resource: "core.patients" })).toMatchObject({ rows: [], total: 0 });
   });
 });

@@ -101,6 +101,19 @@ describe("GET /api/exports/inventory.items", () => {
     const none = await server.get("/api/exports/inventory.items?scope=selected", member(s.org));
     expect((await none.json()).error).toBe("Select at least one row to export");
     expect((await server.get("/api/exports/inventory.items?scope=everything", member(s.org))).status).toBe(400);
+    // A filter value the list would drop must not widen the export to every item: 400 naming it.
+    const garbage = await server.get("/api/exports/inventory.items?scope=filtered&category=garbage", member(s.org));
+    expect(garbage.status).toBe(400);
+    expect(await garbage.json()).toEqual({ error: 'Invalid filter "category": must be a category id or none' });
+    const stock = await server.get("/api/exports/inventory.items?scope=filtered&stock=lots&q=gauze", member(s.org));
+    expect(await stock.json()).toEqual({ error: 'Invalid filter "stock": must be in_stock, out_of_stock or low' });
+    expect((await server.get("/api/exports/inventory.items?scope=filtered&category=none&stock=low&page=2", member(s.org))).status).toBe(200);
+    // The selected ids travel in the URL: 300 fit under Node's 16 KB header limit, more are refused clearly.
+    const ids = (n: number) => Array.from({ length: n }, () => crypto.randomUUID()).join(",");
+    expect((await server.get(`/api/exports/inventory.items?scope=selected&ids=${ids(300)}`, member(s.org))).status).toBe(200);
+    const many = await server.get(`/api/exports/inventory.items?scope=selected&ids=${ids(301)}`, member(s.org));
+    expect(many.status).toBe(400);
+    expect(await many.json()).toEqual({ error: "Export selected takes at most 300 rows; export the current filter instead" });
     const unknown = await server.get("/api/exports/nope.things", member(s.org));
     expect(unknown.status).toBe(404);
 
@@ -135,6 +148,10 @@ describe("paging", () => {
 describe("patients export", () => {
   it("has the patient import's field labels as headers, and exports the filtered list of this organization only", async () => {
     expect(PATIENT_EXPORT_COLUMNS).toEqual(patientImportResource.fields.map((f) => ({ key: f.key, header: f.label })));
+    // One definition: the import resource exports with this module's (no second, drifting copy).
+    expect(patientImportResource.export).toBe(patientExport);
+    expect(patientExport.checkFilter!({ visits: "someday" })).toBe('"visits": must be upcoming or none');
+    expect(patientExport.checkFilter!({ visits: "upcoming", q: "ana" })).toBeNull();
     const s = await setup();
     const other = await setup("Other Clinic");
     for (const [orgId, mrn, last] of [[s.orgId, "MRN-1", "Alvarez"], [s.orgId, "MRN-2", "Brown"], [other.orgId, "MRN-3", "Alvarez"]] as const) {

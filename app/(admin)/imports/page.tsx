@@ -1,4 +1,5 @@
-// The organization's imports, newest first, 25 a page (the database pages them: listImports).
+// The organization's imports, newest first, 25 a page (the database pages them: listImports) — only
+// those into resources the member may import; "New import" only when there is one.
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { ImportsTable } from "@/components/imports/imports-table";
@@ -15,7 +16,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const requested = Number(first(raw.page) ?? 1);
   const resource = first(raw.resource) || undefined;
-  const { rows, total, page, pageSize } = await listImports(ctx, { resource, page: Number.isSafeInteger(requested) && requested > 0 ? requested : 1 });
+  const { rows, total, page, pageSize, canImport } = await listImports(ctx, { resource, page: Number.isSafeInteger(requested) && requested > 0 ? requested : 1 });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const hrefFor = (n: number) => {
     const q = new URLSearchParams();
@@ -30,9 +31,11 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
         title="Imports"
         description={`CSV imports of ${ctx.organization.name} · ${total.toLocaleString("en-US")} in all · times in ${ctx.organization.timezone}`}
         actions={
-          <Link href="/imports/new" className={buttonVariants()}>
-            <Plus aria-hidden="true" /> New import
-          </Link>
+          canImport ? (
+            <Link href="/imports/new" className={buttonVariants()}>
+              <Plus aria-hidden="true" /> New import
+            </Link>
+          ) : undefined
         }
       />
       <ImportsTable

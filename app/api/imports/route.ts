@@ -4,14 +4,16 @@
 // Then detection and mapping (core/imports/create.ts) and 201 { id }.
 // Errors, as { error, code }: 401 no session/token, 404 unknown resource, 403 not allowed,
 // 413 larger than MAX_IMPORT_BYTES (nothing stored), 400 not a usable CSV file (the stored file is
-// deleted again: nothing remains).
+// deleted again: nothing remains), 415 a multipart/* body (a form upload: the boundaries and part
+// headers would be stored as part of the "CSV" — the body must be the raw file).
+// proxy.ts skips this route (so it can stream), so the request id is sanitized here as it would be there.
 import "@/app/_plugins/runtime";
 import { authenticateApiRequest } from "@/core/api-tokens/authenticate";
 import { CsvFileError } from "@/core/imports/csv/errors";
 import { createImport } from "@/core/imports/create";
 import { importResource, mayImport } from "@/core/imports/registry";
 import { deleteFile, formatBytes, MAX_IMPORT_BYTES, storeFile } from "@/core/imports/storage";
-import { REQUEST_ID_HEADER } from "@/core/http/request-id";
+import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/core/http/request-id";
 import { log } from "@/core/log";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +34,14 @@ async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uin
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+  const requestId = acceptOrCreateRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const response = await upload(request, requestId);
+  // Echoed as proxy.ts does for other routes, so a failed upload can be matched to the server log.
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+async function upload(request: Request, requestId: string): Promise<Response> {
   const auth = await authenticateApiRequest(request);
   if (!auth.ok) return auth.response;
   const { ctx } = auth;
@@ -40,6 +49,11 @@ export async function POST(request: Request): Promise<Response> {
   const resource = await importResource(resourceId);
   if (!resource) return fail(404, "not_found", `There is no importable resource "${resourceId}".`);
   if (!(await mayImport(ctx, resource))) return fail(403, "forbidden", `You do not have permission to import ${resource.label.toLowerCase()}.`);
+
+  const contentType = (request.headers.get("content-type") ?? "").trim().toLowerCase();
+  if (contentType.startsWith("multipart/")) {
+    return fail(415, "unsupported_media_type", "Send the file's raw bytes as the request body (e.g. curl --data-binary @file.csv), not a multipart form upload.");
+  }
 
   const tooLarge = `The file is larger than the limit of ${formatBytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`;
   const declared = Number(request.headers.get("content-length") ?? NaN);

@@ -178,16 +178,49 @@ async function isolate(tx: TxClient, resource: ImportResource, ctx: BatchContext
 }
 
 /**
- * Whether the error is the database (or a plugin) refusing the rows' data: PostgreSQL classes 22 (data
- * exception: value too long, bad date...) and 23 (integrity constraint: check, foreign key, unique),
- * a trigger's RAISE (P0001), a plugin's in-transaction handler refusing the change, or an event
- * payload the rows made invalid.
+ * Whether the error is the database (or a plugin) refusing the rows' data — a reason to blame rows:
+ * PostgreSQL classes 22 (data exception: value too long, bad date...) and 23 (integrity constraint:
+ * check, foreign key, unique), a trigger's RAISE (P0001), an event payload the rows made invalid.
+ * A plugin's in-transaction handler failing (EventHandlerError) is judged by its cause: a data
+ * refusal as above, a zod/payload error, or a plain Error its own code threw (a deliberate veto) is
+ * about the rows; a database error of any other class — 40 (serialization 40001, deadlock 40P01),
+ * 53 (resources), 55 (lock timeout 55P03), 57 (statement timeout 57014, shutdown), 08 (connection) —
+ * or another SQLSTATE is transient and NOT a row error: the batch rolls back and the job retries it,
+ * rather than bisecting and rejecting good rows. An error marked `transient` (e.g. inventory's
+ * ConcurrentItemInsert) is never a row error either.
  */
 export function isRowDataError(err: unknown): boolean {
-  if (err instanceof EventHandlerError || err instanceof EventPayloadError) return true;
-  const e = err as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
-  const code = typeof e?.meta?.code === "string" ? e.meta.code : (/Code: `(\w+)`/.exec(typeof e?.message === "string" ? e.message : "")?.[1] ?? (typeof e?.code === "string" ? e.code : ""));
-  return /^(22|23)[0-9A-Z]{3}$/.test(code) || code === "P0001";
+  if (isTransientMarked(err)) return false;
+  if (err instanceof EventPayloadError || isZodError(err)) return true;
+  if (err instanceof EventHandlerError) {
+    const cause = err.cause;
+    if (isTransientMarked(cause)) return false;
+    if (cause instanceof EventPayloadError || isZodError(cause)) return true;
+    const code = sqlState(cause);
+    if (code) return isDataState(code);
+    // No SQLSTATE: the plugin's own code refused (a plain Error), unless it is a connection-level
+    // failure of the driver (ECONNRESET...), which is transient.
+    return cause instanceof Error && !isConnectionError(cause);
+  }
+  return isDataState(sqlState(err));
+}
+
+const isDataState = (code: string) => /^(22|23)[0-9A-Z]{3}$/.test(code) || code === "P0001";
+const isTransientMarked = (err: unknown) => (err as { transient?: unknown } | null)?.transient === true;
+const isZodError = (err: unknown) => err instanceof Error && err.name === "ZodError";
+const isConnectionError = (err: Error) => /^(ECONN|EPIPE|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH)/.test(String((err as { code?: unknown }).code ?? "")) || /Connection terminated|connection is closed|Can't reach database/i.test(err.message);
+
+/**
+ * The SQLSTATE of a database error, as Prisma's driver adapter reports it (meta.driverAdapterError
+ * .cause.originalCode, or "Code: `40001`" in the message of a raw query) or as pg does (a 5-character
+ * `code`); "" when the error carries none. Follows `cause` a few levels (wrapped errors).
+ */
+function sqlState(err: unknown, depth = 0): string {
+  if (!err || typeof err !== "object" || depth > 3) return "";
+  const e = err as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } }; message?: unknown; cause?: unknown; originalCode?: unknown };
+  const candidates = [e.meta?.driverAdapterError?.cause?.originalCode, e.meta?.code, e.originalCode, /Code: `(\w+)`/.exec(typeof e.message === "string" ? e.message : "")?.[1], e.code];
+  for (const c of candidates) if (typeof c === "string" && /^[0-9A-Z]{5}$/.test(c) && !/^P[1-9][0-9]{3}$/.test(c)) return c; // not Prisma's own P2010...
+  return sqlState(e.cause, depth + 1);
 }
 
 /** all_or_nothing failed mid-way: undo the committed batches, then fail with the reason. */
@@ -196,10 +229,15 @@ async function compensate(imp: ImportRow, resource: ImportResource, ctx: BatchCo
   const refusal = await db.$transaction(async (tx) => {
     const r = await undoJournal(tx, imp.id, resource, ctx);
     if (r) return r;
+    // Rolled back whole, so the failed import shows what is true of the data: nothing done — every
+    // commit counter 0 (rows done included: the progress bar does not claim rows that were undone),
+    // no commit error rows, no journal; the error names the row and reason that stopped it, and the
+    // preview's counts and errors stay as the preview found them.
     await tx.$executeRaw`DELETE FROM data_import_changes WHERE "importId" = ${imp.id}::uuid`;
+    await clearErrors(tx, imp.id, "commit");
     await tx.$executeRaw`
       UPDATE data_imports SET status = 'failed', "finishedAt" = now(), "updatedAt" = now(), "createdCount" = 0, "updatedCount" = 0,
-        "unchangedCount" = 0, "resumeRow" = 1,
+        "unchangedCount" = 0, "rejectedCount" = 0, "rowsDone" = 0, "resumeRow" = 1,
         error = ${`All or nothing: ${reason}. The rows written before were rolled back: nothing was imported.`}
       WHERE id = ${imp.id}::uuid`;
     return null;

@@ -30,6 +30,10 @@ export async function startExport(ctx: OrgContext, resourceId: string, params: U
   const parsed = parseExportQuery(params);
   if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
   const { resource } = found;
+  if (parsed.query.scope === "filtered") {
+    const bad = resource.export.checkFilter?.(parsed.query.filter);
+    if (bad) return { ok: false, status: 400, error: `Invalid filter ${bad}` };
+  }
   const organizationId = ctx.organization.id;
   const rows = await resource.export.count({ organizationId, tx: rootDb() as never }, parsed.query);
   if (rows <= (opts.streamLimit ?? STREAM_LIMIT)) {

@@ -13,8 +13,12 @@
 //
 // All of it runs in the engine's batch transaction: if any statement or an in-transaction event
 // handler fails, the whole batch (items, adjustments, alerts, events, undo journal) rolls back.
-// A SKU created concurrently by someone else between the statement's snapshot and its insert is
-// updated with the file's values (ON CONFLICT), including defaults for fields the file does not give.
+// A SKU created concurrently by someone else after the `old` CTE's snapshot (their insert committed
+// while this statement ran) would hit ON CONFLICT and be overwritten — and journaled as "created", so
+// an undo would delete THEIR item. RETURNING (xmax = 0) tells a real insert from a conflict update: a
+// row that was not inserted yet has no `old` row is exactly that race, and the batch throws
+// ConcurrentItemInsert — a transient (not row-data) error: the batch transaction rolls back whole and
+// the job retries the batch from its checkpoint, where `old` sees the item and journals a real update.
 import type { TxClient } from "@/core/db/tx";
 import { emitMany } from "@/core/events/emit";
 import { created, updated } from "@/core/events/record-changes";
@@ -22,6 +26,7 @@ import { unprefix } from "@/core/events/record-sql";
 import type { BatchContext, BatchResult, ParsedRow, RecordChange } from "@/core/imports/types";
 import { itemCreated, itemUpdated, type ItemRecord } from "../events";
 import { ITEM_COLUMNS, itemRecord, type ItemRow } from "../items/records";
+import { itemFingerprint } from "./fingerprint";
 import { FIELD_BITS, prepareRows } from "./prepare";
 import type { ItemImportRow } from "./row-schema";
 import { recordQuantityChanges } from "./stock-batch";
@@ -30,11 +35,26 @@ export const IMPORT_REASON = "CSV import";
 
 /**
  * What the undo journal keeps of the item as the import left it: enough to name it and to see that
- * it changed since (every write of an item sets updatedAt = now()). Not the whole record: the journal
- * gets one row per imported item, and sending 1,000,000 full records as JSON doubled the import time.
+ * it changed since — `fp`, a sha1 of its values (fingerprint.ts; not updatedAt, which an undo of a
+ * later import moves although it restores the values). Not the whole record: the journal gets one row
+ * per imported item, and sending 1,000,000 full records as JSON doubled the import time.
+ * (Journals written before `fp` existed carry `updatedAt` instead; undo still understands them.)
  */
-export type ItemJournalStamp = Pick<ItemRecord, "id" | "sku" | "name" | "updatedAt">;
-const journalStamp = (r: ItemRecord): ItemJournalStamp => ({ id: r.id, sku: r.sku, name: r.name, updatedAt: r.updatedAt });
+export type ItemJournalStamp = Pick<ItemRecord, "id" | "sku" | "name"> & { fp?: string; updatedAt?: string };
+const journalStamp = (r: ItemRecord): ItemJournalStamp => ({ id: r.id, sku: r.sku, name: r.name, fp: itemFingerprint(r) });
+
+/**
+ * Someone else inserted one of the batch's SKUs after the statement's snapshot. Transient: the engine
+ * (core/imports/engine/commit.ts isRowDataError) does not blame rows for it; the batch rolls back and
+ * is retried from the checkpoint.
+ */
+export class ConcurrentItemInsert extends Error {
+  readonly transient = true;
+  constructor(readonly skus: string[]) {
+    super(`SKU ${skus.slice(0, 5).join(", ")}${skus.length > 5 ? ` and ${skus.length - 5} more` : ""} was created by someone else while this batch was written; the batch will be retried`);
+    this.name = "ConcurrentItemInsert";
+  }
+}
 
 const cols = (alias: string, prefix = "") => ITEM_COLUMNS.map((c) => `${alias}."${c}" AS "${prefix}${c}"`).join(", ");
 const VALUE_COLUMNS = ["name", "categoryId", "quantity", "unit", "price", "reorderThreshold", "inStock", "expiresOn"] as const;
@@ -67,9 +87,9 @@ function upsertSql(updateExisting: boolean): string {
       INSERT INTO inventory_items (id, "organizationId", sku, ${VALUE_COLUMNS.map((c) => `"${c}"`).join(", ")}, "updatedAt")
       SELECT gen_random_uuid(), $1::uuid, sku, ${VALUE_COLUMNS.map((c) => `"${c}"`).join(", ")}, now() FROM merged
       ON CONFLICT ("organizationId", sku) ${conflict}
-      RETURNING ${ITEM_COLUMNS.map((c) => `inventory_items."${c}"`).join(", ")}
+      RETURNING ${ITEM_COLUMNS.map((c) => `inventory_items."${c}"`).join(", ")}, (inventory_items.xmax = 0) AS inserted
     )
-    SELECT ${cols("up", "after.")}, ${cols("old", "before.")} FROM up LEFT JOIN old ON old.id = up.id`;
+    SELECT ${cols("up", "after.")}, ${cols("old", "before.")}, up.inserted FROM up LEFT JOIN old ON old.id = up.id`;
 }
 
 export async function commitItems(tx: TxClient, ctx: BatchContext, rows: ParsedRow<ItemImportRow>[]): Promise<BatchResult> {
@@ -92,6 +112,10 @@ export async function commitItems(tx: TxClient, ctx: BatchContext, rows: ParsedR
     prepared.map((p) => p.expiresOn),
     prepared.map((p) => p.mask),
   );
+
+  // Updated by ON CONFLICT yet not in `old`: inserted by someone else after our snapshot (see header).
+  const raced = result.filter((r) => r.inserted === false && r["before.id"] == null).map((r) => String(r["after.sku"]));
+  if (raced.length > 0) throw new ConcurrentItemInsert(raced);
 
   // File order, so events and the journal follow the rows.
   const order = new Map(prepared.map((p, i) => [p.sku, i]));

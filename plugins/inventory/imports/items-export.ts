@@ -7,7 +7,7 @@
 import { Prisma } from "@/core/db/client";
 import { isUuid } from "@/core/events/record-sql";
 import type { ExportDefinition, ExportQuery } from "@/core/imports/types";
-import { itemWhereSql, parseItemFilter } from "../items/filters";
+import { itemFilterSchema, itemWhereSql, parseItemFilter } from "../items/filters";
 import { priceString } from "../items/records";
 import { INVENTORY_PERMISSIONS } from "../permissions";
 import { itemImportFields } from "./row-schema";
@@ -30,6 +30,16 @@ export const itemsExport: ExportDefinition = {
   columns: itemImportFields.map((f) => ({ key: f.key, header: f.label })),
   // Whoever may see the items list may take it away as a file.
   permission: INVENTORY_PERMISSIONS.view,
+  // parseItemFilter (the list page's lenient parse) drops a bad value; an export must refuse it.
+  checkFilter(filter) {
+    for (const key of ["q", "category", "stock"] as const) {
+      const value = filter[key];
+      if (value === undefined || value === "") continue;
+      const parsed = itemFilterSchema.shape[key].safeParse(value);
+      if (!parsed.success) return `"${key}": ${key === "category" ? "must be a category id or none" : key === "stock" ? "must be in_stock, out_of_stock or low" : parsed.error.issues[0]!.message}`;
+    }
+    return null;
+  },
   async count({ organizationId, tx }, query) {
     const [row] = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM inventory_items i WHERE ${whereOf(organizationId, query)}`;
     return row?.n ?? 0;

@@ -2,11 +2,15 @@
 //
 // Phase 1 (findUndoItemConflicts) locks the batch's items FOR UPDATE, in id order, and refuses — naming
 // each item "SKU-1 (Gauze)" — when:
-//   - an item the import wrote is not as the import left it (its updatedAt differs from the journal's
-//     `after` stamp — every write sets it): someone edited it, adjusted its stock... since;
+//   - an item the import wrote is not as the import left it (the fingerprint of its values differs
+//     from the journal's `after.fp`, fingerprint.ts): someone edited it, adjusted its stock... since.
+//     Values, not updatedAt: undoing a LATER import of the same items restores exactly these values
+//     but moves updatedAt, and must not block undoing this one afterwards;
 //   - an item the import UPDATED was deleted since (there is nothing to restore);
-//   - an item the import CREATED has stock adjustments (the import writes none for new items, so any
-//     is someone else's) or purchase-order lines: removing it would erase that history;
+//   - an item the import CREATED has stock adjustments other than imports' own (source "import": this
+//     import writes none for new items, a later import's adjustments and their undo's compensating
+//     ones are source "import" too — and a later import that left other values is caught by the
+//     fingerprint) or purchase-order lines: removing it would erase that history;
 //   - the category an updated item had before no longer exists (it could not be restored).
 // An item the import created and someone deleted since is no conflict: it is already gone.
 //
@@ -25,6 +29,7 @@ import { formatDateTime } from "@/core/time/zoned";
 import { itemDeleted, itemUpdated, type ItemRecord } from "../events";
 import { ITEM_COLUMNS, itemRecord, type ItemRow } from "../items/records";
 import type { ItemJournalStamp } from "./commit-batch";
+import { itemFingerprint } from "./fingerprint";
 import { recordQuantityChanges } from "./stock-batch";
 
 export const UNDO_REASON = "CSV import undone";
@@ -38,7 +43,7 @@ export async function findUndoItemConflicts(tx: TxClient, ctx: BatchContext, cha
   const organizationId = ctx.organization.id;
   const rows = await tx.$queryRawUnsafe<Array<ItemRow & { adjustments: number; orderLines: number }>>(
     `SELECT ${cols("i")},
-            (SELECT count(*)::int FROM inventory_stock_adjustments a WHERE a."organizationId" = i."organizationId" AND a."itemId" = i.id) AS adjustments,
+            (SELECT count(*)::int FROM inventory_stock_adjustments a WHERE a."organizationId" = i."organizationId" AND a."itemId" = i.id AND a.source <> 'import') AS adjustments,
             (SELECT count(*)::int FROM inventory_purchase_order_lines l WHERE l."organizationId" = i."organizationId" AND l."itemId" = i.id) AS "orderLines"
      FROM inventory_items i WHERE i."organizationId" = $1::uuid AND i.id = ANY($2::uuid[])
      ORDER BY i.id FOR UPDATE OF i`,
@@ -56,8 +61,8 @@ export async function findUndoItemConflicts(tx: TxClient, ctx: BatchContext, cha
       continue;
     }
     const now = itemRecord(row);
-    // Every write of an item sets updatedAt: a different one means someone changed it since.
-    if (now.updatedAt !== after.updatedAt) {
+    // Different values than the import left (journals from before `fp` existed: a different updatedAt).
+    if (after.fp !== undefined ? itemFingerprint(now) !== after.fp : now.updatedAt !== after.updatedAt) {
       conflicts.push({ recordId: c.recordId, label: label(now), reason: `changed on ${formatDateTime(row.updatedAt, ctx.organization.timezone)} after the import` });
     } else if (c.action === "created" && row.adjustments > 0) {
       conflicts.push({ recordId: c.recordId, label: label(now), reason: `has ${row.adjustments} stock adjustment${row.adjustments === 1 ? "" : "s"} made after the import` });

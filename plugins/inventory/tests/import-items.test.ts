@@ -11,8 +11,11 @@ import type { BatchContext, ImportOptions, ParsedRow, RecordChange, RowError } f
 import { registerPluginRegistry } from "@/core/plugins/registry";
 import { definePlugin, onEvent, type EventOrigin } from "@/core/plugins/types";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
-import { inventoryEvents, itemUpdated } from "../events";
+import { inventoryEvents, itemUpdated, type ItemRecord } from "../events";
+import { itemFingerprint } from "../imports/fingerprint";
 import { itemColumns, type ItemRow } from "../items/records";
+import { isRowDataError } from "@/core/imports/engine/commit";
+import { ConcurrentItemInsert } from "../imports/commit-batch";
 import { itemsImportResource as resource } from "../imports/items-resource";
 import type { ItemImportRow } from "../imports/row-schema";
 import inventory from "../plugin";
@@ -151,9 +154,9 @@ describe("plan and commit", () => {
     expect(createdEvents.map((e) => e.payload.source)).toEqual(["import", "import"]);
     expect(createdEvents.map((e) => (e.payload.after as { sku: string }).sku)).toEqual([a, b]);
     expect(createdEvents[0]!.origin).toEqual({ source: "import", importId: ctx.importId });
-    // The journal's `after` is the stamp of the item the event describes (id, SKU, name, updatedAt).
-    const ev = createdEvents[0]!.payload.after as { id: string; sku: string; name: string; updatedAt: string };
-    expect(res.changes[0]!.after).toEqual({ id: ev.id, sku: ev.sku, name: ev.name, updatedAt: ev.updatedAt });
+    // The journal's `after` is the stamp of the item the event describes (id, SKU, name, values' fingerprint).
+    const ev = createdEvents[0]!.payload.after as ItemRecord;
+    expect(res.changes[0]!.after).toEqual({ id: ev.id, sku: ev.sku, name: ev.name, fp: itemFingerprint(ev) });
     // New items start their history with no adjustment (as the item form).
     expect(await adjustmentsOf(ga.id)).toEqual([]);
   });
@@ -262,6 +265,38 @@ describe("plan and commit", () => {
     expect((await item(s.orgId, a))!.name).toBe("Ours");
   });
 
+  it("a SKU someone else inserts while the batch runs is not overwritten: the batch fails transiently, its retry journals an update", async () => {
+    const s = await setup();
+    const a = sku("RACE");
+    // Their insert is uncommitted when our statement takes its snapshot: `old` cannot see it, and our
+    // INSERT waits on it, then takes the ON CONFLICT path once they commit.
+    let inserted!: () => void;
+    let release!: () => void;
+    const insertedP = new Promise<void>((r) => (inserted = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const theirs = rootDb().$transaction(async (t) => {
+      await t.$executeRaw`INSERT INTO inventory_items (id, "organizationId", sku, name, quantity, "updatedAt") VALUES (gen_random_uuid(), ${s.orgId}::uuid, ${a}, 'Theirs', 7, now())`;
+      inserted();
+      await gate;
+    }, { timeout: 30_000 });
+    await insertedP;
+    const ours = tx((t) => resource.commitBatch(t, batchCtx(s.owner), rows({ sku: a, name: "From the file", quantity: "3" })));
+    const settled = ours.then(() => null, (e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    await theirs;
+    const err = await settled;
+    expect(err).toBeInstanceOf(ConcurrentItemInsert);
+    expect(isRowDataError(err)).toBe(false);
+    const kept = (await item(s.orgId, a))!;
+    expect({ name: kept.name, quantity: kept.quantity }).toEqual({ name: "Theirs", quantity: 7 });
+    expect(eventsOf("inventory.item.created")).toEqual([]);
+
+    // The retry sees their item and journals a real update, with their values as `before`.
+    const res = await tx((t) => resource.commitBatch(t, batchCtx(s.owner), rows({ sku: a, name: "From the file", quantity: "3" })));
+    expect(res.changes.map((c) => [c.action, (c.before as { name: string } | null)?.name])).toEqual([["updated", "Theirs"]]);
+  });
+
   it("a failing in-transaction handler rolls the whole batch back: no item, adjustment or alert of it is kept", async () => {
     const s = await setup();
     const a = sku("ATOM");
@@ -338,6 +373,53 @@ describe("undo", () => {
     expect(conflicts).toEqual([
       { recordId: kept.id, label: `${keep} (Renamed)`, reason: "was deleted after the import, so its earlier values cannot be restored" },
       { recordId: created.id, label: `${fresh} (Brand new)`, reason: "has 1 stock adjustment made after the import" },
+    ]);
+  });
+
+  it("two imports over the same items: undo the second, then the first — both succeed and restore the original state", async () => {
+    const s = await setup();
+    const keep = sku("TWICE");
+    const fresh = sku("TWICE");
+    await tx((t) => resource.commitBatch(t, batchCtx(s.owner), rows({ sku: keep, name: "Original", quantity: "30", price: "1.00", reorderThreshold: "10" })));
+    const original = (await item(s.orgId, keep))!;
+    const first = batchCtx(s.owner);
+    const one = await tx((t) => resource.commitBatch(t, first, rows({ sku: keep, name: "First", quantity: "20" }, { sku: fresh, name: "Made by first", quantity: "8" })));
+    const second = batchCtx(s.owner);
+    const two = await tx((t) => resource.commitBatch(t, second, rows({ sku: keep, name: "Second", quantity: "5" }, { sku: fresh, name: "Renamed by second", quantity: "3" })));
+    expect(two.changes.map((c) => c.action)).toEqual(["updated", "updated"]);
+    // The first import's items changed since: it cannot be undone while the second stands.
+    expect((await tx((t) => resource.findUndoConflicts(t, first, one.changes))).map((c) => c.label)).toEqual([`${keep} (Second)`, `${fresh} (Renamed by second)`]);
+
+    await tx(async (t) => {
+      expect(await resource.findUndoConflicts(t, second, two.changes)).toEqual([]);
+      await resource.undoBatch(t, second, two.changes);
+    });
+    // Undo #2 moved updatedAt and added compensating adjustments (source import) to the item #1
+    // created: neither is "someone changed it" — its values are exactly as #1 left them.
+    await tx(async (t) => {
+      expect(await resource.findUndoConflicts(t, first, one.changes)).toEqual([]);
+      await resource.undoBatch(t, first, one.changes);
+    });
+    expect(await item(s.orgId, fresh)).toBeUndefined();
+    const restored = (await item(s.orgId, keep))!;
+    expect({ ...restored, updatedAt: null }).toEqual({ ...original, updatedAt: null });
+  });
+
+  it("after undoing a later import, an edit by hand of an item is still refused", async () => {
+    const s = await setup();
+    const fresh = sku("HAND");
+    const first = batchCtx(s.owner);
+    const one = await tx((t) => resource.commitBatch(t, first, rows({ sku: fresh, name: "Made by first", quantity: "8" })));
+    const second = batchCtx(s.owner);
+    const two = await tx((t) => resource.commitBatch(t, second, rows({ sku: fresh, name: "Renamed by second", quantity: "3" })));
+    await tx((t) => resource.undoBatch(t, second, two.changes));
+    const made = (await item(s.orgId, fresh))!;
+    // Same values, different timestamp? Not a change. A different value: a change.
+    await rootDb().$executeRaw`UPDATE inventory_items SET "updatedAt" = now() + interval '1 minute' WHERE id = ${made.id}::uuid`;
+    expect(await tx((t) => resource.findUndoConflicts(t, first, one.changes))).toEqual([]);
+    await rootDb().$executeRaw`UPDATE inventory_items SET unit = 'box' WHERE id = ${made.id}::uuid`;
+    expect(await tx((t) => resource.findUndoConflicts(t, first, one.changes))).toEqual([
+      { recordId: made.id, label: `${fresh} (Made by first)`, reason: expect.stringMatching(/^changed on .* after the import$/) },
     ]);
   });
 

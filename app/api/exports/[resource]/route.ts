@@ -1,5 +1,7 @@
 // GET /api/exports/<resource>?scope=all|filtered|selected&ids=…&<list filter>: the CSV export of a
 // resource for the signed-in member (core/imports/export/http.ts does the work).
+// Plugins registered before anything resolves a resource, as in every other entry point.
+import "@/app/_plugins/runtime";
 import { getOrgContext } from "@/core/auth/context";
 import { exportResponse } from "@/core/imports/export/http";
 

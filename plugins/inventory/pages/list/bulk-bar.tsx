@@ -9,6 +9,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { exportHref, filterParams } from "@/components/data-transfer/export-links";
+import { MAX_SELECTED_IDS as MAX_EXPORT_SELECTED } from "@/core/imports/export/query";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { BulkAction } from "../../items/bulk";
 import type { ItemFilter } from "../../items/filters";
@@ -71,12 +72,24 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
         </Button>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <a
-          className={buttonVariants({ variant: "outline", size: "sm" })}
-          href={exportHref("inventory.items", selection.mode === "ids" ? { scope: "selected", ids: selection.ids } : { scope: "filtered", filter: filterParams(selection.filter) })}
-        >
-          Export selected
-        </a>
+        {selection.mode === "ids" && selection.ids.length > MAX_EXPORT_SELECTED ? (
+          // The ids travel in the export URL (core/imports/export/query.ts): too many would not fit.
+          <span className="flex items-center gap-2">
+            <Button type="button" variant="outline" size="sm" disabled aria-describedby="export-selected-limit">
+              Export selected
+            </Button>
+            <span id="export-selected-limit" className="text-xs text-muted-foreground">
+              At most {MAX_EXPORT_SELECTED} items can be exported as a selection: use &ldquo;Select all matching&rdquo; or the toolbar&rsquo;s export of the current filter.
+            </span>
+          </span>
+        ) : (
+          <a
+            className={buttonVariants({ variant: "outline", size: "sm" })}
+            href={exportHref("inventory.items", selection.mode === "ids" ? { scope: "selected", ids: selection.ids } : { scope: "filtered", filter: filterParams(selection.filter) })}
+          >
+            Export selected
+          </a>
+        )}
         {canManage ? (
           <>
             <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => run("mark_in_stock")}>

@@ -1,4 +1,6 @@
 // GET /api/exports/files/<id>: the file of a finished background export of the member's organization.
+// Plugins registered before anything resolves a resource, as in every other entry point.
+import "@/app/_plugins/runtime";
 import { getOrgContext } from "@/core/auth/context";
 import { exportFileResponse } from "@/core/imports/export/http";
 
