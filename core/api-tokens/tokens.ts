@@ -2,8 +2,16 @@
 // as that user there (their current role and permissions, re-checked on every request). Everybody
 // manages their own tokens; owners and admins may also see and revoke every token of the organization
 // (someone leaving, a leaked token). All queries go through ctx.db, so another organization's tokens
-// do not exist for the caller.
+// do not exist for the caller. Creating and revoking emit core.api_token.created / .revoked in the
+// transaction of the write (an audit log records them; a handler that throws undoes the write), with
+// the token's id, name and display prefix — never the token or its hash.
 import type { OrgContext } from "@/core/auth/context";
+import { AUDITED_TX } from "@/core/db/tx";
+import { apiTokenCreated, apiTokenRevoked } from "@/core/events/core-events";
+import { emit } from "@/core/events/emit";
+import { eventMeta } from "@/core/events/meta";
+import { kickOutbox } from "@/core/events/outbox-signal";
+import { requestOrigin } from "@/core/http/request-origin";
 import { generateToken } from "./format";
 import { expiryDate, type CreateTokenData } from "./schema";
 
@@ -50,6 +58,10 @@ function summary(r: Row, now = new Date()): TokenSummary {
   return { ...rest, userName: user.name, status: tokenStatus(r, now) };
 }
 
+function tokenPayload(ctx: OrgContext, r: Row) {
+  return { organizationId: ctx.organization.id, tokenId: r.id, name: r.name, prefix: r.prefix, userId: r.userId, expiresAt: r.expiresAt?.toISOString() ?? null };
+}
+
 /**
  * Creates a token for the signed-in user in the active organization. The plaintext token is in the
  * result and nowhere else: only its SHA-256 and display prefix are stored.
@@ -62,10 +74,16 @@ export async function createApiToken(ctx: OrgContext, input: CreateTokenData, no
     return { ok: false, error: `You already have ${MAX_ACTIVE_TOKENS} active tokens in ${ctx.organization.name}. Revoke one you no longer use first.` };
   }
   const { token, tokenHash, prefix } = generateToken();
-  const row = await ctx.db.apiToken.create({
-    data: { organizationId: ctx.organization.id, userId: ctx.user.id, name: input.name, tokenHash, prefix, expiresAt: expiryDate(input.expiresIn, now) },
-    select: SELECT,
-  });
+  const meta = eventMeta(ctx, await requestOrigin("form"));
+  const row = await ctx.db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { organizationId: ctx.organization.id, userId: ctx.user.id, name: input.name, tokenHash, prefix, expiresAt: expiryDate(input.expiresIn, now) },
+      select: SELECT,
+    });
+    await emit(tx, meta, apiTokenCreated, tokenPayload(ctx, created));
+    return created;
+  }, AUDITED_TX);
+  kickOutbox();
   return { ok: true, token, summary: summary(row, now) };
 }
 
@@ -100,6 +118,15 @@ export async function revokeApiToken(ctx: OrgContext, id: string): Promise<Revok
   const token = await ctx.db.apiToken.findFirst({ where: { id }, select: { id: true, userId: true, name: true, revokedAt: true } });
   if (!token || (token.userId !== ctx.user.id && !mayRevokeOthers)) return { ok: false, error: "This token does not exist or is not yours." };
   if (token.revokedAt) return { ok: true, alreadyRevoked: true, name: token.name };
-  await ctx.db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  return { ok: true, alreadyRevoked: false, name: token.name };
+  const meta = eventMeta(ctx, await requestOrigin("form"));
+  const revoked = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    // A concurrent revoke got there first: it emitted the event, this one changed nothing.
+    if (count === 0) return false;
+    const row = await tx.apiToken.findFirstOrThrow({ where: { id }, select: SELECT });
+    await emit(tx, meta, apiTokenRevoked, tokenPayload(ctx, row));
+    return true;
+  }, AUDITED_TX);
+  if (revoked) kickOutbox();
+  return { ok: true, alreadyRevoked: !revoked, name: token.name };
 }

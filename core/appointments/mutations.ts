@@ -4,6 +4,7 @@
 // foreign key (organizationId, patientId) makes the database reject a patient of another organization
 // (P2003), which we report as "patient not found" on the patient field; nothing is written in that case.
 import type { OrgContext } from "@/core/auth/context";
+import { AUDITED_TX } from "@/core/db/tx";
 import { isNotFound, type ActionResult } from "@/core/actions/result";
 import { appointmentCreated, appointmentDeleted, appointmentUpdated } from "@/core/events/core-events";
 import { emit } from "@/core/events/emit";
@@ -34,7 +35,7 @@ export async function createAppointment(ctx: OrgContext, data: AppointmentData):
       const row = await tx.appointment.create({ data: { ...toRow(data), organizationId: ctx.organization.id } });
       await emit(tx, meta, appointmentCreated, created(appointmentRecord(row)));
       return { id: row.id };
-    });
+    }, AUDITED_TX);
     kickOutbox();
     return { ok: true, data: a, message: "Appointment created." };
   } catch (err) {
@@ -52,7 +53,7 @@ export async function updateAppointment(ctx: OrgContext, id: string, data: Appoi
       const row = await tx.appointment.update({ where: { id }, data: toRow(data) });
       await emit(tx, meta, appointmentUpdated, updated(appointmentRecord(before), appointmentRecord(row)));
       return { id: row.id };
-    });
+    }, AUDITED_TX);
     if (!a) return GONE;
     kickOutbox();
     return { ok: true, data: a, message: "Appointment saved." };
@@ -72,7 +73,7 @@ export async function deleteAppointment(ctx: OrgContext, id: string): Promise<Ac
       await tx.appointment.delete({ where: { id }, select: { id: true } });
       await emit(tx, meta, appointmentDeleted, deleted(appointmentRecord(before)));
       return { id };
-    });
+    }, AUDITED_TX);
     if (!a) return GONE;
     kickOutbox();
     return { ok: true, data: a, message: "Appointment deleted." };

@@ -7,9 +7,11 @@ import { z } from "zod";
 import { rootDb } from "@/core/db/client";
 import { authLogin } from "@/core/events/core-events";
 import { emit } from "@/core/events/emit";
+import { AUDITED_TX } from "@/core/db/tx";
+import { clientIpFrom } from "@/core/http/request-origin";
 import { log } from "@/core/log";
 import { timingSafeDummyVerify, verifyPassword } from "./password";
-import { checkLoginRateLimit, rateLimitMessage, recordLoginAttempt } from "./rate-limit";
+import { checkLoginRateLimit, rateLimitMessage, recordLoginAttempt, UNKNOWN_IP } from "./rate-limit";
 import { resolveSecret } from "./secret";
 
 // next-auth 4 ships CommonJS: bundlers hand us the function, Node's own ESM loader (scripts and
@@ -24,13 +26,16 @@ const credentialsSchema = z.object({
 
 export const INVALID_CREDENTIALS = "Invalid email or password.";
 
+/**
+ * The sign-in's client IP for the rate limit and the login entry: the same rule as every other write
+ * path (core/http/request-origin.ts — trusted only behind RITIKO_TRUSTED_PROXY=1), "unknown" otherwise.
+ */
 function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
-  // The last hop is the one our own server saw; earlier entries are client-supplied and spoofable.
-  const last = value.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  const real = headers?.["x-real-ip"];
-  return last ?? (typeof real === "string" ? real : "unknown");
+  const get = (name: string) => {
+    const v = headers?.[name];
+    return Array.isArray(v) ? v.join(",") : typeof v === "string" ? v : null;
+  };
+  return clientIpFrom({ get }) ?? UNKNOWN_IP;
 }
 
 /** The organization a user lands in: the oldest membership of an active organization. */
@@ -73,14 +78,17 @@ export async function authenticate(rawEmail: unknown, rawPassword: unknown, ip: 
 async function emitLogin(user: { id: string; name: string; email: string }, ip: string) {
   const organizationId = await defaultOrganizationId(user.id);
   if (!organizationId) return; // no active membership: the session has no organization to log into
+  // Not Prisma's defaults (5 s / 2 s): with the audit plugin on, the login entry waits for the
+  // organization's audit chain head lock, which a large audited batch (bulk action, import) holds
+  // for several seconds — sign-in must wait for it rather than fail (core/db/tx.ts AUDITED_TX).
   await rootDb().$transaction(async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, slug: true, timezone: true, currency: true } });
-    await emit(tx, { organization, actor: { type: "user", id: user.id, name: user.name }, origin: { source: "form", ...(ip !== "unknown" ? { ip } : {}) } }, authLogin, {
+    await emit(tx, { organization, actor: { type: "user", id: user.id, name: user.name }, origin: { source: "form", ...(ip !== UNKNOWN_IP ? { ip } : {}) } }, authLogin, {
       organizationId,
       userId: user.id,
       email: user.email,
     });
-  });
+  }, AUDITED_TX);
 }
 
 export const authOptions: NextAuthOptions = {

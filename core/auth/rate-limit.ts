@@ -9,6 +9,13 @@ export const LOGIN_RATE_LIMIT = {
   windowMinutes: 15,
 } as const;
 
+/**
+ * The ip of a sign-in whose client address is not known (no trusted proxy, core/http/request-origin.ts).
+ * Such attempts are limited per e-mail only: counting them per IP would put every client in one
+ * bucket, and ten failures from anyone would then lock everybody out.
+ */
+export const UNKNOWN_IP = "unknown";
+
 export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterMinutes: number };
 
 export async function checkLoginRateLimit(email: string, ip: string, now = new Date()): Promise<RateLimitVerdict> {
@@ -21,12 +28,14 @@ export async function checkLoginRateLimit(email: string, ip: string, now = new D
       take: LOGIN_RATE_LIMIT.maxFailures,
       select: { createdAt: true },
     }),
-    db.loginAttempt.findMany({
-      where: { ip, succeeded: false, createdAt: { gte: since } },
-      orderBy: { createdAt: "desc" },
-      take: LOGIN_RATE_LIMIT.maxFailuresPerIp,
-      select: { createdAt: true },
-    }),
+    ip === UNKNOWN_IP
+      ? Promise.resolve([])
+      : db.loginAttempt.findMany({
+          where: { ip, succeeded: false, createdAt: { gte: since } },
+          orderBy: { createdAt: "desc" },
+          take: LOGIN_RATE_LIMIT.maxFailuresPerIp,
+          select: { createdAt: true },
+        }),
   ]);
   const blocking = [
     byEmail.length >= LOGIN_RATE_LIMIT.maxFailures ? byEmail : null,

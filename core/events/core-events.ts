@@ -5,6 +5,8 @@
 //   core.plugin.enabled | core.plugin.disabled     (core/plugins/lifecycle.ts, in the transition)
 //   core.settings.changed                          (core/plugins/settings/store.ts, in the save)
 //   core.auth.login                                (core/auth/options.ts, on a successful sign-in)
+//   core.permissions.changed                       (core/plugins/member-grants.ts, in the grant change)
+//   core.api_token.created | core.api_token.revoked (core/api-tokens/tokens.ts, in the write)
 //
 // Record events (patients, appointments):
 // Payload: { organizationId, id, before, after, changes }
@@ -106,6 +108,36 @@ export const settingsChanged = defineEvent(
 /** A user signed in (password verified); organizationId is the organization the session starts in. */
 export const authLogin = defineEvent("core.auth.login", z.object({ organizationId: uuid, userId: uuid, email: z.string() }));
 
+/**
+ * A member's plugin grants were replaced (core/plugins/member-grants.ts), emitted in that transaction
+ * only when something changed. `granted`/`revoked` are the direct permissions added/removed,
+ * `groupsAdded`/`groupsRemoved` the groups; `permissions`/`groups` what the member now has of the
+ * plugin. The acting user is the handler context's actor.
+ */
+export const permissionsChanged = defineEvent(
+  "core.permissions.changed",
+  z.object({
+    organizationId: uuid,
+    memberUserId: uuid,
+    memberEmail: z.string(),
+    pluginId: z.string(),
+    granted: z.array(z.string()),
+    revoked: z.array(z.string()),
+    groupsAdded: z.array(z.string()),
+    groupsRemoved: z.array(z.string()),
+    permissions: z.array(z.string()),
+    groups: z.array(z.string()),
+  }),
+);
+
+/**
+ * An API token was created / revoked (core/api-tokens/tokens.ts), in the transaction of the write.
+ * Never the token or its hash: only its id, name, display prefix and owner (userId).
+ */
+const apiTokenPayload = z.object({ organizationId: uuid, tokenId: uuid, name: z.string(), prefix: z.string(), userId: uuid, expiresAt: instant.nullable() });
+export const apiTokenCreated = defineEvent("core.api_token.created", apiTokenPayload);
+export const apiTokenRevoked = defineEvent("core.api_token.revoked", apiTokenPayload);
+
 /** Every core event by name. */
 export const coreEvents = {
   [patientCreated.name]: patientCreated,
@@ -118,4 +150,7 @@ export const coreEvents = {
   [pluginDisabled.name]: pluginDisabled,
   [settingsChanged.name]: settingsChanged,
   [authLogin.name]: authLogin,
+  [permissionsChanged.name]: permissionsChanged,
+  [apiTokenCreated.name]: apiTokenCreated,
+  [apiTokenRevoked.name]: apiTokenRevoked,
 } as const;

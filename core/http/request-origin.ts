@@ -8,11 +8,25 @@ import { REQUEST_ID_HEADER } from "./request-id";
 type HeaderReader = { get(name: string): string | null };
 
 /**
- * The client IP as our own server saw it: the last x-forwarded-for hop (earlier entries are
- * client-supplied and spoofable), else x-real-ip. Undefined when neither is set or the value is not
- * an IP-looking token (it is stored, so nothing arbitrary gets in).
+ * Whether X-Forwarded-For / X-Real-IP come from our own reverse proxy (RITIKO_TRUSTED_PROXY=1). Read
+ * at call time. Without a proxy these headers are whatever the client sent — Next.js only fills
+ * X-Forwarded-For with the socket's address when the client sent none (`??=` in its base server) —
+ * so trusting them would let a client choose the IP recorded in the tamper-evident audit log and
+ * dodge the per-IP sign-in limit. Route handlers and server actions get no other peer address from
+ * Next (NextRequest has no `ip` since Next 15), so without a trusted proxy no IP is recorded.
+ */
+export function trustsProxy(): boolean {
+  return process.env.RITIKO_TRUSTED_PROXY === "1";
+}
+
+/**
+ * The client IP as our trusted proxy saw it: the last X-Forwarded-For hop (the one the proxy appended;
+ * earlier entries are client-supplied), else X-Real-IP. Undefined without RITIKO_TRUSTED_PROXY=1, when
+ * neither header is set, or when the value is not an IP-looking token (it is stored, so nothing
+ * arbitrary gets in).
  */
 export function clientIpFrom(h: HeaderReader): string | undefined {
+  if (!trustsProxy()) return undefined;
   const forwarded = h.get("x-forwarded-for") ?? "";
   const last = forwarded.split(",").map((s) => s.trim()).filter(Boolean).pop();
   const ip = last ?? h.get("x-real-ip")?.trim();

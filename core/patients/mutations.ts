@@ -4,6 +4,7 @@
 // rolls the write back, and durable handlers are queued in the outbox only if the write commits.
 // A failed write leaves the row unchanged and emits nothing.
 import type { OrgContext } from "@/core/auth/context";
+import { AUDITED_TX } from "@/core/db/tx";
 import { isNotFound, isUniqueViolation, type ActionResult } from "@/core/actions/result";
 import { appointmentDeleted, patientCreated, patientDeleted, patientUpdated } from "@/core/events/core-events";
 import { emit, emitMany } from "@/core/events/emit";
@@ -29,7 +30,7 @@ export async function createPatient(ctx: OrgContext, data: PatientData): Promise
       const row = await tx.patient.create({ data: { ...toRow(data), organizationId: ctx.organization.id } });
       await emit(tx, meta, patientCreated, created(patientRecord(row)));
       return { id: row.id };
-    });
+    }, AUDITED_TX);
     kickOutbox();
     return { ok: true, data: p, message: `Patient ${data.firstName} ${data.lastName} created.` };
   } catch (err) {
@@ -47,7 +48,7 @@ export async function updatePatient(ctx: OrgContext, id: string, data: PatientDa
       const row = await tx.patient.update({ where: { id }, data: toRow(data) });
       await emit(tx, meta, patientUpdated, updated(patientRecord(before), patientRecord(row)));
       return { id: row.id };
-    });
+    }, AUDITED_TX);
     if (!p) return GONE;
     kickOutbox();
     return { ok: true, data: p, message: `Patient ${data.firstName} ${data.lastName} saved.` };
@@ -74,7 +75,7 @@ export async function deletePatient(ctx: OrgContext, id: string): Promise<Action
       await tx.patient.delete({ where: { id }, select: { id: true } });
       await emit(tx, meta, patientDeleted, deleted(patientRecord(before)));
       return before;
-    });
+    }, AUDITED_TX);
     if (!p) return GONE;
     kickOutbox();
     return { ok: true, data: { id: p.id }, message: `Patient ${p.firstName} ${p.lastName} deleted.` };

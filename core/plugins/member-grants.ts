@@ -5,6 +5,12 @@ import "server-only";
 import type { ActionResult } from "@/core/actions/result";
 import type { OrgContext } from "@/core/auth/context";
 import type { Role } from "@/core/auth/roles";
+import { AUDITED_TX } from "@/core/db/tx";
+import { permissionsChanged } from "@/core/events/core-events";
+import { emit } from "@/core/events/emit";
+import { eventMeta } from "@/core/events/meta";
+import { kickOutbox } from "@/core/events/outbox-signal";
+import { requestOrigin } from "@/core/http/request-origin";
 import { log } from "@/core/log";
 import { enabledPlugins } from "./enabled";
 import { allEnabledPermissions, effectivePermissions, permissionCatalog, type PermissionCatalog } from "./permission-catalog";
@@ -152,8 +158,9 @@ export async function replaceMemberPluginGrants(ctx: OrgContext, input: GrantsIn
   // Nobody widens their own rights: another owner or admin has to grant them.
   if (input.userId === ctx.user.id) return { ok: false, error: "You cannot change your own permissions; ask another owner or admin." };
   const prefix = `${plugin.id}.`;
+  const meta = eventMeta(ctx, await requestOrigin("form"));
   const outcome = await ctx.db.$transaction(async (tx) => {
-    const membership = await tx.membership.findFirst({ where: { userId: input.userId }, select: { role: true } });
+    const membership = await tx.membership.findFirst({ where: { userId: input.userId }, select: { role: true, user: { select: { email: true } } } });
     if (!membership) return "not_found" as const;
     if (membership.role === "owner") return "owner" as const;
     // Everything of this plugin goes, including rows for keys a newer plugin version no longer
@@ -181,8 +188,30 @@ export async function replaceMemberPluginGrants(ctx: OrgContext, input: GrantsIn
         skipDuplicates: true,
       });
     }
+    // core.permissions.changed, in this transaction (an audit log records who changed whose rights;
+    // a handler that throws undoes the change). Nothing is emitted for a save that changed nothing.
+    const had = new Set(oldPermissions.map((r) => r.permission).filter((k) => k.startsWith(prefix)));
+    const hadGroups = new Set(oldGroups.map((r) => r.groupKey).filter((k) => k.startsWith(prefix)));
+    const change = {
+      granted: permissions.filter((k) => !had.has(k)),
+      revoked: [...had].filter((k) => !permissions.includes(k)),
+      groupsAdded: groups.filter((k) => !hadGroups.has(k)),
+      groupsRemoved: [...hadGroups].filter((k) => !groups.includes(k)),
+    };
+    if (Object.values(change).some((keys) => keys.length > 0)) {
+      await emit(tx, meta, permissionsChanged, {
+        organizationId: ctx.organization.id,
+        memberUserId: input.userId,
+        memberEmail: membership.user.email,
+        pluginId: plugin.id,
+        ...change,
+        permissions,
+        groups,
+      });
+    }
     return "saved" as const;
-  });
+  }, AUDITED_TX);
+  kickOutbox();
   if (outcome === "not_found") return { ok: false, error: "This member was not found in your organization." };
   if (outcome === "owner") return { ok: false, error: "Owners have every permission; there is nothing to grant." };
 

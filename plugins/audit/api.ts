@@ -2,7 +2,7 @@
 // not validate is a 400 naming the parameter, never a wider export than asked for.
 import { apiError } from "@/core/http/api-errors";
 import type { ApiRoute } from "@/core/plugins/types";
-import { exportResponse } from "./export";
+import { exportFileName, exportResponse } from "./export";
 import { AUDIT_PERMISSIONS as P } from "./permissions";
 import { parseAuditFilter } from "./queries/filters";
 
@@ -18,8 +18,7 @@ export const auditApi: ApiRoute[] = [
       const { filter, errors } = parseAuditFilter(params);
       const bad = Object.entries(errors);
       if (bad.length) return apiError(400, "invalid_filter", bad.map(([k, m]) => `${k}: ${m}`).join("; "));
-      const stamp = new Date().toISOString().slice(0, 10);
-      return exportResponse(ctx.organization.id, ctx.organization.timezone, filter, `audit-${ctx.organization.slug}-${stamp}.csv`);
+      return exportResponse(ctx.organization.id, ctx.organization.timezone, filter, exportFileName(ctx.organization.slug));
     },
   },
 ];

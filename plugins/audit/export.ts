@@ -24,6 +24,16 @@ async function* rows(organizationId: string, timeZone: string, filter: AuditFilt
   for await (const e of streamEntries(organizationId, timeZone, filter)) yield exportRow(e);
 }
 
+/**
+ * audit-<slug>-<date>.csv with the slug reduced to [a-z0-9._-] (as core/imports/export/http.ts does
+ * for its file names): the name goes into a quoted Content-Disposition header, so a quote, CR/LF or
+ * non-ASCII character in a slug must not reach it. A slug with nothing left gives audit-<date>.csv.
+ */
+export function exportFileName(slug: string, now = new Date()): string {
+  const safe = slug.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
+  return `${safe ? `audit-${safe}` : "audit"}-${now.toISOString().slice(0, 10)}.csv`;
+}
+
 export function exportResponse(organizationId: string, timeZone: string, filter: AuditFilter, fileName: string): Response {
   const lines = csvStream(EXPORT_HEADER, rows(organizationId, timeZone, filter), { bom: true });
   const encoder = new TextEncoder();
@@ -38,6 +48,6 @@ export function exportResponse(organizationId: string, timeZone: string, filter:
     },
   });
   return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" },
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName.replace(/[^a-zA-Z0-9._-]/g, "_")}"`, "cache-control": "no-store" },
   });
 }

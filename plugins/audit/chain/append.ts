@@ -3,8 +3,9 @@
 // 100,000-row bulk write 20 — calling audit_append (the plugin's migration), which:
 //
 //   - locks the organization's head row FOR UPDATE until the transaction ends (last seq and hash);
-//   - reads the maskedPatientFields setting, so patient entries get "•••" for masked fields (and a
-//     label without them) BEFORE anything is stored or hashed;
+//   - reads the maskedPatientFields and maskedAppointmentFields settings, so patient and appointment
+//     entries get "•••" for masked fields (patients also a label without them) BEFORE anything is
+//     stored or hashed (migration 20261201150000_audit_mask_appointments);
 //   - gives each entry seq = previous + 1, the database clock read under the lock, prevHash, and
 //     hash = audit_entry_hash(prevHash, entry) — the one definition the verifier uses too;
 //   - inserts the chunk with one multi-row INSERT and moves the head.
@@ -22,7 +23,11 @@ export const CHUNK_SIZE = 5_000;
 /** Statements that inserted into audit_entries in this process (bench and tests observe batching). */
 export const appendStats = { insertStatements: 0, entries: 0 };
 
-const DEFAULT_MASKED = JSON.stringify(auditSettings.fields.maskedPatientFields.default);
+/** The settings' defaults, for an organization that has not saved them (audit_append's default_masked). */
+const DEFAULT_MASKED = JSON.stringify({
+  maskedPatientFields: auditSettings.fields.maskedPatientFields.default,
+  maskedAppointmentFields: auditSettings.fields.maskedAppointmentFields.default,
+});
 
 type EntryJson = Record<string, unknown>;
 

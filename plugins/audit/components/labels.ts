@@ -11,6 +11,9 @@ export const ACTION_LABELS: Record<string, string> = {
   plugin_disabled: "Plugin disabled",
   settings_changed: "Settings changed",
   login: "Signed in",
+  permissions_changed: "Permissions changed",
+  token_created: "API token created",
+  token_revoked: "API token revoked",
 };
 
 export const TARGET_LABELS: Record<string, string> = {
@@ -20,6 +23,8 @@ export const TARGET_LABELS: Record<string, string> = {
   plugin: "Plugin",
   settings: "Settings",
   session: "Sign-in",
+  member: "Member",
+  api_token: "API token",
 };
 
 export function showValue(v: unknown): string {

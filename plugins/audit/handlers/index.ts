@@ -1,12 +1,13 @@
 // The audit plugin's subscriptions: every typed event of core records (patients, appointments),
-// inventory items and stock, plugin transitions, settings saves and sign-ins. All are in-transaction
+// inventory items and stock, plugin transitions, settings saves, sign-ins, member permission changes
+// and API tokens created or revoked. All are in-transaction
 // handlers — the entry is written in the transaction of the change, so a rolled-back change leaves no
 // entry and a failed audit write aborts the change (emit wraps it in EventHandlerError). Bulk writes
 // (emitMany) reach `handleMany`: one call for the whole batch, appended with a few multi-row INSERTs.
 import type { TxClient } from "@/core/db/tx";
 import {
-  appointmentCreated, appointmentDeleted, appointmentUpdated, authLogin, patientCreated, patientDeleted, patientUpdated,
-  pluginDisabled, pluginEnabled, settingsChanged,
+  apiTokenCreated, apiTokenRevoked, appointmentCreated, appointmentDeleted, appointmentUpdated, authLogin, patientCreated, patientDeleted,
+  patientUpdated, permissionsChanged, pluginDisabled, pluginEnabled, settingsChanged,
 } from "@/core/events/core-events";
 import type { EventDefinition, EventPayload } from "@/core/events/define-event";
 import { getPlugin } from "@/core/plugins/registry";
@@ -36,8 +37,11 @@ async function actorOf(ctx: Ctx): Promise<AuditActor> {
   return a;
 }
 
-/** `patient`: the maskedPatientFields setting applies (in the appending statement, chain/append.ts). */
-type RecordSpec = { targetType: string; patient?: boolean; label: (r: Record<string, unknown> | null) => string | null };
+/**
+ * `mask`: the maskedPatientFields ("patient": changes and label) or maskedAppointmentFields
+ * ("appointment": changes, and the label if it would show a masked field) setting applies, in the appending statement (chain/append.ts).
+ */
+type RecordSpec = { targetType: string; mask?: "patient" | "appointment"; label: (r: Record<string, unknown> | null) => string | null };
 
 function recordHandler<E extends EventDefinition>(event: E, kind: RecordKind, spec: RecordSpec): InTransactionHandler {
   const write = async (events: Batch<E>, ctx: Ctx) => {
@@ -52,11 +56,12 @@ function recordHandler<E extends EventDefinition>(event: E, kind: RecordKind, sp
       entries.push({
         actor,
         action: recordAction(kind, source),
-        target: { type: spec.targetType, id: p.id, label: spec.patient ? null : spec.label(p.after ?? p.before) },
+        target: { type: spec.targetType, id: p.id, label: spec.mask === "patient" ? null : spec.label(p.after ?? p.before) },
         changes,
         origin: { ...ctx.origin, ...(source ? { source } : {}) },
         eventId,
-        ...(spec.patient ? { mask: { labels: patientLabels(p.after ?? p.before) } } : {}),
+        ...(spec.mask === "patient" ? { mask: { kind: "patient" as const, labels: patientLabels(p.after ?? p.before) } } : {}),
+        ...(spec.mask === "appointment" ? { mask: { kind: "appointment" as const } } : {}),
       });
     }
     await appendEntries(ctx.tx, ctx.organization.id, entries);
@@ -112,12 +117,12 @@ const transition = (action: "plugin_enabled" | "plugin_disabled") => async (p: E
 });
 
 export const auditHandlers: InTransactionHandler[] = [
-  recordHandler(patientCreated, "created", { targetType: "core.patient", patient: true, label: () => null }),
-  recordHandler(patientUpdated, "updated", { targetType: "core.patient", patient: true, label: () => null }),
-  recordHandler(patientDeleted, "deleted", { targetType: "core.patient", patient: true, label: () => null }),
-  recordHandler(appointmentCreated, "created", { targetType: "core.appointment", label: appointmentLabel }),
-  recordHandler(appointmentUpdated, "updated", { targetType: "core.appointment", label: appointmentLabel }),
-  recordHandler(appointmentDeleted, "deleted", { targetType: "core.appointment", label: appointmentLabel }),
+  recordHandler(patientCreated, "created", { targetType: "core.patient", mask: "patient", label: () => null }),
+  recordHandler(patientUpdated, "updated", { targetType: "core.patient", mask: "patient", label: () => null }),
+  recordHandler(patientDeleted, "deleted", { targetType: "core.patient", mask: "patient", label: () => null }),
+  recordHandler(appointmentCreated, "created", { targetType: "core.appointment", mask: "appointment", label: appointmentLabel }),
+  recordHandler(appointmentUpdated, "updated", { targetType: "core.appointment", mask: "appointment", label: appointmentLabel }),
+  recordHandler(appointmentDeleted, "deleted", { targetType: "core.appointment", mask: "appointment", label: appointmentLabel }),
   recordHandler(itemCreated, "created", { targetType: "inventory.item", label: itemLabel }),
   recordHandler(itemUpdated, "updated", { targetType: "inventory.item", label: itemLabel }),
   recordHandler(itemDeleted, "deleted", { targetType: "inventory.item", label: itemLabel }),
@@ -133,4 +138,25 @@ export const auditHandlers: InTransactionHandler[] = [
     return { action: "settings_changed", target: { type: "settings", id: p.pluginId, label: `${name} settings` }, changes };
   }),
   single(authLogin, async (p) => ({ action: "login", target: { type: "session", id: p.userId, label: p.email }, changes: [] })),
+  single(permissionsChanged, async (p) => {
+    const name = (await getPlugin(p.pluginId))?.name ?? p.pluginId;
+    const changes: FieldChange[] = [];
+    if (p.granted.length || p.revoked.length) changes.push({ field: `${name} permissions`, before: [...p.permissions.filter((k) => !p.granted.includes(k)), ...p.revoked].sort(), after: p.permissions });
+    if (p.groupsAdded.length || p.groupsRemoved.length) changes.push({ field: `${name} groups`, before: [...p.groups.filter((k) => !p.groupsAdded.includes(k)), ...p.groupsRemoved].sort(), after: p.groups });
+    return { action: "permissions_changed", target: { type: "member", id: p.memberUserId, label: p.memberEmail }, changes };
+  }),
+  // The token's id, name, display prefix, owner and expiry only: the event carries no token or hash.
+  single(apiTokenCreated, async (p) => ({
+    action: "token_created",
+    target: { type: "api_token", id: p.tokenId, label: `${p.name} (${p.prefix}…)` },
+    changes: [
+      { field: "owner", before: null, after: p.userId },
+      { field: "expires", before: null, after: p.expiresAt },
+    ],
+  })),
+  single(apiTokenRevoked, async (p) => ({
+    action: "token_revoked",
+    target: { type: "api_token", id: p.tokenId, label: `${p.name} (${p.prefix}…)` },
+    changes: [{ field: "revoked", before: false, after: true }],
+  })),
 ];

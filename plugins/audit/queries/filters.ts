@@ -7,8 +7,9 @@ import { first, type RawSearchParams } from "@/core/lists/list-params";
 import { zonedLocalToUtc } from "@/core/time/zoned";
 import { AUDIT_ACTIONS } from "../chain/types";
 
-export const TARGET_TYPES = ["core.patient", "core.appointment", "inventory.item", "plugin", "settings", "session"] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const TARGET_TYPES = ["core.patient", "core.appointment", "inventory.item", "plugin", "settings", "session", "member", "api_token"] as const;
+/** A canonical uuid (8-4-4-4-12 hex): anything else never reaches a ::uuid cast (which would throw). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const day = z.iso.date("Use a date like 2026-12-01");
 
 export const auditFilterSchema = z

@@ -1,7 +1,9 @@
 // Organization-level entries: plugin enabled/disabled (also the audit plugin's own disabling),
-// settings changed (a secret's value never recorded, anywhere), sign-ins, and masked patient fields.
+// settings changed (a secret's value never recorded, anywhere), sign-ins, and masked patient and
+// appointment fields.
 import "@/app/_plugins/runtime";
 import { describe, expect, it } from "vitest";
+import { createAppointment, updateAppointment } from "@/core/appointments/mutations";
 import { authenticate } from "@/core/auth/options";
 import { rootDb } from "@/core/db/client";
 import { createPatient, updatePatient } from "@/core/patients/mutations";
@@ -94,5 +96,39 @@ describe("masked patient fields", () => {
     expect(updated!.targetLabel).toBe("Patient MRN-M1");
     const leaks = await rootDb().$queryRaw<unknown[]>`SELECT 1 FROM audit_entries WHERE "organizationId" = ${org.org.id}::uuid AND (changes::text LIKE '%private%' OR changes::text LIKE '%Wang%')`;
     expect(leaks).toHaveLength(0);
+  });
+});
+
+describe("masked appointment fields", () => {
+  it("records appointment notes as ••• by default, other masked fields when configured, and keeps them out of the label", async () => {
+    const org = await auditClinic("Appointment Mask Clinic");
+    const ctx = await org.as("staff");
+    const p = await createPatient(ctx, patientData());
+    if (!p.ok) throw new Error(p.error);
+    const base = { patientId: p.data.id, startsAt: "2030-02-01T09:00:00.000Z", endsAt: "2030-02-01T09:30:00.000Z", provider: "Dr Ivy", status: "scheduled" as const };
+    const a = await createAppointment(ctx, { ...base, notes: "suspected private condition" });
+    if (!a.ok) throw new Error(a.error);
+    await updateAppointment(ctx, a.data.id, { ...base, notes: "follow-up: another private detail", status: "completed" });
+    const [createdEntry, updatedEntry] = await entriesOf(org.org.id, { targetType: "core.appointment" });
+    expect(createdEntry!.changes).toContainEqual({ field: "notes", before: null, after: "•••", redacted: "masked" });
+    expect(updatedEntry!.changes).toEqual([
+      { field: "status", before: "scheduled", after: "completed" },
+      { field: "notes", before: "•••", after: "•••", redacted: "masked" },
+    ]);
+    expect(updatedEntry!.targetLabel).toBe("Appointment 2030-02-01 09:00 UTC with Dr Ivy");
+
+    await save(org, "audit", { maskedAppointmentFields: ["notes", "provider"] });
+    await updateAppointment(ctx, a.data.id, { ...base, provider: "Dr Oak", notes: null, status: "completed" });
+    const last = (await entriesOf(org.org.id, { targetType: "core.appointment" })).at(-1)!;
+    expect(last.changes).toEqual([
+      { field: "provider", before: "•••", after: "•••", redacted: "masked" },
+      { field: "notes", before: "•••", after: null, redacted: "masked" },
+    ]);
+    expect(last.targetLabel).toBe("Appointment");
+    const leaks = await rootDb().$queryRaw<unknown[]>`SELECT 1 FROM audit_entries WHERE "organizationId" = ${org.org.id}::uuid AND (audit_entries::text LIKE '%private%' OR audit_entries::text LIKE '%Dr Oak%')`;
+    expect(leaks).toHaveLength(0);
+    // The patient setting does not apply to appointments, nor the appointment one to patients.
+    expect((await entriesOf(org.org.id, { targetType: "core.patient" }))[0]!.changes.some((c) => c.redacted === "masked" && c.field !== "notes")).toBe(false);
+    await expectIntact(org.org.id);
   });
 });

@@ -9,6 +9,8 @@ import { createApiToken } from "@/core/api-tokens/tokens";
 import { createPatient, updatePatient } from "@/core/patients/mutations";
 import { apiClient, startApiServer, type ApiServer } from "@/tests/api/http-server";
 import { patientData } from "@/tests/helpers/fixtures";
+import { rootDb } from "@/core/db/client";
+import { exportFileName } from "../export";
 import { getEntry, listEntries, recordHistory } from "../queries/entries";
 import { parseAuditFilter } from "../queries/filters";
 import { auditClinic } from "./helpers";
@@ -98,6 +100,34 @@ describe("export", () => {
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toContain("from: The start date must be on or before the end date");
     expect((await apiClient(server.url, viewer.token)("GET", "/api/v1/audit/entries.csv")).status).toBe(403);
+  });
+});
+
+describe("entry ids", () => {
+  it("answers 'not found' (the page's 404), never a failed ::uuid cast, for ids that are not canonical uuids", async () => {
+    const c = await clinicWithPatients("Entry Id Clinic");
+    const entry = (await list(c.org.org.id, {})).rows[0]!;
+    expect((await getEntry(c.org.org.id, entry.id.toUpperCase()))?.id).toBe(entry.id);
+    for (const id of [entry.id.replace(/-/g, "").padEnd(36, "0"), "0".repeat(36), "-".repeat(36), `${entry.id.slice(0, 35)}-`, "", "x"]) {
+      expect(await getEntry(c.org.org.id, id)).toBeNull();
+    }
+  });
+});
+
+describe("export file name", () => {
+  it("puts only [a-z0-9._-] of the organization slug into Content-Disposition, else audit-<date>.csv", async () => {
+    expect(exportFileName("north-clinic", new Date("2026-12-01T10:00:00Z"))).toBe("audit-north-clinic-2026-12-01.csv");
+    expect(exportFileName('Ünï "x";\r\nSet-Cookie: a=b', new Date("2026-12-01T10:00:00Z"))).toBe("audit-n-x-set-cookie-a-b-2026-12-01.csv");
+    expect(exportFileName('""', new Date("2026-12-01T10:00:00Z"))).toBe("audit-2026-12-01.csv");
+
+    const c = await clinicWithPatients("Slug Clinic");
+    await rootDb().organization.update({ where: { id: c.org.org.id }, data: { slug: `evil"; filename=x.exe ${c.org.org.id}` } });
+    const token = await createApiToken(await c.org.as("owner"), { name: "export", expiresIn: "30" });
+    if (!token.ok) throw new Error(token.error);
+    const res = await fetch(`${server.url}/api/v1/audit/entries.csv`, { headers: { authorization: `Bearer ${token.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="audit-evil-filename-x.exe-${c.org.org.id}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    await res.text();
   });
 });
 

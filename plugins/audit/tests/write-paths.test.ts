@@ -3,7 +3,7 @@
 // appended in batches), REST over real HTTP with an API token (request id and IP), imports (emitMany
 // with the import's origin, as the import engine emits), and stock adjustments.
 import "@/app/_plugins/runtime";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createApiToken } from "@/core/api-tokens/tokens";
 import { bulkUpdateAppointmentStatus } from "@/core/appointments/bulk";
 import { createAppointment } from "@/core/appointments/mutations";
@@ -111,7 +111,9 @@ describe("bulk actions", () => {
 });
 
 describe("REST API", () => {
-  it("records the API token as actor (with its user), the request id and the client IP", async () => {
+  it("records the API token as actor (with its user), the request id and the client IP (behind a trusted proxy)", async () => {
+    process.env.RITIKO_TRUSTED_PROXY = "1"; // forwarded headers are believed only then (origin-ip.test.ts)
+    onTestFinished(() => void delete process.env.RITIKO_TRUSTED_PROXY);
     const org = await auditClinic("Api Clinic", ["inventory"]);
     const token = await createApiToken(await org.as("owner"), { name: "stock script", expiresIn: "30" });
     if (!token.ok) throw new Error(token.error);
