@@ -16,23 +16,9 @@
 //            time, and the number of INSERT statements into audit_entries (chunks of 5,000).
 // Audit entries are append-only (a trigger refuses DELETE): with DATABASE_URL the benchmark's
 // entries stay in that database; its other rows are deleted unless --keep.
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { freePort, startEmbeddedDb } from "../../scripts/lib/embedded-db";
-import { migrateDeploy } from "../../scripts/lib/migrate";
+import { setUpBench } from "../lib/setup";
 import { round, summarize } from "../jobs/lib";
 
-{
-  // Server code imports `server-only`, which throws outside React Server Components (as in vitest).
-  const require = createRequire(import.meta.url);
-  const id = require.resolve("server-only");
-  require.cache[id] = { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
-}
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-process.chdir(repoRoot);
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -44,18 +30,8 @@ const ROWS = flag("rows", 100_000);
 const WORKERS = flag("workers", 8);
 const keep = args.includes("--keep");
 
-let stopDb: (() => Promise<void>) | undefined;
-if (!process.env.DATABASE_URL) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-bench-audit-"));
-  fs.chmodSync(tmp, 0o755);
-  const db = await startEmbeddedDb({ dataDir: path.join(tmp, "data"), port: await freePort(), persistent: false, quiet: true });
-  stopDb = db.stop;
-  await db.ensureDatabase("bench");
-  process.env.DATABASE_URL = db.urlFor("bench");
-  migrateDeploy(process.env.DATABASE_URL, { quiet: true });
-}
-process.env.LOG_LEVEL ??= "error";
-process.env.RITIKO_OUTBOX_DISPATCHER = "off";
+const bench = await setUpBench("audit");
+const stopDb = bench.stop;
 
 const { rootDb } = await import("../../core/db/client");
 await import("../../app/_plugins/runtime");

@@ -19,24 +19,13 @@
 // Database: DATABASE_URL (migrated; the benchmark's organizations are deleted afterwards unless
 // --keep), else a throw-away embedded PostgreSQL. COPY FROM a file needs a superuser role and the
 // server on this machine (true for the embedded database and the dev setup).
+import { setUpBench } from "../lib/setup";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { freePort, startEmbeddedDb } from "../../scripts/lib/embedded-db";
-import { migrateDeploy } from "../../scripts/lib/migrate";
 import { round } from "../jobs/lib";
 
-// Server code guarded by `server-only` is replaced by an empty module here (as in vitest).
-{
-  const require = createRequire(import.meta.url);
-  const id = require.resolve("server-only");
-  require.cache[id] = { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
-}
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-process.chdir(repoRoot);
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -47,18 +36,8 @@ const SIZES = (opt("rows") ?? "100000").split(",").map((s) => Number(s.replace(/
 const keep = args.includes("--keep");
 if (SIZES.length === 0) throw new Error("--rows takes a comma-separated list of row counts, e.g. --rows 100000,1000000");
 
-let stopDb: (() => Promise<void>) | undefined;
-if (!process.env.DATABASE_URL) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-bench-import-db-"));
-  fs.chmodSync(tmp, 0o755);
-  const db = await startEmbeddedDb({ dataDir: path.join(tmp, "data"), port: await freePort(), persistent: false, quiet: true });
-  stopDb = db.stop;
-  await db.ensureDatabase("bench");
-  process.env.DATABASE_URL = db.urlFor("bench");
-  migrateDeploy(process.env.DATABASE_URL, { quiet: true });
-}
-process.env.LOG_LEVEL ??= "error";
-process.env.RITIKO_OUTBOX_DISPATCHER = "off";
+const bench = await setUpBench("import");
+const stopDb = bench.stop;
 
 const { rootDb } = await import("../../core/db/client");
 await import("../../app/_plugins/runtime");
@@ -67,6 +46,8 @@ const { storeFile, MAX_IMPORT_BYTES } = await import("../../core/imports/storage
 const { createImport } = await import("../../core/imports/create");
 const { runPreview } = await import("../../core/imports/engine/preview");
 const { runCommit } = await import("../../core/imports/engine/commit");
+// The job's own step length: each step resumes from the checkpoint (re-reading the file up to it).
+const { COMMIT_STEP_MS } = await import("../../core/imports/jobs");
 const db = rootDb();
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -191,7 +172,7 @@ async function benchSize(rows: number): Promise<Result> {
   let steps = 0;
   for (;;) {
     steps++;
-    const res = await runCommit(id, { deadline: Date.now() + 20_000 });
+    const res = await runCommit(id, { deadline: Date.now() + COMMIT_STEP_MS });
     const p = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { rowsDone: true, status: true } });
     process.stdout.write(`\r  commit ${p.rowsDone.toLocaleString("en-US")} / ${rows.toLocaleString("en-US")} rows (${round(secs(t0))} s, step ${steps})`);
     if (res.done) break;

@@ -13,27 +13,14 @@
 //          with a Bearer token, against a loopback server running the plugin's real route handlers;
 //   adjust adjustStock throughput with concurrent workers on random items, and on ONE hot item (every
 //          adjustment of it serializes on its row lock — the price of never losing an update).
+import { setUpBench } from "../lib/setup";
 import fs from "node:fs";
 import http from "node:http";
-import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
-import { freePort, startEmbeddedDb } from "../../scripts/lib/embedded-db";
-import { migrateDeploy } from "../../scripts/lib/migrate";
 import { round, summarize, type Summary } from "../jobs/lib";
 
-// The route handlers are server code guarded by the `server-only` package, which throws outside React
-// Server Components; here (as in vitest, see vitest.config.ts) it is replaced by an empty module.
-{
-  const require = createRequire(import.meta.url);
-  const id = require.resolve("server-only");
-  require.cache[id] = { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
-}
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-process.chdir(repoRoot);
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -46,19 +33,9 @@ const SECONDS = flag("seconds", 10);
 const WORKERS = flag("workers", 16);
 const keep = args.includes("--keep");
 
-let stopDb: (() => Promise<void>) | undefined;
-let tmp: string | undefined;
-if (!process.env.DATABASE_URL) {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-bench-inv-"));
-  fs.chmodSync(tmp, 0o755);
-  const db = await startEmbeddedDb({ dataDir: path.join(tmp, "data"), port: await freePort(), persistent: false, quiet: true });
-  stopDb = db.stop;
-  await db.ensureDatabase("bench");
-  process.env.DATABASE_URL = db.urlFor("bench");
-  migrateDeploy(process.env.DATABASE_URL, { quiet: true });
-}
-process.env.LOG_LEVEL ??= "error";
-process.env.RITIKO_OUTBOX_DISPATCHER = "off";
+const bench = await setUpBench("inventory");
+const stopDb = bench.stop;
+const tmp = bench.dataDir;
 
 const { rootDb } = await import("../../core/db/client");
 await import("../../app/_plugins/runtime");
