@@ -27,7 +27,7 @@ import { kickOutbox } from "@/core/events/outbox-signal";
 import type { BatchContext, BatchResult, ImportResource, ParsedRow, RowError } from "../types";
 import { batchContext, errorText, loadImportOrThrow, resourceOf, type ImportRow } from "./context";
 import { clearErrors, insertErrors, storedErrorCount } from "./errors";
-import { readAhead, readBatches, type RejectedRow, type RowBatch } from "./rows";
+import { readBatches, type RejectedRow, type RowBatch } from "./rows";
 import { refusalText, undoJournal } from "./undo";
 
 const TX = { timeout: 300_000, maxWait: 30_000 } as const;
@@ -70,7 +70,7 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
   let stored = await storedErrorCount(importId, "commit");
   let expected = imp.resumeRow;
 
-  for await (const batch of readAhead(readBatches(imp, resource, { fromRow: imp.resumeRow }))) {
+  for await (const batch of readBatches(imp, resource, { fromRow: imp.resumeRow })) {
     const [state] = await db.$queryRaw<Array<{ status: string; cancelRequested: boolean }>>`
       SELECT status, "cancelRequested" FROM data_imports WHERE id = ${importId}::uuid`;
     if (state?.status !== "committing") return { done: true };

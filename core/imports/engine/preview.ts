@@ -11,7 +11,7 @@ import { rootDb } from "@/core/db/client";
 import { missingRequired } from "../csv/mapping";
 import { batchContext, errorText, loadImportOrThrow, resourceOf, type ImportRow } from "./context";
 import { clearErrors, insertErrors } from "./errors";
-import { readAhead, readBatches, type RejectedRow } from "./rows";
+import { readBatches, type RejectedRow } from "./rows";
 
 export type PreviewCounts = { create: number; update: number; unchanged: number; reject: number };
 
@@ -57,7 +57,7 @@ async function preview(imp: ImportRow): Promise<void> {
   const counts: PreviewCounts = { create: 0, update: 0, unchanged: 0, reject: 0 };
   let stored = 0;
   let rows = 0;
-  for await (const batch of readAhead(readBatches(imp, resource))) {
+  for await (const batch of readBatches(imp, resource)) {
     const rejected: RejectedRow[] = [...batch.invalid];
     if (batch.valid.length > 0) {
       const { plans } = await db.$transaction(async (tx) => {

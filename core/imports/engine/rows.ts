@@ -91,29 +91,3 @@ export async function* readBatches<Row extends Record<string, unknown>>(
   }
   if (batch.count > 0) yield batch;
 }
-
-/**
- * Reads one batch ahead: while the database writes (or plans) batch N, this process parses and
- * validates batch N+1 — the parser's CPU work runs between the awaits of the batch's statements, so
- * the two cores (Node and PostgreSQL) work at the same time instead of in turns. Nothing is lost
- * when the consumer stops early (cancel, deadline): the read-ahead batch was never committed, and
- * the commit resumes from its checkpoint in the database, not from this iterator.
- */
-export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
-  const it = source[Symbol.asyncIterator]();
-  let next = it.next();
-  try {
-    for (;;) {
-      const r = await next;
-      if (r.done) return;
-      next = it.next();
-      // A failure of the read-ahead surfaces when it is awaited above; until then keep it from being
-      // reported as unhandled.
-      next.catch(() => {});
-      yield r.value;
-    }
-  } finally {
-    await next.catch(() => undefined);
-    await it.return?.();
-  }
-}
