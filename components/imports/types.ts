@@ -4,11 +4,11 @@ import type { ImportField, ImportMode, RowError } from "@/core/imports/types";
 
 export type ImportStatus = "uploaded" | "previewing" | "previewed" | "committing" | "completed" | "failed" | "cancelled" | "undoing" | "undone";
 
-export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
-export type CsvDelimiter = "," | ";" | "\t" | "|";
-
-/** Dry-run counts of the preview. */
-export type PreviewCounts = { create: number; update: number; unchanged: number; reject: number };
+// The CSV and preview types are core's own (type-only: nothing of core runs in the browser).
+import type { CsvEncoding } from "@/core/imports/csv/decode";
+import type { CsvDelimiter } from "@/core/imports/csv/detect";
+import type { PreviewCounts } from "@/core/imports/engine/preview";
+export type { CsvDelimiter, CsvEncoding, PreviewCounts };
 
 /** The progress endpoint's answer (GET /api/imports/<id>/progress, importProgress in the service). */
 export type ImportProgressData = {
