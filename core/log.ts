@@ -5,6 +5,8 @@ type Fields = Record<string, unknown>;
 
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const threshold = ORDER[(process.env.LOG_LEVEL as Level) ?? "info"] ?? ORDER.info;
+// Which production server process wrote the line (server/primary.ts sets it per worker; absent elsewhere).
+const worker = process.env.RITIKO_WORKER_ID ? Number(process.env.RITIKO_WORKER_ID) : undefined;
 
 function serializeError(err: unknown) {
   if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
@@ -13,7 +15,7 @@ function serializeError(err: unknown) {
 
 function write(level: Level, msg: string, fields?: Fields) {
   if (ORDER[level] < threshold) return;
-  const entry: Fields = { time: new Date().toISOString(), level, msg, ...fields };
+  const entry: Fields = { time: new Date().toISOString(), level, msg, ...(worker !== undefined ? { worker } : {}), ...fields };
   if (entry.err) entry.err = serializeError(entry.err);
   const line = JSON.stringify(entry, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
   if (level === "error") process.stderr.write(line + "\n");

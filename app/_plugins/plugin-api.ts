@@ -20,43 +20,51 @@ import type { ApiMethod } from "@/core/plugins/types";
 
 type RouteContext = { params: Promise<{ path: string[] }> };
 
+/** The Next route handlers of one plugin's /api/v1/<plugin id>/… (the generated shims call this). */
 export function pluginRouteHandlers(pluginId: string) {
-  const handle = (method: ApiMethod) => async (request: Request, context: RouteContext) => {
-    const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
-    const auth = await authenticateApiRequest(request);
-    if (!auth.ok) return auth.response;
-    const { ctx, actor } = auth;
-    const [manifest, enabled, { path }] = await Promise.all([getPlugin(pluginId), enabledPluginIds(ctx.organization.id), context.params]);
-    if (!manifest || !enabled.has(pluginId)) return apiError(404, "not_found", "No such endpoint.", { requestId });
-    // Next has already decoded each segment; decoding again would turn "%25" into a URIError.
-    const segments = path;
-    const routes = manifest.api ?? [];
-    const match = matchPath(routes.filter((r) => r.method === method), segments);
-    if (!match) {
-      const allowed = routes.filter((r) => matchPath([r], segments)).map((r) => r.method);
-      if (allowed.length) {
-        const res = apiError(405, "method_not_allowed", `Use ${allowed.join(", ")} for this endpoint.`, { requestId });
-        res.headers.set("Allow", allowed.join(", "));
-        return res;
-      }
-      return apiError(404, "not_found", "No such endpoint.", { requestId });
-    }
-    if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) {
-      return apiError(403, "forbidden", `This needs the ${match.route.permission} permission.`, { requestId });
-    }
-    try {
-      return await match.route.handler({ ctx, params: match.params, request, actor, origin: originFromHeaders("api", request.headers) });
-    } catch (err) {
-      // A plugin's in-transaction handler refused the change: an expected outcome with its reason
-      // (the change was rolled back), not a server failure.
-      if (err instanceof EventHandlerError) {
-        log.warn("plugin_api.vetoed_by_plugin", { pluginId: err.pluginId, event: err.eventName, requestId });
-        const reason = err.cause instanceof Error ? err.cause.message : String(err.cause);
-        return apiError(409, "refused_by_plugin", `The ${err.pluginId} plugin refused this change, so nothing was saved: ${reason}`, { requestId });
-      }
-      log.error("plugin_api.failed", { err, pluginId, method, path: segments.join("/"), requestId });
-      return apiError(500, "internal_error", "The request failed on the server. Details are in the server log under this request id.", { requestId });
-    }
-  };
+  // Next has already decoded each segment; decoding again would turn "%25" into a URIError.
+  const handle = (method: ApiMethod) => async (request: Request, context: RouteContext) =>
+    handlePluginApiRequest(pluginId, method, request, (await context.params).path);
   return { GET: handle("GET"), POST: handle("POST"), PUT: handle("PUT"), PATCH: handle("PATCH"), DELETE: handle("DELETE") };
+}
+
+/**
+ * One REST request to a plugin route, given the decoded path segments after /api/v1/<plugin id>/.
+ * Shared by the Next route handlers above and the production server's own API router
+ * (server/api-router.ts), so both answer exactly alike.
+ */
+export async function handlePluginApiRequest(pluginId: string, method: ApiMethod, request: Request, segments: string[]): Promise<Response> {
+  const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+  const auth = await authenticateApiRequest(request);
+  if (!auth.ok) return auth.response;
+  const { ctx, actor } = auth;
+  const [manifest, enabled] = await Promise.all([getPlugin(pluginId), ctx.access?.enabledPluginIds ?? enabledPluginIds(ctx.organization.id)]);
+  if (!manifest || !enabled.has(pluginId)) return apiError(404, "not_found", "No such endpoint.", { requestId });
+  const routes = manifest.api ?? [];
+  const match = matchPath(routes.filter((r) => r.method === method), segments);
+  if (!match) {
+    const allowed = routes.filter((r) => matchPath([r], segments)).map((r) => r.method);
+    if (allowed.length) {
+      const res = apiError(405, "method_not_allowed", `Use ${allowed.join(", ")} for this endpoint.`, { requestId });
+      res.headers.set("Allow", allowed.join(", "));
+      return res;
+    }
+    return apiError(404, "not_found", "No such endpoint.", { requestId });
+  }
+  if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) {
+    return apiError(403, "forbidden", `This needs the ${match.route.permission} permission.`, { requestId });
+  }
+  try {
+    return await match.route.handler({ ctx, params: match.params, request, actor, origin: originFromHeaders("api", request.headers) });
+  } catch (err) {
+    // A plugin's in-transaction handler refused the change: an expected outcome with its reason
+    // (the change was rolled back), not a server failure.
+    if (err instanceof EventHandlerError) {
+      log.warn("plugin_api.vetoed_by_plugin", { pluginId: err.pluginId, event: err.eventName, requestId });
+      const reason = err.cause instanceof Error ? err.cause.message : String(err.cause);
+      return apiError(409, "refused_by_plugin", `The ${err.pluginId} plugin refused this change, so nothing was saved: ${reason}`, { requestId });
+    }
+    log.error("plugin_api.failed", { err, pluginId, method, path: segments.join("/"), requestId });
+    return apiError(500, "internal_error", "The request failed on the server. Details are in the server log under this request id.", { requestId });
+  }
 }

@@ -21,7 +21,15 @@ export type OrgContext = {
   db: ScopedDb;
   requestId?: string;
   can: (capability: Capability) => boolean;
+  /**
+   * What the request already loaded about the member's plugin access (API token requests load it with
+   * the token, core/api-tokens/verify.ts): permission checks then need no query of their own. Absent
+   * for sessions, jobs and tests: the checks load it (core/plugins/permissions.ts).
+   */
+  access?: PreloadedAccess;
 };
+
+export type PreloadedAccess = { enabledPluginIds: ReadonlySet<string>; permissions: readonly string[]; groups: readonly string[] };
 
 const ORG_SELECT = { id: true, name: true, slug: true, timezone: true, currency: true } as const;
 
@@ -55,15 +63,27 @@ export async function loadOrgContext(userId: string, preferredOrganizationId: st
   if (!user || user.memberships.length === 0) return null;
   // A stale session (membership removed, organization deactivated) falls back to the first membership.
   const active = user.memberships.find((m) => m.organization.id === preferredOrganizationId) ?? user.memberships[0]!;
-  const role = active.role;
+  return orgContextOf({ id: user.id, name: user.name, email: user.email }, active.organization, active.role, user.memberships, requestId);
+}
+
+/** The OrgContext of a member whose user, organization and role are already loaded. */
+export function orgContextOf(
+  user: OrgContext["user"],
+  organization: OrgSummary,
+  role: Role,
+  memberships: OrgContext["memberships"],
+  requestId?: string,
+  access?: PreloadedAccess,
+): OrgContext {
   return {
-    user: { id: user.id, name: user.name, email: user.email },
-    organization: active.organization,
+    user,
+    organization,
     role,
-    memberships: user.memberships,
-    db: scopedDb(active.organization.id),
+    memberships,
+    db: scopedDb(organization.id),
     requestId,
     can: (capability) => can(role, capability),
+    ...(access ? { access } : {}),
   };
 }
 

@@ -40,26 +40,42 @@ type Access = {
 // Keyed by primitives (not the ctx object) so every caller in one request shares the result.
 const loadAccess = cache(async (organizationId: string, userId: string, isOwner: boolean): Promise<Access> => {
   const [installed, enabledList] = await Promise.all([allPlugins(), enabledPluginsForRequest(organizationId)]);
+  const enabledIds = new Set(enabledList.map((p) => p.id));
+  return accessFrom(installed, enabledIds, isOwner, async () => {
+    const [direct, groups] = await Promise.all([
+      rootDb().memberPermission.findMany({ where: { organizationId, userId }, select: { permission: true } }),
+      rootDb().memberGroup.findMany({ where: { organizationId, userId }, select: { groupKey: true } }),
+    ]);
+    return { permissions: direct.map((r) => r.permission), groups: groups.map((r) => r.groupKey) };
+  });
+});
+
+async function accessFrom(
+  installed: readonly PluginManifest[],
+  enabledIds: ReadonlySet<string>,
+  isOwner: boolean,
+  grants: () => Promise<{ permissions: readonly string[]; groups: readonly string[] }>,
+): Promise<Access> {
   const catalog = permissionCatalog(installed);
-  const enabled = new Map(enabledList.map((p) => [p.id, p]));
-  const enabledIds = new Set(enabled.keys());
+  const enabled = new Map(installed.filter((p) => enabledIds.has(p.id)).map((p) => [p.id, p]));
   const everything = allEnabledPermissions(catalog, enabledIds);
   // Owners have it all; and when no enabled plugin declares anything there is nothing to look up.
   if (isOwner || everything.size === 0) return { catalog, enabled, granted: isOwner ? everything : new Set() };
+  return { catalog, enabled, granted: effectivePermissions(catalog, enabledIds, await grants()) };
+}
 
-  const [direct, groups] = await Promise.all([
-    rootDb().memberPermission.findMany({ where: { organizationId, userId }, select: { permission: true } }),
-    rootDb().memberGroup.findMany({ where: { organizationId, userId }, select: { groupKey: true } }),
-  ]);
-  const granted = effectivePermissions(catalog, enabledIds, {
-    permissions: direct.map((r) => r.permission),
-    groups: groups.map((r) => r.groupKey),
-  });
-  return { catalog, enabled, granted };
-});
+// Access already loaded with the request (API tokens): computed once per context object.
+const preloaded = new WeakMap<OrgContext, Promise<Access>>();
 
 function accessOf(ctx: OrgContext): Promise<Access> {
-  return loadAccess(ctx.organization.id, ctx.user.id, ctx.role === "owner");
+  const access = ctx.access;
+  if (!access) return loadAccess(ctx.organization.id, ctx.user.id, ctx.role === "owner");
+  let p = preloaded.get(ctx);
+  if (!p) {
+    p = allPlugins().then((installed) => accessFrom(installed, access.enabledPluginIds, ctx.role === "owner", async () => access));
+    preloaded.set(ctx, p);
+  }
+  return p;
 }
 
 /** Every plugin permission the member has in the active organization (a copy: safe to modify). */

@@ -1,6 +1,8 @@
 // Shared start-up for `npm run dev` and `npm start`: pick the database (DATABASE_URL, or an embedded
 // PostgreSQL under .data/ when it is unset), apply migrations, seed demo data on the embedded
-// database's first start, then run Next.js as a child process and shut both down cleanly on Ctrl-C.
+// database's first start, then run the app as a child process and shut everything down cleanly on Ctrl-C.
+// `npm run dev` runs `next dev`; `npm start` runs the production server (server/primary.ts: one
+// worker process per core on one port, README "Production").
 // Jobs: unless an Inngest server is configured (INNGEST_BASE_URL / INNGEST_EVENT_KEY / INNGEST_DEV), the
 // embedded executor (scripts/executor.ts) runs as a second child on loopback, signing its calls with
 // the key Next gets as INNGEST_SIGNING_KEY. If it crashes it is restarted (with a growing pause);
@@ -57,12 +59,9 @@ export async function boot(nextArgs: string[]): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // The app first (its workers finish in-flight requests), then the executor, then PostgreSQL.
+    await stopChild(proc.child);
     await stopChild(proc.executor);
-    const child = proc.child;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    }
     if (embedded) {
       await embedded.stop().catch(() => undefined);
       info("embedded PostgreSQL stopped");
@@ -74,10 +73,7 @@ export async function boot(nextArgs: string[]): Promise<void> {
   // signal the children first, wait for them, then stop PostgreSQL, then exit.
   process.removeAllListeners("SIGINT");
   process.removeAllListeners("SIGTERM");
-  const onSignal = () => {
-    for (const c of [proc.child, proc.executor]) if (c && c.exitCode === null && c.signalCode === null) c.kill("SIGTERM");
-    void shutdown(0);
-  };
+  const onSignal = () => void shutdown(0);
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
@@ -94,8 +90,12 @@ export async function boot(nextArgs: string[]): Promise<void> {
     return;
   }
 
-  proc.child = spawn(process.execPath, [nextBin(), ...nextArgs, "-p", port], { stdio: "inherit", env });
-  proc.child.on("exit", (code) => void shutdown(code ?? 0));
+  proc.child =
+    nextArgs[0] === "start"
+      ? spawn(process.execPath, ["--import", "tsx", serverScript()], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
+      : spawn(process.execPath, [nextBin(), ...nextArgs, "-p", port], { stdio: "inherit", env });
+  // An app that ends by a signal it was not sent by us (SIGKILL, the OOM killer) is a failure.
+  proc.child.on("exit", (code, signal) => void shutdown(code ?? (signal && !stopping ? 1 : 0)));
   if (embeddedJobs) startExecutor(env, port, executorPort, () => stopping, (child) => (proc.executor = child));
 }
 
@@ -139,6 +139,10 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
   const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
   await exited;
   clearTimeout(timer);
+}
+
+function serverScript(): string {
+  return new URL("../../server/primary.ts", import.meta.url).pathname;
 }
 
 function nextBin(): string {

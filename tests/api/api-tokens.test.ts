@@ -9,7 +9,7 @@ import { createApiToken, listOwnTokens, MAX_ACTIVE_TOKENS, revokeApiToken } from
 import { verifyApiToken } from "@/core/api-tokens/verify";
 import { loadOrgContext } from "@/core/auth/context";
 import { rootDb } from "@/core/db/client";
-import { createTestOrganization, enablePluginFor, grant } from "@/core/testing/plugin-test-kit";
+import { createTestOrganization, disablePluginFor, enablePluginFor, grant } from "@/core/testing/plugin-test-kit";
 import { apiClient, startApiServer, type ApiServer } from "./http-server";
 
 let server: ApiServer;
@@ -96,7 +96,8 @@ describe("Bearer authentication", () => {
     expect(await revokeApiToken(await org.as("owner"), t.summary.id)).toEqual({ ok: true, alreadyRevoked: false, name: "script" });
     const after = await api("GET", GREETINGS);
     expect(after.status).toBe(401);
-    expect(after.json.error).toEqual({ code: "unauthenticated", message: "This API token has been revoked. Create a new one under API tokens." });
+    // The request id is the one the server answered with (the API router gives every request one, as proxy.ts does under Next).
+    expect(after.json.error).toEqual({ code: "unauthenticated", message: "This API token has been revoked. Create a new one under API tokens.", requestId: after.headers.get("x-request-id") });
     expect(after.headers.get("www-authenticate")).toBe(`Bearer realm="ritiko", error="invalid_token"`);
     expect((await apiClient(server.url, t.token)("GET", "/api/v1/openapi.json")).status).toBe(401);
   });
@@ -136,6 +137,31 @@ describe("Bearer authentication", () => {
     const gone = await api("GET", GREETINGS);
     expect(gone.status).toBe(401);
     expect(gone.json.error.message).toBe("The owner of this API token is no longer a member of its organization, or the organization is inactive.");
+  });
+});
+
+describe("what the token check loads with it", () => {
+  // The token, its member's role, the organization, the enabled plugins and the grants come from one
+  // query per request (core/api-tokens/verify.ts): none of it may be remembered between requests.
+  it("sees a direct grant, a plugin being disabled and an organization being deactivated on the very next request", async () => {
+    const org = await createTestOrganization();
+    await enablePluginFor(org, "hello");
+    const staff = await tokenFor(org, "staff");
+    const api = apiClient(server.url, staff.token);
+    expect((await api("GET", GREETINGS)).status).toBe(403);
+    await grant(org, "staff", { permissions: ["hello.view_greetings"] });
+    expect((await api("GET", GREETINGS)).status).toBe(200);
+    expect((await api("POST", GREETINGS, { message: "hi" })).status).toBe(403);
+
+    await disablePluginFor(org, "hello");
+    expect((await api("GET", GREETINGS)).status).toBe(404);
+    await enablePluginFor(org, "hello");
+    expect((await api("GET", GREETINGS)).status).toBe(200);
+
+    await rootDb().organization.update({ where: { id: org.org.id }, data: { active: false } });
+    const inactive = await api("GET", GREETINGS);
+    expect(inactive.status).toBe(401);
+    expect(inactive.json.error.message).toBe("The owner of this API token is no longer a member of its organization, or the organization is inactive.");
   });
 });
 

@@ -1,12 +1,15 @@
-// A real HTTP server around the app's own REST route handlers (the plugin shims' handlers and
-// /api/v1/openapi.json), for tests that need real HTTP — concurrent clients, real sockets, real
-// header and body handling — without building Next. What Next adds in front (proxy.ts: request id,
-// the signed-out redirect) is covered by the e2e suite against `next start`.
+// A real HTTP server around the app's own REST route handlers, for tests that need real HTTP —
+// concurrent clients, real sockets, real header and body handling — without building Next. Requests
+// with credentials go through the production server's API router (server/api-router.ts: request id,
+// security headers, the plugin handlers), exactly as under `npm start`; the rest (no Authorization
+// header, /api/v1/openapi.json) through the Next route handlers' functions. What Next adds in front of
+// those (proxy.ts: the signed-out redirect) is covered by the e2e suite against `npm start`.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pluginRouteHandlers } from "@/app/_plugins/plugin-api";
 import { GET as openApiGet } from "@/app/api/v1/openapi.json/route";
 import type { ApiMethod } from "@/core/plugins/types";
+import { apiTarget, serveApi } from "@/server/api-router";
 
 export type ApiServer = { url: string; close: () => Promise<void> };
 
@@ -34,6 +37,8 @@ async function route(request: Request, url: URL): Promise<Response> {
 
 export async function startApiServer(): Promise<ApiServer> {
   const server = http.createServer((req, res) => {
+    const target = apiTarget(req);
+    if (target) return void serveApi(req, res, target);
     void (async () => {
       try {
         const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
