@@ -148,7 +148,7 @@ async function guarded(pluginId: string, eventName: string, run: () => unknown):
   }
 }
 
-function outboxRow(meta: EmitMeta, eventName: string, eventId: string, payload: unknown, pluginId: string, handler: { id: string; retries?: number }): OutboxRow {
+export function outboxRow(meta: EmitMeta, eventName: string, eventId: string, payload: unknown, pluginId: string, handler: { id: string; retries?: number }): OutboxRow {
   const retries = handler.retries ?? DEFAULT_MAX_ATTEMPTS - 1;
   if (!Number.isInteger(retries) || retries < 0) throw new Error(`Durable handler ${handlerKey(pluginId, handler.id)}: retries must be a non-negative integer`);
   return {

@@ -9,6 +9,7 @@ import { defineApiRoute } from "@/core/openapi/define-route";
 import type { ApiRoute } from "@/core/plugins/types";
 import { adjustInput, MAX_QUANTITY } from "../items/schema";
 import { adjustStock } from "../items/stock";
+import { adjustStockHot } from "../items/stock-hot";
 import { INVENTORY_PERMISSIONS as P } from "../permissions";
 import { pageQuery } from "./cursor";
 import { itemNotFound } from "./errors";
@@ -67,10 +68,12 @@ export const stockRoutes: ApiRoute[] = [
     handler: async (api) => {
       const { ctx, params, body } = api;
       const who = apiWho(api);
-      const res = await ctx.db.$transaction(
-        (tx) => adjustStock(tx, who.meta, params.id!, { delta: body.amount, reason: body.reason, source: "api", userId: who.userId, apiTokenId: who.apiTokenId }),
-        TX_OPTIONS,
-      );
+      const opts = { delta: body.amount, reason: body.reason, source: "api" as const, userId: who.userId, apiTokenId: who.apiTokenId };
+      // The hot path when the request knows the enabled plugins (token calls) and none of them handles
+      // stock events in-transaction; otherwise (audit enabled, session calls) the Prisma transaction.
+      const res =
+        (ctx.access ? await adjustStockHot(who.meta, ctx.access.enabledPluginIds, params.id!, opts) : null) ??
+        (await ctx.db.$transaction((tx) => adjustStock(tx, who.meta, params.id!, opts), TX_OPTIONS));
       if (!res.ok) {
         if (res.reason === "not_found") return itemNotFound(ctx.requestId);
         return apiError(409, "insufficient_stock", res.message, { requestId: ctx.requestId });

@@ -1,0 +1,99 @@
+// The REST API's stock adjustment on the hot `pg` pool (core/db/pg.ts): the same change as
+// adjustStock (items/stock.ts) — quantity never below zero, concurrent adjustments serialized on the
+// item's row lock so none is lost, the adjustment row, the low-stock crossing (open one alert /
+// resolve it) and the same events — as ONE statement plus BEGIN/COMMIT, because through Prisma the
+// same transaction costs about 1.5 ms of Node CPU, more than the whole request may (README,
+// Production). Events go through core/events/hot-emit.ts, which can write outbox rows but cannot run
+// in-transaction handlers: when an enabled plugin has one for these events (the audit plugin), this
+// returns null and the caller takes the Prisma path; the enabled plugins are read in the statement,
+// so a plugin enabled a moment ago is never skipped.
+import { withHotTransaction } from "@/core/db/pg";
+import type { EmitMeta } from "@/core/events/emit";
+import { emitInHotTransaction, NeedsPrismaTransaction, needsPrismaTransaction } from "@/core/events/hot-emit";
+import { isUuid } from "@/core/events/record-sql";
+import { itemRestocked, lowStockDetected, stockAdjusted } from "../events";
+import { itemLabel } from "./records";
+import type { AdjustOptions, AdjustResult } from "./stock";
+
+export const STOCK_EVENTS = [stockAdjusted, lowStockDetected, itemRestocked] as const;
+
+// $1 organization, $2 item, $3 delta, $4 reason, $5 source, $6 user, $7 API token. The alert CTEs
+// implement items/stock.ts applyCrossing: below the threshold after being at/above it opens an alert
+// (the unique open-alert index makes a second one impossible: then no event, as there); at/above it
+// after being below resolves the open one.
+const ADJUST_SQL = `
+WITH item AS (
+  UPDATE inventory_items SET quantity = quantity + $3, "updatedAt" = now()
+  WHERE "organizationId" = $1::uuid AND id = $2::uuid AND quantity + $3 >= 0
+  RETURNING quantity - $3 AS "oldQuantity", quantity AS "newQuantity", "reorderThreshold", name, sku
+), adjustment AS (
+  INSERT INTO inventory_stock_adjustments (id, "organizationId", "itemId", delta, "previousQuantity", "newQuantity", reason, source, "userId", "apiTokenId")
+  SELECT gen_random_uuid(), $1::uuid, $2::uuid, $3, "oldQuantity", "newQuantity", $4, $5, $6::uuid, $7::uuid FROM item
+  RETURNING id
+), opened AS (
+  INSERT INTO inventory_stock_alerts (id, "organizationId", "itemId", "openItemId", quantity, threshold)
+  SELECT gen_random_uuid(), $1::uuid, $2::uuid, $2::uuid, "newQuantity", "reorderThreshold" FROM item
+  WHERE "oldQuantity" >= "reorderThreshold" AND "newQuantity" < "reorderThreshold"
+  ON CONFLICT ("organizationId", "openItemId") DO NOTHING
+  RETURNING id
+), resolved AS (
+  UPDATE inventory_stock_alerts SET status = 'resolved', "openItemId" = NULL, "resolvedAt" = now()
+  WHERE "organizationId" = $1::uuid AND "openItemId" = $2::uuid
+    AND EXISTS (SELECT 1 FROM item WHERE "oldQuantity" < "reorderThreshold" AND "newQuantity" >= "reorderThreshold")
+  RETURNING id
+)
+SELECT item.*, (SELECT id::text FROM adjustment) AS "adjustmentId", (SELECT id::text FROM opened) AS "openedAlertId",
+       (SELECT id::text FROM resolved) AS "resolvedAlertId",
+       ARRAY(SELECT "pluginId" FROM plugin_installations WHERE "organizationId" = $1::uuid AND enabled) AS "enabledPlugins"
+FROM item`;
+
+type Row = {
+  oldQuantity: number; newQuantity: number; reorderThreshold: number; name: string; sku: string;
+  adjustmentId: string; openedAlertId: string | null; resolvedAlertId: string | null; enabledPlugins: string[];
+};
+
+/**
+ * Adjusts on the hot pool, or returns null when the Prisma path must do it (an enabled plugin
+ * handles a stock event in-transaction). `enabledNow` is what the request already knows is enabled.
+ */
+export async function adjustStockHot(meta: EmitMeta, enabledNow: ReadonlySet<string>, itemId: string, opts: AdjustOptions): Promise<AdjustResult | null> {
+  if (await needsPrismaTransaction(STOCK_EVENTS, enabledNow)) return null;
+  if (!isUuid(itemId)) return { ok: false, reason: "not_found" };
+  const organizationId = meta.organization.id;
+  try {
+    return await withHotTransaction(async (client) => {
+      const { rows } = await client.query<Row>({
+        name: "inventory_adjust_stock",
+        text: ADJUST_SQL,
+        values: [organizationId, itemId, opts.delta, opts.reason, opts.source, opts.userId ?? null, opts.apiTokenId ?? null],
+      });
+      const row = rows[0];
+      if (!row) {
+        const current = await client.query<{ quantity: number; unit: string }>({
+          name: "inventory_item_quantity",
+          text: `SELECT quantity, unit FROM inventory_items WHERE "organizationId" = $1::uuid AND id = $2::uuid`,
+          values: [organizationId, itemId],
+        });
+        const c = current.rows[0];
+        if (!c) return { ok: false, reason: "not_found" } as const;
+        const message = `Only ${c.quantity} ${c.unit} in stock: cannot remove ${-opts.delta}. The quantity never goes below zero.`;
+        return { ok: false, reason: "insufficient", quantity: c.quantity, message } as const;
+      }
+      const enabled = new Set(row.enabledPlugins);
+      const label = itemLabel(row);
+      const { oldQuantity, newQuantity, reorderThreshold: threshold } = row;
+      await emitInHotTransaction(client, enabled, meta, stockAdjusted, {
+        itemId, label, adjustmentId: row.adjustmentId, oldQuantity, newQuantity, delta: opts.delta, reason: opts.reason, source: opts.source,
+      });
+      if (row.openedAlertId) {
+        await emitInHotTransaction(client, enabled, meta, lowStockDetected, { itemId, label, quantity: newQuantity, threshold, alertId: row.openedAlertId });
+      } else if (oldQuantity < threshold && newQuantity >= threshold) {
+        await emitInHotTransaction(client, enabled, meta, itemRestocked, { itemId, label, oldQuantity, newQuantity, alertId: row.resolvedAlertId });
+      }
+      return { ok: true, itemId, adjustmentId: row.adjustmentId, oldQuantity, newQuantity, delta: opts.delta, lowStock: newQuantity < threshold } as const;
+    });
+  } catch (err) {
+    if (err instanceof NeedsPrismaTransaction) return null; // rolled back: nothing of it was kept
+    throw err;
+  }
+}
