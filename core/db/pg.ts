@@ -51,3 +51,12 @@ export async function withHotTransaction<T>(fn: (client: HotClient) => Promise<T
     client.release();
   }
 }
+
+/**
+ * Runs a Prisma.sql-built statement (the same builders and bind parameters) on the hot pool, for
+ * read paths where Prisma's per-row decoding is the cost (measured: 764 µs of Node CPU for an
+ * 18-row page through Prisma, 297 µs through pg). Row values as described above getTypeParser.
+ */
+export async function hotQuery<T>(sql: { text: string; values: unknown[] }): Promise<T[]> {
+  return (await hotPool().query(sql.text, sql.values)).rows as T[];
+}
