@@ -19,6 +19,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  // While stopping: answer, then close the connection instead of keeping it alive for more requests.
+  if (stopping) res.setHeader("connection", "close");
+  res.once("finish", () => {
+    if (stopping) setImmediate(() => server.closeIdleConnections());
+  });
   const target = apiTarget(req);
   if (target) {
     void serveApi(req, res, target);
@@ -35,6 +40,13 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = Number(process.env.RITIKO_KEEP_ALIVE_MS ?? 65_000);
 server.headersTimeout = server.keepAliveTimeout + 1_000;
 
+// Next installs an uncaughtException handler that logs and carries on, so an unhandled listen error
+// (the port is taken) would leave a worker that serves nothing: exit instead, and let the primary
+// decide (it gives up after five workers in a row die before listening).
+server.once("error", (err) => {
+  log.error("server.listen_failed", { err, port });
+  process.exit(1);
+});
 server.listen(port, hostname, () => {
   log.info("server.worker_listening", { port });
   process.send?.({ type: "listening" });
@@ -46,7 +58,8 @@ function stop(signal: string) {
   stopping = true;
   log.info("server.worker_stopping", { signal });
   // close() stops accepting and ends idle keep-alive sockets; requests in flight run to completion
-  // and their sockets close after the response. Whatever is still open after the grace period is cut.
+  // and their sockets close after the response (the "finish" hook above). Whatever is still open
+  // after the grace period is cut.
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => {

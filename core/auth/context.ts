@@ -80,7 +80,11 @@ export function orgContextOf(
     organization,
     role,
     memberships,
-    db: scopedDb(organization.id),
+    // Built on first use: a REST call served entirely on the hot pg pool (core/db/pg.ts) then never
+    // creates this process's Prisma client at all (about 80 MB of memory).
+    get db() {
+      return scopedDb(organization.id);
+    },
     requestId,
     can: (capability) => can(role, capability),
     ...(access ? { access } : {}),

@@ -35,10 +35,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function clinic() {
+async function clinic(opts: { recorder?: boolean } = {}) {
   const org = await createTestOrganization("Hot Stock Clinic");
   await enablePluginFor(org, "inventory");
-  await enablePluginFor(org, "outbox-recorder");
+  if (opts.recorder !== false) await enablePluginFor(org, "outbox-recorder");
   const meta: EmitMeta = { organization: org.org, actor: { type: "system", name: "test" }, origin: { source: "api" } };
   return { org, meta };
 }
@@ -109,6 +109,30 @@ describe("adjust-stock on the hot pool", () => {
       "inventory:low-stock-email inventory.stock.low_detected",
       "outbox-recorder:record-inventory.stock.low_detected inventory.stock.low_detected",
     ]);
+  });
+
+  it("with nobody listening to stock.adjusted, takes one statement unless the threshold is crossed — and still leaves what the Prisma path leaves", async () => {
+    const { org, meta } = await clinic({ recorder: false });
+    const enabled = new Set(["inventory"]);
+    const hot = await newItem(org, 30, 10);
+    const prisma = await newItem(org, 30, 10);
+    const steps: AdjustOptions[] = [
+      { delta: -5, reason: "quick", source: "api" }, // 30 → 25: one statement
+      { delta: -20, reason: "crossing", source: "api" }, // 25 → 5: crosses, full transaction (alert + e-mail outbox row)
+      { delta: -1, reason: "quick while low", source: "api" }, // 5 → 4: stays low, one statement
+      { delta: -9, reason: "refused", source: "api" }, // below zero: refused
+      { delta: 40, reason: "restock", source: "api" }, // 4 → 44: crosses back, resolves the alert
+    ];
+    for (const step of steps) {
+      const a = await adjustStockHot(meta, enabled, hot, step);
+      const b = await rootDb().$transaction((tx) => adjustStock(tx, meta, prisma, step));
+      expect(a && { ...a, itemId: 0, adjustmentId: 0 }).toEqual({ ...b, itemId: 0, adjustmentId: 0 });
+    }
+    const hotTrace = await trace(org.org.id, hot);
+    expect(hotTrace).toEqual(await trace(org.org.id, prisma));
+    expect(hotTrace.quantity).toBe(44);
+    expect(hotTrace.alerts.map((a) => a.status)).toEqual(["resolved"]);
+    expect(hotTrace.outbox.map((o) => o.handlerKey)).toEqual(["inventory:low-stock-email"]);
   });
 
   it("answers not found for an unknown id, a malformed id and another organization's item, changing nothing", async () => {
