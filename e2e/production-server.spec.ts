@@ -37,9 +37,14 @@ async function startServer(opts: { port?: number; waitUntilUp?: boolean } = {}):
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const server = { child, port, url: `http://127.0.0.1:${port}`, out: () => out, exited };
   if (opts.waitUntilUp !== false) {
-    await expect
-      .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
-      .toBe(200);
+    try {
+      await expect
+        .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
+        .toBe(200);
+    } catch (err) {
+      await stopServer(server); // never leave a half-started server behind
+      throw err;
+    }
   }
   return server;
 }
@@ -186,39 +191,44 @@ test("token REST calls get the same answers through the server's API router", as
 
 test("SIGTERM lets a request in flight finish, then the run command exits 0", async () => {
   const s = await startServer();
-  const token = await ownerToken();
-  const sku = unique("SIGTERM-");
-  const body = JSON.stringify({ name: "Graceful gauze", sku, quantity: 3, reorderThreshold: 1 });
-  const socket = net.connect(s.port, "127.0.0.1");
-  await new Promise((r) => socket.once("connect", r));
-  let answer = "";
-  socket.on("data", (d) => (answer += d));
-  const closed = new Promise((r) => socket.once("close", r));
-  // Headers and half the body now; the rest after the server was told to stop.
-  socket.write(
-    `POST /api/v1/inventory/items HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
-  );
-  await new Promise((r) => setTimeout(r, 300));
-  s.child.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 500));
-  // write, not end: a client that half-closes its side gives up on the answer (Node then ends the socket).
-  socket.write(body.slice(10));
-  // The worker answers, then closes the connection (it is stopping) instead of keeping it alive.
-  await closed;
-  expect(answer).toMatch(/^HTTP\/1\.1 201 /);
-  expect(await s.exited).toBe(0);
-  expect(await query(`SELECT 1 FROM inventory_items WHERE sku = $1`, [sku])).toHaveLength(1);
+  try {
+    const token = await ownerToken();
+    const sku = unique("SIGTERM-");
+    const body = JSON.stringify({ name: "Graceful gauze", sku, quantity: 3, reorderThreshold: 1 });
+    const socket = net.connect(s.port, "127.0.0.1");
+    await new Promise((r) => socket.once("connect", r));
+    let answer = "";
+    socket.on("data", (d) => (answer += d));
+    const closed = new Promise((r) => socket.once("close", r));
+    // Headers and half the body now; the rest after the server was told to stop.
+    socket.write(
+      `POST /api/v1/inventory/items HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    s.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    // write, not end: a client that half-closes its side gives up on the answer (Node then ends the socket).
+    socket.write(body.slice(10));
+    // The worker answers, then closes the connection (it is stopping) instead of keeping it alive.
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 201 /);
+    expect(await s.exited).toBe(0);
+    expect(await query(`SELECT 1 FROM inventory_items WHERE sku = $1`, [sku])).toHaveLength(1);
+  } finally {
+    await stopServer(s);
+  }
 });
 
 test("a server that cannot start makes the run command exit non-zero", async () => {
   const blocker = net.createServer();
   const port = await freePort();
   await new Promise<void>((r) => blocker.listen(port, r));
+  const s = await startServer({ port, waitUntilUp: false });
   try {
-    const s = await startServer({ port, waitUntilUp: false });
     expect(await s.exited).not.toBe(0);
     expect(s.out()).toContain("server.giving_up");
   } finally {
+    await stopServer(s);
     blocker.close();
   }
 });
