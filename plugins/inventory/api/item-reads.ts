@@ -6,6 +6,7 @@ import { hotQuery } from "@/core/db/pg";
 import { isUuid } from "@/core/events/record-sql";
 import { itemWhereSql, type ItemFilter } from "../items/filters";
 import type { ItemSort } from "../items/queries";
+import { searchedIdsSql, searchNeedsProbe } from "../items/search-order";
 import { itemColumns, priceString } from "../items/records";
 import { encodeCursor, type Cursor } from "./cursor";
 import type { ItemRowWithCategory } from "./json";
@@ -33,18 +34,26 @@ export async function listItemsPage(
 ): Promise<{ rows: ItemRowWithCategory[]; nextCursor: string | null }> {
   const sort = SORTS[ordering.sort];
   const dir = ordering.desc ? "DESC" : "ASC";
-  const where = [itemWhereSql(organizationId, filter)];
-  if (opts.after) {
-    // Row comparison: the index on (organizationId, column, id) seeks straight to the next row.
-    where.push(Prisma.sql`(${Prisma.raw(sort.column)}, i.id) ${Prisma.raw(ordering.desc ? "<" : ">")} (${opts.after.v}::${Prisma.raw(sort.type)}, ${opts.after.id}::uuid)`);
-  }
+  const orderBy = Prisma.raw(`${sort.column} ${dir}, i.id ${dir}`);
+  // Row comparison: the index on (organizationId, column, id) seeks straight to the next row.
+  const after = opts.after
+    ? Prisma.sql`(${Prisma.raw(sort.column)}, i.id) ${Prisma.raw(ordering.desc ? "<" : ">")} (${opts.after.v}::${Prisma.raw(sort.type)}, ${opts.after.id}::uuid)`
+    : null;
   // The REST API's list, low-stock and search pages: on the hot pg pool (core/db/pg.ts), where a
-  // 100-row page costs a fraction of Prisma's row decoding.
-  const rows = await hotQuery<ItemRowWithCategory>(Prisma.sql`
-    ${SELECT}
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY ${Prisma.raw(`${sort.column} ${dir}, i.id ${dir}`)}
-    LIMIT ${opts.limit + 1}`);
+  // 100-row page costs a fraction of Prisma's row decoding. Low stock (no search) is a range of the
+  // partial low-stock index (migration 20261205120000_inventory_api_speed) in the default ordering.
+  const rows = searchNeedsProbe(filter, ordering.sort)
+    ? // Searched and sorted by name or SKU: items/search-order.ts, joined to the rows.
+      await hotQuery<ItemRowWithCategory>(Prisma.sql`
+        ${SELECT}
+        JOIN (${searchedIdsSql(organizationId, filter, { column: sort.column, desc: ordering.desc }, { limit: opts.limit + 1, after: after ?? undefined })}) p ON p.id = i.id
+        WHERE i."organizationId" = ${organizationId}::uuid
+        ORDER BY ${orderBy}`)
+    : await hotQuery<ItemRowWithCategory>(Prisma.sql`
+        ${SELECT}
+        WHERE ${itemWhereSql(organizationId, filter)}${after ? Prisma.sql` AND ${after}` : Prisma.empty}
+        ORDER BY ${orderBy}
+        LIMIT ${opts.limit + 1}`);
   const more = rows.length > opts.limit;
   const pageRows = more ? rows.slice(0, opts.limit) : rows;
   const last = pageRows.at(-1);

@@ -4,6 +4,7 @@
 import { Prisma, rootDb } from "@/core/db/client";
 import { clampPage } from "@/core/lists/list-params";
 import { itemWhereSql, type ItemFilter } from "./filters";
+import { searchedIdsSql, searchNeedsProbe } from "./search-order";
 
 export const ITEM_SORTS = ["name", "sku", "quantity", "price", "updatedAt"] as const;
 export type ItemSort = (typeof ITEM_SORTS)[number];
@@ -52,14 +53,22 @@ export async function listItems(
   const page = clampPage(opts.page, opts.pageSize, total);
   const dir = opts.dir === "desc" ? "DESC" : "ASC";
   const order = Prisma.raw(`${SORT_SQL[opts.sort]} ${dir}, i.id ${dir}`);
+  const offset = (page - 1) * opts.pageSize;
+  // Searched and sorted by name or SKU: items/search-order.ts (the walk alone can read most of the
+  // table before its first match); otherwise the planner's plan with OFFSET.
+  const rowsOf = searchNeedsProbe(filter, opts.sort)
+    ? Prisma.sql`JOIN (${searchedIdsSql(organizationId, filter, { column: SORT_SQL[opts.sort], desc: opts.dir === "desc" }, { limit: opts.pageSize, offset })}) p ON p.id = i.id
+      WHERE i."organizationId" = ${organizationId}::uuid
+      ORDER BY ${order}`
+    : Prisma.sql`WHERE ${itemWhereSql(organizationId, filter)}
+      ORDER BY ${order}
+      LIMIT ${opts.pageSize} OFFSET ${offset}`;
   const rows = await rootDb().$queryRaw<Array<Omit<ItemListRow, "price" | "expiresOn" | "updatedAt"> & { price: Prisma.Decimal; expiresOn: Date | null; updatedAt: Date }>>`
     SELECT i.id::text AS id, i.name, i.sku, i."categoryId"::text AS "categoryId", c.name AS "categoryName", i.quantity, i.unit, i.price,
            i."reorderThreshold", i."inStock", i."expiresOn", i."updatedAt"
     FROM inventory_items i
     LEFT JOIN inventory_categories c ON c."organizationId" = i."organizationId" AND c.id = i."categoryId"
-    WHERE ${itemWhereSql(organizationId, filter)}
-    ORDER BY ${order}
-    LIMIT ${opts.pageSize} OFFSET ${(page - 1) * opts.pageSize}`;
+    ${rowsOf}`;
   return {
     total,
     page,

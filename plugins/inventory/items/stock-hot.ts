@@ -25,10 +25,15 @@ import type { AdjustOptions, AdjustResult } from "./stock";
 
 export const STOCK_EVENTS = [stockAdjusted, lowStockDetected, itemRestocked] as const;
 
-// $1 organization, $2 item, $3 delta, $4 reason, $5 source, $6 user, $7 API token. The alert CTEs
-// implement items/stock.ts applyCrossing: below the threshold after being at/above it opens an alert
-// (the unique open-alert index makes a second one impossible: then no event, as there); at/above it
-// after being below resolves the open one.
+// $1 organization, $2 item, $3 delta, $4 reason, $5 source, $6 user, $7 API token. The alert CTE
+// implements the first half of items/stock.ts applyCrossing: below the threshold after being at/above
+// it opens an alert (the unique open-alert index makes a second one impossible: then no event, as
+// there). The second half — at/above it after being below resolves the open alert — is RESOLVE_SQL,
+// a statement of its own: a statement reads the table as of its start, and this one may start before
+// it waits for the item's row lock, held by an adjustment that is opening the alert right then. After
+// that one commits, a CTE here would not see its alert and would leave it open on a restocked item;
+// the next statement does see it (reproduced: with a listener of stock.adjusted enabled, a restock
+// queued behind the adjustment that crossed below left the alert open).
 const ADJUST_SQL = `
 WITH item AS (
   UPDATE inventory_items SET quantity = quantity + $3, "updatedAt" = now()
@@ -44,16 +49,16 @@ WITH item AS (
   WHERE "oldQuantity" >= "reorderThreshold" AND "newQuantity" < "reorderThreshold"
   ON CONFLICT ("organizationId", "openItemId") DO NOTHING
   RETURNING id
-), resolved AS (
-  UPDATE inventory_stock_alerts SET status = 'resolved', "openItemId" = NULL, "resolvedAt" = now()
-  WHERE "organizationId" = $1::uuid AND "openItemId" = $2::uuid
-    AND EXISTS (SELECT 1 FROM item WHERE "oldQuantity" < "reorderThreshold" AND "newQuantity" >= "reorderThreshold")
-  RETURNING id
 )
 SELECT item.*, (SELECT id::text FROM adjustment) AS "adjustmentId", (SELECT id::text FROM opened) AS "openedAlertId",
-       (SELECT id::text FROM resolved) AS "resolvedAlertId",
        ARRAY(SELECT "pluginId" FROM plugin_installations WHERE "organizationId" = $1::uuid AND enabled) AS "enabledPlugins"
 FROM item`;
+
+// $1 organization, $2 item: resolves the item's open alert (run after ADJUST_SQL, when it crossed back up).
+const RESOLVE_SQL = `
+UPDATE inventory_stock_alerts SET status = 'resolved', "openItemId" = NULL, "resolvedAt" = now()
+WHERE "organizationId" = $1::uuid AND "openItemId" = $2::uuid
+RETURNING id::text AS id`;
 
 // $1-$7 as ADJUST_SQL; $8 the plugins with any handler of inventory.stock.adjusted.
 const QUICK_SQL = `
@@ -79,7 +84,7 @@ async function adjustedListeners(): Promise<string[] | null> {
 
 type Row = {
   oldQuantity: number; newQuantity: number; reorderThreshold: number; name: string; sku: string;
-  adjustmentId: string; openedAlertId: string | null; resolvedAlertId: string | null; enabledPlugins: string[];
+  adjustmentId: string; openedAlertId: string | null; enabledPlugins: string[];
 };
 
 /**
@@ -126,13 +131,17 @@ export async function adjustStockHot(meta: EmitMeta, enabledNow: ReadonlySet<str
       const enabled = new Set(row.enabledPlugins);
       const label = itemLabel(row);
       const { oldQuantity, newQuantity, reorderThreshold: threshold } = row;
+      const restocked = oldQuantity < threshold && newQuantity >= threshold;
+      const resolved = restocked
+        ? (await client.query<{ id: string }>({ name: "inventory_resolve_alert", text: RESOLVE_SQL, values: [organizationId, itemId] })).rows[0]
+        : undefined;
       await emitInHotTransaction(client, enabled, meta, stockAdjusted, {
         itemId, label, adjustmentId: row.adjustmentId, oldQuantity, newQuantity, delta: opts.delta, reason: opts.reason, source: opts.source,
       });
       if (row.openedAlertId) {
         await emitInHotTransaction(client, enabled, meta, lowStockDetected, { itemId, label, quantity: newQuantity, threshold, alertId: row.openedAlertId });
-      } else if (oldQuantity < threshold && newQuantity >= threshold) {
-        await emitInHotTransaction(client, enabled, meta, itemRestocked, { itemId, label, oldQuantity, newQuantity, alertId: row.resolvedAlertId });
+      } else if (restocked) {
+        await emitInHotTransaction(client, enabled, meta, itemRestocked, { itemId, label, oldQuantity, newQuantity, alertId: resolved?.id ?? null });
       }
       return { ok: true, itemId, adjustmentId: row.adjustmentId, oldQuantity, newQuantity, delta: opts.delta, lowStock: newQuantity < threshold } as const;
     });

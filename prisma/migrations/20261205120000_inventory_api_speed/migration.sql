@@ -1,0 +1,17 @@
+-- Inventory: low stock as an indexed query (the REST API's items/low-stock and the list's stock=low
+-- filter, and the counts of items below their threshold in the nightly check and the reports).
+--
+-- A partial index of the items whose quantity is below their reorder threshold (about 3 % of the
+-- 1,000,000 items of the benchmark organization: 2.4 MB), in the endpoint's default ordering
+-- (quantity, id), so that every keyset page is one range of it. Before it, low stock walked the full
+-- (organizationId, quantity, id) index and tested each row: page 1 was cheap only because the lowest
+-- quantities happen to be low, a page after quantity 25 read 16,000 rows (70 ms) and the last page,
+-- which must prove there is no next one, read 951,000 rows (1.85 s). Now: 0.3 ms and 0.04 ms.
+--
+-- Cost on writes: an adjustment's UPDATE is not a HOT update anyway (quantity and "updatedAt" are
+-- indexed for the list's orderings), so every index of the table gets an entry per adjustment, and
+-- this one only when the new row version is below its threshold.
+--
+-- Prisma's schema language has no WHERE for an index (and leaves an index with one alone), so the
+-- index is made here and named in models.prisma.
+CREATE INDEX "inventory_items_low_stock_idx" ON "inventory_items"("organizationId", "quantity", "id") WHERE "quantity" < "reorderThreshold";
