@@ -93,11 +93,17 @@ describe("searches", () => {
 
   it("returns every match in the ordering, page after page, wherever the matches lie", async () => {
     expect(PROBE_ROWS_PER_ROW * 3).toBeLessThan(150);
-    const { items, api } = await clinic(catalog());
+    const { org, items, api } = await clinic(catalog());
     const gauze = items.filter(isGauze);
     expect(gauze).toHaveLength(26);
 
-    const byName = await allPages(api, "/api/v1/inventory/items?q=gauze&limit=2");
+    // Without an ordering a search lists the most recently changed first (api/items.ts).
+    const recent = await rootDb().$queryRaw<{ sku: string }[]>`
+      SELECT sku FROM inventory_items WHERE "organizationId" = ${org.org.id}::uuid AND (name ILIKE '%gauze%' OR sku ILIKE '%gauze%')
+      ORDER BY "updatedAt" DESC, id DESC`;
+    expect((await allPages(api, "/api/v1/inventory/items?q=gauze&limit=3")).skus).toEqual(recent.map((r) => r.sku));
+
+    const byName = await allPages(api, "/api/v1/inventory/items?q=gauze&limit=2&ordering=name");
     expect(byName.skus).toEqual(skusOf([...gauze].sort(by("name"))));
     expect(byName.skus[0]).toBe("GAUZE-SKU"); // "Alcohol pad 0005" sorts first
     expect((await allPages(api, "/api/v1/inventory/items?q=GAUZE&limit=3&ordering=-name")).skus).toEqual(skusOf([...gauze].sort(by("name", true))));
@@ -106,10 +112,10 @@ describe("searches", () => {
     // Every word must match, each anywhere: "swab 001" is Gauze swab 0001 and 0010..0019.
     const swab001 = gauze.filter((i) => /swab/i.test(i.name) && /001/.test(i.name)).sort(by("name"));
     expect(swab001).toHaveLength(11);
-    expect((await allPages(api, "/api/v1/inventory/items?q=swab%20001&limit=3")).skus).toEqual(skusOf(swab001));
+    expect((await allPages(api, "/api/v1/inventory/items?q=swab%20001&limit=3&ordering=name")).skus).toEqual(skusOf(swab001));
     // A search that matches nothing, and one with a word the trigram index cannot take ("pa").
     expect((await allPages(api, "/api/v1/inventory/items?q=bandage&limit=2")).skus).toEqual([]);
-    expect((await allPages(api, "/api/v1/inventory/items?q=pa&limit=20")).skus).toEqual(skusOf(items.filter((i) => /pa/i.test(i.name) || /pa/i.test(i.sku)).sort(by("name"))));
+    expect((await allPages(api, "/api/v1/inventory/items?q=pa&limit=20&ordering=name")).skus).toEqual(skusOf(items.filter((i) => /pa/i.test(i.name) || /pa/i.test(i.sku)).sort(by("name"))));
   });
 
   it("gives the admin table the same rows on every numbered page", async () => {
