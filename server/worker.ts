@@ -6,6 +6,9 @@
 // default 10 s), then exit 0.
 import http from "node:http";
 import next from "next";
+// The plugin registry for the router until Next is prepared: instrumentation.ts then registers the
+// build's registry in its place (it lives on globalThis), so the router runs the plugins' handlers as
+// built by `npm run build` — the same code Next's route handlers would run, loaded once per process.
 import "@/app/_plugins/runtime";
 import { log } from "@/core/log";
 import { apiTarget, serveApi } from "./api-router";
