@@ -7,7 +7,7 @@
 // handler throws.
 import "./runtime";
 import { authenticateApiRequest } from "@/core/api-tokens/authenticate";
-import { EventHandlerError } from "@/core/events/emit";
+import { isEventHandlerError } from "@/core/events/emit";
 import { apiError } from "@/core/http/api-errors";
 import { REQUEST_ID_HEADER } from "@/core/http/request-id";
 import { originFromHeaders } from "@/core/http/request-origin";
@@ -59,7 +59,7 @@ export async function handlePluginApiRequest(pluginId: string, method: ApiMethod
   } catch (err) {
     // A plugin's in-transaction handler refused the change: an expected outcome with its reason
     // (the change was rolled back), not a server failure.
-    if (err instanceof EventHandlerError) {
+    if (isEventHandlerError(err)) {
       log.warn("plugin_api.vetoed_by_plugin", { pluginId: err.pluginId, event: err.eventName, requestId });
       const reason = err.cause instanceof Error ? err.cause.message : String(err.cause);
       return apiError(409, "refused_by_plugin", `The ${err.pluginId} plugin refused this change, so nothing was saved: ${reason}`, { requestId });

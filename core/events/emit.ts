@@ -58,6 +58,17 @@ export class EventHandlerError extends Error {
   }
 }
 
+/**
+ * Whether `err` is an EventHandlerError — also one thrown by another copy of this module: the
+ * production server's API router (server/api-router.ts) is loaded apart from Next's bundle and calls
+ * the plugin handlers of the build, whose errors are instances of the bundle's class, not this one.
+ */
+export function isEventHandlerError(err: unknown): err is EventHandlerError {
+  if (err instanceof EventHandlerError) return true;
+  const e = err as Partial<EventHandlerError> | null;
+  return e instanceof Error && e.name === "EventHandlerError" && typeof e.pluginId === "string" && typeof e.eventName === "string";
+}
+
 /** Emits one event in `tx`. Returns its id (the same id the durable handlers will receive). */
 export async function emit<E extends EventDefinition>(tx: EventTx, meta: EmitMeta, event: E, payload: z.input<E["schema"]>): Promise<{ eventId: string }> {
   requireTransaction(tx, event.name);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { rootDb } from "@/core/db/client";
 import { patientCreated } from "@/core/events/core-events";
 import { defineEvent } from "@/core/events/define-event";
-import { emit, emitMany, EventHandlerError, EventPayloadError, type EmitMeta } from "@/core/events/emit";
+import { emit, emitMany, EventHandlerError, EventPayloadError, isEventHandlerError, type EmitMeta } from "@/core/events/emit";
 import { createPatient } from "@/core/patients/mutations";
 import { afterCommit, definePlugin, onEvent, type Actor } from "@/core/plugins/types";
 import { createOrganization, patientData } from "../helpers/fixtures";
@@ -168,6 +168,21 @@ describe("core writes with in-transaction handlers", () => {
     expect((err as Error).message).toMatch(/this name is not allowed/);
     expect(await rootDb().patient.count({ where: { organizationId: a.org.id, medicalRecordNumber: mrn } })).toBe(0);
     expect(await outboxOf(a.org.id)).toEqual([]);
+  });
+
+  it("recognizes a plugin's refusal thrown by another copy of the events module (the production API router calls the build's handlers)", () => {
+    // What the build's own EventHandlerError class looks like from outside it: same name and fields, another class.
+    class BundledEventHandlerError extends Error {
+      override readonly name = "EventHandlerError";
+      constructor(readonly pluginId: string, readonly eventName: string, override readonly cause: unknown) {
+        super("refused");
+      }
+    }
+    expect(isEventHandlerError(new EventHandlerError("veto", "core.patient.created", new Error("no")))).toBe(true);
+    expect(isEventHandlerError(new BundledEventHandlerError("veto", "core.patient.created", new Error("no")))).toBe(true);
+    expect(isEventHandlerError(Object.assign(new Error("x"), { name: "EventHandlerError" }))).toBe(false);
+    expect(isEventHandlerError({ name: "EventHandlerError", pluginId: "veto", eventName: "e" })).toBe(false);
+    expect(isEventHandlerError(new Error("database down"))).toBe(false);
   });
 
   it("does not call handlers of plugins not enabled for the organization", async () => {
