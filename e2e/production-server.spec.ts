@@ -54,6 +54,16 @@ async function stopServer(s: Server) {
   await s.exited;
 }
 
+/** Runs `fn` against a server of its own, which is stopped afterwards — also when `fn` fails. */
+async function withServer(fn: (s: Server) => Promise<void>): Promise<void> {
+  const s = await startServer();
+  try {
+    await fn(s);
+  } finally {
+    await stopServer(s);
+  }
+}
+
 /** Pids of the worker processes under the run command (walks /proc parent links). */
 function workerPids(root: number): number[] {
   const parent = new Map<number, number>();
@@ -112,19 +122,15 @@ async function ownerToken(): Promise<string> {
 }
 
 test("two workers share the port, and every log line says which one wrote it", async () => {
-  const s = await startServer();
-  try {
+  await withServer(async (s) => {
     expect(await answeringWorkers(s.url)).toEqual(new Set([1, 2]));
     const listening = s.out().split("\n").filter((l) => l.includes("server.worker_listening")).map((l) => JSON.parse(l).worker);
     expect(listening.sort()).toEqual([1, 2]);
-  } finally {
-    await stopServer(s);
-  }
+  });
 });
 
 test("a killed worker is replaced, and the other keeps serving meanwhile", async () => {
-  const s = await startServer();
-  try {
+  await withServer(async (s) => {
     const before = workerPids(s.child.pid!);
     expect(before).toHaveLength(2);
     process.kill(before[0]!, "SIGKILL");
@@ -135,14 +141,11 @@ test("a killed worker is replaced, and the other keeps serving meanwhile", async
     await expect.poll(() => workerPids(s.child.pid!).filter((p) => !before.includes(p)).length, { timeout: 30_000 }).toBe(1);
     await expect.poll(async () => (await answeringWorkers(s.url, 20)).size, { timeout: 30_000 }).toBe(2);
     expect(s.child.exitCode).toBeNull();
-  } finally {
-    await stopServer(s);
-  }
+  });
 });
 
 test("token REST calls get the same answers through the server's API router", async () => {
-  const s = await startServer();
-  try {
+  await withServer(async (s) => {
     const token = await ownerToken();
     const ok = await fetch(`${s.url}/api/v1/inventory/items?limit=2&ordering=-quantity`, { headers: { authorization: `Bearer ${token}`, "x-request-id": "spec-request-0001" } });
     expect(ok.status).toBe(200);
@@ -184,14 +187,11 @@ test("token REST calls get the same answers through the server's API router", as
     // Without credentials the request still goes through Next and its proxy: 401 for the API.
     const anonymous = await fetch(`${s.url}/api/v1/inventory/items`);
     expect(anonymous.status).toBe(401);
-  } finally {
-    await stopServer(s);
-  }
+  });
 });
 
 test("SIGTERM lets a request in flight finish, then the run command exits 0", async () => {
-  const s = await startServer();
-  try {
+  await withServer(async (s) => {
     const token = await ownerToken();
     const sku = unique("SIGTERM-");
     const body = JSON.stringify({ name: "Graceful gauze", sku, quantity: 3, reorderThreshold: 1 });
@@ -214,9 +214,7 @@ test("SIGTERM lets a request in flight finish, then the run command exits 0", as
     expect(answer).toMatch(/^HTTP\/1\.1 201 /);
     expect(await s.exited).toBe(0);
     expect(await query(`SELECT 1 FROM inventory_items WHERE sku = $1`, [sku])).toHaveLength(1);
-  } finally {
-    await stopServer(s);
-  }
+  });
 });
 
 test("a server that cannot start makes the run command exit non-zero", async () => {
