@@ -2,10 +2,17 @@
 // the organization-scoped client (JobRun has organizationId), so another organization's runs do not
 // exist here. Sorting by duration needs an expression Prisma cannot order by: that one query is raw
 // SQL with the organization id bound from the context, and the page is then read through ctx.db.
+//
+// A "running" run whose call is not actually in progress — its queue item is leased by an executor that
+// stopped beating (it was killed, or lost its database) — is reported as stalled: stalledSince is that
+// executor's last heartbeat, resumesBy the end of the lease, when any executor claims the item again
+// (inngest/executor/heartbeat.ts). That read joins job_queue and job_executors, which Prisma cannot
+// filter by the database's clock, so it is raw SQL with the organization id bound from the context too.
 import type { OrgContext } from "@/core/auth/context";
 import type { Prisma } from "@/core/db/generated/client";
 import { clampPage, first, type ListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { isUuid } from "@/core/patients/queries";
+import { STALE_AFTER_MS } from "@/inngest/executor/heartbeat";
 import { isJobStatus, type JobStatus } from "./status";
 
 export { JOB_STATUSES, JOB_STATUS_LABELS, isJobStatus, type JobStatus } from "./status";
@@ -35,6 +42,10 @@ export type JobRunRow = {
   endedAt: string | null;
   /** Milliseconds from start to end; null while not started or not finished. */
   durationMs: number | null;
+  /** A running run whose executor died: its last heartbeat (ISO); null otherwise. */
+  stalledSince: string | null;
+  /** With stalledSince: when its lease ends and the run resumes at the latest (ISO). */
+  resumesBy: string | null;
 };
 
 const ROW_SELECT = {
@@ -54,7 +65,35 @@ function toRow(r: RowRecord): JobRunRow {
     startedAt: r.startedAt?.toISOString() ?? null,
     endedAt: r.endedAt?.toISOString() ?? null,
     durationMs: r.startedAt && r.endedAt ? r.endedAt.getTime() - r.startedAt.getTime() : null,
+    stalledSince: null,
+    resumesBy: null,
   };
+}
+
+type Ctx = Pick<OrgContext, "db" | "organization">;
+
+/** Sets stalledSince / resumesBy on the running rows whose leased work is held by a dead executor. */
+async function markStalled<T extends JobRunRow>(ctx: Ctx, rows: T[]): Promise<T[]> {
+  const running = rows.filter((r) => r.status === "running").map((r) => r.id);
+  if (!running.length) return rows;
+  const organizationId = ctx.organization.id;
+  const stalled = await ctx.db.$transaction((tx) =>
+    tx.$queryRaw<Array<{ runId: string; stalledSince: Date; resumesBy: Date }>>`
+      SELECT q."runId"::text AS "runId", max(e."heartbeatAt") AS "stalledSince", max(q."lockedUntil") AS "resumesBy"
+      FROM job_queue q
+      JOIN job_runs r ON r.id = q."runId"
+      JOIN job_executors e ON e.id = q."claimedBy"
+      WHERE r."organizationId" = ${organizationId} AND r.id = ANY(${running}::uuid[]) AND r.status = 'running'
+        AND q."lockedUntil" > now()
+        AND e."heartbeatAt" < now() - ${STALE_AFTER_MS} * interval '1 millisecond'
+      GROUP BY q."runId"`,
+  );
+  if (!stalled.length) return rows;
+  const byRun = new Map(stalled.map((s) => [s.runId, s]));
+  return rows.map((r) => {
+    const s = byRun.get(r.id);
+    return s ? { ...r, stalledSince: s.stalledSince.toISOString(), resumesBy: s.resumesBy.toISOString() } : r;
+  });
 }
 
 function whereOf(filters: JobFilters, q: string): Prisma.JobRunWhereInput {
@@ -65,7 +104,7 @@ function whereOf(filters: JobFilters, q: string): Prisma.JobRunWhereInput {
   return and.length ? { AND: and } : {};
 }
 
-export async function listJobRuns(ctx: Pick<OrgContext, "db" | "organization">, params: ListParams<JobSort>, filters: JobFilters) {
+export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters: JobFilters) {
   const where = whereOf(filters, params.q);
   const total = await ctx.db.jobRun.count({ where });
   const page = clampPage(params.page, params.pageSize, total);
@@ -79,7 +118,7 @@ export async function listJobRuns(ctx: Pick<OrgContext, "db" | "organization">, 
       take: params.pageSize,
       select: ROW_SELECT,
     });
-    return { total, page, rows: rows.map(toRow) };
+    return { total, page, rows: await markStalled(ctx, rows.map(toRow)) };
   }
 
   // Duration: unfinished runs (no duration) last in either direction. Raw SQL is not scoped by
@@ -113,7 +152,7 @@ export async function listJobRuns(ctx: Pick<OrgContext, "db" | "organization">, 
     const r = byId.get(id);
     return r ? [toRow(r)] : [];
   });
-  return { total, page, rows };
+  return { total, page, rows: await markStalled(ctx, rows) };
 }
 
 /** Function ids seen in this organization's runs, for the function filter. */
@@ -125,7 +164,7 @@ export async function listJobFunctions(ctx: Pick<OrgContext, "db">): Promise<str
 export type JobRunDetail = Awaited<ReturnType<typeof getJobRun>>;
 
 /** One run of the active organization with its event and memoized steps (oldest first); null if unknown. */
-export async function getJobRun(ctx: Pick<OrgContext, "db">, id: string) {
+export async function getJobRun(ctx: Ctx, id: string) {
   if (!isUuid(id)) return null;
   const run = await ctx.db.jobRun.findFirst({
     where: { id },
@@ -141,8 +180,9 @@ export async function getJobRun(ctx: Pick<OrgContext, "db">, id: string) {
     },
   });
   if (!run) return null;
+  const [row] = await markStalled(ctx, [toRow(run)]);
   return {
-    ...toRow(run),
+    ...row!,
     appId: run.appId,
     output: run.output,
     error: run.error,

@@ -33,6 +33,21 @@ export function jobStatusVariant(status: string): "neutral" | "success" | "warni
   }
 }
 
+/** HH:MM:SS (24-hour) in the organization's time zone. */
+function clockTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+}
+
+/**
+ * What a stalled run (status "running", but its executor died: core/jobs/queries.ts) is waiting for,
+ * shown instead of "Running": "the job runner stopped at 14:03:07; resuming by 14:05:37".
+ */
+export function stalledExplanation(run: { stalledSince: string; resumesBy: string }, timeZone: string): string {
+  return `the job runner stopped at ${clockTime(run.stalledSince, timeZone)}; resuming by ${clockTime(run.resumesBy, timeZone)}`;
+}
+
+export const STALLED_LABEL = "Waiting to resume";
+
 /** "850 ms", "12.3 s", "4 min 05 s", "2 h 03 min"; an em dash when unknown. */
 export function formatDuration(ms: number | null): string {
   if (ms === null || ms < 0) return "—";

@@ -22,12 +22,25 @@
 // A worker processes the items of one claim in parallel (`concurrency`, default 10): calls to the app
 // are I/O-bound, and items of one run still serialize on the run's row lock when their outcomes are
 // recorded. With a signing key, every request to the app is signed like Inngest's (signature.ts).
+//
+// Database outages (outage.ts, connection-errors.ts): the worker loop backs off (500 ms doubling to
+// 10 s) and logs the outage once when it starts and once when it ends. An outcome the app already
+// returned is not thrown away when its transaction cannot reach the database: it is kept in memory and
+// recorded as soon as the database answers, so the run goes on at once instead of after the lease (the
+// call is not repeated). An item that fails before its call is handed back (released) the same way.
+// Both are bounded by the item's lease, which also bounds a graceful stop during an outage.
+// A running worker loop also beats a heartbeat (heartbeat.ts), so the Jobs page can tell a call in
+// progress from a lease left behind by a dead executor.
+import { randomUUID } from "node:crypto";
 import { Prisma, rootDb, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 import { inngestBackoff, type BackoffFn } from "./backoff";
 import { callFunction, type CallOutcome } from "./call";
+import { isConnectionError } from "./connection-errors";
 import { sleepUntil } from "./duration";
+import { beat, forgetDeadExecutors, HEARTBEAT_INTERVAL_MS, retire } from "./heartbeat";
 import { createRun, ingestEvent, ingestEvents, ingestEventInTx, type IngestResult } from "./ingest";
+import { DatabaseOutage, outageDelay, whileUnreachable } from "./outage";
 import {
   EVENT_FUNCTION_FAILED,
   EVENT_FUNCTION_INVOKED,
@@ -38,7 +51,7 @@ import {
   type SdkEvent,
   type StepOp,
 } from "./protocol";
-import { claimDue, completeItem, LeaseLostError, type ClaimedItem, type QueueKind } from "./queue";
+import { claimDue, completeItem, LeaseLostError, releaseItem, type ClaimedItem, type QueueKind } from "./queue";
 import { FunctionRegistry, syncApp, type FailureHandler } from "./registry";
 import { afterRunEnded } from "./run-end";
 import { fireDueCrons, syncCrons } from "./schedule";
@@ -92,8 +105,14 @@ type RunInfo = {
   parentStepHash: string | null;
 };
 
+/** What process() needs from the database before it can call the app. */
+type Prepared = { url: string; body: CallBody; info: RunInfo };
+
 export class Executor {
   readonly registry = new FunctionRegistry();
+  /** This executor's row in job_executors and the claimedBy of the items it leases. */
+  readonly id = randomUUID();
+  private readonly outage = new DatabaseOutage();
   private readonly db: RootDb;
   private readonly leaseMs: number;
   private readonly requestTimeoutMs: number;
@@ -102,7 +121,7 @@ export class Executor {
   private readonly pollIntervalMs: number;
   private readonly concurrency: number;
   private readonly fetchFn: typeof fetch;
-  private worker?: { stop: boolean; done: Promise<void> };
+  private worker?: { stop: boolean; done: Promise<void>; wake?: () => void };
   private synced = false;
   /** The synced app's id: this executor claims and fires only that app's runs and crons. */
   private appId = "";
@@ -159,23 +178,26 @@ export class Executor {
       // Due crons first, so their runs' start items are claimable in this very tick.
       cronsFired = (await fireDueCrons(this.db, this.appId)).length;
     } catch (err) {
+      // Unreachable database: the claim below would fail too; the tick fails as a whole (start()).
+      if (isConnectionError(err)) throw err;
       log.error("jobs.cron_fire_failed", { err });
     }
-    const items = await claimDue(this.db, this.appId, this.batchSize, this.leaseMs);
+    const items = await claimDue(this.db, this.appId, this.batchSize, this.leaseMs, this.id);
+    this.outage.answered();
     const result: TickResult = { claimed: items.length, processed: 0, leaseLost: 0, errors: 0, cronsFired };
     const claimedAt = Date.now();
     let next = 0;
     const worker = async () => {
       while (next < items.length) {
         const item = items[next++]!;
-        // Never start a call that could outlive the lease: hand the item back for the next claim.
-        if (Date.now() - claimedAt + this.requestTimeoutMs + LEASE_MARGIN_MS > this.leaseMs) {
-          await this.release([item]);
-          continue;
-        }
         try {
-          await this.process(item);
-          result.processed++;
+          // Never start a call that could outlive the lease: hand the item back for the next claim.
+          if (Date.now() - claimedAt + this.requestTimeoutMs + LEASE_MARGIN_MS > this.leaseMs) {
+            await whileUnreachable(this.outage, item.lockedUntil, () => releaseItem(this.db, item));
+            continue;
+          }
+          if (await this.process(item)) result.processed++;
+          else result.errors++;
         } catch (err) {
           if (err instanceof LeaseLostError) {
             result.leaseLost++;
@@ -192,20 +214,45 @@ export class Executor {
     return result;
   }
 
-  /** Starts the polling worker loop (idempotent). */
+  /**
+   * Starts the polling worker loop (idempotent) and its heartbeat. While the database cannot be reached
+   * the loop backs off instead of polling, and says so once (DatabaseOutage), not once per poll.
+   */
   start(): void {
     if (this.worker) return;
-    const state = { stop: false, done: Promise.resolve() };
+    const state: { stop: boolean; done: Promise<void>; wake?: () => void } = { stop: false, done: Promise.resolve() };
+    // A pause that stop() cuts short: an outage backoff may be 10 s.
+    const pause = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const end = () => {
+          clearTimeout(timer);
+          state.wake = undefined;
+          resolve();
+        };
+        const timer = setTimeout(end, ms);
+        state.wake = end;
+      });
     state.done = (async () => {
+      const heartbeat = this.startHeartbeat();
+      await heartbeat.first;
+      let backoff: number | undefined;
       while (!state.stop) {
         let busy = false;
+        let wait = this.pollIntervalMs;
         try {
           busy = (await this.tick()).claimed > 0;
+          backoff = undefined;
         } catch (err) {
-          log.error("jobs.tick_failed", { err });
+          if (isConnectionError(err)) {
+            this.outage.failed(err);
+            wait = backoff = outageDelay(backoff);
+          } else {
+            log.error("jobs.tick_failed", { err });
+          }
         }
-        if (!busy && !state.stop) await new Promise((r) => setTimeout(r, this.pollIntervalMs));
+        if (!busy && !state.stop) await pause(wait);
       }
+      await heartbeat.stop();
     })();
     this.worker = state;
   }
@@ -213,28 +260,88 @@ export class Executor {
   async stop(): Promise<void> {
     if (!this.worker) return;
     this.worker.stop = true;
+    this.worker.wake?.();
     await this.worker.done;
     this.worker = undefined;
   }
 
-  private async release(items: ClaimedItem[]): Promise<void> {
-    for (const item of items) {
-      await this.db.jobQueueItem.updateMany({ where: { id: item.id, lockedUntil: item.lockedUntil }, data: { lockedUntil: null } });
-    }
+  /**
+   * Beats now (resolved in `first`, never rejecting) and every HEARTBEAT_INTERVAL_MS until stop(), which
+   * removes this executor's row. A failed beat is left to the next one; an unreachable database is
+   * reported once per outage (DatabaseOutage), whoever runs into it first.
+   */
+  private startHeartbeat(): { first: Promise<void>; stop: () => Promise<void> } {
+    // One beat at a time: a beat still waiting for the database when the next is due covers both.
+    let inFlight: Promise<void> | undefined;
+    const once = () =>
+      (inFlight ??= beat(this.db, this.id)
+        .then(
+          () => this.outage.answered(),
+          (err) => {
+            if (isConnectionError(err)) this.outage.failed(err);
+            else log.warn("jobs.heartbeat_failed", { err, executorId: this.id });
+          },
+        )
+        .finally(() => (inFlight = undefined)));
+    const first = once().then(() => forgetDeadExecutors(this.db).catch(() => undefined));
+    const timer = setInterval(() => void once(), HEARTBEAT_INTERVAL_MS);
+    timer.unref();
+    return {
+      first,
+      stop: async () => {
+        clearInterval(timer);
+        await first;
+        await inFlight;
+        try {
+          await retire(this.db, this.id);
+        } catch (err) {
+          // The row ages like a dead executor's and is forgotten later; nothing is lost.
+          log.warn("jobs.heartbeat_retire_failed", { err, executorId: this.id });
+        }
+      },
+    };
   }
 
-  private async process(item: ClaimedItem): Promise<void> {
+  /**
+   * Loads what the call needs, calls the app and records the outcome. Returns false when the database
+   * failed before the call and the item was handed back instead (nothing was called).
+   */
+  private async process(item: ClaimedItem): Promise<boolean> {
+    let prepared: Prepared | undefined;
+    try {
+      prepared = await this.prepare(item);
+    } catch (err) {
+      if (!isConnectionError(err)) throw err;
+      this.outage.failed(err);
+      // Nothing was called yet: release the item as soon as the database answers, so that the next
+      // claim retries it at once rather than after the lease.
+      await whileUnreachable(this.outage, item.lockedUntil, () => releaseItem(this.db, item));
+      log.warn("jobs.item_released", { runId: item.runId, itemId: item.id, error: err instanceof Error ? err.message : String(err) });
+      return false;
+    }
+    if (!prepared) return true;
+    const outcome = await callFunction(prepared.url, prepared.body, this.requestTimeoutMs, this.fetchFn);
+    // The app has answered: its outcome is recorded even if the database is away for a while. A retry
+    // after a commit whose acknowledgement was lost finds the item gone (LeaseLostError) — the lease
+    // fence makes repeating the transaction safe.
+    const { info } = prepared;
+    await whileUnreachable(this.outage, item.lockedUntil, () => this.record(item, info, outcome));
+    return true;
+  }
+
+  /** Everything before the call; undefined when there is nothing to call (the item was dealt with). */
+  private async prepare(item: ClaimedItem): Promise<Prepared | undefined> {
     const run = await this.db.jobRun.findUnique({ where: { id: item.runId }, include: { event: true } });
     if (!run || TERMINAL_STATUSES.includes(run.status)) {
       // Leftover work of a finished or deleted run (e.g. a sibling of a parallel step).
       await this.db.$transaction(async (tx) => void (await completeItem(tx, item)));
-      return;
+      return undefined;
     }
     if (item.kind === "sleep" && item.stepHash) {
       // The sleep is over: memoizing it is what tells the SDK to continue past step.sleep().
       await this.db.jobStep.createMany({ data: [{ runId: run.id, stepHash: item.stepHash }], skipDuplicates: true });
     }
-    if ((item.kind === "wait-timeout" || item.kind === "invoke-timeout") && !(await this.expire(item))) return;
+    if ((item.kind === "wait-timeout" || item.kind === "invoke-timeout") && !(await this.expire(item))) return undefined;
     if (run.status === "queued") {
       await this.db.jobRun.updateMany({ where: { id: run.id, status: "queued" }, data: { status: "running", startedAt: new Date() } });
     }
@@ -262,7 +369,6 @@ export class Executor {
     };
     const url = new URL(run.stepUrl);
     if (item.kind === "planned" && item.stepHash) url.searchParams.set("stepId", item.stepHash);
-    const outcome = await callFunction(url.toString(), body, this.requestTimeoutMs, this.fetchFn);
     const info: RunInfo = {
       id: run.id,
       appId: run.appId,
@@ -275,7 +381,7 @@ export class Executor {
       parentRunId: run.parentRunId,
       parentStepHash: run.parentStepHash,
     };
-    await this.record(item, info, outcome);
+    return { url: url.toString(), body, info };
   }
 
   /**

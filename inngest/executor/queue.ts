@@ -1,7 +1,9 @@
 // The leased work queue (job_queue), on the pattern of core/events/outbox.ts: a claim is one committed
 // statement that locks due items FOR UPDATE SKIP LOCKED and leases them (lockedUntil). Every later
 // write about an item is fenced by that lease, so a worker whose lease expired (and whose item was
-// claimed again by another worker) cannot record a stale outcome.
+// claimed again by another worker) cannot record a stale outcome. A claim also stamps the item with the
+// claiming executor's id (claimedBy), so that a lease held by a dead executor can be told apart from a
+// call in progress (heartbeat.ts).
 import type { Prisma, RootDb } from "@/core/db/client";
 
 export type QueueKind = "start" | "continue" | "retry" | "sleep" | "planned" | "wait-timeout" | "invoke-timeout";
@@ -25,7 +27,7 @@ const CLAIM_LOCK = 7_261_001;
  * lock, so two workers cannot both see a free slot and fill it twice; a claim is a few milliseconds.
  * Items of saturated keys are skipped in SQL, so a backlog of one key never hides other keys' work.
  */
-export async function claimDue(db: RootDb, appId: string, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
+export async function claimDue(db: RootDb, appId: string, limit: number, leaseMs: number, executorId: string | null = null): Promise<ClaimedItem[]> {
   return db.$transaction(
     async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`;
@@ -60,7 +62,7 @@ export async function claimDue(db: RootDb, appId: string, limit: number, leaseMs
     if (!admitted.length) return [];
     // The due/unleased condition is re-checked: an item deleted or leased since the SELECT is skipped.
     return tx.$queryRaw<ClaimedItem[]>`
-      UPDATE job_queue SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond'
+      UPDATE job_queue SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond', "claimedBy" = ${executorId}::uuid
       WHERE id = ANY(${admitted}::bigint[]) AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
       RETURNING id, "runId"::text AS "runId", kind, "stepHash", "lockedUntil"`;
     },
@@ -73,6 +75,11 @@ export async function claimDue(db: RootDb, appId: string, limit: number, leaseMs
 export async function completeItem(tx: Prisma.TransactionClient, item: ClaimedItem): Promise<boolean> {
   const { count } = await tx.jobQueueItem.deleteMany({ where: { id: item.id, lockedUntil: item.lockedUntil } });
   return count === 1;
+}
+
+/** Hands the item back for the next claim, if we still hold its lease (no-op otherwise). */
+export async function releaseItem(db: RootDb | Prisma.TransactionClient, item: ClaimedItem): Promise<void> {
+  await db.jobQueueItem.updateMany({ where: { id: item.id, lockedUntil: item.lockedUntil }, data: { lockedUntil: null, claimedBy: null } });
 }
 
 export class LeaseLostError extends Error {

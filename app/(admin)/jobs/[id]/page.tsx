@@ -6,9 +6,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
 import { cancelJobAction, rerunJobAction } from "@/core/jobs/actions";
 import { getJobRun } from "@/core/jobs/queries";
-import { formatDuration, jobStatusLabel, jobStatusVariant, prettyJson } from "@/core/jobs/status";
+import { formatDuration, prettyJson } from "@/core/jobs/status";
 import { formatDateTime } from "@/core/time/zoned";
 import { JobRunActions } from "../_components/job-run-actions";
+import { RunStatus } from "../_components/run-status";
 
 export const metadata = { title: "Job run" };
 
@@ -52,7 +53,7 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
             <div>
               <dt className="text-muted-foreground">Status</dt>
               <dd>
-                <Badge variant={jobStatusVariant(run.status)}>{jobStatusLabel(run.status)}</Badge>
+                <RunStatus run={run} timeZone={tz} />
               </dd>
             </div>
             <div>

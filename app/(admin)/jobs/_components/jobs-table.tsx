@@ -6,11 +6,11 @@ import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { JobRunRow } from "@/core/jobs/queries";
-import { formatDuration, JOB_STATUSES, JOB_STATUS_LABELS, jobStatusLabel, jobStatusVariant } from "@/core/jobs/status";
+import { formatDuration, JOB_STATUSES, JOB_STATUS_LABELS } from "@/core/jobs/status";
 import { formatDateTime } from "@/core/time/zoned";
+import { RunStatus } from "./run-status";
 
 const col = createDataTableColumnHelper<JobRunRow>();
 
@@ -27,7 +27,7 @@ function columnsFor(timeZone: string) {
     }),
     col.accessor("status", {
       header: "Status",
-      cell: (info) => <Badge variant={jobStatusVariant(info.getValue())}>{jobStatusLabel(info.getValue())}</Badge>,
+      cell: (info) => <RunStatus run={info.row.original} timeZone={timeZone} />,
     }),
     col.accessor("createdAt", {
       header: "Started",
