@@ -11,43 +11,30 @@
 //                                       power loss) its run resumes once this has passed. Default request
 //                                       timeout + 30 s; must exceed the request timeout by more than 5 s.
 //   RITIKO_EXECUTOR_POLL_MS             pause between queue polls when idle (default 500)
-// An invalid value stops the process at start with a message naming the variable.
+// An invalid value stops the process at start with a message naming the variable (exit code 78,
+// EX_CONFIG: the run command then stops instead of restarting it; it also checks them before it
+// starts anything, inngest/executor/timing.ts).
 // SIGTERM/SIGINT stop gracefully: no new claims, the call in flight finishes and its outcome is recorded.
 // Needs DATABASE_URL (run state lives in PostgreSQL, prisma/schema/jobs.prisma).
 import "dotenv/config";
 import { log } from "../core/log";
 import { startExecutorServer } from "../inngest/executor/server";
-
-const LEASE_MARGIN_MS = 5_000; // what the Executor constructor requires between lease and request timeout
-
-/** A positive integer number of milliseconds from the environment, or `fallback` when unset/empty. */
-function msFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive whole number of milliseconds, got "${process.env[name]}"`);
-  }
-  return value;
-}
-
-function timingFromEnv() {
-  const requestTimeoutMs = msFromEnv("RITIKO_EXECUTOR_REQUEST_TIMEOUT_MS", 2 * 60_000);
-  const leaseMs = msFromEnv("RITIKO_EXECUTOR_LEASE_MS", requestTimeoutMs + 30_000);
-  const pollIntervalMs = msFromEnv("RITIKO_EXECUTOR_POLL_MS", 500);
-  if (leaseMs <= requestTimeoutMs + LEASE_MARGIN_MS) {
-    throw new Error(
-      `RITIKO_EXECUTOR_LEASE_MS (${leaseMs}) must be greater than RITIKO_EXECUTOR_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) + ${LEASE_MARGIN_MS}`,
-    );
-  }
-  return { requestTimeoutMs, leaseMs, pollIntervalMs };
-}
+import { executorTimingFromEnv } from "../inngest/executor/timing";
 
 const port = Number(process.env.RITIKO_EXECUTOR_PORT ?? 8288);
 const serveUrl = process.env.RITIKO_EXECUTOR_SERVE_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}/api/inngest`;
 
+/** EX_CONFIG (sysexits.h): a setting is wrong, so restarting cannot help. */
+const EXIT_CONFIG = 78;
+let timing: ReturnType<typeof executorTimingFromEnv>;
 try {
-  const timing = timingFromEnv();
+  timing = executorTimingFromEnv();
+} catch (err) {
+  log.error("jobs.executor_config_invalid", { err });
+  process.exit(EXIT_CONFIG);
+}
+
+try {
   const server = await startExecutorServer({
     serveUrl,
     port,

@@ -2,8 +2,8 @@
 // of WEB_CONCURRENCY worker processes (default: one per core) sharing one port — node:cluster hands
 // each new connection to the next worker in turn. A worker that dies is replaced (only that one;
 // after 1 s, doubling up to 30 s while replacements keep dying within a minute); when workers keep
-// dying right at start-up (a bad build, the port taken) the primary gives up and exits 1, so the run
-// command (and any supervisor above it) sees the failure. SIGTERM/SIGINT: every worker finishes its
+// dying right at start-up (a bad build, the port taken) the primary gives up and exits 78 (EX_CONFIG,
+// scripts/lib/supervise.ts), so the run command stops instead of restarting it, and exits non-zero. SIGTERM/SIGINT: every worker finishes its
 // in-flight requests and exits, then the primary exits 0.
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const count = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
 const MAX_STARTUP_FAILURES = 5;
+/** scripts/lib/supervise.ts EXIT_CONFIG: starting again cannot help. */
+const EXIT_CANNOT_START = 78;
 
 const info = (msg: string, fields: Record<string, unknown> = {}) =>
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", msg, ...fields })}\n`);
@@ -51,7 +53,7 @@ function onExit(slot: number, worker: Worker, state: { startedAt: number; listen
   const how = signal ?? `code ${code}`;
   if (!state.listening && ++startupFailures >= MAX_STARTUP_FAILURES) {
     error("server.giving_up", { worker: slot, pid: worker.process.pid, exit: how, reason: `${MAX_STARTUP_FAILURES} workers in a row died before listening` });
-    void stopAll(1);
+    void stopAll(EXIT_CANNOT_START);
     return;
   }
   failuresInARow = Date.now() - state.startedAt > 60_000 ? 1 : failuresInARow + 1;

@@ -67,14 +67,15 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
       <div className="mt-2">
         <RowsBar label="Import progress" done={progress.rowsDone} total={progress.totalRows} />
       </div>
+      {progress.stalled ? <StalledNotice stalled={progress.stalled} /> : null}
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted-foreground">
         <div className="flex gap-1">
           <dt>Speed:</dt>
-          <dd className="tabular-nums">{progress.ratePerSecond ? `${progress.ratePerSecond < 10 ? progress.ratePerSecond.toFixed(1) : count(Math.round(progress.ratePerSecond))} rows/s` : "measuring…"}</dd>
+          <dd className="tabular-nums">{progress.stalled ? "—" : progress.ratePerSecond ? `${progress.ratePerSecond < 10 ? progress.ratePerSecond.toFixed(1) : count(Math.round(progress.ratePerSecond))} rows/s` : "measuring…"}</dd>
         </div>
         <div className="flex gap-1">
           <dt>Time left:</dt>
-          <dd className="tabular-nums">{formatSecondsLeft(progress.secondsLeft)}</dd>
+          <dd className="tabular-nums">{progress.stalled ? "—" : formatSecondsLeft(progress.secondsLeft)}</dd>
         </div>
         {progress.status === "committing" ? (
           <div className="flex gap-1">
@@ -111,5 +112,22 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** Local clock time; the server renders it in its own zone, so the browser's may differ (no warning). */
+function clock(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+/** Shown instead of a speed that would only decay while nothing runs (core/jobs/stall.ts). */
+function StalledNotice({ stalled }: { stalled: NonNullable<ImportProgressData["stalled"]> }) {
+  return (
+    <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-foreground" data-testid="import-stalled">
+      <span suppressHydrationWarning>
+        Waiting to resume — the worker stopped at {clock(stalled.since)};{" "}
+        {stalled.overdue ? "resuming as soon as the job runner is back" : `resuming by ${clock(stalled.resumesBy)}`}. Rows already imported are kept.
+      </span>
+    </p>
   );
 }

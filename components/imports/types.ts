@@ -23,6 +23,8 @@ export type ImportProgressData = {
   rejected: number;
   preview: PreviewCounts | null;
   error: string | null;
+  /** While the phase makes no progress: its last heartbeat and when it resumes at the latest (ISO). */
+  stalled: { since: string; resumesBy: string; overdue: boolean } | null;
 };
 
 export type ImportScreenView = {

@@ -8,12 +8,14 @@
 //                        the run ends within one batch of the member's click.
 //   core-import-undo     runUndo, one step (one transaction).
 //   core-import-retention hourly: deletes stored files past their retention period.
+//   core-work-sweeper    every minute: resumes imports and exports whose run was lost (sweeper.ts).
 // Concurrency is per organization, so one organization's big import never holds up another's.
 // A run that fails after its retries marks the import failed with the reason (onFailure); batches
 // already committed stay, and the import can be undone.
 import { cron, type Inngest, type InngestFunction } from "inngest";
 import { rootDb } from "@/core/db/client";
 import { perOrganization } from "@/core/jobs/plugin-jobs";
+import { jobStepMs } from "@/core/jobs/step-length";
 import { log } from "@/core/log";
 import { inngest } from "@/inngest/client";
 import { errorText } from "./engine/context";
@@ -22,9 +24,12 @@ import { runPreview } from "./engine/preview";
 import { runUndo } from "./engine/undo";
 import { importCommitRequested, importPreviewRequested, importUndoRequested } from "./job-events";
 import { deleteExpiredFiles } from "./storage";
+import { sweepStalledWork } from "./sweeper";
 
 /**
- * How long one commit step may keep writing before handing over to the next step. As long as is safe:
+ * How long one commit step may keep writing before handing over to the next step (RITIKO_JOB_STEP_MS,
+ * core/jobs/step-length.ts, default 80 s; the run command checks it against the executor's request
+ * timeout at start-up). As long as is safe:
  * every step re-reads the file from row 1 up to its checkpoint (resumeRow; the CSV is parsed, not
  * seeked), so short steps make a 1M-row import re-parse the file many times. The bound is the
  * executor's HTTP call timeout (inngest/executor/executor.ts requestTimeoutMs, 2 min by default; a
@@ -32,7 +37,7 @@ import { deleteExpiredFiles } from "./storage";
  * ends, so it takes the deadline + one batch (up to BATCH_SIZE rows, longer when skip_invalid halves
  * a refused batch) + the call's overhead. 80 s leaves 40 s of that margin under 120 s.
  */
-export const COMMIT_STEP_MS = 80_000;
+export const COMMIT_STEP_MS = jobStepMs();
 
 type FailureEvent = { event: { data: { event: { data: { importId: string } } } }; error: unknown };
 
@@ -107,7 +112,12 @@ export function createImportFunctions(client: Inngest): InngestFunction.Any[] {
     async ({ step }) => ({ deleted: await step.run("delete-expired", () => deleteExpiredFiles()) }),
   );
 
-  return [preview, commit, undo, retention];
+  const sweeper = client.createFunction(
+    { id: "core-work-sweeper", concurrency: { limit: 1 }, triggers: [cron("* * * * *")] },
+    async ({ step }) => step.run("sweep", () => sweepStalledWork()),
+  );
+
+  return [preview, commit, undo, retention, sweeper];
 }
 
 export const importFunctions = createImportFunctions(inngest);

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { ActionResult } from "@/core/actions/result";
 import type { OrgContext } from "@/core/auth/context";
+import { SHOW_STALLED_AFTER_MS } from "@/core/jobs/stall";
 import { rootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 import { inngest } from "@/inngest/client";
@@ -319,7 +320,10 @@ export async function startCommit(ctx: OrgContext, id: string): Promise<ActionRe
 
 /**
  * Cancel: before the commit the import simply becomes "cancelled"; during the commit the flag stops
- * it before its next batch — batches already committed stay (and can be undone).
+ * it before its next batch — batches already committed stay (and can be undone). A commit whose job
+ * stopped (no heartbeat for SHOW_STALLED_AFTER_MS) is cancelled at once: no runner would read the
+ * flag, and should one resume, its next batch finds the import cancelled under the row lock.
+ * The flag does not touch updatedAt, which is the commit's heartbeat.
  */
 export async function cancelImport(ctx: OrgContext, id: string): Promise<ActionResult<{ id: string }>> {
   const r = await loadForMember(ctx, id);
@@ -329,8 +333,13 @@ export async function cancelImport(ctx: OrgContext, id: string): Promise<ActionR
     UPDATE data_imports SET status = 'cancelled', "cancelRequested" = true, "finishedAt" = now(), "updatedAt" = now()
     WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND status IN ('uploaded', 'previewed')`;
   if (direct > 0) return { ok: true, data: { id }, message: "Import cancelled. Nothing was written." };
+  const stalled = await rootDb().$executeRaw`
+    UPDATE data_imports SET status = 'cancelled', "cancelRequested" = true, "finishedAt" = now(), "updatedAt" = now()
+    WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND status = 'committing'
+      AND "updatedAt" < now() - ${SHOW_STALLED_AFTER_MS} * interval '1 millisecond'`;
+  if (stalled > 0) return { ok: true, data: { id }, message: "Import cancelled. Rows already written stay and can be undone." };
   const flagged = await rootDb().$executeRaw`
-    UPDATE data_imports SET "cancelRequested" = true, "updatedAt" = now()
+    UPDATE data_imports SET "cancelRequested" = true
     WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND status = 'committing'`;
   if (flagged > 0) return { ok: true, data: { id }, message: "Cancelling: the import stops before its next batch. Rows already written stay and can be undone." };
   return { ok: false, error: "This import is not running." };

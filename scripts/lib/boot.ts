@@ -5,19 +5,40 @@
 // worker process per core on one port, README "Production").
 // Jobs: unless an Inngest server is configured (INNGEST_BASE_URL / INNGEST_EVENT_KEY / INNGEST_DEV), the
 // embedded executor (scripts/executor.ts) runs as a second child on loopback, signing its calls with
-// the key Next gets as INNGEST_SIGNING_KEY. If it crashes it is restarted (with a growing pause);
-// meanwhile the app stays up and events wait in the SDK's retries or fail with a logged error.
+// the key Next gets as INNGEST_SIGNING_KEY.
+// Crash recovery (README "Crash recovery"): the app and the executor are supervised (supervise.ts):
+// restarted when they die, with a growing pause; the run command exits non-zero when one cannot be
+// kept running. The embedded PostgreSQL is started again when its postmaster dies (the app and the
+// executor reconnect by themselves, as they do to an external database that comes back). Settings
+// that cannot work together (executor lease vs request timeout vs job step length) stop the run
+// command at start with the message, before anything is started.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import "dotenv/config";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
 import { localSecret } from "./secrets";
+import { supervise, type Supervised } from "./supervise";
+import { assertStepFitsTimeout, jobStepMs } from "../../core/jobs/step-length";
+import { executorTimingFromEnv } from "../../inngest/executor/timing";
 
 const logError = (msg: string) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", msg })}\n`);
 const info = (msg: string) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", msg })}\n`);
 
+/** The settings the children would refuse, checked before anything starts (throws with the message). */
+export function checkSettings(env: NodeJS.ProcessEnv, embeddedJobs: boolean): void {
+  const stepMs = jobStepMs(env);
+  if (embeddedJobs) assertStepFitsTimeout(stepMs, executorTimingFromEnv(env).requestTimeoutMs);
+}
+
 export async function boot(nextArgs: string[]): Promise<void> {
+  const embeddedJobs = !process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY && !process.env.INNGEST_DEV && process.env.RITIKO_EXECUTOR !== "off";
+  try {
+    checkSettings(process.env, embeddedJobs);
+  } catch (err) {
+    logError((err as Error).message);
+    process.exit(1);
+  }
   let embedded: EmbeddedDb | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -46,7 +67,6 @@ export async function boot(nextArgs: string[]): Promise<void> {
   // executor then talk exactly as the app and a self-hosted `inngest start` would: the SDK in cloud mode
   // with a signing key (every call to /api/inngest signed and checked, every answer signed back) and an
   // event key, INNGEST_BASE_URL pointing at the executor. Keys are random per start unless given.
-  const embeddedJobs = !process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY && !process.env.INNGEST_DEV && process.env.RITIKO_EXECUTOR !== "off";
   const executorPort = process.env.RITIKO_EXECUTOR_PORT ?? "8288";
   if (embeddedJobs) {
     env.INNGEST_BASE_URL = `http://127.0.0.1:${executorPort}`;
@@ -54,14 +74,14 @@ export async function boot(nextArgs: string[]): Promise<void> {
     env.INNGEST_EVENT_KEY = randomBytes(24).toString("hex");
   }
 
-  const proc: { child?: ChildProcess; executor?: ChildProcess } = {};
+  const proc: { app?: Supervised; executor?: Supervised } = {};
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     // The app first (its workers finish in-flight requests), then the executor, then PostgreSQL.
-    await stopChild(proc.child);
-    await stopChild(proc.executor);
+    await stopChild(proc.app?.current());
+    await stopChild(proc.executor?.current());
     if (embedded) {
       await embedded.stop().catch(() => undefined);
       info("embedded PostgreSQL stopped");
@@ -90,45 +110,58 @@ export async function boot(nextArgs: string[]): Promise<void> {
     return;
   }
 
-  proc.child =
-    nextArgs[0] === "start"
-      ? spawn(process.execPath, ["--import", "tsx", serverScript()], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
-      : spawn(process.execPath, [nextBin(), ...nextArgs, "-p", port], { stdio: "inherit", env });
-  // An app that ends by a signal it was not sent by us (SIGKILL, the OOM killer) is a failure.
-  proc.child.on("exit", (code, signal) => void shutdown(code ?? (signal && !stopping ? 1 : 0)));
-  if (embeddedJobs) startExecutor(env, port, executorPort, () => stopping, (child) => (proc.executor = child));
+  if (embedded) {
+    const db = embedded;
+    db.onUnexpectedExit((how) => {
+      if (stopping) return;
+      logError(`embedded PostgreSQL stopped unexpectedly (${how}); starting it again`);
+      const down = Date.now();
+      db.restart().then(
+        () => {
+          info(`embedded PostgreSQL is back after ${((Date.now() - down) / 1000).toFixed(1)} s`);
+        },
+        (err: Error) => {
+          logError(err.message);
+          void shutdown(1);
+        },
+      );
+    });
+  }
+
+  const giveUp = (reason: string) => {
+    logError(`${reason}: stopping`);
+    void shutdown(1);
+  };
+  const log = (level: "info" | "error", msg: string) => (level === "info" ? info(msg) : logError(msg));
+  proc.app = supervise({
+    name: nextArgs[0] === "start" ? "the server" : "next dev",
+    start: () =>
+      nextArgs[0] === "start"
+        ? spawn(process.execPath, ["--import", "tsx", serverScript()], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
+        : spawn(process.execPath, [nextBin(), ...nextArgs, "-p", port], { stdio: "inherit", env }),
+    stopping: () => stopping,
+    onGiveUp: giveUp,
+    log,
+  });
+  if (embeddedJobs) {
+    info(`job executor starting on 127.0.0.1:${executorPort}`);
+    proc.executor = supervise({
+      name: "the job executor",
+      start: () => spawn(process.execPath, ["--import", "tsx", executorScript()], { stdio: "inherit", env: executorEnv(env, port, executorPort) }),
+      stopping: () => stopping,
+      onGiveUp: giveUp,
+      log,
+    });
+  }
 }
 
-/**
- * The embedded executor as a supervised child process: restarted after an unexpected exit, 1 s later
- * the first time and up to 30 s later when it keeps failing (a run in flight resumes from PostgreSQL
- * once its lease expires). `onStart` reports each new child so shutdown stops the current one.
- */
-function startExecutor(env: NodeJS.ProcessEnv, appPort: string, executorPort: string, stopping: () => boolean, onStart: (child: ChildProcess) => void): void {
-  const script = new URL("../executor.ts", import.meta.url).pathname;
-  const childEnv: NodeJS.ProcessEnv = {
-    ...env,
-    RITIKO_EXECUTOR_PORT: executorPort,
-    RITIKO_EXECUTOR_SERVE_URL: `http://127.0.0.1:${appPort}/api/inngest`,
-  };
-  let failures = 0;
-  const launch = () => {
-    if (stopping()) return;
-    const startedAt = Date.now();
-    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env: childEnv });
-    onStart(child);
-    child.on("error", (err) => logError(`job executor could not start (${err.message})`));
-    child.on("exit", (code, signal) => {
-      if (stopping()) return;
-      // A child that ran for a minute had recovered: start counting failures again.
-      failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
-      const delay = Math.min(30_000, 1_000 * 2 ** (failures - 1));
-      logError(`job executor exited (${signal ?? `code ${code}`}); restarting in ${Math.round(delay / 1000)} s`);
-      setTimeout(launch, delay).unref();
-    });
-  };
-  info(`job executor starting on 127.0.0.1:${executorPort}`);
-  launch();
+/** The executor's environment: it calls the app's serve endpoint on loopback (a run in flight resumes from PostgreSQL once its lease expires, when the executor is restarted). */
+function executorEnv(env: NodeJS.ProcessEnv, appPort: string, executorPort: string): NodeJS.ProcessEnv {
+  return { ...env, RITIKO_EXECUTOR_PORT: executorPort, RITIKO_EXECUTOR_SERVE_URL: `http://127.0.0.1:${appPort}/api/inngest` };
+}
+
+function executorScript(): string {
+  return new URL("../executor.ts", import.meta.url).pathname;
 }
 
 /** SIGTERM, then SIGKILL after 15 s. No-op for a child that never started or has exited. */

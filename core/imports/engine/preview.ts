@@ -7,6 +7,11 @@
 // Statuses: uploaded | previewed | failed (without changes) -> previewing -> previewed, or failed with
 // `error` when the preview itself cannot run (required fields unmapped, file removed...). A failed
 // preview wrote nothing but its own error rows; the member can fix the mapping and preview again.
+//
+// One runner at a time: the claim sets a new runnerId, and every batch's write checks it under the row
+// lock. A preview whose call the job runner gave up on (timed out) and retried stops at its next batch
+// without writing: the retry starts again from the top, so the error rows are never doubled.
+import { randomUUID } from "node:crypto";
 import { rootDb } from "@/core/db/client";
 import { missingRequired } from "../csv/mapping";
 import { batchContext, errorText, loadImportOrThrow, resourceOf, type ImportRow } from "./context";
@@ -23,33 +28,39 @@ export const PREVIEWABLE = ["uploaded", "previewing", "previewed", "failed"] as 
 export async function runPreview(importId: string): Promise<void> {
   const db = rootDb();
   // Claim: only an import that has written nothing may be previewed (again).
+  const runner = randomUUID();
   const claimed = await db.$executeRaw`
-    UPDATE data_imports SET status = 'previewing', "rowsDone" = 0, "phaseStartedAt" = now(), preview = NULL, error = NULL, "updatedAt" = now()
+    UPDATE data_imports SET status = 'previewing', "rowsDone" = 0, "phaseStartedAt" = now(), preview = NULL, error = NULL, "updatedAt" = now(),
+      "runnerId" = ${runner}::uuid
     WHERE id = ${importId}::uuid AND status IN ('uploaded', 'previewing', 'previewed', 'failed')
       AND "createdCount" = 0 AND "updatedCount" = 0 AND "resumeRow" = 1
       AND NOT EXISTS (SELECT 1 FROM data_import_changes c WHERE c."importId" = ${importId}::uuid)`;
   if (claimed === 0) return;
   const imp = await loadImportOrThrow(importId);
   try {
-    await preview(imp);
+    await preview(imp, runner);
   } catch (err) {
-    await failPreview(importId, errorText(err));
+    if (err instanceof Superseded) return;
+    await failPreview(importId, errorText(err), runner);
     throw err;
   }
 }
 
-async function failPreview(importId: string, error: string) {
+/** A newer preview run claimed the import: this one stops without writing anything more. */
+class Superseded extends Error {}
+
+async function failPreview(importId: string, error: string, runner: string) {
   await rootDb().$executeRaw`
     UPDATE data_imports SET status = 'failed', error = ${error}, "finishedAt" = now(), "updatedAt" = now()
-    WHERE id = ${importId}::uuid AND status = 'previewing'`;
+    WHERE id = ${importId}::uuid AND status = 'previewing' AND "runnerId" = ${runner}::uuid`;
 }
 
-async function preview(imp: ImportRow): Promise<void> {
+async function preview(imp: ImportRow, runner: string): Promise<void> {
   const db = rootDb();
   const resource = await resourceOf(imp);
   const missing = missingRequired(imp.mapping, resource.fields);
   if (missing.length > 0) {
-    await failPreview(imp.id, `Map a column to ${missing.length === 1 ? "the required field" : "each required field"}: ${missing.map((f) => f.label).join(", ")}.`);
+    await failPreview(imp.id, `Map a column to ${missing.length === 1 ? "the required field" : "each required field"}: ${missing.map((f) => f.label).join(", ")}.`, runner);
     return;
   }
   const ctx = await batchContext(imp);
@@ -74,11 +85,14 @@ async function preview(imp: ImportRow): Promise<void> {
     counts.reject += rejected.length;
     rows += batch.count;
     await db.$transaction(async (tx) => {
+      const [owner] = await tx.$queryRaw<Array<{ runnerId: string | null; status: string }>>`
+        SELECT "runnerId"::text AS "runnerId", status FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
+      if (owner?.runnerId !== runner || owner.status !== "previewing") throw new Superseded();
       stored += await insertErrors(tx, imp.id, "preview", rejected, stored);
       await tx.$executeRaw`UPDATE data_imports SET "rowsDone" = ${rows}, "updatedAt" = now() WHERE id = ${imp.id}::uuid`;
     }, TX);
   }
   await db.$executeRaw`
     UPDATE data_imports SET status = 'previewed', preview = ${JSON.stringify(counts)}::jsonb, "totalRows" = ${rows}, "rowsDone" = ${rows}, "updatedAt" = now()
-    WHERE id = ${imp.id}::uuid AND status = 'previewing'`;
+    WHERE id = ${imp.id}::uuid AND status = 'previewing' AND "runnerId" = ${runner}::uuid`;
 }

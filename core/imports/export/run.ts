@@ -4,9 +4,13 @@
 //
 // When it fails midway, storeFile keeps nothing of the partial file; a retried run starts again from
 // the first row (an export writes nothing but its own file, so a restart is harmless).
+// One writer at a time: the claim sets a new runnerId and every progress write (the heartbeat the
+// sweeper watches) checks it; a run superseded by a newer one (a retry after a timed-out call, the
+// sweeper's resume) stops, and its partial file is discarded.
+import { randomUUID } from "node:crypto";
 import { rootDb } from "@/core/db/client";
 import { importResource } from "@/core/imports/registry";
-import { storeFile } from "@/core/imports/storage";
+import { deleteFile, storeFile } from "@/core/imports/storage";
 import type { ExportQuery } from "@/core/imports/types";
 import { utcToZonedLocal } from "@/core/time/zoned";
 import { exportCsv, utf8 } from "./stream";
@@ -21,8 +25,9 @@ export function exportFileName(resourceId: string, timeZone: string, now = new D
 
 export async function runExport(organizationId: string, exportId: string): Promise<{ status: "completed" | "skipped"; rows?: number }> {
   const db = rootDb();
+  const runner = randomUUID();
   const claimed = await db.$queryRaw<Array<{ resource: string; query: ExportQuery; createdById: string | null }>>`
-    UPDATE data_exports SET status = 'running', "rowsDone" = 0
+    UPDATE data_exports SET status = 'running', "rowsDone" = 0, "runnerId" = ${runner}::uuid, "heartbeatAt" = now()
     WHERE "organizationId" = ${organizationId}::uuid AND id = ${exportId}::uuid AND status IN ('queued', 'running')
     RETURNING resource, query, "createdById"::text AS "createdById"`;
   const row = claimed[0];
@@ -32,30 +37,46 @@ export async function runExport(organizationId: string, exportId: string): Promi
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timezone: true } });
   const src = { definition: resource.export, organizationId, query: row.query };
   const total = await resource.export.count({ organizationId, tx: db as never }, row.query);
-  await db.dataExport.updateMany({ where: { organizationId, id: exportId }, data: { totalRows: total } });
+  const mine = { organizationId, id: exportId, runnerId: runner, status: "running" };
+  await db.dataExport.updateMany({ where: mine, data: { totalRows: total, heartbeatAt: new Date() } });
   let rows = 0;
-  const file = await storeFile({
-    organizationId,
-    purpose: "export",
-    name: exportFileName(row.resource, org.timezone),
-    createdById: row.createdById,
-    source: utf8(
-      exportCsv(src, {
-        onPage: async (n) => {
-          rows = n;
-          await db.dataExport.updateMany({ where: { organizationId, id: exportId }, data: { rowsDone: n } });
-        },
-      }),
-    ),
-    maxBytes: MAX_EXPORT_BYTES,
-  });
-  await db.dataExport.updateMany({
-    where: { organizationId, id: exportId },
+  let file: { fileId: string };
+  try {
+    file = await storeFile({
+      organizationId,
+      purpose: "export",
+      name: exportFileName(row.resource, org.timezone),
+      createdById: row.createdById,
+      source: utf8(
+        exportCsv(src, {
+          onPage: async (n) => {
+            rows = n;
+            const { count } = await db.dataExport.updateMany({ where: mine, data: { rowsDone: n, heartbeatAt: new Date() } });
+            if (count === 0) throw new Superseded();
+          },
+        }),
+      ),
+      maxBytes: MAX_EXPORT_BYTES,
+    });
+  } catch (err) {
+    if (err instanceof Superseded) return { status: "skipped" };
+    throw err;
+  }
+  const done = await db.dataExport.updateMany({
+    where: mine,
     // Rows may have been added while it ran: the file holds `rows`, which is the truth to show.
     data: { status: "completed", fileId: file.fileId, rowsDone: rows, totalRows: Math.max(total, rows), finishedAt: new Date() },
   });
+  if (done.count === 0) {
+    // Superseded after its last page: the newer run writes its own file, nothing refers to this one.
+    await deleteFile(organizationId, file.fileId);
+    return { status: "skipped" };
+  }
   return { status: "completed", rows };
 }
+
+/** A newer run claimed the export (or it was cancelled/failed meanwhile): this run stops. */
+class Superseded extends Error {}
 
 export async function failExport(organizationId: string, exportId: string, error: string): Promise<void> {
   await rootDb().dataExport.updateMany({

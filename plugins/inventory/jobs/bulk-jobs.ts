@@ -16,6 +16,7 @@ import { inngest } from "@/inngest/client";
 import { applyBulkChange, BULK_ACTIONS, BULK_BATCH_SIZE, selectionWhere, type BulkAction } from "../items/bulk";
 import { itemFilterSchema } from "../items/filters";
 import { bulkOperationRequested } from "./bulk-events";
+import { bulkSweeper } from "./bulk-sweeper";
 import { addProgress, beginOperation, completeOperation, errorText, failOperation, getOperationRecord } from "./bulk-operations";
 import { organizationMeta } from "./job-meta";
 import { cancelOnDisable } from "./job-events";
@@ -74,15 +75,14 @@ export function createBulkOperationFunction(client: Inngest) {
     if (!started) return { skipped: "The operation is not queued (already finished, or failed and not retried)." };
     let afterId: string | null = null;
     let batches = 0;
-    let changed = 0;
     for (;;) {
       const res: BatchResult = await step.run(`batch-${batches + 1}`, () => runBulkBatch(organizationId, operationId, afterId));
       batches++;
-      changed += res.count;
       if (res.count < BULK_BATCH_SIZE || !res.lastId) break;
       afterId = res.lastId;
     }
-    await step.run("complete", () => completeOperation(organizationId, operationId));
+    // The operation's own count, not a sum of the steps' results (completeOperation says why).
+    const changed = await step.run("complete", () => completeOperation(organizationId, operationId));
     return { batches, changed };
   },
   );
@@ -90,4 +90,4 @@ export function createBulkOperationFunction(client: Inngest) {
 
 export const bulkOperation = createBulkOperationFunction(inngest);
 
-export const bulkJobs: InngestFunction.Any[] = [bulkOperation];
+export const bulkJobs: InngestFunction.Any[] = [bulkOperation, bulkSweeper];

@@ -137,7 +137,7 @@ export async function recentOperations(organizationId: string): Promise<BulkOper
 /** queued -> running (also running -> running: a replayed start step). Null when there is nothing to run. */
 export async function beginOperation(organizationId: string, id: string) {
   const rows = await rootDb().$queryRaw<Array<{ id: string }>>`
-    UPDATE inventory_bulk_operations SET status = 'running'
+    UPDATE inventory_bulk_operations SET status = 'running', "heartbeatAt" = now()
     WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid AND status IN ('queued', 'running')
     RETURNING id::text AS id`;
   return rows.length ? getOperationRecord(organizationId, id) : null;
@@ -147,14 +147,27 @@ export async function beginOperation(organizationId: string, id: string) {
 export async function addProgress(tx: EventTx, organizationId: string, id: string, count: number) {
   // total grows if more rows turned up than were counted at the start (rows edited to match meanwhile).
   await (tx as TxClient).$executeRaw`
-    UPDATE inventory_bulk_operations SET done = done + ${count}, total = GREATEST(total, done + ${count})
+    UPDATE inventory_bulk_operations SET done = done + ${count}, total = GREATEST(total, done + ${count}), "heartbeatAt" = now()
     WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid`;
 }
 
-export async function completeOperation(organizationId: string, id: string) {
-  await rootDb().$executeRaw`
-    UPDATE inventory_bulk_operations SET status = 'completed', "finishedAt" = now(), total = GREATEST(total, done)
-    WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid AND status = 'running'`;
+/**
+ * running -> completed. Returns how many rows the operation changed in all: `done`, counted in each
+ * batch's own transaction — exact even when a batch's step was re-run after a crash (the re-run finds
+ * its rows already changed and counts 0, so a sum of the steps' results would come out short).
+ */
+export async function completeOperation(organizationId: string, id: string): Promise<number> {
+  // A replayed step (already completed) reads the count without touching finishedAt.
+  const rows = await rootDb().$queryRaw<Array<{ done: number }>>`
+    WITH completed AS (
+      UPDATE inventory_bulk_operations SET status = 'completed', "finishedAt" = now(), total = GREATEST(total, done), "heartbeatAt" = now()
+      WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid AND status = 'running'
+      RETURNING done)
+    SELECT done FROM completed
+    UNION ALL
+    SELECT done FROM inventory_bulk_operations
+    WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid AND status = 'completed' AND NOT EXISTS (SELECT 1 FROM completed)`;
+  return rows[0]?.done ?? 0;
 }
 
 export async function failOperation(organizationId: string, id: string, error: string) {

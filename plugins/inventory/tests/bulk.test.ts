@@ -17,6 +17,7 @@ import { itemUpdated } from "../events";
 import { BACKGROUND_THRESHOLD, BULK_BATCH_SIZE, retryBulkOperation, runBulkAction, type BulkOutcome } from "../items/bulk";
 import { itemColumns, itemRecord, type ItemRow } from "../items/records";
 import { createBulkOperationFunction, runBulkBatch } from "../jobs/bulk-jobs";
+import { sweepBulkOperations } from "../jobs/bulk-sweeper";
 import inventory from "../plugin";
 import { enableRecorder, eventsOf, installWithRecorder, seen } from "./recorder";
 
@@ -228,6 +229,27 @@ describe(`more than ${BACKGROUND_THRESHOLD.toLocaleString("en-US")} rows: a back
     const events = eventsOf("inventory.item.updated");
     expect(events).toHaveLength(n);
     expect(new Set(events.map((e) => e.payload.id)).size).toBe(n);
+  });
+
+  it("the sweeper resumes an operation whose run was lost; the run's output counts every row changed, also by the lost run", async () => {
+    const s = await setup();
+    const p = unique("LOST");
+    const n = BULK_BATCH_SIZE + 2_000;
+    const ids = await seed(s.orgId, { prefix: p, n });
+    const op = await rootDb().inventoryBulkOperation.create({ data: { organizationId: s.orgId, action: "mark_out_of_stock", filter: { q: p }, total: n, status: "running" } });
+    // The lost run committed its first batch (counted in `done`) and then its job runner died.
+    expect((await runBulkBatch(s.orgId, op.id, null)).count).toBe(BULK_BATCH_SIZE);
+    await rootDb().inventoryBulkOperation.update({ where: { id: op.id }, data: { heartbeatAt: new Date(Date.now() - 3 * 60_000) } });
+
+    // Only this test's operation goes to the job runner (other files' leftovers are not ours to resume).
+    const result = await sweepBulkOperations(new Date(), (e) => (e.data.operationId === op.id ? inngest.send(e as never) : Promise.resolve()));
+    expect(result.resumed).toContain(op.id);
+    await waitFor(op.id, "completed");
+    expect(await operation(op.id)).toMatchObject({ done: n, total: n });
+    // The resumed run changed 2,000 rows itself; its output says how many the operation changed: all.
+    const run = await rootDb().jobRun.findFirstOrThrow({ where: { functionId: fnId(), organizationId: s.orgId } });
+    expect((await waitForRun(run.id)).output).toEqual({ batches: 1, changed: n });
+    expect(await stockOf(ids)).toEqual(Array(n).fill(false));
   });
 
   it("a failing batch leaves the earlier batches applied and marks the operation failed with the error; a retry finishes it", async () => {
