@@ -2,9 +2,11 @@
 //   1. start an embedded PostgreSQL in a temporary folder on a free port (or use TEST_DATABASE_URL,
 //      a server where we may create databases), create and migrate a unit and an e2e database;
 //   2. vitest (unit + integration against the real database);
-//   3. seed the e2e database, `next build`, Playwright in Debian's Chromium against `npm start`'s server.
-// Flags: --unit (only vitest), --e2e (only Playwright), --skip-build (reuse .next), --no-static
-// (skip typecheck + lint, which otherwise run first). Any other argument goes to Playwright (spec
+//   3. seed the e2e database, `next build`, Playwright in Debian's Chromium against `npm start`'s server;
+//   4. the crash tests (tests/chaos, playwright.chaos.config.ts): a real `npm start` on its own
+//      embedded PostgreSQL whose processes are killed mid-import (about 3 minutes).
+// Flags: --unit (only vitest), --e2e (only Playwright and the crash tests), --chaos (only the crash
+// tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first). Any other argument goes to Playwright (spec
 // files, -g title filter, --repeat-each=N...), for local runs of some specs after a build:
 //   npm test -- --e2e --skip-build e2e/imports.spec.ts
 //   npm test -- --e2e --skip-build e2e/jobs.spec.ts e2e/outbox.spec.ts -g "Re-run" --repeat-each=3
@@ -20,13 +22,16 @@ import { freePort, startEmbeddedDb } from "./lib/embedded-db";
 import { migrateDeploy } from "./lib/migrate";
 import { seedDemoData } from "./lib/seed-demo";
 
-const OWN_FLAGS = new Set(["--unit", "--e2e", "--skip-build", "--no-static"]);
+const OWN_FLAGS = new Set(["--unit", "--e2e", "--chaos", "--skip-build", "--no-static"]);
 const argv = process.argv.slice(2);
 const args = new Set(argv.filter((a) => OWN_FLAGS.has(a)));
 /** Spec files, -g title filters and other Playwright options: every argument that is not ours. */
 const e2eFilters = argv.filter((a) => !OWN_FLAGS.has(a));
-const runUnit = !args.has("--e2e");
+const onlyChaos = args.has("--chaos");
+const runUnit = !args.has("--e2e") && !onlyChaos;
 const runE2e = !args.has("--unit");
+// Spec filters select end-to-end specs: the crash tests then stay out (they take minutes).
+const runChaos = runE2e && (onlyChaos || e2eFilters.length === 0);
 const runStatic = runUnit && runE2e && !args.has("--no-static");
 const say = (msg: string) => process.stdout.write(`\n▶ ${msg}\n`);
 
@@ -132,11 +137,23 @@ try {
       say("next build");
       if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) !== 0) throw new Error("next build failed");
     }
-    say("playwright: end-to-end tests in Chromium");
-    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], env);
-    const c = readCounts("test-results/e2e.json", "playwright");
-    if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
-    if (code !== 0) exitCode = 1;
+    if (!onlyChaos) {
+      say("playwright: end-to-end tests in Chromium");
+      const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], env);
+      const c = readCounts("test-results/e2e.json", "playwright");
+      if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
+      if (code !== 0) exitCode = 1;
+    }
+    if (runChaos) {
+      // Its own `npm start` with an embedded database: nothing of the e2e setup is passed on.
+      say("crash tests: npm start, killed mid-import (tests/chaos)");
+      const chaosStarted = Date.now();
+      const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "playwright.chaos.config.ts"], { LOG_LEVEL: "warn" });
+      const c = readCounts("test-results/chaos.json", "playwright");
+      if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
+      if (code !== 0) exitCode = 1;
+      say(`crash tests took ${Math.round((Date.now() - chaosStarted) / 1000)} s`);
+    }
   }
 } catch (err) {
   process.stderr.write(`\n${(err as Error).stack ?? err}\n`);

@@ -48,7 +48,7 @@ export async function boot(nextArgs: string[]): Promise<void> {
     embedded = await startEmbeddedDb({ dataDir: process.env.RITIKO_DATA_DIR ?? ".data/postgres", port, persistent: true });
     await embedded.ensureDatabase("ritiko");
     databaseUrl = embedded.urlFor("ritiko");
-    info(`embedded PostgreSQL ${embedded.created ? "created" : "started"} on 127.0.0.1:${port} (data in .data/postgres)`);
+    info(`embedded PostgreSQL ${embedded.created ? "created" : "started"} on 127.0.0.1:${port} (data in ${process.env.RITIKO_DATA_DIR ?? ".data/postgres"})`);
     env.NEXTAUTH_SECRET ??= localSecret("nextauth-secret");
     // Encrypts plugin secrets: 32 random bytes in base64url, which core/plugins/settings/crypto.ts
     // accepts like base64. Not generated for an external database: there the operator sets it, and

@@ -11,11 +11,15 @@
 // harmless), and a refused token fails the run at once.
 import { NonRetriableError } from "inngest";
 import { rootDb } from "@/core/db/client";
+import { jobStepMs } from "@/core/jobs/step-length";
 import type { ShopifyClient } from "./client";
 
 export const SYNC_BATCH_SIZE = 100;
-/** Work per step, leaving room under the executor's request timeout for the final write. */
-export const STEP_BUDGET_MS = 45_000;
+/**
+ * Work per step, leaving room under the executor's request timeout for the final write: 45 s, or less
+ * when the job step length is set shorter (RITIKO_JOB_STEP_MS, core/jobs/step-length.ts).
+ */
+export const STEP_BUDGET_MS = Math.min(45_000, jobStepMs());
 const ERROR_MAX = 500;
 
 export type BatchResult = {

@@ -1,0 +1,27 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The crash tests (tests/chaos): each starts its own `npm start` (embedded PostgreSQL in a temporary
+// folder, the production build, the embedded executor) and kills its processes. One worker: the kills
+// are whole-machine events, and the 2-core box has no room for two such apps. Run after `next build`
+// (`npm test` does), or alone: `npx playwright test -c playwright.chaos.config.ts`.
+export default defineConfig({
+  testDir: "tests/chaos",
+  workers: 1,
+  retries: 0,
+  timeout: 300_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/chaos.json" }]],
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+});
