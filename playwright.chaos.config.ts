@@ -1,4 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { debianChromium } from "./playwright.chromium";
 
 // The crash tests (tests/chaos): each starts its own `npm start` (embedded PostgreSQL in a temporary
 // folder, the production build, the embedded executor) and kills its processes. One worker: the kills
@@ -12,16 +13,5 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/chaos.json" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
-      },
-    },
-  ],
+  projects: [debianChromium],
 });

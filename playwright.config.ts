@@ -1,4 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { debianChromium } from "./playwright.chromium";
 
 // End-to-end tests in Debian's Chromium against a production build on a database prepared by
 // `npm test` (scripts/test.ts passes DATABASE_URL, NEXTAUTH_SECRET, E2E_PORT and E2E_EXECUTOR_PORT).
@@ -24,18 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
-      },
-    },
-  ],
+  projects: [debianChromium],
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
