@@ -12,6 +12,9 @@ export default defineConfig({
   timeout: 300_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/chaos.json" }]],
+  // Its own folder: Playwright empties the output folder at start, which would delete the artifacts
+  // (traces, screenshots) of the end-to-end run before it.
+  outputDir: "test-results/chaos",
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [debianChromium],
 });

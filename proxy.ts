@@ -21,8 +21,8 @@ export async function proxy(req: NextRequest) {
   // it and answers 401 itself for a bad or revoked token. So every route under /api/v1 must start
   // with authenticateApiRequest (core/api-tokens/authenticate.ts), as the plugin shims and
   // /api/v1/openapi.json do.
-  // The import routes (app/api/imports) authenticate the same way.
-  const apiWithCredentials = (pathname.startsWith("/api/v1/") || pathname.startsWith("/api/imports/")) && req.headers.has("authorization");
+  // The import API (/api/v1/imports, core's own section) is served the same way.
+  const apiWithCredentials = pathname.startsWith("/api/v1/") && req.headers.has("authorization");
   if (!isPublic && !apiWithCredentials) {
     const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET });
     if (!token) {
@@ -44,10 +44,10 @@ export async function proxy(req: NextRequest) {
   return res;
 }
 
-// Not run for the import upload (POST /api/imports, exactly that path): Next buffers the whole body
+// Not run for the import upload (POST /api/v1/imports, exactly that path): Next buffers the whole body
 // of every request the proxy runs for (to hand a copy to the proxy), and cuts it at
 // proxyClientMaxBodySize — a 200 MB upload would sit in memory, or be truncated. That route
-// authenticates itself (session or API token, app/api/imports/route.ts) and sets no request id header.
+// authenticates itself (session or API token, as every /api/v1 route) and sets no request id header.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/imports$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/imports$).*)"],
 };

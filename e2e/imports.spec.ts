@@ -280,7 +280,7 @@ test("a viewer has no Imports menu item and cannot import patients", async ({ pa
   await expect(page.getByRole("link", { name: "Patients" }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Imports", exact: true })).toHaveCount(0);
   expect((await page.goto("/imports/new?resource=core.patients"))?.status()).toBe(404);
-  const res = await page.request.post("/api/imports?resource=core.patients", { headers: { "x-file-name": "x.csv" }, data: "MRN,First name\n1,A\n" });
+  const res = await page.request.post("/api/v1/imports?resource=core.patients", { headers: { "x-file-name": "x.csv" }, data: "MRN,First name\n1,A\n" });
   expect(res.status()).toBe(403);
-  expect((await res.json()).error).toBeTruthy();
+  expect((await res.json()).error).toMatchObject({ code: "forbidden", message: "You do not have permission to import patients." });
 });

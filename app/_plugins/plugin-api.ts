@@ -8,6 +8,7 @@
 import "./runtime";
 import { authenticateApiRequest } from "@/core/api-tokens/authenticate";
 import { isEventHandlerError } from "@/core/events/emit";
+import { coreApiSection } from "@/core/openapi/core-api";
 import { apiError } from "@/core/http/api-errors";
 import { REQUEST_ID_HEADER } from "@/core/http/request-id";
 import { originFromHeaders } from "@/core/http/request-origin";
@@ -38,8 +39,10 @@ export async function handlePluginApiRequest(pluginId: string, method: ApiMethod
   const auth = await authenticateApiRequest(request);
   if (!auth.ok) return auth.response;
   const { ctx, actor } = auth;
-  const [manifest, enabled] = await Promise.all([getPlugin(pluginId), ctx.access?.enabledPluginIds ?? enabledPluginIds(ctx.organization.id)]);
-  if (!manifest || !enabled.has(pluginId)) return apiError(404, "not_found", "No such endpoint.", { requestId });
+  // Core's own sections (/api/v1/imports) are in every organization; a plugin's only where enabled.
+  const core = coreApiSection(pluginId);
+  const [manifest, enabled] = core ? [core, null] : await Promise.all([getPlugin(pluginId), ctx.access?.enabledPluginIds ?? enabledPluginIds(ctx.organization.id)]);
+  if (!manifest || (enabled && !enabled.has(pluginId))) return apiError(404, "not_found", "No such endpoint.", { requestId });
   const routes = manifest.api ?? [];
   const match = matchPath(routes.filter((r) => r.method === method), segments);
   if (!match) {

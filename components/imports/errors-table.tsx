@@ -14,7 +14,7 @@ export function ErrorsTable({ importId, errors, total }: { importId: string; err
         <p className="text-sm text-muted-foreground">
           {errors.length < total ? `The first ${count(errors.length)} of ${count(total)} problems:` : `${count(total)} ${total === 1 ? "problem" : "problems"}:`}
         </p>
-        <a href={`/api/imports/${importId}/errors.csv`} download className={buttonVariants({ variant: "outline", size: "sm" })}>
+        <a href={`/api/v1/imports/${importId}/errors.csv`} download className={buttonVariants({ variant: "outline", size: "sm" })}>
           <Download aria-hidden="true" /> Download rejected rows (CSV)
         </a>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 // The live bar of a running phase (preview, commit, undo). Its state always comes from the server
-// (GET /api/imports/<id>/progress every second), so a reload or another tab shows the same bar; when
+// (GET /api/v1/imports/<id>/progress every second), so a reload or another tab shows the same bar; when
 // the phase ends the page is refreshed to render the outcome. Cancel (commit only) asks the job to
 // stop after the batch in flight: batches already written stay written (and can be undone).
 import { useRouter } from "next/navigation";
@@ -35,7 +35,7 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
 
   const poll = useEffectEvent(async () => {
     try {
-      const res = await fetch(`/api/imports/${importId}/progress`, { cache: "no-store" });
+      const res = await fetch(`/api/v1/imports/${importId}/progress`, { cache: "no-store" });
       if (!res.ok) return;
       const next = (await res.json()) as ImportProgressData;
       setProgress(next);

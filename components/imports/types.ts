@@ -10,7 +10,7 @@ import type { CsvDelimiter } from "@/core/imports/csv/detect";
 import type { PreviewCounts } from "@/core/imports/engine/preview";
 export type { CsvDelimiter, CsvEncoding, PreviewCounts };
 
-/** The progress endpoint's answer (GET /api/imports/<id>/progress, importProgress in the service). */
+/** The progress endpoint's answer (GET /api/v1/imports/<id>/progress, importProgress in the service). */
 export type ImportProgressData = {
   status: ImportStatus;
   rowsDone: number;

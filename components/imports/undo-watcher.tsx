@@ -13,7 +13,7 @@ export function UndoWatcher({ importId, status, error }: { importId: string; sta
   const [answered, setAnswered] = useState(false);
   const poll = useEffectEvent(async () => {
     try {
-      const res = await fetch(`/api/imports/${importId}/progress`, { cache: "no-store" });
+      const res = await fetch(`/api/v1/imports/${importId}/progress`, { cache: "no-store" });
       if (!res.ok) return;
       const next = (await res.json()) as ImportProgressData;
       if (next.status !== status || next.error !== error) {

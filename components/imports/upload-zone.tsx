@@ -1,6 +1,6 @@
 "use client";
 // Step 1 of an import: pick or drop one CSV file and send it. The file goes as the raw request body
-// (never read into memory here, never a multipart form) to POST /api/imports?resource=<id>, which
+// (never read into memory here, never a multipart form) to POST /api/v1/imports?resource=<id>, which
 // streams it into storage and runs detection; XMLHttpRequest because fetch() has no upload progress.
 // Too-large or wrongly named files are refused here before a byte is sent; everything else (binary,
 // empty, no header...) is the server's call, and its JSON `error` is shown as it is.
@@ -86,7 +86,7 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
       setUpload(null);
       setError("Upload cancelled. Nothing was imported.");
     };
-    xhr.open("POST", `/api/imports?resource=${encodeURIComponent(resourceId)}`);
+    xhr.open("POST", `/api/v1/imports?resource=${encodeURIComponent(resourceId)}`);
     // Header values must be Latin-1: the name is percent-encoded (the route decodes it).
     xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
     xhr.setRequestHeader("content-type", "application/octet-stream");

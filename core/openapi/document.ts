@@ -42,7 +42,10 @@ const STANDARD_ERRORS: Record<string, ResponseObject & { status: string }> = {
 
 export const SECURITY: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
-export type BuildOptions = { plugins: readonly PluginManifest[]; serverUrl: string; organizationName?: string };
+/** What the document needs of a plugin, or of one of core's own API sections (core/openapi/core-api.ts). */
+export type ApiSection = Pick<PluginManifest, "id" | "name" | "description" | "api" | "permissions">;
+
+export type BuildOptions = { plugins: readonly ApiSection[]; serverUrl: string; organizationName?: string };
 
 export function buildOpenApiDocument({ plugins, serverUrl, organizationName }: BuildOptions): OpenApiDocument {
   const schemas: Record<string, JsonSchema> = {};
@@ -110,11 +113,12 @@ export function isIdName(name: string): boolean {
 }
 
 function operationId(pluginId: string, route: ApiRoute): string {
-  const words = route.path.split("/").filter(Boolean).map((s) => (s.startsWith(":") ? `by-${s.slice(1)}` : s));
+  // "errors.csv" → "errors-csv": operation ids are [a-z0-9-] only (client generators make names of them).
+  const words = route.path.split("/").filter(Boolean).map((s) => (s.startsWith(":") ? `by-${s.slice(1)}` : s.replace(/[^a-z0-9]+/gi, "-").toLowerCase()));
   return [pluginId, route.method.toLowerCase(), ...words].join("-");
 }
 
-function operation(plugin: PluginManifest, route: ApiRoute, schemas: Record<string, JsonSchema>, errorContent: ResponseObject["content"]): OperationObject {
+function operation(plugin: ApiSection, route: ApiRoute, schemas: Record<string, JsonSchema>, errorContent: ResponseObject["content"]): OperationObject {
   const parameters: ParameterObject[] = route.path
     .split("/")
     .filter((s) => s.startsWith(":"))
@@ -162,5 +166,9 @@ function operation(plugin: PluginManifest, route: ApiRoute, schemas: Record<stri
     const schema = toJsonSchema(route.request, "input", schemas);
     op.requestBody = { required: true, content: { "application/json": { schema, example: exampleOf(schema, schemas, "request") } } };
   }
+  if (route.rawRequest) {
+    op.requestBody = { required: true, description: route.rawRequest.description, content: { [route.rawRequest.mediaType]: { schema: { type: "string", format: "binary" } } } };
+  }
+  if (route.rawResponse) ok.content = { [route.rawResponse.mediaType]: { schema: { type: "string" } } };
   return op;
 }

@@ -2,6 +2,7 @@
 // plugin's endpoints answer 404, so documenting them would mislead).
 import type { OrgContext } from "@/core/auth/context";
 import { enabledPluginsForRequest } from "@/core/plugins/enabled-for-request";
+import { coreApiSections } from "./core-api";
 import { buildOpenApiDocument } from "./document";
 import type { OpenApiDocument } from "./types";
 
@@ -14,5 +15,5 @@ export function publicBaseUrl(requestUrl?: string | null): string {
 
 export async function openApiDocumentFor(ctx: OrgContext, baseUrl: string): Promise<OpenApiDocument> {
   const plugins = await enabledPluginsForRequest(ctx.organization.id);
-  return buildOpenApiDocument({ plugins, serverUrl: baseUrl, organizationName: ctx.organization.name });
+  return buildOpenApiDocument({ plugins: [...coreApiSections, ...plugins], serverUrl: baseUrl, organizationName: ctx.organization.name });
 }

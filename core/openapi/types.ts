@@ -12,7 +12,7 @@ export type ParameterObject = {
 
 export type MediaTypeObject = { schema: JsonSchema; example?: unknown };
 
-export type ResponseObject = { description: string; content?: { "application/json": MediaTypeObject } };
+export type ResponseObject = { description: string; content?: Record<string, MediaTypeObject> };
 
 export type OperationObject = {
   operationId: string;
@@ -20,7 +20,7 @@ export type OperationObject = {
   description?: string;
   tags: string[];
   parameters: ParameterObject[];
-  requestBody?: { required: true; content: { "application/json": MediaTypeObject } };
+  requestBody?: { required: true; description?: string; content: Record<string, MediaTypeObject> };
   responses: Record<string, ResponseObject | { $ref: string }>;
   security: Array<Record<string, string[]>>;
   /** The plugin permission the route checks, e.g. "inventory.view_items". */

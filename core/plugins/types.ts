@@ -204,6 +204,10 @@ export type ApiRoute = {
   status?: number;
   /** Error statuses beyond the ones every route has (400/401/403/404), with when they happen: { 409: "…" }. */
   errors?: Record<number, string>;
+  /** A body that is not JSON (a file's raw bytes), for the docs: its media type and what it is. */
+  rawRequest?: { mediaType: string; description: string };
+  /** A success response that is not JSON (a CSV file), for the docs. */
+  rawResponse?: { mediaType: string };
 };
 
 /**

@@ -55,7 +55,10 @@ const operationShape = z.object({
   summary: z.string().min(1),
   tags: z.array(z.string()).min(1),
   parameters: z.array(z.object({ name: z.string().min(1), in: z.enum(["path", "query"]), required: z.boolean(), schema: z.record(z.string(), z.unknown()) })),
-  requestBody: z.object({ required: z.literal(true), content: z.object({ "application/json": z.object({ schema: z.record(z.string(), z.unknown()) }) }) }).optional(),
+  // JSON bodies, or a raw file (the import upload: text/csv).
+  requestBody: z
+    .object({ required: z.literal(true), description: z.string().optional(), content: z.record(z.string().regex(/^(application\/json|text\/csv)$/), z.object({ schema: z.record(z.string(), z.unknown()) })) })
+    .optional(),
   responses: z.record(z.string().regex(/^[1-5]\d\d$/), z.union([z.object({ $ref: z.string() }), z.object({ description: z.string().min(1) })])),
   security: z.array(z.record(z.string(), z.array(z.string()))),
 });
@@ -124,36 +127,36 @@ describe("the OpenAPI document", () => {
     expect(param("limit")!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 200, default: 50 });
     expect(param("stock")!.schema.enum).toEqual(["in_stock", "out_of_stock", "low"]);
 
-    const create = doc.paths["/api/v1/inventory/items"]!.post!.requestBody!.content["application/json"].schema;
+    const create = doc.paths["/api/v1/inventory/items"]!.post!.requestBody!.content!["application/json"]!.schema;
     expect(create.required).toEqual(["name", "sku", "reorderThreshold"]);
     expect(create.additionalProperties).toBe(false);
     expect((create.properties as Record<string, JsonSchema>).sku).toMatchObject({ type: "string", maxLength: 64 });
 
     const adjust = doc.paths["/api/v1/inventory/items/{id}/adjust-stock"]!.post!;
-    const amount = (adjust.requestBody!.content["application/json"].schema.properties as Record<string, JsonSchema>).amount!;
+    const amount = (adjust.requestBody!.content!["application/json"]!.schema.properties as Record<string, JsonSchema>).amount!;
     expect(amount).toMatchObject({ type: "integer", minimum: -1_000_000_000, maximum: 1_000_000_000 });
     expect(adjust.responses["409"]).toMatchObject({ description: expect.stringContaining("below zero") });
     expect(doc.components.schemas.InventoryItem).toMatchObject({ type: "object", required: expect.arrayContaining(["id", "quantity", "price", "lowStock"]) });
     expect(doc.components.schemas.Error).toMatchObject({ type: "object" });
 
     // The PATCH body has no defaults: sending one field must not look like resetting the others.
-    const patch = doc.paths["/api/v1/inventory/items/{id}"]!.patch!.requestBody!.content["application/json"].schema;
+    const patch = doc.paths["/api/v1/inventory/items/{id}"]!.patch!.requestBody!.content!["application/json"]!.schema;
     expect(JSON.stringify(patch)).not.toContain('"default"');
     expect(patch.required).toBeUndefined();
   });
 
   it("has examples the real endpoints accept, and response examples that fit the real response schemas", async () => {
     const { doc, api } = await documentFor(["inventory"]);
-    const created = await api("POST", "/api/v1/inventory/items", doc.paths["/api/v1/inventory/items"]!.post!.requestBody!.content["application/json"].example);
+    const created = await api("POST", "/api/v1/inventory/items", doc.paths["/api/v1/inventory/items"]!.post!.requestBody!.content!["application/json"]!.example);
     expect(created.status).toBe(201);
-    const adjust = doc.paths["/api/v1/inventory/items/{id}/adjust-stock"]!.post!.requestBody!.content["application/json"].example;
+    const adjust = doc.paths["/api/v1/inventory/items/{id}/adjust-stock"]!.post!.requestBody!.content!["application/json"]!.example;
     expect(adjust).toEqual({ amount: 5 });
     expect((await api("POST", `/api/v1/inventory/items/${created.json.data.id}/adjust-stock`, adjust)).status).toBe(200);
-    expect((await api("POST", "/api/v1/inventory/categories", doc.paths["/api/v1/inventory/categories"]!.post!.requestBody!.content["application/json"].example)).status).toBe(201);
+    expect((await api("POST", "/api/v1/inventory/categories", doc.paths["/api/v1/inventory/categories"]!.post!.requestBody!.content!["application/json"]!.example)).status).toBe(201);
 
     const okExample = (path: string, method: HttpMethodLower, status = "200") => {
       const r = doc.paths[path]![method]!.responses[status]!;
-      return "content" in r ? r.content!["application/json"].example : undefined;
+      return "content" in r ? r.content!["application/json"]!.example : undefined;
     };
     expect(() => itemJson.parse((okExample("/api/v1/inventory/items/{id}", "get") as { data: unknown }).data)).not.toThrow();
     expect(() => categoryJson.parse((okExample("/api/v1/inventory/categories", "post", "201") as { data: unknown }).data)).not.toThrow();

@@ -10,7 +10,7 @@ import type { CsvEncoding } from "@/core/imports/csv/decode";
 import { CsvFileError, type CsvFileErrorCode } from "@/core/imports/csv/errors";
 import { autoMap, missingRequired } from "@/core/imports/csv/mapping";
 import { bytesSource, parseCsv, type CsvRecord } from "@/core/imports/csv/parse-stream";
-import { rowInput, validateRow } from "@/core/imports/csv/rows";
+import { requiredKeys, rowInput, validateRow } from "@/core/imports/csv/rows";
 import type { ImportField, RowError } from "@/core/imports/types";
 import { fixtures } from "./fixtures/make-fixtures";
 
@@ -175,7 +175,40 @@ const EXPECTED: Record<string, Expected> = {
     check: ({ rows }) => expect(names(rows)).toEqual(["=1+2", "@SUM(A1:A2)", '=HYPERLINK("http://evil","x")', "+cmd"]),
   },
   "header-less.csv": { error: "no_header", message: /the first row contains data \("120"\), not column names/ },
-  "duplicate-header-names.csv": { error: "no_header", message: /repeats the column name "name"/ },
+  "duplicate-header-names.csv": { error: "duplicate_header", message: /^Two columns of the header are both called "name": rename one of them/ },
+  // A quantity is digits only: "1.000" (a thousand in much of Europe), "1e3" and "0x10" are refused, never read as 1, 1000 or 16.
+  "european-thousands.csv": {
+    ...U8, records: 4, valid: 1,
+    errors: [
+      { row: 1, field: "quantity", reason: "Whole numbers only" },
+      { row: 2, field: "quantity", reason: "Whole numbers only" },
+      { row: 3, field: "quantity", reason: "Whole numbers only" },
+    ],
+    check: ({ rows }) => expect(rows.get(4)).toEqual({ sku: "T-4", name: "Plain", quantity: 1000 }),
+  },
+  // Blank cells are left out like unmapped columns: an update keeps the stored value, nothing becomes 0.
+  "blank-cells.csv": {
+    ...U8, records: 2, valid: 2,
+    check: ({ rows }) => {
+      expect(rows.get(1)).toEqual({ sku: "B-1", name: "Nothing else given" });
+      expect(rows.get(2)).toEqual({ sku: "B-2", name: "Spaces only" });
+    },
+  },
+  // Excel's delimiter after the last column, on every line: the empty last column is ignored.
+  "excel-trailing-delimiter.csv": {
+    ...U8, records: 2, valid: 2,
+    mapping: { "0": "sku", "1": "name", "2": "quantity" },
+    check: ({ detection, rows }) => {
+      expect(detection.headers).toEqual(["SKU", "Name", "Qty"]);
+      expect(rows.get(2)).toEqual({ sku: "X-2", name: "Tape", quantity: 7 });
+    },
+  },
+  // Units and currencies in brackets, "#" markers: still the price and the quantity.
+  "decorated-headers.csv": {
+    ...U8, records: 1, valid: 1,
+    mapping: { "0": "sku", "1": "name", "2": "price", "3": "quantity" },
+    check: ({ rows }) => expect(rows.get(1)).toEqual({ sku: "U-1", name: "Gauze", price: "2.50", quantity: 5 }),
+  },
   "header-aliases.csv": {
     ...U8, records: 2, valid: 2,
     mapping: { "0": "name", "1": "quantity", "2": "sku", "3": "price", "4": "expiresOn" },
@@ -252,7 +285,7 @@ describe("fixture corpus", () => {
     const rows = new Map<number, Row>();
     const errors: RowError[] = [];
     for (const rec of records) {
-      const res = validateRow(rowSchema, rowInput(rec.cells, mapping), rec, detection.headers, mapping);
+      const res = validateRow(rowSchema, rowInput(rec.cells, mapping, requiredKeys(fields)), rec, detection.headers, mapping);
       if (res.ok) rows.set(rec.row, res.data);
       else errors.push(...res.errors);
     }

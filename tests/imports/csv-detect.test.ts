@@ -137,9 +137,16 @@ describe("detectCsv — header", () => {
     });
   });
 
-  it("empty or repeated column names are not a header", () => {
+  it("empty or repeated column names are not a header; a repeated name is said as such, not as a missing header", () => {
     expect(detectCsv(utf8("sku,,name\nA,1,x\n")).hasHeader).toBe(false);
-    expect(fileError(() => detectCsv(utf8("Name,name\nx,y\n"), { requireHeader: true })).message).toMatch(/repeats the column name "name"/);
+    const dup = fileError(() => detectCsv(utf8("Name,name\nx,y\n"), { requireHeader: true }));
+    expect(dup.code).toBe("duplicate_header");
+    expect(dup.message).toBe('Two columns of the header are both called "name" ("Name" and "name"): rename one of them so that each column has its own name, and upload again');
+  });
+
+  it("ignores the empty last columns of Excel's trailing delimiter", () => {
+    const d = detectCsv(utf8("sku,name,,\r\nA,x,,\r\n"), { requireHeader: true });
+    expect(d).toMatchObject({ hasHeader: true, headers: ["sku", "name"], sampleRows: [["A", "x", "", ""]] });
   });
 
   it("leaves a record cut by the head limit out of the sample", () => {

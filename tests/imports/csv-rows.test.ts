@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { rowInput, validateRow } from "@/core/imports/csv/rows";
+import { requiredKeys, rowInput, validateRow } from "@/core/imports/csv/rows";
 import type { CsvRecord } from "@/core/imports/csv/parse-stream";
 
 const schema = z.object({
@@ -14,23 +14,27 @@ const schema = z.object({
 });
 const headers = ["Item Code", "Label", "Qty", "Notes"];
 const mapping = { "0": "sku", "1": "name", "2": "quantity" };
+const required = requiredKeys([{ key: "sku", required: true }, { key: "name", required: true }, { key: "quantity" }]);
 const rec = (cells: string[], extra: Partial<CsvRecord> = {}): CsvRecord => ({ row: 7, line: 9, cells, ...extra });
 
 describe("rowInput", () => {
-  it("takes the mapped cells only, missing cells as empty, nothing trimmed", () => {
-    expect(rowInput([" A ", "x"], mapping)).toEqual({ sku: " A ", name: "x", quantity: "" });
+  it("takes the mapped cells only, nothing trimmed; a blank optional cell is left out like an unmapped column, a blank required one kept", () => {
+    expect(rowInput([" A ", "x"], mapping, required)).toEqual({ sku: " A ", name: "x" });
+    expect(rowInput(["A", "x", "  "], mapping, required)).toEqual({ sku: "A", name: "x" });
+    expect(rowInput(["A", "x", " 0 "], mapping, required)).toEqual({ sku: "A", name: "x", quantity: " 0 " });
+    expect(rowInput(["", " "], mapping, required)).toEqual({ sku: "", name: " " });
   });
 });
 
 describe("validateRow", () => {
   it("returns the schema's output for a valid row", () => {
     const r = rec([" A1 ", "Pen", "3", "whatever"]);
-    expect(validateRow(schema, rowInput(r.cells, mapping), r, headers, mapping)).toEqual({ ok: true, data: { sku: "A1", name: "Pen", quantity: 3 } });
+    expect(validateRow(schema, rowInput(r.cells, mapping, required), r, headers, mapping)).toEqual({ ok: true, data: { sku: "A1", name: "Pen", quantity: 3 } });
   });
 
   it("maps each zod issue to its field and the header of that field's column, with the schema's message", () => {
     const r = rec(["", "Too long", "-2", ""]);
-    const res = validateRow(schema, rowInput(r.cells, mapping), r, headers, mapping);
+    const res = validateRow(schema, rowInput(r.cells, mapping, required), r, headers, mapping);
     expect(res).toEqual({
       ok: false,
       errors: [
@@ -43,22 +47,22 @@ describe("validateRow", () => {
 
   it("reports ragged rows instead of validating misaligned cells; trailing empty cells are tolerated", () => {
     const few = rec(["A", "x"]);
-    expect(validateRow(schema, rowInput(few.cells, mapping), few, headers, mapping)).toEqual({
+    expect(validateRow(schema, rowInput(few.cells, mapping, required), few, headers, mapping)).toEqual({
       ok: false,
       errors: [{ row: 7, line: 9, reason: "row has 2 cells, the header has 4" }],
     });
     const many = rec(["A", "x", "1", "n", "oops"]);
-    expect(validateRow(schema, rowInput(many.cells, mapping), many, headers, mapping)).toMatchObject({
+    expect(validateRow(schema, rowInput(many.cells, mapping, required), many, headers, mapping)).toMatchObject({
       ok: false,
       errors: [{ reason: "row has 5 cells, the header has 4" }],
     });
     const trailing = rec(["A", "x", "1", "n", "", " "]);
-    expect(validateRow(schema, rowInput(trailing.cells, mapping), trailing, headers, mapping).ok).toBe(true);
+    expect(validateRow(schema, rowInput(trailing.cells, mapping, required), trailing, headers, mapping).ok).toBe(true);
   });
 
   it("reports the record's own parse error first", () => {
     const r = rec(["A", "x", "1", "n"], { error: "Unterminated quoted cell" });
-    expect(validateRow(schema, rowInput(r.cells, mapping), r, headers, mapping)).toEqual({
+    expect(validateRow(schema, rowInput(r.cells, mapping, required), r, headers, mapping)).toEqual({
       ok: false,
       errors: [{ row: 7, line: 9, reason: "Unterminated quoted cell" }],
     });
@@ -67,6 +71,6 @@ describe("validateRow", () => {
   it("object-level issues have no field", () => {
     const s = z.object({ sku: z.string() }).refine((v) => v.sku !== "X", "X is reserved");
     const r = rec(["X", "a", "1", "n"]);
-    expect(validateRow(s, rowInput(r.cells, mapping), r, headers, mapping)).toEqual({ ok: false, errors: [{ row: 7, line: 9, reason: "X is reserved" }] });
+    expect(validateRow(s, rowInput(r.cells, mapping, required), r, headers, mapping)).toEqual({ ok: false, errors: [{ row: 7, line: 9, reason: "X is reserved" }] });
   });
 });

@@ -25,7 +25,7 @@ export async function* bytesOf(data: Uint8Array | string, piece = 64 * 1024): As
   for (let i = 0; i < bytes.length; i += piece) yield bytes.subarray(i, i + piece);
 }
 
-/** Upload = store the bytes + create the import (what POST /api/imports does after authenticating). */
+/** Upload = store the bytes + create the import (what POST /api/v1/imports does after authenticating). */
 export async function upload(org: TestOrganization, csv: string | Uint8Array, name = "patients.csv", role: "owner" | "staff" = "staff"): Promise<string> {
   const userId = org.members[role].id;
   const { fileId } = await storeFile({ organizationId: org.org.id, purpose: "import", name, createdById: userId, source: bytesOf(csv), maxBytes: MAX_IMPORT_BYTES });

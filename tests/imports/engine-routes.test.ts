@@ -1,4 +1,4 @@
-// The import routes over real HTTP (a node server streaming request bodies into the app's own route
+// The import API's file routes over real HTTP (a node server streaming request bodies into the app's own route
 // handlers, as Next does for a route the proxy does not buffer), authenticated with API tokens:
 // upload (201, 413 with nothing stored, 400 for a non-CSV file with nothing stored, 403, 404),
 // progress, the error CSV, and organization isolation of every import function and route.
@@ -6,9 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as uploadRoute } from "@/app/api/imports/route";
-import { GET as errorsRoute } from "@/app/api/imports/[id]/errors.csv/route";
-import { GET as progressRoute } from "@/app/api/imports/[id]/progress/route";
+import { GET as importsGet, POST as importsPost } from "@/app/api/v1/imports/[[...path]]/route";
 import { createApiToken } from "@/core/api-tokens/tokens";
 import { rootDb } from "@/core/db/client";
 import { runCommit } from "@/core/imports/engine/commit";
@@ -28,9 +26,9 @@ beforeAll(async () => {
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
       const body = req.method === "POST" ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
       const request = new Request(url, { method: req.method, headers, body, duplex: "half" } as RequestInit);
-      const m = /^\/api\/imports\/([^/]+)\/(progress|errors\.csv)$/.exec(url.pathname);
-      const params = { params: Promise.resolve({ id: m?.[1] ?? "" }) };
-      const response = url.pathname === "/api/imports" ? await uploadRoute(request) : m?.[2] === "progress" ? await progressRoute(request, params) : await errorsRoute(request, params);
+      const path = url.pathname.replace(/^\/api\/v1\/imports\/?/, "").split("/").filter(Boolean);
+      const params = { params: Promise.resolve({ path }) };
+      const response = req.method === "POST" ? await importsPost(request, params) : await importsGet(request, params);
       res.writeHead(response.status, Object.fromEntries(response.headers));
       if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
       res.end();
@@ -51,7 +49,7 @@ async function token(org: TestOrganization, role: "owner" | "staff" | "viewer" =
 
 function post(tok: string, body: BodyInit | AsyncIterable<Uint8Array>, resource = "core.patients", name = "patients.csv") {
   const stream = typeof body === "object" && body !== null && Symbol.asyncIterator in body ? Readable.toWeb(Readable.from(body as AsyncIterable<Uint8Array>)) : body;
-  return fetch(`${base}/api/imports?resource=${resource}`, {
+  return fetch(`${base}/api/v1/imports?resource=${resource}`, {
     method: "POST",
     headers: { authorization: `Bearer ${tok}`, "x-file-name": encodeURIComponent(name) },
     body: stream as BodyInit,
@@ -61,7 +59,7 @@ function post(tok: string, body: BodyInit | AsyncIterable<Uint8Array>, resource 
 
 const filesOf = (org: TestOrganization) => rootDb().storedFile.count({ where: { organizationId: org.org.id } });
 
-describe("POST /api/imports", () => {
+describe("POST /api/v1/imports", () => {
   it("streams the upload into storage, detects and maps it: 201 { id }", async () => {
     const org = await createTestOrganization();
     const tok = await token(org);
@@ -91,7 +89,7 @@ describe("POST /api/imports", () => {
   it("413 naming the limit for more than 200 MB (declared or streamed), nothing stored", async () => {
     const org = await createTestOrganization();
     const tok = await token(org);
-    const declared = await fetch(`${base}/api/imports?resource=core.patients`, { method: "POST", headers: { authorization: `Bearer ${tok}`, "content-length": String(201 * 1024 * 1024) }, body: "x" }).catch(() => null);
+    const declared = await fetch(`${base}/api/v1/imports?resource=core.patients`, { method: "POST", headers: { authorization: `Bearer ${tok}`, "content-length": String(201 * 1024 * 1024) }, body: "x" }).catch(() => null);
     // Declaring a length and sending less may also end in a socket error on some clients; when an answer comes, it is 413.
     if (declared) expect(declared.status).toBe(413);
     const mib = new Uint8Array(1024 * 1024).fill(0x61);
@@ -101,7 +99,7 @@ describe("POST /api/imports", () => {
     }
     const res = await post(tok, big());
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ code: "too_large", error: "The file is larger than the limit of 200 MB. Split it into smaller files." });
+    expect(await res.json()).toMatchObject({ error: { code: "payload_too_large", message: "The file is larger than the limit of 200 MB. Split it into smaller files." } });
     expect(await filesOf(org)).toBe(0);
   });
 
@@ -110,14 +108,14 @@ describe("POST /api/imports", () => {
     const tok = await token(org);
     const zip = await post(tok, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 0, 0, 0]));
     expect(zip.status).toBe(400);
-    const body = (await zip.json()) as { code: string; error: string };
-    expect(body.code).toBe("binary");
-    expect(body.error.length).toBeGreaterThan(10);
+    const body = (await zip.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("binary");
+    expect(body.error.message.length).toBeGreaterThan(10);
     const empty = await post(tok, "");
     expect(empty.status).toBe(400);
-    expect(((await empty.json()) as { code: string }).code).toBe("empty");
+    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe("empty");
     const headerOnly = await post(tok, "MRN,First name,Surname,DOB\r\n");
-    expect(((await headerOnly.json()) as { code: string }).code).toBe("no_rows");
+    expect(((await headerOnly.json()) as { error: { code: string } }).error.code).toBe("no_rows");
     expect(await filesOf(org)).toBe(0);
     expect(await rootDb().dataImport.count({ where: { organizationId: org.org.id } })).toBe(0);
   });
@@ -125,7 +123,7 @@ describe("POST /api/imports", () => {
   it("sanitizes the client's x-request-id (proxy.ts skips this route): a sane one is kept, anything else replaced", async () => {
     const org = await createTestOrganization();
     const tok = await token(org);
-    const send = (id: string) => fetch(`${base}/api/imports?resource=core.patients`, { method: "POST", headers: { authorization: `Bearer ${tok}`, "x-request-id": id, "x-file-name": "p.csv" }, body: patientsCsv(manyPatients(1)) });
+    const send = (id: string) => fetch(`${base}/api/v1/imports?resource=core.patients`, { method: "POST", headers: { authorization: `Bearer ${tok}`, "x-request-id": id, "x-file-name": "p.csv" }, body: patientsCsv(manyPatients(1)) });
     expect((await send("client-req-0001")).headers.get("x-request-id")).toBe("client-req-0001");
     const bad = (await send("evil id\twith spaces; <script>")).headers.get("x-request-id");
     expect(bad).toMatch(/^[0-9a-f-]{36}$/);
@@ -135,9 +133,9 @@ describe("POST /api/imports", () => {
     const org = await createTestOrganization();
     const form = new FormData();
     form.append("file", new Blob([patientsCsv(manyPatients(3))], { type: "text/csv" }), "patients.csv");
-    const res = await fetch(`${base}/api/imports?resource=core.patients`, { method: "POST", headers: { authorization: `Bearer ${await token(org)}` }, body: form });
+    const res = await fetch(`${base}/api/v1/imports?resource=core.patients`, { method: "POST", headers: { authorization: `Bearer ${await token(org)}` }, body: form });
     expect(res.status).toBe(415);
-    expect(await res.json()).toEqual({ code: "unsupported_media_type", error: expect.stringMatching(/raw bytes.*not a multipart form upload/) });
+    expect(await res.json()).toMatchObject({ error: { code: "unsupported_media_type", message: expect.stringMatching(/raw bytes.*not a multipart form upload/) } });
     expect(await filesOf(org)).toBe(0);
     expect(await rootDb().dataImport.count({ where: { organizationId: org.org.id } })).toBe(0);
   });
@@ -165,10 +163,10 @@ describe("progress and error CSV routes, and organization isolation", () => {
     await runPreview(id);
     while (!(await runCommit(id)).done);
 
-    const progress = await fetch(`${base}/api/imports/${id}/progress`, { headers: { authorization: `Bearer ${tokA}` } });
+    const progress = await fetch(`${base}/api/v1/imports/${id}/progress`, { headers: { authorization: `Bearer ${tokA}` } });
     expect(progress.status).toBe(200);
     expect(await progress.json()).toMatchObject({ status: "completed", rowsDone: 5, totalRows: 5, created: 4, updated: 0, unchanged: 0, rejected: 1, preview: { create: 4, update: 0, unchanged: 0, reject: 1 }, error: null });
-    const errors = await fetch(`${base}/api/imports/${id}/errors.csv`, { headers: { authorization: `Bearer ${tokA}` } });
+    const errors = await fetch(`${base}/api/v1/imports/${id}/errors.csv`, { headers: { authorization: `Bearer ${tokA}` } });
     expect(errors.status).toBe(200);
     expect(errors.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(errors.headers.get("content-disposition")).toBe('attachment; filename="patients-errors.csv"');
@@ -176,7 +174,7 @@ describe("progress and error CSV routes, and organization isolation", () => {
     expect(await errors.text()).toBe("MRN,First name,Surname,DOB,Phone,Email,error\r\nMRN-Z,'=HYPERLINK(1),Bad,not a date,,,DOB: Enter a valid date (YYYY-MM-DD)\r\n");
 
     const tokB = await token(b, "owner");
-    for (const path of [`/api/imports/${id}/progress`, `/api/imports/${id}/errors.csv`]) {
+    for (const path of [`/api/v1/imports/${id}/progress`, `/api/v1/imports/${id}/errors.csv`]) {
       const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tokB}` } });
       expect(res.status, path).toBe(404);
     }

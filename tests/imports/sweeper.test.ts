@@ -62,7 +62,8 @@ describe("sweeping imports", () => {
     const { org, id } = await halfCommitted();
     await rootDb().$executeRaw`UPDATE data_imports SET "cancelRequested" = true, "updatedAt" = ${minutesAgo(3)} WHERE id = ${id}::uuid`;
     const r = recorder();
-    expect((await sweepStalledWork(new Date(), r.send)).cancelled).toContain(id);
+    await sweepStalledWork(new Date(), r.send);
+    // (Another test file's job runner may sweep the shared database at the same minute: the state is what counts.)
     expect(r.sent.filter((e) => e.data.importId === id)).toEqual([]);
     expect(await importRow(id)).toMatchObject({ status: "cancelled", createdCount: 5_000 });
     expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(5_000);
@@ -71,8 +72,7 @@ describe("sweeping imports", () => {
   it("fails an import stalled for over an hour, saying what stays and what to do", async () => {
     const { id } = await halfCommitted();
     await setHeartbeat(id, minutesAgo(61));
-    const r = recorder();
-    expect((await sweepStalledWork(new Date(), r.send)).failed).toContain(id);
+    await sweepStalledWork(new Date(), recorder().send);
     const imp = await importRow(id);
     expect(imp.status).toBe("failed");
     expect(imp.error).toMatch(/could not be resumed for an hour .* rows committed before stay and can be undone/);
@@ -92,7 +92,7 @@ describe("sweeping exports", () => {
     expect(r.sent.filter((e) => e.data.organizationId === org.org.id)).toEqual([
       { name: "core/export.requested", data: { organizationId: org.org.id, exportId: stalled.id }, id: expect.stringMatching(/^resume:export:/) },
     ]);
-    expect(result.failed).toContain(dead.id);
+    expect(result.resumed).not.toContain(live.id);
     expect(await rootDb().dataExport.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/Export again/) });
     expect(await rootDb().dataExport.findUniqueOrThrow({ where: { id: live.id } })).toMatchObject({ status: "running" });
   });

@@ -151,8 +151,20 @@ function detectDelimiter(text: string, complete: boolean): CsvDelimiter {
 const NUMBER_LIKE = /^[-+]?[$€£]?\s*\d[\d\s.,]*%?$/;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T].*)?$/;
 
+/**
+ * The header row without its trailing empty cells: Excel writes a delimiter after the last column on
+ * every line when a sheet once had more columns (and some exports always do). Those empty columns are
+ * ignored — their cells are empty on every row, which validateRow tolerates beyond the header's width.
+ */
+export function withoutTrailingEmpty(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 1 && cells[n - 1]!.trim() === "") n--;
+  return n === cells.length ? cells : cells.slice(0, n);
+}
+
 /** Why the first row is not a header, or null when it plausibly is one. */
-export function headerProblem(first: string[]): string | null {
+export function headerProblem(row: string[]): string | null {
+  const first = withoutTrailingEmpty(row);
   const seen = new Map<string, string>();
   for (const [i, raw] of first.entries()) {
     const cell = raw.trim();
@@ -203,6 +215,13 @@ export function detectCsv(head: Uint8Array, opts: DetectOptions = {}): CsvDetect
   } else {
     const problem = headerProblem(first);
     hasHeader = problem === null;
+    const duplicate = problem && /^the first row repeats the column name "(.*)" \(also "(.*)"\)$/.exec(problem);
+    if (duplicate && opts.requireHeader) {
+      throw new CsvFileError(
+        "duplicate_header",
+        `Two columns of the header are both called "${duplicate[1]}"${duplicate[2] !== duplicate[1] ? ` ("${duplicate[2]}" and "${duplicate[1]}")` : ""}: rename one of them so that each column has its own name, and upload again`,
+      );
+    }
     if (problem && opts.requireHeader) {
       throw new CsvFileError(
         "no_header",
@@ -212,6 +231,6 @@ export function detectCsv(head: Uint8Array, opts: DetectOptions = {}): CsvDetect
   }
   const data = hasHeader ? records.slice(1) : records;
   const width = Math.max(first.length, ...data.slice(0, SAMPLE_ROWS).map((r) => r.length));
-  const headers = hasHeader ? first : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  const headers = hasHeader ? withoutTrailingEmpty(first) : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
   return { encoding, bom, delimiter, hasHeader, headers, sampleRows: data.slice(0, SAMPLE_ROWS) };
 }

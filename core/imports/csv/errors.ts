@@ -8,6 +8,8 @@ export type CsvFileErrorCode =
   | "binary"
   /** The caller needs a header row and the first row does not look like one. */
   | "no_header"
+  /** The header names one column twice: which field would each feed? */
+  | "duplicate_header"
   /** A header but no data rows (raised by callers: detection itself succeeds with sampleRows []). */
   | "no_rows"
   /** Text we cannot decode: an unsupported encoding (UTF-32) or an encoding name we do not know. */

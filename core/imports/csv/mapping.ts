@@ -24,6 +24,19 @@ export function normalizeHeader(h: string): string {
 /** The form names are matched on: normalized without spaces, so "expiresOn" matches "Expires on". */
 const compact = (s: string) => normalizeHeader(s).replace(/ /g, "");
 
+const CURRENCY = /(?:^|\s)(?:usd|eur|gbp|chf|cad|aud|jpy|inr|\$|€|£|¥)$/i;
+
+/**
+ * A header without what spreadsheets add around a name: units and currencies in brackets, a trailing
+ * currency code or symbol, "#"/"no." markers — "Unit Price (USD)" -> "Unit Price", "Qty [boxes]" ->
+ * "Qty", "Price €" -> "Price", "Price in EUR" -> "Price". The second try of autoMap.
+ */
+export function undecoratedHeader(h: string): string {
+  let s = h.replace(/\uFEFF/g, "").replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, " ").trim();
+  for (let i = 0; i < 2 && CURRENCY.test(s); i++) s = s.replace(CURRENCY, "").replace(/\s+in$/i, "").trim();
+  return s.replace(/[#]/g, " ").trim();
+}
+
 /**
  * A stable identifier of a header row (normalized headers, in order): saved mappings are looked up
  * by it. Two 32-bit FNV-1a hashes with different offsets -> 16 hex digits; collisions only matter
@@ -45,7 +58,9 @@ export function headerSignature(headers: string[]): string {
 /**
  * Automatic mapping, column by column in file order:
  *   1. the saved mapping for this header text (a saved "" = the user left the column unmapped: kept so);
- *   2. a field whose key, then label, then one of its aliases matches the header (normalized).
+ *   2. a field whose key, then label, then one of its aliases matches the header (normalized: case,
+ *      accents, punctuation and spaces do not count), then the same for the header without its
+ *      bracketed unit or currency ("Unit Price (USD)" is the price).
  * A field is never mapped twice: the first column wins, later matching columns stay unmapped.
  * Saved entries naming a field the resource no longer has are ignored.
  */
@@ -54,14 +69,13 @@ export function autoMap(headers: string[], fields: ImportField[], saved?: Record
   const used = new Set<string>();
   const mapping: ColumnMapping = {};
   for (const f of fields) byKey.set(f.key, f);
+  const matchExact = (h: string): ImportField | undefined =>
+    fields.find((f) => compact(f.key) === h) ?? fields.find((f) => compact(f.label) === h) ?? fields.find((f) => (f.aliases ?? []).some((a) => compact(a) === h));
   const match = (header: string): ImportField | undefined => {
     const h = compact(header);
     if (!h) return undefined;
-    return (
-      fields.find((f) => compact(f.key) === h) ??
-      fields.find((f) => compact(f.label) === h) ??
-      fields.find((f) => (f.aliases ?? []).some((a) => compact(a) === h))
-    );
+    const bare = compact(undecoratedHeader(header));
+    return matchExact(h) ?? (bare && bare !== h ? matchExact(bare) : undefined);
   };
   headers.forEach((header, i) => {
     let field: ImportField | undefined;

@@ -8,15 +8,28 @@ import type { CsvRecord } from "./parse-stream";
 import { unescapeFormulaCell } from "./write";
 
 /**
- * { fieldKey: cell } for the mapped columns (a missing cell is ""). Nothing is trimmed here: the
- * schema decides (z.string().trim()). A leading apostrophe that our own export added against formula
- * injection ("'=1+2", see write.ts) is removed, so an exported file imports back unchanged.
+ * { fieldKey: cell } for the mapped columns. Nothing is trimmed here: the schema decides
+ * (z.string().trim()). A leading apostrophe that our own export added against formula injection
+ * ("'=1+2", see write.ts) is removed, so an exported file imports back unchanged.
+ *
+ * A blank cell (empty or only spaces, or missing) of an OPTIONAL field is left out, exactly like a
+ * column that is not mapped: on an update the stored value stays as it is, a new record gets the
+ * field's default. A blank cell never means 0 or "clear it" — a spreadsheet's empty cell is far more
+ * often a value nobody filled in than a wish to erase one. A blank REQUIRED field is kept as "", so
+ * its schema refuses the row with its own message ("Enter a name").
  */
-export function rowInput(cells: string[], mapping: ColumnMapping): Record<string, string> {
+export function rowInput(cells: string[], mapping: ColumnMapping, required: ReadonlySet<string> = new Set()): Record<string, string> {
   const input: Record<string, string> = {};
-  for (const [col, key] of Object.entries(mapping)) input[key] = unescapeFormulaCell(cells[Number(col)] ?? "");
+  for (const [col, key] of Object.entries(mapping)) {
+    const cell = cells[Number(col)] ?? "";
+    if (cell.trim() === "" && !required.has(key)) continue;
+    input[key] = unescapeFormulaCell(cell);
+  }
   return input;
 }
+
+/** The keys of a resource's required fields, for rowInput. */
+export const requiredKeys = (fields: ReadonlyArray<{ key: string; required?: boolean }>): ReadonlySet<string> => new Set(fields.filter((f) => f.required).map((f) => f.key));
 
 /**
  * Validates a record against the schema. Checked first, in this order (each alone, because after it

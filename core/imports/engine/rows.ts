@@ -7,7 +7,7 @@
 // short keys). It is what makes "duplicate SKU 'X', first on row 12" exact without a database round
 // trip per row.
 import { parseCsv } from "../csv/parse-stream";
-import { rowInput, validateRow } from "../csv/rows";
+import { requiredKeys, rowInput, validateRow } from "../csv/rows";
 import { readFile } from "../storage";
 import type { ImportResource, ParsedRow, RowError } from "../types";
 import { BATCH_SIZE, type ImportRow } from "./context";
@@ -48,6 +48,7 @@ export async function* readBatches<Row extends Record<string, unknown>>(
     return index === undefined ? undefined : headers[Number(index)];
   };
   const firstRowOfKey = new Map<string, number>();
+  const required = requiredKeys(resource.fields);
 
   let batch: RowBatch<Row> = { valid: [], invalid: [], cellsOf: new Map(), count: 0, lastRow: 0 };
   const source = await readFile(imp.organizationId, imp.fileId);
@@ -57,7 +58,7 @@ export async function* readBatches<Row extends Record<string, unknown>>(
     if (rec.error) {
       if (!skip) batch.invalid.push({ row: rec.row, line: rec.line, cells: rec.cells, errors: [{ row: rec.row, line: rec.line, reason: rec.error }] });
     } else {
-      const result = validateRow(resource.rowSchema, rowInput(rec.cells, mapping), rec, headers, mapping);
+      const result = validateRow(resource.rowSchema, rowInput(rec.cells, mapping, required), rec, headers, mapping);
       if (!result.ok) {
         if (!skip) batch.invalid.push({ row: rec.row, line: rec.line, cells: rec.cells, errors: result.errors });
       } else {

@@ -9,6 +9,20 @@ export const priceSchema = z
   .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
   .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: "Enter a price such as 12.50 (at most two decimals, not negative)" });
 
+const LARGEST = `More than the largest allowed, ${MAX_QUANTITY.toLocaleString("en-US")}`;
+
+/**
+ * A whole number from the form (a string) or the API (a number): digits only, with an optional sign.
+ * Not z.coerce: it reads "1.000" as 1, "0x10" as 16, "1e3" as 1000 and a missing value as NaN.
+ */
+export const wholeNumber = (what: string) =>
+  z
+    .union([z.number(), z.string().trim().regex(/^[+-]?\d+$/, "Whole numbers only (digits, no decimal point or separator)").transform(Number)], {
+      error: (issue) => (issue.input === undefined ? `Enter ${what}` : "Whole numbers only (digits, no decimal point or separator)"),
+    })
+    // The range first: 99999999999999999999 is "more than the largest allowed", not "not whole".
+    .pipe(z.number().min(0, "Cannot be negative").max(MAX_QUANTITY, LARGEST).int("Whole numbers only"));
+
 const shopifyId = z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().transform((v) => v || null);
 
 /** Each field's rules, without defaults (shared by the full input and the partial updates). */
@@ -21,10 +35,10 @@ export const itemFields = {
     .max(64, "At most 64 characters")
     .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, "Letters, digits and . _ - / only, starting with a letter or digit"),
   categoryId: z.uuid("Choose a category").nullable(),
-  quantity: z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_QUANTITY, "Too large"),
+  quantity: wholeNumber("a quantity"),
   unit: z.string().trim().min(1, "Enter a unit").max(32, "At most 32 characters"),
   price: priceSchema,
-  reorderThreshold: z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_QUANTITY, "Too large"),
+  reorderThreshold: wholeNumber("a reorder threshold"),
   inStock: z.boolean(),
   expiresOn: z.iso.date("Use YYYY-MM-DD").nullable(),
   shopifyInventoryItemId: shopifyId,

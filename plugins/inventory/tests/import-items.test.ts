@@ -104,14 +104,32 @@ describe("row schema", () => {
       price: "Enter a price such as 12.50 (at most two decimals, not negative)",
       inStock: '"maybe" is not yes or no: use yes/no, true/false, y/n or 1/0',
       expiresOn: "Use a date such as 2027-03-31 (YYYY-MM-DD)",
-      reorderThreshold: '"ten" is not a number: enter a whole number such as 12',
+      reorderThreshold: '"ten" is not a whole number: enter digits only, such as 12',
     });
   });
 
-  it("unmapped fields stay absent (leave as is); mapped empty cells become a new item's defaults", () => {
+  it("reads whole numbers strictly: digits only, never a decimal, exponent, hex or separator read as something else", () => {
+    const q = (quantity: string) => {
+      const r = resource.rowSchema.safeParse({ sku: "N-1", name: "N", quantity });
+      return r.success ? r.data.quantity : r.error.issues[0]!.message;
+    };
+    expect(q("12")).toBe(12);
+    expect(q(" 7 ")).toBe(7);
+    expect(q("+3")).toBe(3);
+    // "1.000" is a thousand in much of Europe: refused, not stored as 1.
+    expect(q("1.000")).toBe('"1.000" is not a whole number (no decimal point or thousands separator): enter digits only, such as 12');
+    expect(q("1,000")).toBe('"1,000" is not a whole number (no decimal point or thousands separator): enter digits only, such as 12');
+    expect(q("12.0")).toBe('"12.0" is not a whole number (no decimal point or thousands separator): enter digits only, such as 12');
+    expect(q("1e3")).toBe('"1e3" is not a whole number: enter digits only, such as 12');
+    expect(q("0x10")).toBe('"0x10" is not a whole number: enter digits only, such as 12');
+    expect(q("99999999999999999999")).toBe("More than the largest allowed, 1,000,000,000");
+  });
+
+  it("unmapped fields and blank cells stay absent (leave as is on update, a new item's default on create)", () => {
     expect(resource.rowSchema.parse({ sku: " A-1 ", name: "Gauze" })).toEqual({ sku: "A-1", name: "Gauze" });
-    expect(resource.rowSchema.parse({ sku: "A-1", name: "Gauze", category: "", quantity: "", unit: "", price: "", reorderThreshold: "", inStock: "", expiresOn: "" })).toEqual({
-      sku: "A-1", name: "Gauze", category: null, quantity: 0, unit: "each", price: "0.00", reorderThreshold: 10, inStock: true, expiresOn: null,
+    // The engine leaves blank optional cells out (rowInput); a cell of spaces that reaches the schema is absent too.
+    expect(resource.rowSchema.parse({ sku: "A-1", name: "Gauze", category: " ", quantity: " ", unit: " ", price: " ", reorderThreshold: " ", inStock: " ", expiresOn: " " })).toEqual({
+      sku: "A-1", name: "Gauze",
     });
     expect(resource.rowSchema.parse({ sku: "A-1", name: "Gauze", price: "4.5", inStock: "N", quantity: "7" })).toMatchObject({ price: "4.50", inStock: false, quantity: 7 });
   });
@@ -194,7 +212,7 @@ describe("plan and commit", () => {
     expect((await item(s.orgId, a))!.updatedAt.getTime()).toBe(first.updatedAt.getTime());
   });
 
-  it("updates only mapped fields; a mapped empty cell resets the field; quantity changes are adjustments with crossings", async () => {
+  it("updates only mapped fields; a blank cell leaves the stored value alone; quantity changes are adjustments with crossings", async () => {
     const s = await setup();
     const [cat] = s.categories;
     const a = sku("UPD");
@@ -210,8 +228,8 @@ describe("plan and commit", () => {
     await rootDb().inventoryStockAlert.create({ data: { organizationId: s.orgId, itemId: bRow.id, openItemId: bRow.id, quantity: 2, threshold: 10 } });
     seen.length = 0;
 
-    // a: quantity mapped (20 -> 3, below threshold 10), category mapped but empty (-> none); unit,
-    // price, expiry not mapped (kept). b: quantity 2 -> 50 (back above).
+    // a: quantity mapped (20 -> 3, below threshold 10), category mapped but blank (kept: a blank cell
+    // is no wish to clear it); unit, price, expiry not mapped (kept). b: quantity 2 -> 50 (back above).
     const ctx = batchCtx(s.owner);
     const input = rows({ sku: a, name: "Gauze", quantity: "3", category: "" }, { sku: b, name: "Tape", quantity: "50", category: "" });
     expect((await tx((t) => resource.plan(t, ctx, input))).plans).toEqual(["update", "update"]);
@@ -220,11 +238,11 @@ describe("plan and commit", () => {
     expect((res.changes[0]!.before as { quantity: number }).quantity).toBe(20);
 
     const ga = (await item(s.orgId, a))!;
-    expect({ q: ga.quantity, cat: ga.categoryId, unit: ga.unit, price: Number(ga.price), exp: ga.expiresOn?.toISOString().slice(0, 10) }).toEqual({ q: 3, cat: null, unit: "box", price: 2, exp: "2027-01-01" });
+    expect({ q: ga.quantity, cat: ga.categoryId, unit: ga.unit, price: Number(ga.price), exp: ga.expiresOn?.toISOString().slice(0, 10) }).toEqual({ q: 3, cat: cat!.id, unit: "box", price: 2, exp: "2027-01-01" });
     const [adj] = await adjustmentsOf(ga.id);
     expect(adj).toMatchObject({ delta: -17, previousQuantity: 20, newQuantity: 3, reason: "CSV import", source: "import", userId: s.owner.user.id });
 
-    expect(eventsOf("inventory.item.updated").map((e) => [e.payload.source, e.payload.changes])).toEqual([["import", ["categoryId", "quantity"]], ["import", ["quantity"]]]);
+    expect(eventsOf("inventory.item.updated").map((e) => [e.payload.source, e.payload.changes])).toEqual([["import", ["quantity"]], ["import", ["quantity"]]]);
     expect(eventsOf("inventory.stock.adjusted").map((e) => [e.payload.delta, e.payload.source, e.payload.reason])).toEqual([[-17, "import", "CSV import"], [48, "import", "CSV import"]]);
     const low = eventsOf("inventory.stock.low_detected");
     expect(low.map((e) => [e.payload.itemId, e.payload.quantity, e.payload.threshold])).toEqual([[ga.id, 3, 10]]);

@@ -263,7 +263,7 @@ describe("item form actions", () => {
       fieldErrors: {
         quantity: "Enter a whole number",
         price: "Enter a price such as 12.50 (at most two decimals, not negative)",
-        reorderThreshold: "Whole numbers only",
+        reorderThreshold: "Whole numbers only (digits, no decimal point or separator)",
         expiresOn: "Use YYYY-MM-DD",
       },
     });

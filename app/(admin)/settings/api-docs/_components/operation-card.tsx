@@ -107,7 +107,7 @@ export function OperationCard({ doc, baseUrl, path, method, op }: { doc: OpenApi
                   <span className="text-muted-foreground">
                     <InlineText text={r.description} />
                   </span>
-                  {success && r.content ? <SchemaTable schema={r.content["application/json"].schema} label={`${status} response of ${title}`} /> : null}
+                  {success && r.content?.["application/json"] ? <SchemaTable schema={r.content["application/json"].schema} label={`${status} response of ${title}`} /> : null}
                 </dd>
               </div>
             );
