@@ -27,7 +27,7 @@ test("a curl script imports a file end to end through /api/v1/imports and undoes
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-curl-"));
   const file = path.join(dir, "patients.csv");
   // Row 3's date is not a date: rejected, with its row and reason in the error file.
-  fs.writeFileSync(file, ["MRN,First name,Surname,DOB", `${p}-1,Ada,Lovelace,1815-12-10`, `${p}-2,Alan,Turing,1912-06-23`, `${p}-3,Bad,Date,31/12/1999`].join("\n") + "\n");
+  fs.writeFileSync(file, ["MRN,First name,Surname,DOB", `${p}-1,Ada,Lovelace,1915-12-10`, `${p}-2,Alan,Turing,1912-06-23`, `${p}-3,Bad,Date,31/12/1999`].join("\n") + "\n");
 
   const script = path.resolve("docs/examples/import-with-curl.sh");
   const env = { ...process.env, RITIKO_URL: baseURL!, RITIKO_TOKEN: token };
@@ -41,7 +41,7 @@ test("a curl script imports a file end to end through /api/v1/imports and undoes
     [`${p}-%`],
   );
   expect(stored).toEqual([
-    { mrn: `${p}-1`, first: "Ada", dob: "1815-12-10" },
+    { mrn: `${p}-1`, first: "Ada", dob: "1915-12-10" },
     { mrn: `${p}-2`, first: "Alan", dob: "1912-06-23" },
   ]);
 

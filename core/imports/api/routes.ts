@@ -31,7 +31,8 @@ function toJson(v: ImportView) {
     mapping: v.mapping,
     missingRequired: v.missingRequired.map((f) => f.key),
     options: { updateExisting: v.updateExisting, mode: v.mode },
-    preview: v.progress.preview,
+    // Always in this order (the stored JSON keeps no order).
+    preview: v.progress.preview && { create: v.progress.preview.create, update: v.progress.preview.update, unchanged: v.progress.preview.unchanged, reject: v.progress.preview.reject },
     counts: { created: v.progress.created, updated: v.progress.updated, unchanged: v.progress.unchanged, rejected: v.progress.rejected },
     progress: { rowsDone: v.progress.rowsDone, totalRows: v.progress.totalRows, ratePerSecond: v.progress.ratePerSecond, secondsLeft: v.progress.secondsLeft, stalled: v.progress.stalled },
     error: v.progress.error,
