@@ -69,6 +69,13 @@ export async function startEmbeddedDb(opts: {
     );
   }
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root PostgreSQL runs as the `postgres` user, which must be able to enter the parent folder
+    // (an earlier version created .data as 0700 along with its secrets folder).
+    const parent = path.dirname(dataDir);
+    const mode = fs.statSync(parent).mode & 0o777;
+    if ((mode & 0o001) === 0) fs.chmodSync(parent, mode | 0o711);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,

@@ -22,6 +22,8 @@ export type RunningApp = {
   exited: Promise<number | null>;
   pidOf(what: "boot" | "server" | "executor" | "postmaster"): number | undefined;
   dataDir: string;
+  /** SIGKILL to every process of the run command's group (cleanup after a failure; no orphans). */
+  killGroup(): void;
 };
 
 const children = (pid: number): number[] => {
@@ -63,7 +65,8 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     ...extraEnv,
   });
   let out = "";
-  const npm = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so that a failed test can kill everything it started (killGroup).
+  const npm = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   npm.stdout!.on("data", (d) => (out += d));
   npm.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
@@ -76,6 +79,13 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     output: () => out,
     exited,
     dataDir,
+    killGroup() {
+      try {
+        process.kill(-npm.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    },
     pidOf(what) {
       const b = boot();
       if (what === "boot" || !b) return b;

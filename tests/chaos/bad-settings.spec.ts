@@ -15,7 +15,9 @@ for (const c of cases) {
   test(`npm start refuses ${c.name}, says why, and exits 1 without starting anything`, async () => {
     const app = await startApp(c.env);
     const started = Date.now();
-    expect(await app.exited).toBe(1);
+    const code = await Promise.race([app.exited, new Promise<"still running">((r) => setTimeout(() => r("still running"), 30_000))]);
+    app.killGroup();
+    expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(app.output()).toMatch(c.message);
     expect(fs.existsSync(path.join(app.dataDir, "postgres"))).toBe(false);

@@ -28,7 +28,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (app && app.npm.exitCode === null) app.npm.kill("SIGKILL");
+  // After a failure the app may still run: nothing it started may outlive the tests.
+  app?.killGroup();
 });
 
 async function signIn(page: Page) {
