@@ -203,6 +203,14 @@ const EXPECTED: Record<string, Expected> = {
       expect(rows.get(2)).toEqual({ sku: "X-2", name: "Tape", quantity: 7 });
     },
   },
+  // Excel's "sep=;" first line: the delimiter it names, and neither a header nor a row.
+  "excel-sep-line.csv": {
+    ...U8, delimiter: ";", records: 1, valid: 1,
+    check: ({ detection, rows }) => {
+      expect(detection.headers).toEqual(["sku", "name", "quantity"]);
+      expect(rows.get(1)).toEqual({ sku: "S-1", name: "Gauze, sterile", quantity: 5 });
+    },
+  },
   // Units and currencies in brackets, "#" markers: still the price and the quantity.
   "decorated-headers.csv": {
     ...U8, records: 1, valid: 1,

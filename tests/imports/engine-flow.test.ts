@@ -111,17 +111,28 @@ describe("commit", () => {
 describe("bad rows", () => {
   const mixed = () => patientsCsv([...manyPatients(3), { mrn: "MRN-9", first: "No", last: "Date", dob: "yesterday" }, ...manyPatients(2, 4)]);
 
+  it("the error file keeps the cells of a row wider than the header, under Column N", async () => {
+    const org = await createTestOrganization();
+    const csv = patientsCsv(manyPatients(1)) + "MRN-W,Wide,Row,1970-01-01,,,one too many,and another\r\n";
+    const imp = await previewAndCommit(await upload(org, csv));
+    expect(imp).toMatchObject({ createdCount: 1, rejectedCount: 1 });
+    expect(await text(errorsCsv({ id: imp.id, status: imp.status, headers: imp.headers as string[] }))).toBe(
+      "MRN,First name,Surname,DOB,Phone,Email,Column 7,Column 8,row,line,error\r\nMRN-W,Wide,Row,1970-01-01,,,one too many,and another,2,3,\"row has 8 cells, the header has 6\"\r\n",
+    );
+  });
+
   it("skip_invalid: good rows are imported, bad ones reported; the error CSV fixed and uploaded again imports cleanly", async () => {
     const org = await createTestOrganization();
     const id = await upload(org, mixed());
     const imp = await previewAndCommit(id);
     expect(imp).toMatchObject({ status: "completed", createdCount: 5, rejectedCount: 1 });
     const csv = await text(errorsCsv({ id: imp.id, status: imp.status, headers: imp.headers as string[] }));
-    expect(csv).toBe("MRN,First name,Surname,DOB,Phone,Email,error\r\nMRN-9,No,Date,yesterday,,,DOB: Enter a valid date (YYYY-MM-DD)\r\n");
+    // Row 4 of the file, on line 5 (after the header): the error file says where, and keeps every cell.
+    expect(csv).toBe("MRN,First name,Surname,DOB,Phone,Email,row,line,error\r\nMRN-9,No,Date,yesterday,,,4,5,DOB: Enter a valid date (YYYY-MM-DD)\r\n");
 
     const fixed = csv.replace("yesterday", "1970-01-02");
     const again = await upload(org, fixed, "patients-errors.csv");
-    // The "error" column maps to nothing: it is ignored.
+    // The "row", "line" and "error" columns map to nothing: they are ignored.
     expect(Object.keys((await importRow(again)).mapping as Record<string, string>)).toHaveLength(6);
     const done = await previewAndCommit(again);
     expect(done).toMatchObject({ status: "completed", createdCount: 1, rejectedCount: 0 });

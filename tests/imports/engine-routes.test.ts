@@ -171,7 +171,7 @@ describe("progress and error CSV routes, and organization isolation", () => {
     expect(errors.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(errors.headers.get("content-disposition")).toBe('attachment; filename="patients-errors.csv"');
     // The formula cell is escaped ('=...) in the file and unescaped again when it is imported back.
-    expect(await errors.text()).toBe("MRN,First name,Surname,DOB,Phone,Email,error\r\nMRN-Z,'=HYPERLINK(1),Bad,not a date,,,DOB: Enter a valid date (YYYY-MM-DD)\r\n");
+    expect(await errors.text()).toBe("MRN,First name,Surname,DOB,Phone,Email,row,line,error\r\nMRN-Z,'=HYPERLINK(1),Bad,not a date,,,5,6,DOB: Enter a valid date (YYYY-MM-DD)\r\n");
 
     const tokB = await token(b, "owner");
     for (const path of [`/api/v1/imports/${id}/progress`, `/api/v1/imports/${id}/errors.csv`]) {

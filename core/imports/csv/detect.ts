@@ -206,7 +206,16 @@ export function detectCsv(head: Uint8Array, opts: DetectOptions = {}): CsvDetect
   }
   if (text.trim() === "") throw new CsvFileError("empty", "The file has no content: it contains only blank space or empty lines");
 
-  const delimiter = opts.delimiter ?? detectDelimiter(text, complete);
+  // Excel's "sep=;" first line names the delimiter: honoured, and not taken for the header (the
+  // parser skips it too, parse-stream.ts).
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep) {
+    text = text.slice(sep[0].length);
+    if (opts.delimiter === undefined && !(CSV_DELIMITERS as readonly string[]).includes(sep[1]!)) {
+      throw new CsvFileError("unreadable", `The file's first line "sep=${sep[1]}" names a delimiter Ritiko does not read: save the file with commas, semicolons, tabs or | between the columns`);
+    }
+  }
+  const delimiter = opts.delimiter ?? (sep ? (sep[1] as CsvDelimiter) : detectDelimiter(text, complete));
   const records = tokenize(text, delimiter, complete);
   const first = records[0] ?? [];
   let hasHeader: boolean;

@@ -59,6 +59,8 @@ export async function* parseCsvBatches(source: AsyncIterable<Uint8Array>, opts: 
   const decoder = createDecoder(opts.encoding);
   let atFileStart = !resume;
   let headerPending = opts.hasHeader && !resume;
+  // Excel's "sep=;" first line (it names the delimiter, detect.ts honours it) is neither header nor row.
+  let sepLinePossible = !resume;
   let row = resume ? resume.row - 1 : 0;
   const startRow = opts.startRow ?? 0;
 
@@ -67,6 +69,10 @@ export async function* parseCsvBatches(source: AsyncIterable<Uint8Array>, opts: 
     const out: CsvRecord[] = [];
     for (const r of records) {
       if (isBlankRecord(r)) continue;
+      if (sepLinePossible) {
+        sepLinePossible = false;
+        if (isSepLine(r.cells.join(opts.delimiter))) continue;
+      }
       if (headerPending) {
         headerPending = false;
         opts.onHeader?.(r.cells);
@@ -104,6 +110,11 @@ export async function* parseCsvBatches(source: AsyncIterable<Uint8Array>, opts: 
   }
   const last = [...text(decoder.decode()), ...rows(tokenizer.end())];
   if (last.length) yield last;
+}
+
+/** Excel's delimiter hint: the first line "sep=;" (any one character). */
+export function isSepLine(line: string): boolean {
+  return /^sep=.$/i.test(line);
 }
 
 /** Convenience for tests and small inputs: one Uint8Array as a source, optionally in chunks. */
