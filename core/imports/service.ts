@@ -17,6 +17,7 @@ import { CSV_DELIMITERS, type CsvDetection } from "./csv/detect";
 import { CsvFileError } from "./csv/errors";
 import { autoMap, mappingProblems, missingRequired } from "./csv/mapping";
 import { detectStoredFile } from "./create";
+import { deniedFields } from "./field-access";
 import { errorText, type ImportRow } from "./engine/context";
 import { errorPhase } from "./errors-csv";
 import { importCommitRequested, importPreviewRequested, importUndoRequested } from "./job-events";
@@ -249,6 +250,10 @@ export async function configureImport(ctx: OrgContext, id: string, input: Config
       }
       return { ok: false, error: problems.join(". "), fieldErrors };
     }
+    const denied = await deniedFields(ctx, resource.fields, mapping);
+    if (denied.length > 0) {
+      return { ok: false, error: denied.map((d) => d.reason).join(". "), fieldErrors: Object.fromEntries(denied.map((d) => [`mapping.${d.column}`, d.reason])) };
+    }
     await saveMapping(ctx.organization.id, resource.id, headers, mapping);
   }
   const n = await rootDb().$executeRaw`
@@ -282,6 +287,8 @@ export async function startPreview(ctx: OrgContext, id: string): Promise<ActionR
   const { imp, resource } = r;
   const missing = missingRequired(imp.mapping, resource.fields);
   if (missing.length > 0) return { ok: false, error: `Map a column to ${missing.length === 1 ? "the required field" : "each required field"}: ${missing.map((f) => f.label).join(", ")}.` };
+  const denied = await deniedFields(ctx, resource.fields, imp.mapping);
+  if (denied.length > 0) return { ok: false, error: `${denied.map((d) => d.reason).join(". ")}.` };
   if (!imp.fileId || !(await fileInfo(ctx.organization.id, imp.fileId))) return { ok: false, error: `The file was removed after ${retentionDays()} days; upload it again.` };
   const before = imp.status;
   const n = await rootDb().$executeRaw`
@@ -298,8 +305,10 @@ export async function startPreview(ctx: OrgContext, id: string): Promise<ActionR
 export async function startCommit(ctx: OrgContext, id: string): Promise<ActionResult<{ id: string }>> {
   const r = await loadForMember(ctx, id);
   if ("error" in r) return r.error;
-  const { imp } = r;
+  const { imp, resource } = r;
   if (imp.status !== "previewed") return { ok: false, error: "Preview the file first: the import starts from a finished preview." };
+  const denied = await deniedFields(ctx, resource.fields, imp.mapping);
+  if (denied.length > 0) return { ok: false, error: `${denied.map((d) => d.reason).join(". ")}.` };
   if (imp.mode === "all_or_nothing" && (imp.preview?.reject ?? 0) > 0) {
     return { ok: false, error: `All or nothing: the preview rejected ${imp.preview!.reject} row(s). Fix them (download the error file) or choose "skip bad rows".` };
   }
@@ -348,7 +357,10 @@ export async function cancelImport(ctx: OrgContext, id: string): Promise<ActionR
 export async function undoImport(ctx: OrgContext, id: string): Promise<ActionResult<{ id: string }>> {
   const r = await loadForMember(ctx, id);
   if ("error" in r) return r.error;
-  const { imp } = r;
+  const { imp, resource } = r;
+  // Undoing restores what the import changed, those fields included.
+  const denied = await deniedFields(ctx, resource.fields, imp.mapping);
+  if (denied.length > 0) return { ok: false, error: `Undoing this import would change "${denied[0]!.field.label}" back, which needs the ${denied[0]!.field.permission} permission.` };
   if (!["completed", "cancelled", "failed"].includes(imp.status) || !(await hasJournal(imp.id))) {
     return { ok: false, error: imp.status === "undone" ? "This import was already undone." : "This import has written nothing that could be undone." };
   }

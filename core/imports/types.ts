@@ -24,6 +24,12 @@ export type ImportField = {
   aliases?: string[];
   /** A format hint for the mapping UI: "YYYY-MM-DD", "12.50". */
   hint?: string;
+  /**
+   * Mapping a column to this field needs this permission besides the resource's (inventory's quantity:
+   * adjust stock, as the form and the API require). Without it the mapping, the preview, the commit
+   * and the undo of an import that maps it are refused, naming the field and the permission.
+   */
+  permission?: PermissionKey;
 };
 
 /** A rejected row or cell: which row, which column/field, why. */

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { unescapeFormulaCell } from "@/core/imports/csv/write";
 import type { ImportField } from "@/core/imports/types";
 import { itemFields } from "../items/schema";
+import { INVENTORY_PERMISSIONS } from "../permissions";
 
 /** What a new item gets for a field the file leaves empty or does not have (the database defaults). */
 export const ITEM_DEFAULTS = { categoryId: null, quantity: 0, unit: "each", price: "0.00", reorderThreshold: 10, inStock: true, expiresOn: null } as const;
@@ -21,7 +22,8 @@ export const itemImportFields: ImportField[] = [
   { key: "sku", label: "SKU", required: true, aliases: ["item code", "code", "product code", "sku code", "article number"] },
   { key: "name", label: "Name", required: true, aliases: ["item", "item name", "product", "product name", "title"] },
   { key: "category", label: "Category", aliases: ["category name", "group", "type"], hint: "A category name" },
-  { key: "quantity", label: "Quantity", aliases: ["qty", "stock", "on hand", "quantity on hand", "qty on hand", "count", "stock level", "quantity in stock", "stock quantity", "stock qty"], hint: "12" },
+  // Quantities change only as recorded adjustments by members who may adjust stock (as in the form and the API).
+  { key: "quantity", label: "Quantity", permission: INVENTORY_PERMISSIONS.adjust, aliases: ["qty", "stock", "on hand", "quantity on hand", "qty on hand", "count", "stock level", "quantity in stock", "stock quantity", "stock qty"], hint: "12" },
   { key: "unit", label: "Unit", aliases: ["uom", "unit of measure", "units"], hint: "each, box, ml" },
   { key: "price", label: "Price", aliases: ["unit price", "cost", "unit cost", "price per unit", "selling price", "sale price", "retail price", "list price"], hint: "12.50" },
   { key: "reorderThreshold", label: "Reorder threshold", aliases: ["reorder level", "reorder point", "min stock", "minimum stock", "threshold", "min level", "minimum level", "par level", "safety stock", "low stock threshold"], hint: "10" },

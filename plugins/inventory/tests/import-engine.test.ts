@@ -9,7 +9,10 @@ import { runCommit } from "@/core/imports/engine/commit";
 import { runPreview } from "@/core/imports/engine/preview";
 import { runUndo } from "@/core/imports/engine/undo";
 import { storeFile } from "@/core/imports/storage";
-import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
+import { configureImport, startCommit, startPreview, undoImport } from "@/core/imports/service";
+import { hasPermission } from "@/core/plugins/permissions";
+import { createTestOrganization, enablePluginFor, grant } from "@/core/testing/plugin-test-kit";
+import { INVENTORY_PERMISSIONS } from "../permissions";
 import { startExportServer, type ExportServer } from "@/tests/imports/export-server";
 
 let server: ExportServer;
@@ -103,5 +106,40 @@ describe("inventory.items through the engine", () => {
     expect(res.ok).toBe(false);
     expect(!res.ok && res.conflicts).toEqual([{ recordId: expect.any(String), label: "UND-2 (Tape (edited))", reason: expect.stringMatching(/^changed on .+ after the import$/) }]);
     expect((await items(t.org.id)).map((i) => i.sku)).toEqual(["UND-1", "UND-2"]);
+  });
+});
+
+describe("the quantity column needs adjust-stock, as the form and the API do", () => {
+  it("refuses mapping, previewing, committing and undoing with it for a member who may manage items but not adjust stock; without the column the import runs", async () => {
+    const org = await createTestOrganization();
+    await enablePluginFor(org, "inventory");
+    // Staff get manage-items here, and not adjust-stock.
+    await grant(org, "staff", { permissions: [INVENTORY_PERMISSIONS.view, INVENTORY_PERMISSIONS.manage] });
+    const staff = await org.as("staff");
+    expect(await hasPermission(staff, INVENTORY_PERMISSIONS.adjust)).toBe(false);
+    const file = await storeFile({ organizationId: org.org.id, purpose: "import", name: "items.csv", createdById: staff.user.id, source: bytes("SKU,Name,Quantity\nQ-1,Gauze,5\n"), maxBytes: 10_000_000 });
+    const { id } = await createImport({ organizationId: org.org.id, userId: staff.user.id }, "inventory.items", file.fileId, "items.csv");
+    const reason = 'Importing "Quantity" needs the inventory.adjust_stock permission, which you do not have: leave that column unmapped';
+
+    // The automatic mapping took the column; the preview is refused, and so is keeping it mapped.
+    expect(await startPreview(staff, id)).toEqual({ ok: false, error: `${reason}.` });
+    expect(await configureImport(staff, id, { mapping: { "0": "sku", "1": "name", "2": "quantity" }, updateExisting: true, mode: "skip_invalid" })).toEqual({
+      ok: false,
+      error: reason,
+      fieldErrors: { "mapping.2": reason },
+    });
+    // Unmapped, the import runs and writes no quantity (a new item gets the form's 0).
+    expect(await configureImport(staff, id, { mapping: { "0": "sku", "1": "name" }, updateExisting: true, mode: "skip_invalid" })).toMatchObject({ ok: true });
+    await runPreview(id);
+    for (let i = 0; i < 10; i++) if ((await runCommit(id)).done) break;
+    expect((await items(org.org.id)).map((i) => [i.sku, i.quantity])).toEqual([["Q-1", 0]]);
+
+    // An import with quantities (by the owner; other headers, as the mapping saved above would apply)
+    // cannot be undone by this member either.
+    const owner = await org.as("owner");
+    const byOwner = await importText({ organizationId: org.org.id, userId: owner.user.id }, "SKU,Name,Qty\nQ-2,Tape,9\n");
+    expect(byOwner.done.status).toBe("completed");
+    expect(await undoImport(staff, byOwner.id)).toEqual({ ok: false, error: 'Undoing this import would change "Quantity" back, which needs the inventory.adjust_stock permission.' });
+    expect(await startCommit(staff, byOwner.id)).toMatchObject({ ok: false });
   });
 });
