@@ -309,6 +309,19 @@ describe("editing the quantity", () => {
 });
 
 describe("categories", () => {
+  it("creates categories named in any script: a stable short id stands in where no Latin spelling exists", async () => {
+    const s = await setup();
+    session.ctx = s.ctx;
+    // Names in other scripts get a slug too: a stable short id where no Latin spelling exists.
+    for (const name of ["医疗用品", "Медикаменты", "لوازم طبية", "אספקה רפואית", "Vitamins 维生素"]) {
+      const res = await createCategoryAction({ name });
+      expect(res, name).toMatchObject({ ok: true });
+      const row = await rootDb().inventoryCategory.findUniqueOrThrow({ where: { id: res.ok ? res.data.id : "" } });
+      expect(row.name).toBe(name);
+      expect(row.slug).toMatch(name.startsWith("Vitamins") ? /^vitamins-[0-9a-f]{8}$/ : /^c-[0-9a-f]{8}$/);
+    }
+  });
+
   it("creates with a slug unique per organization, renames, and lists item counts", async () => {
     const s = await setup();
     session.ctx = s.ctx;
