@@ -30,6 +30,7 @@ function toJson(v: ImportView) {
     sampleRows: v.sampleRows,
     mapping: v.mapping,
     missingRequired: v.missingRequired.map((f) => f.key),
+    unmapped: v.resource.fields.filter((f) => !f.required && !Object.values(v.mapping).includes(f.key)).map((f) => f.key),
     options: { updateExisting: v.updateExisting, mode: v.mode },
     // Always in this order (the stored JSON keeps no order).
     preview: v.progress.preview && { create: v.progress.preview.create, update: v.progress.preview.update, unchanged: v.progress.preview.unchanged, reject: v.progress.preview.reject },

@@ -27,6 +27,7 @@ export const importSchema = z
     sampleRows: z.array(z.array(z.string())).meta({ description: "The first rows of the file, as the mapping screen shows them." }),
     mapping: z.record(z.string(), z.string()).meta({ description: "Column index → field key.", examples: [{ "0": "sku", "1": "name" }] }),
     missingRequired: z.array(z.string()).meta({ description: "Required fields no column is mapped to: the preview refuses to start until they are." }),
+    unmapped: z.array(z.string()).meta({ description: "Optional fields no column is mapped to: existing records keep their values, new ones get the default. Check that none was missed." }),
     options: z.object({ updateExisting: z.boolean(), mode: z.enum(["skip_invalid", "all_or_nothing"]) }),
     preview: counts.nullable().meta({ description: "The dry run's counts, once previewed." }),
     counts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),

@@ -92,6 +92,7 @@ function PreviewResult({ view }: { view: ImportPageView }) {
             { label: "Reject", value: p.reject, tone: "danger" },
           ]}
         />
+        <NotInFile view={view} />
         <ErrorsTable importId={view.id} errors={view.errors} total={view.errorCount} />
         <CommitButton
           importId={view.id}
@@ -105,6 +106,26 @@ function PreviewResult({ view }: { view: ImportPageView }) {
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * What the import will not touch: fields no column is mapped to (a price column missed by the mapping
+ * would otherwise go unnoticed), and the rule for blank cells.
+ */
+function NotInFile({ view }: { view: ImportPageView }) {
+  const mapped = new Set(Object.values(view.mapping));
+  const unmapped = view.fields.filter((f) => !f.required && !mapped.has(f.key));
+  return (
+    <div className="grid gap-1 text-sm text-muted-foreground" data-testid="not-in-file">
+      {unmapped.length > 0 ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-foreground">
+          Not in this file: {unmapped.map((f) => f.label).join(", ")}. Existing records keep their values; new records get the default. If the file has
+          {unmapped.length === 1 ? " this column" : " one of these columns"} under another name, map it above.
+        </p>
+      ) : null}
+      <p>Blank cells leave a record&apos;s stored value as it is (a new record gets the default).</p>
+    </div>
   );
 }
 
