@@ -25,6 +25,7 @@ export type ImportSettingsInput = {
   hasHeader: boolean;
   updateExisting: boolean;
   mode: ImportMode;
+  resourceOptions: Record<string, boolean>;
 };
 
 type SettingsAction = (input: ImportSettingsInput) => Promise<ActionResult<{ id: string }>>;
@@ -58,6 +59,7 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
   const [hasHeader, setHasHeader] = useState(view.hasHeader);
   const [mapping, setMapping] = useState<Record<string, string>>(view.mapping);
   const [updateExisting, setUpdateExisting] = useState(view.updateExisting);
+  const [resourceOptions, setResourceOptions] = useState(view.resourceOptions);
   const [mode, setMode] = useState<ImportMode>(view.mode);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [showProblems, setShowProblems] = useState(false);
@@ -65,7 +67,7 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
   const readingChanged = encoding !== view.encoding || delimiter !== view.delimiter || hasHeader !== view.hasHeader;
   const problems = mappingProblems(mapping, view.fields, view.headers);
   const shown = showProblems ? { ...serverErrors, ...problems } : serverErrors;
-  const input = (): ImportSettingsInput => ({ id: view.id, mapping, encoding, delimiter, hasHeader, updateExisting, mode });
+  const input = (): ImportSettingsInput => ({ id: view.id, mapping, encoding, delimiter, hasHeader, updateExisting, mode, resourceOptions });
 
   function submit(action: SettingsAction, success: string) {
     setServerErrors({});
@@ -229,6 +231,21 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
               <span className="block text-muted-foreground">Rows matching a record already here update it. Off: those rows are left as they are and only new records are created.</span>
             </span>
           </label>
+          {view.resourceOptionDefs.map((o) => (
+            <label key={o.key} className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4"
+                checked={resourceOptions[o.key] ?? false}
+                disabled={pending}
+                onChange={(e) => setResourceOptions((prev) => ({ ...prev, [o.key]: e.target.checked }))}
+              />
+              <span>
+                <span className="font-medium">{o.label}</span>
+                <span className="block text-muted-foreground">{o.description}</span>
+              </span>
+            </label>
+          ))}
           <fieldset className="grid gap-2">
             <legend className="mb-1 font-medium">When a row has errors</legend>
             <label className="flex items-start gap-2">

@@ -46,6 +46,9 @@ export type ImportScreenView = {
   mappingFromSaved: boolean;
   fields: ImportField[];
   updateExisting: boolean;
+  /** The resource's own on/off options (inventory: "Create missing categories") and their values. */
+  resourceOptionDefs: { key: string; label: string; description: string }[];
+  resourceOptions: Record<string, boolean>;
   mode: ImportMode;
   progress: ImportProgressData;
   /** First errors of the phase that produced the shown counts (preview, or commit once it ran). */

@@ -14,7 +14,7 @@ export type ImportProgress = {
   updated: number;
   unchanged: number;
   rejected: number;
-  preview: { create: number; update: number; unchanged: number; reject: number } | null;
+  preview: { create: number; update: number; unchanged: number; reject: number; also?: Record<string, string[]> } | null;
   error: string | null;
   cancelRequested: boolean;
   /** Set while a running phase makes no progress (its job runner stopped): rate and time left are then null. */

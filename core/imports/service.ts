@@ -18,14 +18,14 @@ import { CsvFileError } from "./csv/errors";
 import { autoMap, mappingProblems, missingRequired } from "./csv/mapping";
 import { detectStoredFile } from "./create";
 import { deniedFields } from "./field-access";
-import { errorText, type ImportRow } from "./engine/context";
+import { errorText, resourceOptionsOf, type ImportRow } from "./engine/context";
 import { errorPhase } from "./errors-csv";
 import { importCommitRequested, importPreviewRequested, importUndoRequested } from "./job-events";
 import { saveMapping, savedMapping } from "./mappings";
 import { progressOf, type ImportProgress } from "./progress";
 import { importableResources, importResource, mayImport } from "./registry";
 import { fileInfo, retentionDays } from "./storage";
-import type { ImportField, ImportResource, RowError } from "./types";
+import type { ImportField, ImportResource, ImportResourceOption, RowError } from "./types";
 
 type AnyResource = ImportResource<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each resource has its own row type
 
@@ -69,6 +69,9 @@ export type ImportView = {
   missingRequired: { key: string; label: string }[];
   updateExisting: boolean;
   mode: "skip_invalid" | "all_or_nothing";
+  /** The resource's own options: their definitions and this import's values. */
+  resourceOptionDefs: ImportResourceOption[];
+  resourceOptions: Record<string, boolean>;
   /** What "update existing: off" means, for the options screen. */
   updateExistingHint: string;
   progress: ImportProgress;
@@ -131,6 +134,8 @@ export async function getImportView(ctx: OrgContext, id: string): Promise<Import
     missingRequired: missingRequired(imp.mapping, resource.fields).map((f) => ({ key: f.key, label: f.label })),
     updateExisting: imp.updateExisting,
     mode: imp.mode,
+    resourceOptionDefs: resource.options ?? [],
+    resourceOptions: resourceOptionsOf(resource.options ?? [], imp.resourceOptions),
     updateExistingHint: imp.updateExisting
       ? "Rows whose key matches an existing record update it."
       : "Rows whose key matches an existing record are skipped (counted as unchanged); only new records are created.",
@@ -201,6 +206,8 @@ export const configureSchema = z.object({
   hasHeader: z.boolean().optional(),
   updateExisting: z.boolean(),
   mode: z.enum(["skip_invalid", "all_or_nothing"]),
+  /** The resource's own options; omitted ones keep their current value. */
+  resourceOptions: z.record(z.string(), z.boolean()).optional(),
 });
 export type ConfigureInput = z.input<typeof configureSchema>;
 
@@ -217,6 +224,13 @@ export async function configureImport(ctx: OrgContext, id: string, input: Config
   if (!parsed.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "_form", i.message])) };
   if (!canConfigure(imp) || !imp.fileId) return { ok: false, error: "This import can no longer be changed (it has started writing, or its file was removed)." };
   const data = parsed.data;
+  const known = new Set((resource.options ?? []).map((o) => o.key));
+  const unknown = Object.keys(data.resourceOptions ?? {}).filter((k) => !known.has(k));
+  if (unknown.length) {
+    const what = known.size ? `its options are: ${[...known].join(", ")}` : "it has no options of its own";
+    return { ok: false, error: `Unknown option ${unknown.map((k) => `"${k}"`).join(", ")} for ${resource.label.toLowerCase()}: ${what}.`, fieldErrors: Object.fromEntries(unknown.map((k) => [`resourceOptions.${k}`, "Unknown option"])) };
+  }
+  const resourceOptions = resourceOptionsOf(resource.options ?? [], { ...imp.resourceOptions, ...data.resourceOptions });
   // Unmapped columns may come as "": they are simply not part of the mapping.
   let mapping = Object.fromEntries(Object.entries(data.mapping).filter(([, key]) => key !== ""));
   let headers = imp.headers;
@@ -259,7 +273,7 @@ export async function configureImport(ctx: OrgContext, id: string, input: Config
   const n = await rootDb().$executeRaw`
     UPDATE data_imports SET mapping = ${JSON.stringify(mapping)}::jsonb, headers = ${JSON.stringify(headers)}::jsonb,
       encoding = ${detection.encoding}, delimiter = ${detection.delimiter}, "hasHeader" = ${detection.hasHeader},
-      "updateExisting" = ${data.updateExisting}, mode = ${data.mode}, status = 'uploaded', preview = NULL, "totalRows" = NULL,
+      "updateExisting" = ${data.updateExisting}, mode = ${data.mode}, "resourceOptions" = ${JSON.stringify(resourceOptions)}::jsonb, status = 'uploaded', preview = NULL, "totalRows" = NULL,
       "rowsDone" = 0, error = NULL, "finishedAt" = NULL, "updatedAt" = now()
     WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND status IN ('uploaded', 'previewed', 'failed')
       AND "createdCount" = 0 AND "updatedCount" = 0 AND "resumeRow" = 1`;

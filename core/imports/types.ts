@@ -63,7 +63,15 @@ export type BatchContext = {
   meta: EmitMeta;
   importId: string;
   options: ImportOptions;
+  /** The resource's own options (ImportResource.options), each given or defaulted. */
+  resourceOptions: Record<string, boolean>;
 };
+
+/** An on/off option of one resource, shown with the import's options and settable by the API. */
+export type ImportResourceOption = { key: string; label: string; description: string; default: boolean };
+
+/** What a batch's plan would create besides the rows' records ("categories": ["Gloves"]), for the preview. */
+export type PlanAlso = Record<string, string[]>;
 
 export type BatchResult = {
   /** Records created or updated (unchanged rows are not listed). */
@@ -93,8 +101,10 @@ export type ImportResource<Row = Record<string, unknown>> = {
   rowSchema: ZodType<Row>;
   /** Field keys identifying an existing record for upserts ("sku"); duplicates inside a file are rejected. */
   key: readonly (keyof Row & string)[];
-  /** Read-only: how each row would be written (same order as `rows`). Used by the preview. */
-  plan: (tx: TxClient, ctx: BatchContext, rows: ParsedRow<Row>[]) => Promise<{ plans: (RowPlan | RowError)[] }>;
+  /** Read-only: how each row would be written (same order as `rows`), and what else the commit would create. Used by the preview. */
+  plan: (tx: TxClient, ctx: BatchContext, rows: ParsedRow<Row>[]) => Promise<{ plans: (RowPlan | RowError)[]; also?: PlanAlso }>;
+  /** The resource's own on/off options (inventory: "Create missing categories"). */
+  options?: ImportResourceOption[];
   /**
    * Writes a batch with set-based SQL (multi-row INSERT ... ON CONFLICT, or COPY into a staging table
    * + merge), honouring options.updateExisting (off: existing records are left unchanged), and emits

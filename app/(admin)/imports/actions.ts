@@ -19,6 +19,7 @@ const settingsSchema = z
     hasHeader: z.boolean().optional(),
     updateExisting: z.boolean(),
     mode: z.enum(["skip_invalid", "all_or_nothing"], { message: "Choose “Skip bad rows” or “All or nothing”." }),
+    resourceOptions: z.record(z.string().max(100), z.boolean()).optional(),
   })
   .superRefine((value, ctx) => {
     // A field fed by two columns would silently take one of them: refuse, on each column concerned.
@@ -38,8 +39,8 @@ const settingsSchema = z
 export type ImportSettingsData = z.output<typeof settingsSchema>;
 
 /** Fieldless problems name the mapping table; per-column ones keep their "mapping.<column>" key. */
-function settingsOf({ mapping, encoding, delimiter, hasHeader, updateExisting, mode }: ImportSettingsData) {
-  return { mapping, encoding, delimiter, hasHeader, updateExisting, mode };
+function settingsOf({ mapping, encoding, delimiter, hasHeader, updateExisting, mode, resourceOptions }: ImportSettingsData) {
+  return { mapping, encoding, delimiter, hasHeader, updateExisting, mode, resourceOptions };
 }
 
 /** Saves the reading settings, mapping and options (the file is read again when a reading setting changed). */

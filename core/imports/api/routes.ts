@@ -33,7 +33,14 @@ function toJson(v: ImportView) {
     unmapped: v.resource.fields.filter((f) => !f.required && !Object.values(v.mapping).includes(f.key)).map((f) => f.key),
     options: { updateExisting: v.updateExisting, mode: v.mode },
     // Always in this order (the stored JSON keeps no order).
-    preview: v.progress.preview && { create: v.progress.preview.create, update: v.progress.preview.update, unchanged: v.progress.preview.unchanged, reject: v.progress.preview.reject },
+    preview: v.progress.preview && {
+      create: v.progress.preview.create,
+      update: v.progress.preview.update,
+      unchanged: v.progress.preview.unchanged,
+      reject: v.progress.preview.reject,
+      ...(v.progress.preview.also ? { also: v.progress.preview.also } : {}),
+    },
+    resourceOptions: v.resourceOptions,
     counts: { created: v.progress.created, updated: v.progress.updated, unchanged: v.progress.unchanged, rejected: v.progress.rejected },
     progress: { rowsDone: v.progress.rowsDone, totalRows: v.progress.totalRows, ratePerSecond: v.progress.ratePerSecond, secondsLeft: v.progress.secondsLeft, stalled: v.progress.stalled },
     error: v.progress.error,
@@ -204,6 +211,7 @@ export const importsApi: ApiRoute[] = [
           hasHeader: body.hasHeader,
           updateExisting: body.updateExisting ?? view.updateExisting,
           mode: body.mode ?? view.mode,
+          resourceOptions: body.resourceOptions,
         });
         if (!configured.ok) return refused(configured, ctx.requestId);
       }

@@ -12,7 +12,13 @@ const rowError = z.object({
   phase: z.enum(["preview", "commit"]),
 });
 
-const counts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), reject: z.number().int() });
+const counts = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  reject: z.number().int(),
+  also: z.record(z.string(), z.array(z.string())).optional().meta({ description: "What the commit would create besides the records: { categories: [names] }.", examples: [{ categories: ["Gloves"] }] }),
+});
 
 export const importSchema = z
   .object({
@@ -29,6 +35,7 @@ export const importSchema = z
     missingRequired: z.array(z.string()).meta({ description: "Required fields no column is mapped to: the preview refuses to start until they are." }),
     unmapped: z.array(z.string()).meta({ description: "Optional fields no column is mapped to: existing records keep their values, new ones get the default. Check that none was missed." }),
     options: z.object({ updateExisting: z.boolean(), mode: z.enum(["skip_invalid", "all_or_nothing"]) }),
+    resourceOptions: z.record(z.string(), z.boolean()).meta({ description: "The resource's own options (inventory.items: createCategories).", examples: [{ createCategories: true }] }),
     preview: counts.nullable().meta({ description: "The dry run's counts, once previewed." }),
     counts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
     progress: z.object({
@@ -97,6 +104,7 @@ export const previewRequestSchema = z
     hasHeader: z.boolean().optional(),
     updateExisting: z.boolean().optional().meta({ description: "Rows whose key matches an existing record update it (default) or are skipped." }),
     mode: z.enum(["skip_invalid", "all_or_nothing"]).optional().meta({ description: "skip_invalid (default): bad rows are reported, the rest imported. all_or_nothing: any bad row and nothing is imported." }),
+    resourceOptions: z.record(z.string(), z.boolean()).optional().meta({ description: "The resource's own options, e.g. inventory.items: `{ \"createCategories\": false }` rejects rows naming an unknown category instead of creating it." }),
   })
   .meta({ id: "ImportPreviewRequest" });
 

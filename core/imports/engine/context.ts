@@ -22,10 +22,11 @@ export type ImportRow = {
   mapping: Record<string, string>;
   updateExisting: boolean;
   mode: ImportMode;
+  resourceOptions: Record<string, boolean>;
   totalRows: number | null;
   rowsDone: number;
   phaseStartedAt: Date | null;
-  preview: { create: number; update: number; unchanged: number; reject: number } | null;
+  preview: { create: number; update: number; unchanged: number; reject: number; also?: Record<string, string[]> } | null;
   createdCount: number;
   updatedCount: number;
   unchangedCount: number;
@@ -77,7 +78,13 @@ export async function batchContext(imp: ImportRow, actingUserId = imp.createdByI
     select: { id: true, name: true, slug: true, timezone: true, currency: true },
   });
   const meta: EmitMeta = { organization, actor: await userActor(actingUserId), origin: { source: "import", importId: imp.id } };
-  return { organization, meta, importId: imp.id, options: { updateExisting: imp.updateExisting, mode: imp.mode } };
+  const resource = await importResource(imp.resource);
+  return { organization, meta, importId: imp.id, options: { updateExisting: imp.updateExisting, mode: imp.mode }, resourceOptions: resourceOptionsOf(resource?.options ?? [], imp.resourceOptions) };
+}
+
+/** Each option of the resource: the import's value when it has one, else the option's default. */
+export function resourceOptionsOf(options: ReadonlyArray<{ key: string; default: boolean }>, given: Record<string, boolean> | null | undefined): Record<string, boolean> {
+  return Object.fromEntries(options.map((o) => [o.key, typeof given?.[o.key] === "boolean" ? given[o.key]! : o.default]));
 }
 
 /** Errors are shown to the member: one line, bounded, without Prisma's "Raw query failed" wrapper. */

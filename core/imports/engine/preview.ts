@@ -18,7 +18,16 @@ import { batchContext, errorText, loadImportOrThrow, resourceOf, type ImportRow 
 import { clearErrors, insertErrors } from "./errors";
 import { readBatches, type RejectedRow } from "./rows";
 
-export type PreviewCounts = { create: number; update: number; unchanged: number; reject: number };
+export type PreviewCounts = {
+  create: number;
+  update: number;
+  unchanged: number;
+  reject: number;
+  /** What the commit would create besides the records, by kind ("categories": names; at most MAX_ALSO each). */
+  also?: Record<string, string[]>;
+};
+
+const MAX_ALSO = 1_000;
 
 const TX = { timeout: 300_000, maxWait: 30_000 } as const;
 
@@ -66,15 +75,22 @@ async function preview(imp: ImportRow, runner: string): Promise<void> {
   const ctx = await batchContext(imp);
   await clearErrors(db, imp.id, "preview");
   const counts: PreviewCounts = { create: 0, update: 0, unchanged: 0, reject: 0 };
+  const also = new Map<string, Map<string, string>>();
   let stored = 0;
   let rows = 0;
   for await (const batch of readBatches(imp, resource)) {
     const rejected: RejectedRow[] = [...batch.invalid];
     if (batch.valid.length > 0) {
-      const { plans } = await db.$transaction(async (tx) => {
+      const { plans, also: batchAlso } = await db.$transaction(async (tx) => {
         await tx.$executeRaw`SET TRANSACTION READ ONLY`;
         return resource.plan(tx, ctx, batch.valid);
       }, TX);
+      // Names repeat across batches (a later batch plans the same new category again): once each, case-insensitively.
+      for (const [kind, names] of Object.entries(batchAlso ?? {})) {
+        const seen = also.get(kind) ?? new Map<string, string>();
+        for (const n of names) if (seen.size < MAX_ALSO && !seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n);
+        also.set(kind, seen);
+      }
       plans.forEach((plan, i) => {
         const r = batch.valid[i]!;
         if (typeof plan === "string") counts[plan]++;
@@ -92,6 +108,7 @@ async function preview(imp: ImportRow, runner: string): Promise<void> {
       await tx.$executeRaw`UPDATE data_imports SET "rowsDone" = ${rows}, "updatedAt" = now() WHERE id = ${imp.id}::uuid`;
     }, TX);
   }
+  if (also.size) counts.also = Object.fromEntries([...also].map(([kind, names]) => [kind, [...names.values()]]));
   await db.$executeRaw`
     UPDATE data_imports SET status = 'previewed', preview = ${JSON.stringify(counts)}::jsonb, "totalRows" = ${rows}, "rowsDone" = ${rows}, "updatedAt" = now()
     WHERE id = ${imp.id}::uuid AND status = 'previewing' AND "runnerId" = ${runner}::uuid`;

@@ -94,7 +94,7 @@ function upsertSql(updateExisting: boolean): string {
 
 export async function commitItems(tx: TxClient, ctx: BatchContext, rows: ParsedRow<ItemImportRow>[]): Promise<BatchResult> {
   const organizationId = ctx.organization.id;
-  const { prepared, errors } = await prepareRows(tx, organizationId, rows);
+  const { prepared, errors } = await prepareRows(tx, organizationId, rows, { create: ctx.resourceOptions.createCategories === true, dryRun: false });
   const rejected = [...errors.values()];
   if (prepared.length === 0) return { changes: [], unchanged: 0, rejected };
 

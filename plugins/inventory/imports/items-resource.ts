@@ -20,6 +20,14 @@ export const itemsImportResource: ImportResource<ItemImportRow> = {
   rowSchema: itemImportRow,
   key: ["sku"],
   plan: planItems,
+  options: [
+    {
+      key: "createCategories",
+      label: "Create missing categories",
+      description: "A category the file names that does not exist yet is created (matched by name, ignoring case and surrounding spaces). Off: such rows are rejected.",
+      default: true,
+    },
+  ],
   commitBatch: commitItems,
   findUndoConflicts: findUndoItemConflicts,
   undoBatch: undoItems,

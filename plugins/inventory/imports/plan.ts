@@ -1,6 +1,7 @@
 // The preview of a batch, read-only: one SELECT of the batch's SKUs in the organization, then each
 // valid row is "create" (new SKU), "update" (existing SKU whose given fields differ, and update existing
 // is on) or "unchanged" (same values, or an existing SKU while update existing is off).
+import type { PlanAlso } from "@/core/imports/types";
 import type { BatchContext, ParsedRow, RowError, RowPlan } from "@/core/imports/types";
 import type { TxClient } from "@/core/db/tx";
 import { itemRecord, type ItemRow, ITEM_COLUMNS } from "../items/records";
@@ -28,9 +29,9 @@ export function wouldChange(p: PreparedRow, current: ItemRow): boolean {
   return (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== cur[k]);
 }
 
-export async function planItems(tx: TxClient, ctx: BatchContext, rows: ParsedRow<ItemImportRow>[]): Promise<{ plans: (RowPlan | RowError)[] }> {
+export async function planItems(tx: TxClient, ctx: BatchContext, rows: ParsedRow<ItemImportRow>[]): Promise<{ plans: (RowPlan | RowError)[]; also?: PlanAlso }> {
   const organizationId = ctx.organization.id;
-  const { prepared, errors } = await prepareRows(tx, organizationId, rows);
+  const { prepared, errors, newCategories } = await prepareRows(tx, organizationId, rows, { create: ctx.resourceOptions.createCategories === true, dryRun: true });
   const existing = await itemsBySku(tx, organizationId, prepared.map((p) => p.sku));
   const plans: (RowPlan | RowError)[] = rows.map((_, i) => errors.get(i) ?? "unchanged");
   for (const p of prepared) {
@@ -38,5 +39,5 @@ export async function planItems(tx: TxClient, ctx: BatchContext, rows: ParsedRow
     if (!current) plans[p.index] = "create";
     else plans[p.index] = ctx.options.updateExisting && wouldChange(p, current) ? "update" : "unchanged";
   }
-  return { plans };
+  return newCategories.length ? { plans, also: { categories: newCategories } } : { plans };
 }

@@ -4,7 +4,7 @@
 // plan() and commitBatch(), so the preview classifies rows exactly as the commit writes them.
 import type { EventTx } from "@/core/events/emit";
 import type { ParsedRow, RowError } from "@/core/imports/types";
-import { categoryIdOf, lookupCategories } from "./category-names";
+import { categoryIdOf, createMissingCategories, lookupCategories } from "./category-names";
 import { ITEM_DEFAULTS, type ItemImportRow } from "./row-schema";
 
 export const FIELD_BITS = { categoryId: 1, quantity: 2, unit: 4, price: 8, reorderThreshold: 16, inStock: 32, expiresOn: 64 } as const;
@@ -31,10 +31,12 @@ export async function prepareRows(
   tx: EventTx,
   organizationId: string,
   rows: ParsedRow<ItemImportRow>[],
-): Promise<{ prepared: PreparedRow[]; errors: Map<number, RowError> }> {
+  categories: { create: boolean; dryRun: boolean } = { create: false, dryRun: true },
+): Promise<{ prepared: PreparedRow[]; errors: Map<number, RowError>; newCategories: string[] }> {
   const errors = new Map<number, RowError>();
   const names = rows.flatMap((r) => (typeof r.data.category === "string" ? [r.data.category] : []));
   const lookup = await lookupCategories(tx, organizationId, names);
+  const newCategories = categories.create ? await createMissingCategories(tx, organizationId, lookup, names, categories.dryRun) : [];
   const seen = new Map<string, number>();
   const prepared: PreparedRow[] = [];
   rows.forEach((r, index) => {
@@ -47,7 +49,7 @@ export async function prepareRows(
       return;
     }
     seen.set(r.data.sku, r.row);
-    const category = categoryIdOf(lookup, r.data.category, where);
+    const category = categoryIdOf(lookup, r.data.category, where, { creating: categories.create });
     if (!category.ok) {
       errors.set(index, category.error);
       return;
@@ -70,7 +72,7 @@ export async function prepareRows(
       mask,
     });
   });
-  return { prepared, errors };
+  return { prepared, errors, newCategories };
 }
 
 /** The row's values applied over an existing item's (only the fields the file gives). */

@@ -70,7 +70,8 @@ const wholeNumber = (rule: z.ZodType<number>) => (cell: string, ctx: z.Refinemen
     ctx.addIssue({ code: "custom", message: `"${cell.slice(0, 40)}" is not a whole number${why}: enter digits only, such as 12` });
     return z.NEVER;
   }
-  return apply(rule, Number(cell), ctx);
+  // The digits as text: the rule parses them, and a huge number is "more than the largest", not a float.
+  return apply(rule, cell, ctx);
 };
 const WHOLE = /^[+-]?\d+$/;
 

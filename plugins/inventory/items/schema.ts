@@ -17,11 +17,12 @@ const LARGEST = `More than the largest allowed, ${MAX_QUANTITY.toLocaleString("e
  */
 export const wholeNumber = (what: string) =>
   z
-    .union([z.number(), z.string().trim().regex(/^[+-]?\d+$/, "Whole numbers only (digits, no decimal point or separator)").transform(Number)], {
+    .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/, "Whole numbers only (digits, no decimal point or separator)").transform(Number)], {
       error: (issue) => (issue.input === undefined ? `Enter ${what}` : "Whole numbers only (digits, no decimal point or separator)"),
     })
     // The range first: 99999999999999999999 is "more than the largest allowed", not "not whole".
-    .pipe(z.number().min(0, "Cannot be negative").max(MAX_QUANTITY, LARGEST).int("Whole numbers only"));
+    .pipe(z.number().min(0, "Cannot be negative").max(MAX_QUANTITY, LARGEST).int("Whole numbers only"))
+    .meta({ description: `A whole number from 0 to ${MAX_QUANTITY.toLocaleString("en-US")} (a JSON number, or a string of digits).`, examples: [10] });
 
 const shopifyId = z.string().trim().max(64).regex(/^\d*$/, "Shopify ids are digits").nullable().transform((v) => v || null);
 

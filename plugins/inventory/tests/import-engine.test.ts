@@ -45,13 +45,14 @@ describe("inventory.items through the engine", () => {
     const org = { organizationId: t.org.id, userId: t.members.owner.id };
     const [category] = await rootDb().inventoryCategory.findMany({ where: { organizationId: t.org.id }, orderBy: { name: "asc" } });
 
-    // Semicolons, CRLF, aliases for every header, a formula-looking name, a bad row and an unknown category.
+    // Semicolons, CRLF, aliases for every header, a formula-looking name, a bad row and a category name
+    // that cannot be created (missing categories are created by default: see the test below).
     const csv = [
       "Item code;Product;Category;Qty;Unit;Unit price;Reorder level;In stock;Expiry",
       `ENG-1;Gauze;${category!.name.toLowerCase()};12;box;4.5;5;yes;2027-03-31`,
       "ENG-2;=SUM(A1:A9);;0;each;1;10;no;",
       "ENG-3;Tape;;-4;each;1;10;yes;",
-      "ENG-4;Pads;Imaginary;1;each;1;1;yes;",
+      "ENG-4;Pads;—;1;each;1;1;yes;",
       "",
     ].join("\r\n");
     const first = await importText(org, csv);
@@ -59,7 +60,7 @@ describe("inventory.items through the engine", () => {
     expect(first.done).toMatchObject({ status: "completed", createdCount: 2, updatedCount: 0, rejectedCount: 2 });
     expect(first.done.errors.filter((e) => e.phase === "commit" || e.phase === "preview").map((e) => [e.rowNumber, e.field, e.reason]).filter((x, i, all) => all.findIndex((y) => y[0] === x[0]) === i)).toEqual([
       [3, "quantity", "Cannot be negative"],
-      [4, "category", "No category named 'Imaginary' — create it on the Categories page or leave the cell empty"],
+      [4, "category", "'—' cannot be a category name: use at least one letter or digit"],
     ]);
     const imported = await items(t.org.id);
     expect(imported.map((i) => [i.sku, i.name, i.category?.id ?? null, i.quantity, i.price.toFixed(2), i.inStock])).toEqual([
@@ -141,5 +142,46 @@ describe("the quantity column needs adjust-stock, as the form and the API do", (
     expect(byOwner.done.status).toBe("completed");
     expect(await undoImport(staff, byOwner.id)).toEqual({ ok: false, error: 'Undoing this import would change "Quantity" back, which needs the inventory.adjust_stock permission.' });
     expect(await startCommit(staff, byOwner.id)).toMatchObject({ ok: false });
+  });
+});
+
+describe("create missing categories (on by default)", () => {
+  it("the preview lists the categories it would create, the commit creates them once (any script, case-insensitive), and off they are refused", async () => {
+    const org = await createTestOrganization();
+    await enablePluginFor(org, "inventory");
+    const owner = await org.as("owner");
+    const who = { organizationId: org.org.id, userId: owner.user.id };
+    const csv = ["SKU,Name,Category", "C-1,Nitrile gloves,Gloves", "C-2,Latex gloves, gloves ", "C-3,Gauze,medical supplies", "C-4,Syringe,医疗用品"].join("\n") + "\n";
+    const { id, previewed, done } = await importText(who, csv);
+    // "Medical Supplies" exists (a default): matched whatever the case; "Gloves" once, in the file's first spelling.
+    expect(previewed.preview).toEqual({ create: 4, update: 0, unchanged: 0, reject: 0, also: { categories: ["Gloves", "医疗用品"] } });
+    expect(done).toMatchObject({ status: "completed", createdCount: 4, rejectedCount: 0 });
+    const byName = new Map((await rootDb().inventoryCategory.findMany({ where: { organizationId: org.org.id } })).map((c) => [c.name, c]));
+    expect(byName.get("Gloves")).toMatchObject({ slug: "gloves" });
+    expect(byName.get("医疗用品")!.slug).toMatch(/^c-[0-9a-f]{8}$/);
+    expect((await items(org.org.id)).map((i) => [i.sku, i.category?.name])).toEqual([
+      ["C-1", "Gloves"],
+      ["C-2", "Gloves"],
+      ["C-3", "Medical Supplies"],
+      ["C-4", "医疗用品"],
+    ]);
+    expect((await rootDb().dataImport.findUniqueOrThrow({ where: { id } })).resourceOptions).toEqual({});
+
+    // Off: rows naming an unknown category are refused, nothing is created.
+    const off = await storeFile({ organizationId: org.org.id, purpose: "import", name: "off.csv", createdById: owner.user.id, source: bytes("SKU,Name,Category\nD-1,Tape,Adhesives\n"), maxBytes: 10_000_000 });
+    const { id: offId } = await createImport(who, "inventory.items", off.fileId, "off.csv");
+    expect(await configureImport(owner, offId, { mapping: { "0": "sku", "1": "name", "2": "category" }, updateExisting: true, mode: "skip_invalid", resourceOptions: { createCategories: false } })).toMatchObject({ ok: true });
+    await runPreview(offId);
+    for (let i = 0; i < 10; i++) if ((await runCommit(offId)).done) break;
+    const refused = await rootDb().dataImport.findUniqueOrThrow({ where: { id: offId }, include: { errors: true } });
+    expect(refused).toMatchObject({ createdCount: 0, rejectedCount: 1 });
+    expect(refused.errors.map((e) => e.reason)).toContain(`No category named 'Adhesives' — create it on the Categories page, turn on "Create missing categories", or leave the cell empty`);
+    expect(await rootDb().inventoryCategory.count({ where: { organizationId: org.org.id, name: "Adhesives" } })).toBe(0);
+    const fresh = await storeFile({ organizationId: org.org.id, purpose: "import", name: "x.csv", createdById: owner.user.id, source: bytes("SKU,Name\nE-1,Pen\n"), maxBytes: 10_000_000 });
+    const { id: freshId } = await createImport(who, "inventory.items", fresh.fileId, "x.csv");
+    expect(await configureImport(owner, freshId, { mapping: { "0": "sku", "1": "name" }, updateExisting: true, mode: "skip_invalid", resourceOptions: { createAll: true } })).toMatchObject({
+      ok: false,
+      fieldErrors: { "resourceOptions.createAll": "Unknown option" },
+    });
   });
 });

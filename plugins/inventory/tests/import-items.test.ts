@@ -64,13 +64,15 @@ async function setup(name = "Import Clinic") {
   return { org, owner, orgId: org.org.id, categories };
 }
 
-function batchCtx(owner: OrgContext, options: Partial<ImportOptions> = {}): BatchContext {
+function batchCtx(owner: OrgContext, options: Partial<ImportOptions> = {}, resourceOptions: Record<string, boolean> = { createCategories: false }): BatchContext {
   const importId = randomUUID();
   return {
     organization: owner.organization,
     meta: { organization: owner.organization, actor: { type: "user", id: owner.user.id, name: owner.user.name }, origin: { source: "import", importId } },
     importId,
     options: { updateExisting: true, mode: "skip_invalid", ...options },
+    // Off unless a test turns it on: the tests of unknown categories expect them refused.
+    resourceOptions,
   };
 }
 
@@ -155,7 +157,7 @@ describe("plan and commit", () => {
     const ctx = batchCtx(s.owner);
     const { plans } = await tx((t) => resource.plan(t, ctx, input));
     expect(plans.slice(0, 2)).toEqual(["create", "create"]);
-    expect(plans[2]).toEqual({ row: 3, line: 4, field: "category", reason: "No category named 'Nonexistent' — create it on the Categories page or leave the cell empty" });
+    expect(plans[2]).toEqual({ row: 3, line: 4, field: "category", reason: `No category named 'Nonexistent' — create it on the Categories page, turn on "Create missing categories", or leave the cell empty` });
 
     const res = await tx((t) => resource.commitBatch(t, ctx, input));
     expect(res.changes.map((x) => x.action)).toEqual(["created", "created"]);

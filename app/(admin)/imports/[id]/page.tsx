@@ -92,6 +92,12 @@ function PreviewResult({ view }: { view: ImportPageView }) {
             { label: "Reject", value: p.reject, tone: "danger" },
           ]}
         />
+        {Object.entries(p.also ?? {}).map(([kind, names]) => (
+          <p key={kind} role="note" className="text-sm text-foreground" data-testid={`will-create-${kind}`}>
+            Will also create {names.length.toLocaleString("en-US")} {names.length === 1 ? kind.replace(/ies$/, "y").replace(/s$/, "") : kind}: {names.slice(0, 20).join(", ")}
+            {names.length > 20 ? `, and ${(names.length - 20).toLocaleString("en-US")} more` : ""}.
+          </p>
+        ))}
         <NotInFile view={view} />
         <ErrorsTable importId={view.id} errors={view.errors} total={view.errorCount} />
         <CommitButton

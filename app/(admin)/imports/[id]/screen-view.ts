@@ -72,6 +72,8 @@ export async function loadScreenView(ctx: OrgContext, id: string): Promise<Impor
     mappingFromSaved: saved !== null && saved.updatedAt.getTime() < extra.createdAt.getTime(),
     fields: view.resource.fields,
     updateExisting: view.updateExisting,
+    resourceOptionDefs: view.resourceOptionDefs.map(({ key, label, description }) => ({ key, label, description })),
+    resourceOptions: view.resourceOptions,
     mode: view.mode,
     progress: { ...view.progress, status, error: extra.error },
     errors: view.errors.map(({ row, line, column, field, reason }) => ({ row, line, column, field, reason })),
