@@ -108,7 +108,7 @@ test("inventory items: drop a CSV, map, preview, import with progress, fix the r
   await expect(page.getByRole("heading", { name: `${p}.csv`, level: 1 })).toBeVisible();
   await expect(page.getByLabel("Encoding")).toHaveValue("utf-8");
   await expect(page.getByLabel("Delimiter")).toHaveValue(",");
-  await expect(page.getByLabel("The first row holds the column names")).toBeChecked();
+  await expect(page.getByLabel("Column names")).toHaveValue("1");
   // Auto-mapped by header names and aliases, with sample values.
   await expect(mappingSelect(page, "SKU")).toHaveValue("sku");
   await expect(mappingSelect(page, "Product")).toHaveValue("name");

@@ -23,10 +23,14 @@ export type ImportSettingsInput = {
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
   hasHeader: boolean;
+  headerRow: number;
   updateExisting: boolean;
   mode: ImportMode;
   resourceOptions: Record<string, boolean>;
 };
+
+/** Where the column names may be: the first line, or below up to five title lines (create.ts MAX_TITLE_LINES). */
+const HEADER_ROW_CHOICES = [1, 2, 3, 4, 5, 6] as const;
 
 type SettingsAction = (input: ImportSettingsInput) => Promise<ActionResult<{ id: string }>>;
 
@@ -57,6 +61,7 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
   const [encoding, setEncoding] = useState<CsvEncoding>(view.encoding);
   const [delimiter, setDelimiter] = useState<CsvDelimiter>(view.delimiter);
   const [hasHeader, setHasHeader] = useState(view.hasHeader);
+  const [headerRow, setHeaderRow] = useState(view.headerRow);
   const [mapping, setMapping] = useState<Record<string, string>>(view.mapping);
   const [updateExisting, setUpdateExisting] = useState(view.updateExisting);
   const [resourceOptions, setResourceOptions] = useState(view.resourceOptions);
@@ -64,10 +69,10 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [showProblems, setShowProblems] = useState(false);
 
-  const readingChanged = encoding !== view.encoding || delimiter !== view.delimiter || hasHeader !== view.hasHeader;
+  const readingChanged = encoding !== view.encoding || delimiter !== view.delimiter || hasHeader !== view.hasHeader || (hasHeader && headerRow !== view.headerRow);
   const problems = mappingProblems(mapping, view.fields, view.headers);
   const shown = showProblems ? { ...serverErrors, ...problems } : serverErrors;
-  const input = (): ImportSettingsInput => ({ id: view.id, mapping, encoding, delimiter, hasHeader, updateExisting, mode, resourceOptions });
+  const input = (): ImportSettingsInput => ({ id: view.id, mapping, encoding, delimiter, hasHeader, headerRow, updateExisting, mode, resourceOptions });
 
   function submit(action: SettingsAction, success: string) {
     setServerErrors({});
@@ -112,10 +117,26 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
                 ))}
               </Select>
             </div>
-            <label className="flex items-center gap-2 self-end pb-2 text-sm">
-              <input type="checkbox" className="size-4" checked={hasHeader} disabled={pending} onChange={(e) => setHasHeader(e.target.checked)} />
-              The first row holds the column names
-            </label>
+            <div className="grid gap-1.5">
+              <Label htmlFor="import-header-row">Column names</Label>
+              <Select
+                id="import-header-row"
+                value={hasHeader ? String(headerRow) : "none"}
+                disabled={pending}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  setHasHeader(v !== "none");
+                  if (v !== "none") setHeaderRow(Number(v));
+                }}
+              >
+                {HEADER_ROW_CHOICES.map((n) => (
+                  <option key={n} value={String(n)}>
+                    {n === 1 ? "On the first line" : `On line ${n} (${n - 1} title line${n === 2 ? "" : "s"} above)`}
+                  </option>
+                ))}
+                <option value="none">None: the file starts with data</option>
+              </Select>
+            </div>
           </div>
           {readingChanged ? (
             <div className="flex items-center gap-3">

@@ -37,6 +37,8 @@ export type ImportScreenView = {
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
   hasHeader: boolean;
+  /** Which non-blank line holds the column names (1 = the first; more below title lines). */
+  headerRow: number;
   /** The file's column headers (or "Column 1"… without a header row) and a few sample rows. */
   headers: string[];
   sampleRows: string[][];

@@ -16,7 +16,7 @@ import { CSV_ENCODINGS } from "./csv/decode";
 import { CSV_DELIMITERS, type CsvDetection } from "./csv/detect";
 import { CsvFileError } from "./csv/errors";
 import { autoMap, mappingProblems, missingRequired } from "./csv/mapping";
-import { detectStoredFile } from "./create";
+import { detectStoredFile, MAX_TITLE_LINES } from "./create";
 import { deniedFields } from "./field-access";
 import { errorText, resourceOptionsOf, type ImportRow } from "./engine/context";
 import { errorPhase } from "./errors-csv";
@@ -62,6 +62,7 @@ export type ImportView = {
   encoding: string | null;
   delimiter: string | null;
   hasHeader: boolean;
+  headerRow: number;
   headers: string[];
   /** The first rows of the file, for the mapping screen ([] when the file is gone). */
   sampleRows: string[][];
@@ -128,6 +129,7 @@ export async function getImportView(ctx: OrgContext, id: string): Promise<Import
     encoding: imp.encoding,
     delimiter: imp.delimiter,
     hasHeader: imp.hasHeader,
+    headerRow: imp.headerRow,
     headers: imp.headers,
     sampleRows,
     mapping: imp.mapping,
@@ -161,6 +163,7 @@ function overridesOf(imp: ImportRow) {
     encoding: (imp.encoding ?? undefined) as CsvDetection["encoding"] | undefined,
     delimiter: (imp.delimiter ?? undefined) as CsvDetection["delimiter"] | undefined,
     hasHeader: imp.hasHeader,
+    headerRow: imp.headerRow,
   };
 }
 
@@ -204,6 +207,8 @@ export const configureSchema = z.object({
   encoding: z.enum(CSV_ENCODINGS).optional(),
   delimiter: z.enum(CSV_DELIMITERS).optional(),
   hasHeader: z.boolean().optional(),
+  /** The header is this non-blank line: title lines above it are skipped. */
+  headerRow: z.number().int().min(1, "The header is on line 1 or below").max(MAX_TITLE_LINES + 1, `At most ${MAX_TITLE_LINES} title lines above the header`).optional(),
   updateExisting: z.boolean(),
   mode: z.enum(["skip_invalid", "all_or_nothing"]),
   /** The resource's own options; omitted ones keep their current value. */
@@ -234,14 +239,23 @@ export async function configureImport(ctx: OrgContext, id: string, input: Config
   // Unmapped columns may come as "": they are simply not part of the mapping.
   let mapping = Object.fromEntries(Object.entries(data.mapping).filter(([, key]) => key !== ""));
   let headers = imp.headers;
-  let detection = { encoding: imp.encoding, delimiter: imp.delimiter, hasHeader: imp.hasHeader };
-  const redetect = (data.encoding && data.encoding !== imp.encoding) || (data.delimiter && data.delimiter !== imp.delimiter) || (data.hasHeader !== undefined && data.hasHeader !== imp.hasHeader);
+  let detection = { encoding: imp.encoding, delimiter: imp.delimiter, hasHeader: imp.hasHeader, headerRow: imp.headerRow };
+  const redetect =
+    (data.encoding && data.encoding !== imp.encoding) ||
+    (data.delimiter && data.delimiter !== imp.delimiter) ||
+    (data.hasHeader !== undefined && data.hasHeader !== imp.hasHeader) ||
+    (data.headerRow !== undefined && data.headerRow !== imp.headerRow);
   if (redetect) {
     try {
-      const d = await detectStoredFile(ctx.organization.id, imp.fileId, { encoding: data.encoding ?? overridesOf(imp).encoding, delimiter: data.delimiter ?? overridesOf(imp).delimiter, hasHeader: data.hasHeader ?? imp.hasHeader });
+      const d = await detectStoredFile(ctx.organization.id, imp.fileId, {
+        encoding: data.encoding ?? overridesOf(imp).encoding,
+        delimiter: data.delimiter ?? overridesOf(imp).delimiter,
+        hasHeader: data.hasHeader ?? imp.hasHeader,
+        headerRow: data.headerRow ?? imp.headerRow,
+      });
       const changedHeaders = JSON.stringify(d.headers) !== JSON.stringify(headers);
       headers = d.headers;
-      detection = { encoding: d.encoding, delimiter: d.delimiter, hasHeader: d.hasHeader };
+      detection = { encoding: d.encoding, delimiter: d.delimiter, hasHeader: d.hasHeader, headerRow: d.headerRow };
       // Other columns: the old mapping by index means nothing any more; map them afresh.
       if (changedHeaders) mapping = autoMap(headers, resource.fields, await savedMapping(ctx.organization.id, resource.id, headers));
     } catch (err) {
@@ -272,7 +286,7 @@ export async function configureImport(ctx: OrgContext, id: string, input: Config
   }
   const n = await rootDb().$executeRaw`
     UPDATE data_imports SET mapping = ${JSON.stringify(mapping)}::jsonb, headers = ${JSON.stringify(headers)}::jsonb,
-      encoding = ${detection.encoding}, delimiter = ${detection.delimiter}, "hasHeader" = ${detection.hasHeader},
+      encoding = ${detection.encoding}, delimiter = ${detection.delimiter}, "hasHeader" = ${detection.hasHeader}, "headerRow" = ${detection.headerRow},
       "updateExisting" = ${data.updateExisting}, mode = ${data.mode}, "resourceOptions" = ${JSON.stringify(resourceOptions)}::jsonb, status = 'uploaded', preview = NULL, "totalRows" = NULL,
       "rowsDone" = 0, error = NULL, "finishedAt" = NULL, "updatedAt" = now()
     WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND status IN ('uploaded', 'previewed', 'failed')

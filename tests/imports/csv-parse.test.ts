@@ -6,6 +6,17 @@ import { parseAll, utf8 } from "./csv-helpers";
 const CHUNKS = [1, 2, 3, 5, 64, 65_536];
 
 describe("parseCsv", () => {
+  it("skips Excel's sep= line and the title lines above the header; rows and lines stay true to the file", async () => {
+    const text = "sep=;\r\nStock list;;\r\n\r\nMarch 2026;;\r\nsku;name;qty\r\nA;x;1\r\nB;y;2\r\n";
+    const headers: string[][] = [];
+    const recs = await parseAll(utf8(text), { delimiter: ";", skipRecords: 2, onHeader: (h) => headers.push(h) });
+    expect(headers).toEqual([["sku", "name", "qty"]]);
+    expect(recs.map((r) => [r.row, r.line, r.cells])).toEqual([
+      [1, 6, ["A", "x", "1"]],
+      [2, 7, ["B", "y", "2"]],
+    ]);
+  });
+
   it("skips the header, numbers data rows from 1 and skips blank lines without counting them", async () => {
     const recs = await parseAll(utf8("sku,name\n\nA,1\n,\n  \nB,2\n\n"));
     expect(recs.map((r) => [r.row, r.line, r.cells])).toEqual([

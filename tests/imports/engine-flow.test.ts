@@ -8,7 +8,7 @@ import { runPreview } from "@/core/imports/engine/preview";
 import { errorsCsv } from "@/core/imports/errors-csv";
 import { configureImport, getImportView } from "@/core/imports/service";
 import { createTestOrganization } from "@/core/testing/plugin-test-kit";
-import { importRow, manyPatients, patientsCsv, patientsOf, setOptions, upload } from "./engine-kit";
+import { importRow, manyPatients, PATIENT_HEADER, patientsCsv, patientsOf, setOptions, upload } from "./engine-kit";
 
 async function previewAndCommit(id: string) {
   await runPreview(id);
@@ -105,6 +105,29 @@ describe("commit", () => {
     expect(imp).toMatchObject({ updatedCount: 1 });
     const [p] = await patientsOf(org);
     expect(p).toMatchObject({ firstName: "Anne", phone: "555 1234", email: "ann@x.test" });
+  });
+});
+
+describe("title lines above the header", () => {
+  it("finds the header below them (the first line that maps every required field), imports the rows with their real line numbers, and lets the member choose another line", async () => {
+    const org = await createTestOrganization();
+    const csv = ["Patient list — Acme Family Clinic,,,,,", "Exported 2026-03-01 by the front desk,,,,,", PATIENT_HEADER, "MRN-T1,Ada,One,1970-01-01,,", "MRN-T2,Bob,Two,not a date,,"].join("\r\n") + "\r\n";
+    const id = await upload(org, csv);
+    const imp = await importRow(id);
+    expect(imp).toMatchObject({ hasHeader: true, headerRow: 3, headers: PATIENT_HEADER.split(",") });
+    expect(Object.values(imp.mapping as Record<string, string>)).toEqual(["medicalRecordNumber", "firstName", "lastName", "dateOfBirth", "phone", "email"]);
+    const done = await previewAndCommit(id);
+    expect(done).toMatchObject({ status: "completed", createdCount: 1, rejectedCount: 1 });
+    expect((await patientsOf(org)).map((p) => p.medicalRecordNumber)).toEqual(["MRN-T1"]);
+    // Row 2 of the table is line 5 of the file.
+    expect(await rootDb().dataImportError.findMany({ where: { importId: id, phase: "commit" }, select: { rowNumber: true, line: true } })).toEqual([{ rowNumber: 2, line: 5 }]);
+
+    // The member can say where the names are: line 1 here gives the title's cells as column names.
+    const other = await upload(org, csv, "again.csv");
+    const ctx = await org.as("staff");
+    expect(await configureImport(ctx, other, { mapping: {}, headerRow: 1, hasHeader: true, updateExisting: true, mode: "skip_invalid" })).toMatchObject({ ok: true });
+    expect(await importRow(other)).toMatchObject({ headerRow: 1, headers: ["Patient list — Acme Family Clinic"] });
+    expect(await configureImport(ctx, other, { mapping: {}, headerRow: 7, updateExisting: true, mode: "skip_invalid" })).toMatchObject({ ok: false, fieldErrors: { headerRow: "At most 5 title lines above the header" } });
   });
 });
 

@@ -17,6 +17,7 @@ const settingsSchema = z
     encoding: z.enum(["utf-8", "utf-16le", "utf-16be", "windows-1252"], { message: "Choose one of the listed encodings." }).optional(),
     delimiter: z.enum([",", ";", "\t", "|"], { message: "Choose one of the listed delimiters." }).optional(),
     hasHeader: z.boolean().optional(),
+    headerRow: z.number().int().min(1).max(6).optional(),
     updateExisting: z.boolean(),
     mode: z.enum(["skip_invalid", "all_or_nothing"], { message: "Choose “Skip bad rows” or “All or nothing”." }),
     resourceOptions: z.record(z.string().max(100), z.boolean()).optional(),
@@ -39,8 +40,8 @@ const settingsSchema = z
 export type ImportSettingsData = z.output<typeof settingsSchema>;
 
 /** Fieldless problems name the mapping table; per-column ones keep their "mapping.<column>" key. */
-function settingsOf({ mapping, encoding, delimiter, hasHeader, updateExisting, mode, resourceOptions }: ImportSettingsData) {
-  return { mapping, encoding, delimiter, hasHeader, updateExisting, mode, resourceOptions };
+function settingsOf({ mapping, encoding, delimiter, hasHeader, headerRow, updateExisting, mode, resourceOptions }: ImportSettingsData) {
+  return { mapping, encoding, delimiter, hasHeader, headerRow, updateExisting, mode, resourceOptions };
 }
 
 /** Saves the reading settings, mapping and options (the file is read again when a reading setting changed). */

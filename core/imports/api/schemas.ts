@@ -28,7 +28,12 @@ export const importSchema = z
     status: z.enum(["uploaded", "previewing", "previewed", "committing", "completed", "failed", "cancelled", "undone"]).meta({
       description: "uploaded → (preview) previewing → previewed → (commit) committing → completed | failed | cancelled; (undo) → undone.",
     }),
-    detection: z.object({ encoding: z.string().nullable(), delimiter: z.string().nullable(), hasHeader: z.boolean() }),
+    detection: z.object({
+      encoding: z.string().nullable(),
+      delimiter: z.string().nullable(),
+      hasHeader: z.boolean(),
+      headerRow: z.number().int().meta({ description: "Which non-blank line holds the column names (more than 1 when title lines stand above it)." }),
+    }),
     headers: z.array(z.string()),
     sampleRows: z.array(z.array(z.string())).meta({ description: "The first rows of the file, as the mapping screen shows them." }),
     mapping: z.record(z.string(), z.string()).meta({ description: "Column index → field key.", examples: [{ "0": "sku", "1": "name" }] }),
@@ -102,6 +107,7 @@ export const previewRequestSchema = z
     encoding: z.enum(CSV_ENCODINGS).optional(),
     delimiter: z.enum(CSV_DELIMITERS).optional(),
     hasHeader: z.boolean().optional(),
+    headerRow: z.number().int().min(1).max(6).optional().meta({ description: "The column names are on this non-blank line (title lines above it are skipped); detected at upload." }),
     updateExisting: z.boolean().optional().meta({ description: "Rows whose key matches an existing record update it (default) or are skipped." }),
     mode: z.enum(["skip_invalid", "all_or_nothing"]).optional().meta({ description: "skip_invalid (default): bad rows are reported, the rest imported. all_or_nothing: any bad row and nothing is imported." }),
     resourceOptions: z.record(z.string(), z.boolean()).optional().meta({ description: "The resource's own options, e.g. inventory.items: `{ \"createCategories\": false }` rejects rows naming an unknown category instead of creating it." }),

@@ -15,6 +15,8 @@ export type CsvDetection = {
   bom: boolean;
   delimiter: CsvDelimiter;
   hasHeader: boolean;
+  /** Which non-blank line is the header (1 = the first; more when title lines stand above it). */
+  headerRow: number;
   /** The header row's cells, or "Column 1", "Column 2"... when the file has no header. */
   headers: string[];
   /** The first data rows (up to SAMPLE_ROWS), blank lines skipped; [] when the file is only a header. */
@@ -27,6 +29,8 @@ export type DetectOptions = {
   delimiter?: CsvDelimiter;
   /** true/false forced; undefined = detect. */
   hasHeader?: boolean;
+  /** The header is the n-th non-blank line (title lines above it are skipped); default 1. */
+  headerRow?: number;
   /** Throw CsvFileError "no_header" when hasHeader is not forced and the first row is not a header. */
   requireHeader?: boolean;
   /**
@@ -216,7 +220,9 @@ export function detectCsv(head: Uint8Array, opts: DetectOptions = {}): CsvDetect
     }
   }
   const delimiter = opts.delimiter ?? (sep ? (sep[1] as CsvDelimiter) : detectDelimiter(text, complete));
-  const records = tokenize(text, delimiter, complete);
+  const headerRow = Math.max(1, Math.floor(opts.headerRow ?? 1));
+  // Title lines above the header ("Stock list, 1 March") are not part of the table.
+  const records = tokenize(text, delimiter, complete).slice(headerRow - 1);
   const first = records[0] ?? [];
   let hasHeader: boolean;
   if (opts.hasHeader !== undefined) {
@@ -241,5 +247,5 @@ export function detectCsv(head: Uint8Array, opts: DetectOptions = {}): CsvDetect
   const data = hasHeader ? records.slice(1) : records;
   const width = Math.max(first.length, ...data.slice(0, SAMPLE_ROWS).map((r) => r.length));
   const headers = hasHeader ? withoutTrailingEmpty(first) : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
-  return { encoding, bom, delimiter, hasHeader, headers, sampleRows: data.slice(0, SAMPLE_ROWS) };
+  return { encoding, bom, delimiter, hasHeader, headerRow, headers, sampleRows: data.slice(0, SAMPLE_ROWS) };
 }

@@ -26,8 +26,10 @@ export type CsvParseOptions = {
   /** Informative: a BOM at the very start of the file is always removed (and counted in byteOffset). */
   bom?: boolean;
   delimiter: CsvDelimiter;
-  /** The first non-blank record is the header: it is not yielded (see onHeader). */
+  /** The first non-blank record (after skipRecords) is the header: it is not yielded (see onHeader). */
   hasHeader: boolean;
+  /** Non-blank records before the header that are not part of the table (title lines): not yielded, not counted. */
+  skipRecords?: number;
   /** Records before this row are parsed (to count lines) but not yielded. */
   startRow?: number;
   /**
@@ -61,6 +63,7 @@ export async function* parseCsvBatches(source: AsyncIterable<Uint8Array>, opts: 
   let headerPending = opts.hasHeader && !resume;
   // Excel's "sep=;" first line (it names the delimiter, detect.ts honours it) is neither header nor row.
   let sepLinePossible = !resume;
+  let titleLines = resume ? 0 : (opts.skipRecords ?? 0);
   let row = resume ? resume.row - 1 : 0;
   const startRow = opts.startRow ?? 0;
 
@@ -72,6 +75,10 @@ export async function* parseCsvBatches(source: AsyncIterable<Uint8Array>, opts: 
       if (sepLinePossible) {
         sepLinePossible = false;
         if (isSepLine(r.cells.join(opts.delimiter))) continue;
+      }
+      if (titleLines > 0) {
+        titleLines--;
+        continue;
       }
       if (headerPending) {
         headerPending = false;

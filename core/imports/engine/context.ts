@@ -18,6 +18,7 @@ export type ImportRow = {
   encoding: string | null;
   delimiter: string | null;
   hasHeader: boolean;
+  headerRow: number;
   headers: string[];
   mapping: Record<string, string>;
   updateExisting: boolean;

@@ -52,7 +52,7 @@ export async function* readBatches<Row extends Record<string, unknown>>(
 
   let batch: RowBatch<Row> = { valid: [], invalid: [], cellsOf: new Map(), count: 0, lastRow: 0 };
   const source = await readFile(imp.organizationId, imp.fileId);
-  const records = parseCsv(source, { encoding: (imp.encoding ?? "utf-8") as CsvEncoding, delimiter: (imp.delimiter ?? ",") as CsvDelimiter, hasHeader: imp.hasHeader });
+  const records = parseCsv(source, { encoding: (imp.encoding ?? "utf-8") as CsvEncoding, delimiter: (imp.delimiter ?? ",") as CsvDelimiter, hasHeader: imp.hasHeader, skipRecords: imp.hasHeader ? imp.headerRow - 1 : 0 });
   for await (const rec of records) {
     const skip = rec.row < fromRow;
     if (rec.error) {

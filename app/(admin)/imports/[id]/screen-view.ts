@@ -65,6 +65,7 @@ export async function loadScreenView(ctx: OrgContext, id: string): Promise<Impor
     encoding: (view.encoding ?? "utf-8") as CsvEncoding,
     delimiter: (view.delimiter ?? ",") as CsvDelimiter,
     hasHeader: view.hasHeader,
+    headerRow: view.headerRow,
     headers: view.headers,
     sampleRows: view.sampleRows,
     mapping: view.mapping,
