@@ -59,6 +59,11 @@ try {
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
+  // The run command died without stopping us (its lifeline channel closed, scripts/lib/boot.ts).
+  process.on("disconnect", () => {
+    log.error("jobs.run_command_gone", {});
+    void stop();
+  });
 } catch (err) {
   log.error("jobs.executor_start_failed", { err, port, serveUrl });
   process.exit(1);

@@ -80,6 +80,13 @@ async function stopAll(code: number) {
 
 process.on("SIGTERM", () => void stopAll(0));
 process.on("SIGINT", () => void stopAll(0));
+// The run command died without stopping us (its lifeline channel closed, scripts/lib/boot.ts): stop
+// rather than serve on as an orphan nobody supervises.
+process.on("disconnect", () => {
+  if (stopping) return;
+  error("server.run_command_gone", { reason: "the run command exited without stopping the server" });
+  void stopAll(1);
+});
 
 info("server.starting", { workers: count, port: process.env.PORT ?? "3000" });
 for (let slot = 1; slot <= count; slot++) fork(slot);

@@ -136,6 +136,8 @@ export async function startExecutorServer(options: ExecutorServerOptions): Promi
     while (!closing) {
       try {
         await executor.sync();
+        // Closed while the sync was in flight: start nothing, and do not sleep through the close.
+        if (closing) return;
         if (!synced) {
           synced = true;
           markReady();

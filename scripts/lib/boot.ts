@@ -12,7 +12,7 @@
 // executor reconnect by themselves, as they do to an external database that comes back). Settings
 // that cannot work together (executor lease vs request timeout vs job step length) stop the run
 // command at start with the message, before anything is started.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import "dotenv/config";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
@@ -24,6 +24,14 @@ import { executorTimingFromEnv } from "../../inngest/executor/timing";
 
 const logError = (msg: string) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", msg })}\n`);
 const info = (msg: string) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", msg })}\n`);
+
+/**
+ * The children's output goes to ours, plus an IPC channel used only as a lifeline: when the run
+ * command dies without stopping them (SIGKILL, a crash), the channel closes and they stop by
+ * themselves (server/primary.ts, scripts/executor.ts: on "disconnect") instead of living on as
+ * orphans that no supervisor knows about.
+ */
+const WITH_LIFELINE: StdioOptions = ["inherit", "inherit", "inherit", "ipc"];
 
 /** The settings the children would refuse, checked before anything starts (throws with the message). */
 export function checkSettings(env: NodeJS.ProcessEnv, embeddedJobs: boolean): void {
@@ -137,7 +145,7 @@ export async function boot(nextArgs: string[]): Promise<void> {
     name: nextArgs[0] === "start" ? "the server" : "next dev",
     start: () =>
       nextArgs[0] === "start"
-        ? spawn(process.execPath, ["--import", "tsx", serverScript()], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
+        ? spawn(process.execPath, ["--import", "tsx", serverScript()], { stdio: WITH_LIFELINE, env: { ...env, PORT: port, NODE_ENV: "production" } })
         : spawn(process.execPath, [nextBin(), ...nextArgs, "-p", port], { stdio: "inherit", env }),
     stopping: () => stopping,
     onGiveUp: giveUp,
@@ -147,7 +155,7 @@ export async function boot(nextArgs: string[]): Promise<void> {
     info(`job executor starting on 127.0.0.1:${executorPort}`);
     proc.executor = supervise({
       name: "the job executor",
-      start: () => spawn(process.execPath, ["--import", "tsx", executorScript()], { stdio: "inherit", env: executorEnv(env, port, executorPort) }),
+      start: () => spawn(process.execPath, ["--import", "tsx", executorScript()], { stdio: WITH_LIFELINE, env: executorEnv(env, port, executorPort) }),
       stopping: () => stopping,
       onGiveUp: giveUp,
       log,
