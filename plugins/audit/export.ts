@@ -2,6 +2,7 @@
 // written through csvStream (core/imports/csv/write.ts: cells starting with = + - @ tab CR are
 // escaped against formula injection), so the server never holds the whole log.
 import { csvStream } from "@/core/imports/csv/write";
+import { toReadableStream, utf8 } from "@/core/imports/export/stream";
 import type { FieldChange } from "./chain/types";
 import { streamEntries, type AuditEntryView } from "./queries/entries";
 import type { AuditFilter } from "./queries/filters";
@@ -35,18 +36,7 @@ export function exportFileName(slug: string, now = new Date()): string {
 }
 
 export function exportResponse(organizationId: string, timeZone: string, filter: AuditFilter, fileName: string): Response {
-  const lines = csvStream(EXPORT_HEADER, rows(organizationId, timeZone, filter), { bom: true });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
+  const body = toReadableStream(utf8(csvStream(EXPORT_HEADER, rows(organizationId, timeZone, filter), { bom: true })));
   return new Response(body, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName.replace(/[^a-zA-Z0-9._-]/g, "_")}"`, "cache-control": "no-store" },
   });

@@ -11,6 +11,7 @@ import { apiError } from "@/core/http/api-errors";
 import { defineApiRoute } from "@/core/openapi/define-route";
 import type { ApiRoute } from "@/core/plugins/types";
 import { errorsCsv } from "../errors-csv";
+import { toReadableStream, utf8 } from "../export/stream";
 import { importableResources } from "../registry";
 import { cancelImport, configureImport, getImportView, importForMember, importProgress, listImports, startCommit, startPreview, undoImport, type ImportView } from "../service";
 import { uploadImportFile } from "../upload";
@@ -240,18 +241,7 @@ export const importsApi: ApiRoute[] = [
     handler: async ({ ctx, params }) => {
       const imp = await importForMember(ctx, params.id!);
       if (!imp) return apiError(404, "not_found", NOT_FOUND_TEXT, { requestId: ctx.requestId });
-      const encoder = new TextEncoder();
-      const lines = errorsCsv(imp);
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const next = await lines.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        },
-        async cancel() {
-          await lines.return(undefined);
-        },
-      });
+      const body = toReadableStream(utf8(errorsCsv(imp)));
       const base = imp.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "_") || "import";
       return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${base}-errors.csv"`, "Cache-Control": "no-store" } });
     },
