@@ -46,6 +46,9 @@ function fork(slot: number) {
     }
   });
   worker.on("exit", (code, signal) => onExit(slot, worker, state, code, signal));
+  // A connection handed to a worker in the instant it dies fails on the closed channel (EPIPE,
+  // ERR_IPC_CHANNEL_CLOSED). Unhandled, that error would take the primary — and every worker — down.
+  worker.on("error", (err) => error("server.worker_channel_error", { worker: slot, pid: worker.process.pid, error: err.message }));
 }
 
 function onExit(slot: number, worker: Worker, state: { startedAt: number; listening: boolean }, code: number | null, signal: string | null) {
