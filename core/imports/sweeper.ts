@@ -5,13 +5,15 @@
 // happens to the data: nothing is rolled back here. A resumed commit continues after the last
 // committed batch; a resumed preview or export starts again from the top (they write only their own
 // results). Work stalled for longer than GIVE_UP_MS is failed with what to do next; an import whose
-// cancel was requested is cancelled at once (batches committed stay, and can be undone).
+// cancel was requested is cancelled at once (batches committed stay, and can be undone). It also
+// removes the staged rows (engine/staging.ts) of finished imports that their commit left behind.
 import { rootDb } from "@/core/db/client";
 import { GIVE_UP_MS, resumeEventId, stallAfterMs } from "@/core/jobs/stall";
 import { log } from "@/core/log";
 import { inngest } from "@/inngest/client";
 import { exportRequested } from "./export/events";
 import { failExport } from "./export/run";
+import { dropStaging, leftoverStaging } from "./engine/staging";
 import { importCommitRequested, importPreviewRequested } from "./job-events";
 
 export type SweepResult = { resumed: string[]; failed: string[]; cancelled: string[] };
@@ -67,6 +69,8 @@ export async function sweepStalledWork(now = new Date(), send: Send = (e) => inn
       result.resumed.push(exp.id);
     }
   }
+  // Staged rows of finished imports that the commit's own clean-up missed (it crashed in between).
+  for (const id of await leftoverStaging()) await dropStaging(id);
   if (result.resumed.length || result.failed.length || result.cancelled.length) log.warn("jobs.stalled_work_swept", result);
   return result;
 }

@@ -81,6 +81,30 @@ export type BatchResult = {
   rejected: RowError[];
 };
 
+/**
+ * A batch as a range of the staging table: the rows of `data_import_rows` with this importId and
+ * fromRow <= row <= toRow (columns row, line, data = the row schema's output as JSONB, cells). Rows of
+ * the range the preview rejected are simply not there.
+ */
+export type StagedBatch = { importId: string; fromRow: number; toRow: number };
+
+export type StagedPlan = { create: number; update: number; unchanged: number; rejected: RowError[]; also?: PlanAlso };
+export type StagedResult = { created: number; updated: number; unchanged: number; rejected: RowError[] };
+
+export type StagedImplementation = {
+  /** As `plan`, read-only, for the staged rows of the batch: counts, rows refused (with why), what else would be created. */
+  plan: (tx: TxClient, ctx: BatchContext, batch: StagedBatch) => Promise<StagedPlan>;
+  /**
+   * As `commitBatch`, for the staged rows of the batch, with the same rules (updateExisting, events with
+   * emitMany, throwing rolls the batch back) — and it writes the undo journal itself, set-based, in
+   * the same statement or transaction: one `data_import_changes` row per record created or updated
+   * (importId, recordId, action "created"/"updated", before = the record before or null, after = what
+   * findUndoConflicts compares with). Rows it refuses (like commitBatch's `rejected`) are neither
+   * written nor journaled.
+   */
+  commit: (tx: TxClient, ctx: BatchContext, batch: StagedBatch) => Promise<StagedResult>;
+};
+
 /** A record that changed after the import wrote it: undo refuses, naming it. */
 export type UndoConflict = { recordId: string; label: string; reason: string };
 
@@ -96,7 +120,8 @@ export type ImportResource<Row = Record<string, unknown>> = {
   fields: ImportField[];
   /**
    * Validates one row given as { fieldKey: cell text } (only mapped fields present; empty cells are
-   * ""). Its issues become RowErrors on the field's column. Must not touch the database.
+   * ""). Its issues become RowErrors on the field's column. Must not touch the database. Its output
+   * is staged as JSON between preview and commit, so it must be made of JSON values (strings for dates).
    */
   rowSchema: ZodType<Row>;
   /** Field keys identifying an existing record for upserts ("sku"); duplicates inside a file are rejected. */
@@ -112,6 +137,13 @@ export type ImportResource<Row = Record<string, unknown>> = {
    * transaction; throwing rolls the batch back.
    */
   commitBatch: (tx: TxClient, ctx: BatchContext, rows: ParsedRow<Row>[]) => Promise<BatchResult>;
+  /**
+   * Optional: the preview's plan and the commit's write done in set-based SQL straight over the
+   * staging table (core/imports/engine/staging.ts) instead of rows handed over from the app — no
+   * per-row work in JavaScript. Without it, the engine loads each batch's staged rows back and calls
+   * plan/commitBatch, which works for any resource.
+   */
+  staged?: StagedImplementation;
   /**
    * Undo, phase 1 (read-only): records of `changes` that changed after the import wrote them
    * (compare the current record with `after`), or that are referenced in a way that blocks removal.

@@ -1,7 +1,7 @@
-// The commit: the previewed file written in batches of BATCH_SIZE rows. Each batch is ONE transaction
-// holding everything it changes: the resource's set-based write and its events (commitBatch with
-// emitMany), the undo journal rows (one multi-row INSERT), the batch's rejected rows, and the
-// import's counters and checkpoint (resumeRow). A crash before the commit of a batch leaves none of
+// The commit: the rows the preview staged (engine/staging.ts) written in batches of BATCH_SIZE staged
+// rows — the file is not read again. Each batch is ONE transaction holding everything it changes: the
+// resource's set-based write and its events (staged.commit, or commitBatch with emitMany), the undo
+// journal rows, the batch's rejected rows, and the import's counters and checkpoint (resumeRow). A crash before the commit of a batch leaves none of
 // it; after, all of it — so a resumed run starts exactly after the last committed batch and never
 // applies a row twice. The transaction first locks the import row and checks the checkpoint it
 // expects, so two runners can never both apply the same batch.
@@ -31,10 +31,11 @@ import { rootDb } from "@/core/db/client";
 import type { TxClient } from "@/core/db/tx";
 import { EventHandlerError, EventPayloadError } from "@/core/events/emit";
 import { kickOutbox } from "@/core/events/outbox-signal";
-import type { BatchContext, BatchResult, ImportResource, ParsedRow, RowError } from "../types";
-import { batchContext, errorText, loadImportOrThrow, resourceOf, type ImportRow } from "./context";
+import type { BatchContext, ImportResource, RecordChange, RowError, StagedResult } from "../types";
+import { BATCH_SIZE, batchContext, errorText, loadImportOrThrow, MAX_STORED_ERRORS, resourceOf, type ImportRow } from "./context";
 import { clearErrors, insertErrors, storedErrorCount } from "./errors";
-import { readBatches, type RejectedRow, type RowBatch } from "./rows";
+import type { RejectedRow } from "./rows";
+import { dropStaging, loadStaged, nextRange, stagedCells, stagedCount, stagedRowNumbers, type StagedRange } from "./staging";
 import { refusalText, undoJournal } from "./undo";
 
 const TX = { timeout: 300_000, maxWait: 30_000 } as const;
@@ -85,8 +86,9 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
   const ctx = await batchContext(imp);
   let stored = await storedErrorCount(importId, "commit");
   let expected = imp.resumeRow;
+  const totalRows = imp.totalRows ?? 0;
 
-  for await (const batch of readBatches(imp, resource, { fromRow: imp.resumeRow })) {
+  for (;;) {
     const [state] = await db.$queryRaw<Array<{ status: string; cancelRequested: boolean; runnerId: string | null }>>`
       SELECT status, "cancelRequested", "runnerId"::text AS "runnerId" FROM data_imports WHERE id = ${importId}::uuid`;
     if (state?.status !== "committing") return { done: true };
@@ -95,27 +97,30 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
       await markCancelled(importId);
       return { done: true };
     }
+    const range = await nextRange(db, importId, expected, BATCH_SIZE, totalRows);
+    if (!range) break;
     try {
-      stored += await commitBatchTx(imp, resource, ctx, batch, { runner, expected }, stored);
+      stored += await commitBatchTx(imp, resource, ctx, range, { runner, expected }, stored);
     } catch (err) {
       if (err instanceof NotCommitting) return { done: true };
       if (err instanceof Superseded) return { done: false };
       // A refusal of the data undoes everything; a transient failure (connection, deadlock) is thrown
       // for the job to retry the batch from the checkpoint.
       if (imp.mode === "all_or_nothing" && (err instanceof RowRefused || isRowDataError(err))) {
-        const reason = err instanceof RowRefused ? `row ${err.rowError.row}: ${err.rowError.reason}` : `the batch of rows ${expected}-${batch.lastRow} failed: ${errorText(err)}`;
+        const reason = err instanceof RowRefused ? `row ${err.rowError.row}: ${err.rowError.reason}` : `the batch of rows ${expected}-${range.toRow} failed: ${errorText(err)}`;
         await compensate(imp, resource, ctx, reason);
         return { done: true };
       }
       throw err;
     }
     kickOutbox();
-    expected = batch.lastRow + 1;
+    expected = range.toRow + 1;
     if (opts.deadline !== undefined && Date.now() >= opts.deadline) return { done: false };
   }
   await db.$executeRaw`
     UPDATE data_imports SET status = 'completed', "finishedAt" = now(), "updatedAt" = now()
     WHERE id = ${importId}::uuid AND status = 'committing'`;
+  await dropStaging(importId);
   return { done: true };
 }
 
@@ -123,66 +128,88 @@ async function markCancelled(importId: string) {
   await rootDb().$executeRaw`
     UPDATE data_imports SET status = 'cancelled', "finishedAt" = now(), "updatedAt" = now()
     WHERE id = ${importId}::uuid AND status = 'committing'`;
+  await dropStaging(importId);
 }
 
-/** One batch, one transaction. Returns how many error rows it stored. */
-async function commitBatchTx(
-  imp: ImportRow,
-  resource: ImportResource,
-  ctx: BatchContext,
-  batch: RowBatch<Record<string, unknown>>,
-  claim: { runner: string; expected: number },
-  stored: number,
-): Promise<number> {
+/** One batch (a range of staged rows), one transaction. Returns how many error rows it stored. */
+async function commitBatchTx(imp: ImportRow, resource: ImportResource, ctx: BatchContext, range: StagedRange, claim: { runner: string; expected: number }, stored: number): Promise<number> {
   return rootDb().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<Array<{ resumeRow: number; status: string; runnerId: string | null }>>`
       SELECT "resumeRow", status, "runnerId"::text AS "runnerId" FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
     if (!locked || locked.status !== "committing") throw new NotCommitting();
     if (locked.runnerId !== claim.runner || locked.resumeRow !== claim.expected) throw new Superseded();
     const allOrNothing = imp.mode === "all_or_nothing";
-    if (allOrNothing && batch.invalid.length > 0) {
-      const first = batch.invalid[0]!;
-      throw new RowRefused(first.errors[0] ?? { row: first.row, reason: "invalid row" });
-    }
-    const result = batch.valid.length === 0 ? { changes: [], unchanged: 0, rejected: [] } : allOrNothing ? await resource.commitBatch(tx, ctx, batch.valid) : await isolate(tx, resource, ctx, batch.valid);
+    // Rows of the range that are not staged were rejected by the preview (all_or_nothing never gets
+    // here with any: a preview with rejected rows refuses the commit up front). They count as rejected
+    // again, and their preview errors go to the commit's error file.
+    const staged = await stagedCount(tx, range);
+    const invalid = range.toRow - range.fromRow + 1 - staged;
+    if (allOrNothing && invalid > 0) throw new RowRefused({ row: range.fromRow, reason: `${invalid} row(s) of rows ${range.fromRow}-${range.toRow} are invalid` });
+    const result: StagedResult = staged === 0 ? { created: 0, updated: 0, unchanged: 0, rejected: [] } : allOrNothing ? await writeRange(tx, resource, ctx, range) : await isolate(tx, resource, ctx, range);
     if (allOrNothing && result.rejected.length > 0) throw new RowRefused(result.rejected[0]!);
 
-    if (result.changes.length > 0) {
-      await tx.$executeRaw`
-        INSERT INTO data_import_changes ("importId", "recordId", action, before, after)
-        SELECT ${imp.id}::uuid, t.record_id, t.action, t.before::jsonb, t.after::jsonb
-        FROM unnest(${result.changes.map((c) => c.recordId)}::uuid[], ${result.changes.map((c) => c.action)}::text[],
-                    ${result.changes.map((c) => (c.before == null ? null : JSON.stringify(c.before)))}::text[],
-                    ${result.changes.map((c) => JSON.stringify(c.after))}::text[]) AS t(record_id, action, before, after)`;
+    let storedNow = invalid > 0 ? await copyPreviewErrors(tx, imp.id, range, stored) : 0;
+    if (result.rejected.length > 0) {
+      const cells = await stagedCells(tx, imp.id, result.rejected.map((e) => e.row));
+      const refused: RejectedRow[] = result.rejected.map((e) => ({ row: e.row, line: e.line, cells: cells.get(e.row) ?? [], errors: [e] })).sort((a, b) => a.row - b.row);
+      storedNow += await insertErrors(tx, imp.id, "commit", refused, stored + storedNow);
     }
-    const rejected: RejectedRow[] = [
-      ...batch.invalid,
-      ...result.rejected.map((e) => ({ row: e.row, line: e.line, cells: batch.cellsOf.get(e.row) ?? [], errors: [e] })),
-    ].sort((a, b) => a.row - b.row);
-    const storedNow = await insertErrors(tx, imp.id, "commit", rejected, stored);
-    const createdN = result.changes.filter((c) => c.action === "created").length;
-    const updatedN = result.changes.length - createdN;
     await tx.$executeRaw`
-      UPDATE data_imports SET "rowsDone" = "rowsDone" + ${batch.count}, "createdCount" = "createdCount" + ${createdN},
-        "updatedCount" = "updatedCount" + ${updatedN}, "unchangedCount" = "unchangedCount" + ${result.unchanged},
-        "rejectedCount" = "rejectedCount" + ${rejected.length}, "resumeRow" = ${batch.lastRow + 1}, "updatedAt" = now()
+      UPDATE data_imports SET "rowsDone" = "rowsDone" + ${range.toRow - range.fromRow + 1}, "createdCount" = "createdCount" + ${result.created},
+        "updatedCount" = "updatedCount" + ${result.updated}, "unchangedCount" = "unchangedCount" + ${result.unchanged},
+        "rejectedCount" = "rejectedCount" + ${invalid + result.rejected.length}, "resumeRow" = ${range.toRow + 1}, "updatedAt" = now()
       WHERE id = ${imp.id}::uuid`;
     return storedNow;
   }, TX);
 }
 
+/**
+ * The resource's write of the staged rows of a range: set-based over the staging table when it has a
+ * staged implementation (it journals itself), else the rows loaded back for commitBatch, whose changes
+ * are journaled here in one multi-row INSERT.
+ */
+async function writeRange(tx: TxClient, resource: ImportResource, ctx: BatchContext, range: StagedRange): Promise<StagedResult> {
+  if (resource.staged) return resource.staged.commit(tx, ctx, range);
+  const rows = await loadStaged<Record<string, unknown>>(tx, range);
+  const result = await resource.commitBatch(tx, ctx, rows);
+  await journal(tx, range.importId, result.changes);
+  const created = result.changes.filter((c) => c.action === "created").length;
+  return { created, updated: result.changes.length - created, unchanged: result.unchanged, rejected: result.rejected };
+}
+
+async function journal(tx: TxClient, importId: string, changes: RecordChange[]) {
+  if (changes.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO data_import_changes ("importId", "recordId", action, before, after)
+    SELECT ${importId}::uuid, t.record_id, t.action, t.before::jsonb, t.after::jsonb
+    FROM unnest(${changes.map((c) => c.recordId)}::uuid[], ${changes.map((c) => c.action)}::text[],
+                ${changes.map((c) => (c.before == null ? null : JSON.stringify(c.before)))}::text[],
+                ${changes.map((c) => JSON.stringify(c.after))}::text[]) AS t(record_id, action, before, after)`;
+}
+
+/** The preview's stored errors of the range's rows, as the commit's (within the cap). */
+async function copyPreviewErrors(tx: TxClient, importId: string, range: StagedRange, stored: number): Promise<number> {
+  const room = MAX_STORED_ERRORS - stored;
+  if (room <= 0) return 0;
+  return tx.$executeRaw`
+    INSERT INTO data_import_errors ("importId", phase, "rowNumber", line, "column", field, reason, cells)
+    SELECT "importId", 'commit', "rowNumber", line, "column", field, reason, cells FROM data_import_errors
+    WHERE "importId" = ${importId}::uuid AND phase = 'preview' AND "rowNumber" BETWEEN ${range.fromRow} AND ${range.toRow}
+    ORDER BY id LIMIT ${room}`;
+}
+
 let savepoints = 0;
 
 /**
- * skip_invalid: commitBatch under a savepoint; when the database refuses the batch, roll back to the
- * savepoint and try each half, down to single rows, which are then rejected with the database's
- * reason. Everything stays in the batch's one transaction.
+ * skip_invalid: the range's write under a savepoint; when the database refuses it, roll back to the
+ * savepoint and try each half of its staged rows, down to single rows, which are then rejected with
+ * the database's reason. Everything stays in the batch's one transaction.
  */
-async function isolate(tx: TxClient, resource: ImportResource, ctx: BatchContext, rows: ParsedRow<Record<string, unknown>>[]): Promise<BatchResult> {
+async function isolate(tx: TxClient, resource: ImportResource, ctx: BatchContext, range: StagedRange): Promise<StagedResult> {
   const sp = `import_sp_${++savepoints}`;
   await tx.$executeRawUnsafe(`SAVEPOINT ${sp}`);
   try {
-    const result = await resource.commitBatch(tx, ctx, rows);
+    const result = await writeRange(tx, resource, ctx, range);
     await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${sp}`);
     return result;
   } catch (err) {
@@ -192,14 +219,15 @@ async function isolate(tx: TxClient, resource: ImportResource, ctx: BatchContext
     if (!isRowDataError(err)) throw err;
     await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${sp}`);
     await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${sp}`);
-    if (rows.length === 1) {
-      const r = rows[0]!;
-      return { changes: [], unchanged: 0, rejected: [{ row: r.row, line: r.line, reason: `The database refused this row: ${errorText(err)}` }] };
+    const rows = await stagedRowNumbers(tx, range);
+    if (rows.length <= 1) {
+      const [r] = await loadStaged(tx, range);
+      return { created: 0, updated: 0, unchanged: 0, rejected: r ? [{ row: r.row, line: r.line, reason: `The database refused this row: ${errorText(err)}` }] : [] };
     }
-    const mid = Math.ceil(rows.length / 2);
-    const a = await isolate(tx, resource, ctx, rows.slice(0, mid));
-    const b = await isolate(tx, resource, ctx, rows.slice(mid));
-    return { changes: [...a.changes, ...b.changes], unchanged: a.unchanged + b.unchanged, rejected: [...a.rejected, ...b.rejected] };
+    const mid = rows[Math.ceil(rows.length / 2)]!;
+    const a = await isolate(tx, resource, ctx, { ...range, toRow: mid - 1 });
+    const b = await isolate(tx, resource, ctx, { ...range, fromRow: mid });
+    return { created: a.created + b.created, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, rejected: [...a.rejected, ...b.rejected] };
   }
 }
 
@@ -275,4 +303,5 @@ async function compensate(imp: ImportRow, resource: ImportResource, ctx: BatchCo
       WHERE id = ${imp.id}::uuid`;
   }
   kickOutbox();
+  await dropStaging(imp.id);
 }

@@ -1,6 +1,7 @@
-// The dry run: every row of the stored file through the same pipeline as the commit (engine/rows.ts),
-// each batch planned by the resource in a READ ONLY transaction — nothing can be written, not even
-// by a resource bug. Produces the counts { create, update, unchanged, reject }, the rejected rows
+// The dry run, and the only pass over the file: every row of the stored file parsed and validated
+// (engine/rows.ts), the valid ones staged for the commit (engine/staging.ts, which also finds
+// duplicate keys), each batch planned by the resource in a READ ONLY transaction — nothing can be
+// written to the resource, not even by a resource bug. Produces the counts { create, update, unchanged, reject }, the rejected rows
 // (data_import_errors, phase "preview", capped; counts exact), totalRows, and progress per batch.
 //
 // With "update existing" off, rows whose key already exists plan as "unchanged" (they will be skipped).
@@ -16,7 +17,10 @@ import { rootDb } from "@/core/db/client";
 import { missingRequired } from "../csv/mapping";
 import { batchContext, errorText, loadImportOrThrow, resourceOf, type ImportRow } from "./context";
 import { clearErrors, insertErrors } from "./errors";
-import { readBatches, type RejectedRow } from "./rows";
+import type { TxClient } from "@/core/db/tx";
+import type { ParsedRow, PlanAlso, RowError, RowPlan, StagedPlan } from "../types";
+import { duplicateError, readBatches, type RejectedRow } from "./rows";
+import { clearStaging, stageRows } from "./staging";
 
 export type PreviewCounts = {
   create: number;
@@ -74,42 +78,73 @@ async function preview(imp: ImportRow, runner: string): Promise<void> {
   }
   const ctx = await batchContext(imp);
   await clearErrors(db, imp.id, "preview");
+  await clearStaging(db, imp.id);
   const counts: PreviewCounts = { create: 0, update: 0, unchanged: 0, reject: 0 };
   const also = new Map<string, Map<string, string>>();
   let stored = 0;
   let rows = 0;
+  /** The batch's write: only while this runner still owns the previewing import. */
+  const owned = <T>(fn: (tx: TxClient) => Promise<T>) =>
+    db.$transaction(async (tx) => {
+      const [owner] = await tx.$queryRaw<Array<{ runnerId: string | null; status: string }>>`
+        SELECT "runnerId"::text AS "runnerId", status FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
+      if (owner?.runnerId !== runner || owner.status !== "previewing") throw new Superseded();
+      return fn(tx);
+    }, TX);
+
   for await (const batch of readBatches(imp, resource)) {
     const rejected: RejectedRow[] = [...batch.invalid];
-    if (batch.valid.length > 0) {
-      const { plans, also: batchAlso } = await db.$transaction(async (tx) => {
+    // 1. Stage the valid rows; a key staged before (earlier in the file) makes the row a duplicate.
+    const dups = await owned((tx) => stageRows(tx, imp.id, batch.valid.map((r, i) => ({ row: r.row, line: r.line, key: batch.keys[i]!, data: r.data, cells: batch.cellsOf.get(r.row) ?? [] }))));
+    const dupOf = new Map(dups.map((d) => [d.row, d.firstRow]));
+    const valid = dupOf.size === 0 ? batch.valid : batch.valid.filter((r) => {
+      const first = dupOf.get(r.row);
+      if (first === undefined) return true;
+      rejected.push({ row: r.row, line: r.line, cells: batch.cellsOf.get(r.row) ?? [], errors: [duplicateError(imp, resource, r, first)] });
+      return false;
+    });
+    // 2. Plan them, read-only: set-based over the staging table when the resource can, else row by row.
+    if (valid.length > 0) {
+      const planned = await db.$transaction(async (tx) => {
         await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-        return resource.plan(tx, ctx, batch.valid);
+        return resource.staged
+          ? resource.staged.plan(tx, ctx, { importId: imp.id, fromRow: valid[0]!.row, toRow: batch.lastRow })
+          : planRows(await resource.plan(tx, ctx, valid), valid);
       }, TX);
+      counts.create += planned.create;
+      counts.update += planned.update;
+      counts.unchanged += planned.unchanged;
+      for (const e of planned.rejected) rejected.push({ row: e.row, line: e.line, cells: batch.cellsOf.get(e.row) ?? [], errors: [e] });
       // Names repeat across batches (a later batch plans the same new category again): once each, case-insensitively.
-      for (const [kind, names] of Object.entries(batchAlso ?? {})) {
+      for (const [kind, names] of Object.entries(planned.also ?? {})) {
         const seen = also.get(kind) ?? new Map<string, string>();
         for (const n of names) if (seen.size < MAX_ALSO && !seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n);
         also.set(kind, seen);
       }
-      plans.forEach((plan, i) => {
-        const r = batch.valid[i]!;
-        if (typeof plan === "string") counts[plan]++;
-        else rejected.push({ row: r.row, line: r.line, cells: batch.cellsOf.get(r.row) ?? [], errors: [{ ...plan, row: r.row, line: plan.line ?? r.line }] });
-      });
     }
     rejected.sort((a, b) => a.row - b.row);
     counts.reject += rejected.length;
     rows += batch.count;
-    await db.$transaction(async (tx) => {
-      const [owner] = await tx.$queryRaw<Array<{ runnerId: string | null; status: string }>>`
-        SELECT "runnerId"::text AS "runnerId", status FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
-      if (owner?.runnerId !== runner || owner.status !== "previewing") throw new Superseded();
-      stored += await insertErrors(tx, imp.id, "preview", rejected, stored);
+    // 3. Its errors and the progress.
+    stored += await owned(async (tx) => {
+      const n = await insertErrors(tx, imp.id, "preview", rejected, stored);
       await tx.$executeRaw`UPDATE data_imports SET "rowsDone" = ${rows}, "updatedAt" = now() WHERE id = ${imp.id}::uuid`;
-    }, TX);
+      return n;
+    });
   }
   if (also.size) counts.also = Object.fromEntries([...also].map(([kind, names]) => [kind, [...names.values()]]));
   await db.$executeRaw`
     UPDATE data_imports SET status = 'previewed', preview = ${JSON.stringify(counts)}::jsonb, "totalRows" = ${rows}, "rowsDone" = ${rows}, "updatedAt" = now()
     WHERE id = ${imp.id}::uuid AND status = 'previewing' AND "runnerId" = ${runner}::uuid`;
+}
+
+/** The generic plan (one entry per row) as counts and rejected rows. */
+function planRows(result: { plans: (RowPlan | RowError)[]; also?: PlanAlso }, rows: ParsedRow<unknown>[]): StagedPlan {
+  const out: StagedPlan = { create: 0, update: 0, unchanged: 0, rejected: [], also: result.also };
+  result.plans.forEach((plan, i) => {
+    const r = rows[i]!;
+    if (typeof plan === "string") out[plan]++;
+    else out.rejected.push({ ...plan, row: r.row, line: plan.line ?? r.line });
+  });
+  return out;
 }
