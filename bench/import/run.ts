@@ -34,9 +34,14 @@ const opt = (name: string) => {
 };
 const SIZES = (opt("rows") ?? "100000").split(",").map((s) => Number(s.replace(/_/g, ""))).filter((n) => Number.isInteger(n) && n > 0);
 const keep = args.includes("--keep");
+// --pg-stats: load pg_stat_statements in the throw-away database and print where its time went.
+const pgStats = args.includes("--pg-stats");
 if (SIZES.length === 0) throw new Error("--rows takes a comma-separated list of row counts, e.g. --rows 100000,1000000");
 
-const bench = await setUpBench("import");
+// shared_buffers as the issue's measurements (PostgreSQL 15, 512MB); the default 128MB evicts the index pages mid-import.
+const bench = await setUpBench("import", {
+  postgresFlags: ["-c", "shared_buffers=512MB", ...(process.env.BENCH_PG_FLAGS ? process.env.BENCH_PG_FLAGS.split(" ") : []), ...(pgStats ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"] : [])],
+});
 const stopDb = bench.stop;
 
 const { rootDb } = await import("../../core/db/client");
@@ -218,9 +223,21 @@ async function benchSize(rows: number): Promise<Result> {
   }
 }
 
+/** The statements that took the most database time (top-level and nested, e.g. trigger and CTE bodies). */
+async function printPgStats() {
+  const top = await db.$queryRawUnsafe<Array<{ calls: bigint; ms: number; rows: bigint; query: string }>>(
+    `SELECT calls, round(total_exec_time::numeric, 0)::float8 AS ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS query
+     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+  );
+  log("\npg_stat_statements, top 15 by total time (ms, calls, rows, query):");
+  for (const t of top) log(`${String(t.ms).padStart(8)} ${String(t.calls).padStart(7)} ${String(t.rows).padStart(8)}  ${t.query}`);
+}
+
 const results: Result[] = [];
 try {
+  if (pgStats) await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
   for (const n of SIZES) results.push(await benchSize(n));
+  if (pgStats) await printPgStats();
   log("\nrows        file MB  store s  preview s  commit s  import s  rows/s    peak RSS MB (before)  peak heap MB  COPY s  upsert s  raw s   ratio");
   for (const r of results) {
     log(

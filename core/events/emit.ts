@@ -127,6 +127,16 @@ export async function emitMany<E extends EventDefinition>(
   return { eventIds };
 }
 
+/**
+ * Whether emitting `event` for the organization would reach any handler (in-transaction or durable).
+ * For set-based writers that build payloads only when someone listens: a million-row import must not
+ * turn every row into an event record nobody receives.
+ */
+export async function hasSubscribers(tx: EventTx, organizationId: string, event: EventDefinition): Promise<boolean> {
+  const subs = await activeSubscribers(tx as TxClient, organizationId, event.name);
+  return subs.inTransaction.length > 0 || subs.durable.length > 0;
+}
+
 /** Subscribers of installed plugins, narrowed to those enabled for the organization (read in `tx`). */
 async function activeSubscribers(tx: TxClient, organizationId: string, eventName: string): Promise<Subscribers> {
   const all = await subscribersOf(eventName);

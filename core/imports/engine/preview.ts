@@ -92,7 +92,8 @@ async function preview(imp: ImportRow, runner: string): Promise<void> {
       return fn(tx);
     }, TX);
 
-  for await (const batch of readBatches(imp, resource)) {
+  // The next batch is parsed and validated (app CPU) while this one is staged and planned (database).
+  for await (const batch of readAhead(readBatches(imp, resource))) {
     const rejected: RejectedRow[] = [...batch.invalid];
     // 1. Stage the valid rows; a key staged before (earlier in the file) makes the row a duplicate.
     const dups = await owned((tx) => stageRows(tx, imp.id, batch.valid.map((r, i) => ({ row: r.row, line: r.line, key: batch.keys[i]!, data: r.data, cells: batch.cellsOf.get(r.row) ?? [] }))));
@@ -136,6 +137,29 @@ async function preview(imp: ImportRow, runner: string): Promise<void> {
   await db.$executeRaw`
     UPDATE data_imports SET status = 'previewed', preview = ${JSON.stringify(counts)}::jsonb, "totalRows" = ${rows}, "rowsDone" = ${rows}, "updatedAt" = now()
     WHERE id = ${imp.id}::uuid AND status = 'previewing' AND "runnerId" = ${runner}::uuid`;
+}
+
+/**
+ * The items of `source`, with the next one already being produced while the consumer works on the
+ * current one: one item ahead, never more (memory stays at two batches). An error of the source
+ * surfaces when its item is reached.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  // Not yet awaited: keep an early rejection from being reported as unhandled.
+  next.catch(() => undefined);
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      next.catch(() => undefined);
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
 }
 
 /** The generic plan (one entry per row) as counts and rejected rows. */

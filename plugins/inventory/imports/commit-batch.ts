@@ -38,9 +38,10 @@ export const IMPORT_REASON = "CSV import";
  * it changed since — `fp`, a sha1 of its values (fingerprint.ts; not updatedAt, which an undo of a
  * later import moves although it restores the values). Not the whole record: the journal gets one row
  * per imported item, and sending 1,000,000 full records as JSON doubled the import time.
- * (Journals written before `fp` existed carry `updatedAt` instead; undo still understands them.)
+ * (Journals written before `fp` existed carry `updatedAt` instead; undo still understands them. The
+ * staged commit, staged.ts, writes `fp2`, computed by PostgreSQL: item-sql.ts itemFingerprintSql.)
  */
-export type ItemJournalStamp = Pick<ItemRecord, "id" | "sku" | "name"> & { fp?: string; updatedAt?: string };
+export type ItemJournalStamp = Pick<ItemRecord, "id" | "sku" | "name"> & { fp?: string; fp2?: string; updatedAt?: string };
 const journalStamp = (r: ItemRecord): ItemJournalStamp => ({ id: r.id, sku: r.sku, name: r.name, fp: itemFingerprint(r) });
 
 /**

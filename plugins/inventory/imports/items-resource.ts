@@ -6,6 +6,7 @@ import { INVENTORY_PERMISSIONS } from "../permissions";
 import { commitItems } from "./commit-batch";
 import { itemsExport } from "./items-export";
 import { planItems } from "./plan";
+import { commitStagedItems, planStagedItems } from "./staged";
 import { itemImportFields, itemImportRow, type ItemImportRow } from "./row-schema";
 import { findUndoItemConflicts, undoItems } from "./undo";
 
@@ -29,6 +30,8 @@ export const itemsImportResource: ImportResource<ItemImportRow> = {
     },
   ],
   commitBatch: commitItems,
+  // The engine's fast path: plan and commit set-based over the staging table (staged.ts).
+  staged: { plan: planStagedItems, commit: commitStagedItems },
   findUndoConflicts: findUndoItemConflicts,
   undoBatch: undoItems,
   export: itemsExport,

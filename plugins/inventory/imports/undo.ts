@@ -30,6 +30,7 @@ import { itemDeleted, itemUpdated, type ItemRecord } from "../events";
 import { ITEM_COLUMNS, itemRecord, type ItemRow } from "../items/records";
 import type { ItemJournalStamp } from "./commit-batch";
 import { itemFingerprint } from "./fingerprint";
+import { itemFingerprintSql } from "./item-sql";
 import { recordQuantityChanges } from "./stock-batch";
 
 export const UNDO_REASON = "CSV import undone";
@@ -41,10 +42,11 @@ const label = (r: { sku: string; name: string }) => `${r.sku} (${r.name})`;
 export async function findUndoItemConflicts(tx: TxClient, ctx: BatchContext, changes: RecordChange[]): Promise<UndoConflict[]> {
   if (changes.length === 0) return [];
   const organizationId = ctx.organization.id;
-  const rows = await tx.$queryRawUnsafe<Array<ItemRow & { adjustments: number; orderLines: number }>>(
+  const rows = await tx.$queryRawUnsafe<Array<ItemRow & { adjustments: number; orderLines: number; fp2: string }>>(
     `SELECT ${cols("i")},
             (SELECT count(*)::int FROM inventory_stock_adjustments a WHERE a."organizationId" = i."organizationId" AND a."itemId" = i.id AND a.source <> 'import') AS adjustments,
-            (SELECT count(*)::int FROM inventory_purchase_order_lines l WHERE l."organizationId" = i."organizationId" AND l."itemId" = i.id) AS "orderLines"
+            (SELECT count(*)::int FROM inventory_purchase_order_lines l WHERE l."organizationId" = i."organizationId" AND l."itemId" = i.id) AS "orderLines",
+            ${itemFingerprintSql("i")} AS fp2
      FROM inventory_items i WHERE i."organizationId" = $1::uuid AND i.id = ANY($2::uuid[])
      ORDER BY i.id FOR UPDATE OF i`,
     organizationId,
@@ -61,8 +63,10 @@ export async function findUndoItemConflicts(tx: TxClient, ctx: BatchContext, cha
       continue;
     }
     const now = itemRecord(row);
-    // Different values than the import left (journals from before `fp` existed: a different updatedAt).
-    if (after.fp !== undefined ? itemFingerprint(now) !== after.fp : now.updatedAt !== after.updatedAt) {
+    // Different values than the import left: fp2 (staged commits, computed by PostgreSQL), fp (row-by-row
+    // commits, computed here), or for journals older than both a different updatedAt.
+    const changed = after.fp2 !== undefined ? row.fp2 !== after.fp2 : after.fp !== undefined ? itemFingerprint(now) !== after.fp : now.updatedAt !== after.updatedAt;
+    if (changed) {
       conflicts.push({ recordId: c.recordId, label: label(now), reason: `changed on ${formatDateTime(row.updatedAt, ctx.organization.timezone)} after the import` });
     } else if (c.action === "created" && row.adjustments > 0) {
       conflicts.push({ recordId: c.recordId, label: label(now), reason: `has ${row.adjustments} stock adjustment${row.adjustments === 1 ? "" : "s"} made after the import` });
