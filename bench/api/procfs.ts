@@ -99,3 +99,15 @@ export function cpuMsTotal(before: ProcSample[], after: ProcSample[]): number {
   const sum = (s: ProcSample[]) => s.reduce((a, p) => a + p.ticks, 0);
   return ((sum(after) - sum(before)) * 1000) / clkTck();
 }
+
+/**
+ * PostgreSQL's process tree for CPU accounting: the postmaster of `db`'s own backend and all its
+ * children (backends, checkpointer, WAL writer, autovacuum...) — not every `postgres` on the machine,
+ * which may be other people's clusters. Null when the database is on another machine (or in another
+ * PID namespace).
+ */
+export async function postgresRootOf(db: { query: <R>(sql: string) => Promise<{ rows: R[] }> }): Promise<number | null> {
+  const backendPid = (await db.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+  const postmaster = parentOf(backendPid);
+  return postmaster?.comm === "postgres" ? postmaster.pid : null;
+}

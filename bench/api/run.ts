@@ -20,7 +20,7 @@ import { freePort, isPortFree } from "../../scripts/lib/embedded-db";
 import { round, summarize } from "../jobs/lib";
 import { setUpBench } from "../lib/setup";
 import { runLoad, WRK, type LoadResult } from "./load";
-import { cmdline, cpuMsByPid, cpuMsTotal, parentOf, processTree, rssMiB, allProcesses, type ProcSample } from "./procfs";
+import { postgresRootOf, cmdline, cpuMsByPid, cpuMsTotal, processTree, rssMiB, allProcesses, type ProcSample } from "./procfs";
 import { BENCH_ITEMS, BENCH_SLUG, createBenchToken, dropBenchOrganizations, ensureBenchMember, seedBenchData, seededOrganization } from "./seed";
 
 // What the caller gave us, before setUpBench adds its own settings (LOG_LEVEL, RITIKO_OUTBOX_DISPATCHER=off)
@@ -72,12 +72,8 @@ const db = new pg.Client({ connectionString: databaseUrl });
 db.on("error", (err) => log(`database connection lost: ${err.message}`));
 await db.connect();
 
-// PostgreSQL's CPU: the server process of our connection's backend and all its children (backends,
-// checkpointer, WAL writer, autovacuum...) — not every `postgres` on the machine, which may be other
-// people's clusters. Unknown when the database is on another machine (or in another PID namespace).
-const backendPid = (await db.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
-const postmaster = parentOf(backendPid);
-const dbRoot = postmaster?.comm === "postgres" ? postmaster.pid : null;
+// PostgreSQL's CPU: the process tree of our connection's postmaster (procfs.ts postgresRootOf).
+const dbRoot = await postgresRootOf(db);
 
 let server: ReturnType<typeof spawn> | undefined;
 let serverExited: Promise<void> = Promise.resolve();

@@ -24,7 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort, isPortFree } from "../../scripts/lib/embedded-db";
-import { cmdline, cpuMsTotal, parentOf, processTree, allProcesses, rssMiB, type ProcSample } from "../api/procfs";
+import { postgresRootOf, cmdline, cpuMsTotal, processTree, allProcesses, rssMiB, type ProcSample } from "../api/procfs";
 import { round } from "../jobs/lib";
 import { setUpBench } from "../lib/setup";
 import { writeItemsCsv } from "./csv-file";
@@ -83,11 +83,8 @@ const db = new pg.Client({ connectionString: databaseUrl });
 db.on("error", (err) => log(`database connection lost: ${err.message}`));
 await db.connect();
 
-// PostgreSQL's process tree: the postmaster of our connection's backend (not every `postgres` on the
-// machine: others run their own clusters here).
-const backendPid = (await db.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
-const postmaster = parentOf(backendPid);
-const dbRoot = postmaster?.comm === "postgres" ? postmaster.pid : null;
+// PostgreSQL's CPU: the process tree of our connection's postmaster (procfs.ts postgresRootOf).
+const dbRoot = await postgresRootOf(db);
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-bench-import-http-"));
 // The database server reads the baseline's file itself (COPY): it must be able to enter the directory.

@@ -23,7 +23,10 @@ import { setUpBench } from "../lib/setup";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { round } from "../jobs/lib";
+import { writeItemsCsv } from "./csv-file";
+import { rawBaseline } from "./http-db";
 
 
 
@@ -60,30 +63,8 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-bench-import-"));
 // The database server reads the baseline's file itself: it must be able to enter the directory.
 fs.chmodSync(workDir, 0o755);
 
-// ---- the file ----
-const NAMES = ["Nitrile gloves", "Gauze swabs", "Syringe 5 ml", "Alcohol pads", "Bandages", "Saline 500 ml", "Paracetamol 500 mg", "Ibuprofen", "Face masks", "Cotton rolls"];
-const UNITS = ["each", "box", "pack", "ml", "bottle"];
-
-async function writeCsv(file: string, rows: number, categories: string[]): Promise<number> {
-  const out = fs.createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r())));
-  await write("SKU,Name,Category,Quantity,Unit,Price,Reorder threshold,In stock,Expires on\r\n");
-  let buf = "";
-  for (let i = 1; i <= rows; i++) {
-    const sku = `BI-${String(i).padStart(8, "0")}`;
-    const name = `${NAMES[i % NAMES.length]} #${i}`;
-    const cat = i % 5 === 0 ? "" : categories[i % categories.length]!;
-    const expires = i % 3 === 0 ? `2027-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}` : "";
-    buf += `${sku},${name},${cat},${(i * 7919) % 500},${UNITS[i % UNITS.length]},${((i * 31) % 10000) / 100},${10 + (i % 40)},${i % 17 === 0 ? "no" : "yes"},${expires}\r\n`;
-    if (buf.length > 1 << 16) {
-      await write(buf);
-      buf = "";
-    }
-  }
-  await write(buf);
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  return fs.statSync(file).size;
-}
+// ---- the file: bench/import/csv-file.ts (the same file bench:import:http imports) ----
+const writeCsv = async (file: string, rows: number, categories: string[]) => (await writeItemsCsv(file, rows, categories, "new")).bytes;
 
 // ---- organizations ----
 type BenchOrg = { id: string; userId: string };
@@ -192,25 +173,10 @@ async function benchSize(rows: number): Promise<Result> {
 
   // ---- the baseline: COPY + one upsert, same file, fresh organization ----
   const raw = await newOrganization("raw");
-  const staging = `bench_import_staging_${Date.now().toString(36)}`;
-  await db.$executeRawUnsafe(
-    `CREATE UNLOGGED TABLE ${staging} (sku text, name text, category text, quantity int, unit text, price numeric, threshold int, in_stock text, expires_on date)`,
-  );
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
   try {
-    t0 = performance.now();
-    await db.$executeRawUnsafe(`COPY ${staging} FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv, HEADER true)`);
-    const copy_s = secs(t0);
-    t0 = performance.now();
-    await db.$executeRawUnsafe(
-      `INSERT INTO inventory_items (id, "organizationId", sku, name, "categoryId", quantity, unit, price, "reorderThreshold", "inStock", "expiresOn", "updatedAt")
-       SELECT gen_random_uuid(), $1::uuid, s.sku, s.name, c.id, s.quantity, s.unit, s.price, s.threshold, s.in_stock = 'yes', s.expires_on, now()
-       FROM ${staging} s LEFT JOIN inventory_categories c ON c."organizationId" = $1::uuid AND lower(c.name) = lower(s.category)
-       ON CONFLICT ("organizationId", sku) DO UPDATE SET name = EXCLUDED.name, "categoryId" = EXCLUDED."categoryId", quantity = EXCLUDED.quantity,
-         unit = EXCLUDED.unit, price = EXCLUDED.price, "reorderThreshold" = EXCLUDED."reorderThreshold", "inStock" = EXCLUDED."inStock",
-         "expiresOn" = EXCLUDED."expiresOn", "updatedAt" = now()`,
-      raw.id,
-    );
-    const upsert_s = secs(t0);
+    const { copy_s, upsert_s } = await rawBaseline(client, raw.id, file);
     const import_s = preview_s + commit_s;
     const raw_s = copy_s + upsert_s;
     return {
@@ -218,7 +184,7 @@ async function benchSize(rows: number): Promise<Result> {
       copy_s, upsert_s, raw_s, ratio: import_s / raw_s, created: done.createdCount, rejected: done.rejectedCount,
     };
   } finally {
-    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${staging}`);
+    await client.end();
     fs.rmSync(file, { force: true });
   }
 }

@@ -19,6 +19,7 @@ import { ConcurrentItemInsert } from "../imports/commit-batch";
 import { itemsImportResource as resource } from "../imports/items-resource";
 import type { ItemImportRow } from "../imports/row-schema";
 import inventory from "../plugin";
+import { importBatchContext } from "./import-kit";
 
 type Seen = { event: string; payload: Record<string, unknown>; origin: EventOrigin };
 const seen: Seen[] = [];
@@ -64,17 +65,9 @@ async function setup(name = "Import Clinic") {
   return { org, owner, orgId: org.org.id, categories };
 }
 
-function batchCtx(owner: OrgContext, options: Partial<ImportOptions> = {}, resourceOptions: Record<string, boolean> = { createCategories: false }): BatchContext {
-  const importId = randomUUID();
-  return {
-    organization: owner.organization,
-    meta: { organization: owner.organization, actor: { type: "user", id: owner.user.id, name: owner.user.name }, origin: { source: "import", importId } },
-    importId,
-    options: { updateExisting: true, mode: "skip_invalid", ...options },
-    // Off unless a test turns it on: the tests of unknown categories expect them refused.
-    resourceOptions,
-  };
-}
+// Unknown categories are refused unless a test turns "create missing categories" on.
+const batchCtx = (owner: OrgContext, options: Partial<ImportOptions> = {}, resourceOptions: Record<string, boolean> = { createCategories: false }): BatchContext =>
+  importBatchContext(owner, randomUUID(), options, resourceOptions);
 
 /** Cells as the engine hands them: only mapped fields, strings. Throws on a row the schema refuses. */
 function rows(...cells: Record<string, string>[]): ParsedRow<ItemImportRow>[] {

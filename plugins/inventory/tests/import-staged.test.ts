@@ -6,7 +6,6 @@
 // through the whole engine: the commit never reads the file again, and the staged rows are removed.
 import "@/app/_plugins/runtime";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OrgContext } from "@/core/auth/context";
 import { rootDb } from "@/core/db/client";
 import type { TxClient } from "@/core/db/tx";
 import { createImport } from "@/core/imports/create";
@@ -15,7 +14,7 @@ import { runPreview } from "@/core/imports/engine/preview";
 import { stageRows } from "@/core/imports/engine/staging";
 import { runUndo } from "@/core/imports/engine/undo";
 import { storeFile } from "@/core/imports/storage";
-import type { BatchContext, ImportOptions, ParsedRow } from "@/core/imports/types";
+import type { ImportOptions, ParsedRow } from "@/core/imports/types";
 import { registerPluginRegistry } from "@/core/plugins/registry";
 import { definePlugin, onEvent } from "@/core/plugins/types";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
@@ -23,6 +22,7 @@ import { inventoryEvents } from "../events";
 import { itemsImportResource as resource } from "../imports/items-resource";
 import type { ItemImportRow } from "../imports/row-schema";
 import inventory from "../plugin";
+import { importBatchContext } from "./import-kit";
 
 const seen: Array<{ event: string; payload: unknown }> = [];
 const spy = definePlugin({
@@ -45,15 +45,7 @@ beforeEach(() => {
 
 const tx = <T>(fn: (tx: TxClient) => Promise<T>) => rootDb().$transaction((t) => fn(t), { timeout: 60_000 });
 
-function batchCtx(owner: OrgContext, importId: string, options: Partial<ImportOptions>, resourceOptions: Record<string, boolean>): BatchContext {
-  return {
-    organization: owner.organization,
-    meta: { organization: owner.organization, actor: { type: "user", id: owner.user.id, name: owner.user.name }, origin: { source: "import", importId } },
-    importId,
-    options: { updateExisting: true, mode: "skip_invalid", ...options },
-    resourceOptions,
-  };
-}
+const batchCtx = importBatchContext;
 
 const parsed = (cells: Record<string, string>[]): ParsedRow<ItemImportRow>[] => cells.map((c, i) => ({ row: i + 1, line: i + 2, data: resource.rowSchema.parse(c) }));
 
