@@ -13,7 +13,7 @@ import { log } from "@/core/log";
 import { inngest } from "@/inngest/client";
 import { exportRequested } from "./export/events";
 import { failExport } from "./export/run";
-import { dropStaging, leftoverStaging } from "./engine/staging";
+import { dropOrphanStaging, dropStaging, leftoverStaging } from "./engine/staging";
 import { importCommitRequested, importPreviewRequested } from "./job-events";
 
 export type SweepResult = { resumed: string[]; failed: string[]; cancelled: string[] };
@@ -71,6 +71,7 @@ export async function sweepStalledWork(now = new Date(), send: Send = (e) => inn
   }
   // Staged rows of finished imports that the commit's own clean-up missed (it crashed in between).
   for (const id of await leftoverStaging()) await dropStaging(id);
+  await dropOrphanStaging();
   if (result.resumed.length || result.failed.length || result.cancelled.length) log.warn("jobs.stalled_work_swept", result);
   return result;
 }

@@ -79,6 +79,29 @@ describe("sweeping imports", () => {
   });
 });
 
+describe("sweeping staged rows", () => {
+  it("removes the staged rows of finished imports and of imports that no longer exist; a running import keeps its own", async () => {
+    const running = await halfCommitted();
+    const failed = await halfCommitted();
+    const gone = await halfCommitted();
+    const staged = (id: string) => rootDb().dataImportRow.count({ where: { importId: id } });
+    expect(await staged(failed.id)).toBe(6_000);
+    // Failed by someone else while its rows were staged (the commit's own clean-up never ran), and an
+    // import deleted with its organization (the staging table has no foreign key to it).
+    await rootDb().$executeRaw`UPDATE data_imports SET status = 'failed', "finishedAt" = now() WHERE id = ${failed.id}::uuid`;
+    await rootDb().organization.delete({ where: { id: gone.org.org.id } });
+    expect(await staged(gone.id)).toBe(6_000);
+    await sweepStalledWork(new Date(), recorder().send);
+    expect(await staged(failed.id)).toBe(0);
+    expect(await staged(gone.id)).toBe(0);
+    expect(await staged(running.id)).toBe(6_000);
+    // The running import goes on from its staged rows and completes.
+    while (!(await runCommit(running.id)).done);
+    expect(await importRow(running.id)).toMatchObject({ status: "completed", createdCount: 6_000 });
+    expect(await staged(running.id)).toBe(0);
+  });
+});
+
 describe("sweeping exports", () => {
   it("re-sends a stalled export and fails one stalled for over an hour; a live one is left alone", async () => {
     const org = await createTestOrganization();

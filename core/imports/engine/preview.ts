@@ -20,7 +20,7 @@ import { clearErrors, insertErrors } from "./errors";
 import type { TxClient } from "@/core/db/tx";
 import type { ParsedRow, PlanAlso, RowError, RowPlan, StagedPlan } from "../types";
 import { duplicateError, readBatches, type RejectedRow } from "./rows";
-import { clearStaging, stageRows } from "./staging";
+import { clearStaging, NotOwner, stageRows } from "./staging";
 
 export type PreviewCounts = {
   create: number;
@@ -96,7 +96,10 @@ async function preview(imp: ImportRow, runner: string): Promise<void> {
   for await (const batch of readAhead(readBatches(imp, resource))) {
     const rejected: RejectedRow[] = [...batch.invalid];
     // 1. Stage the valid rows; a key staged before (earlier in the file) makes the row a duplicate.
-    const dups = await owned((tx) => stageRows(tx, imp.id, batch.valid.map((r, i) => ({ row: r.row, line: r.line, key: batch.keys[i]!, data: r.data, cells: batch.cellsOf.get(r.row) ?? [] }))));
+    const staging = batch.valid.map((r, i) => ({ row: r.row, line: r.line, key: batch.keys[i]!, data: r.data, cells: batch.cellsOf.get(r.row) ?? [] }));
+    const dups = await stageRows(imp.id, staging, { runnerId: runner, status: "previewing" }).catch((err: unknown) => {
+      throw err instanceof NotOwner ? new Superseded() : err;
+    });
     const dupOf = new Map(dups.map((d) => [d.row, d.firstRow]));
     const valid = dupOf.size === 0 ? batch.valid : batch.valid.filter((r) => {
       const first = dupOf.get(r.row);

@@ -112,7 +112,7 @@ async function scenario(path: "rows" | "staged", options: Partial<ImportOptions>
     journal = res.changes.map((c) => ({ action: c.action, sku: (c.after as { sku: string }).sku, before: c.before })).sort((a, b) => a.sku.localeCompare(b.sku));
   } else {
     const staging = rows.map((r) => ({ row: r.row, line: r.line, key: r.data.sku, data: r.data, cells: [] }));
-    await tx((x) => stageRows(x, imp.id, staging));
+    await stageRows(imp.id, staging);
     const batch = { importId: imp.id, fromRow: 1, toRow: rows.length };
     const planned = await tx((x) => resource.staged!.plan(x, ctx, batch));
     plan = { create: planned.create, update: planned.update, unchanged: planned.unchanged, rejected: planned.rejected.map((e) => ({ row: e.row, reason: e.reason })), also: planned.also ?? null };
