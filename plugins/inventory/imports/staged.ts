@@ -9,10 +9,11 @@
 //     existing item's value, or gets the default (row-schema.ts ITEM_DEFAULTS) on a new item;
 //   - categories are matched by name ignoring case and surrounding spaces; "Create missing categories"
 //     creates the missing ones in the batch's transaction; an unknown or ambiguous name refuses the row;
-//   - ON CONFLICT (organization, sku) DO UPDATE only WHERE a value differs (updateExisting off: DO
-//     NOTHING); the existing items are locked FOR UPDATE in id order first (two imports over the same
-//     SKUs wait for each other instead of deadlocking), and a SKU someone inserted after the
-//     statement's snapshot throws ConcurrentItemInsert (transient: the batch is retried);
+//   - an existing item is written only when a value differs (updateExisting off: never); only those are
+//     locked, FOR UPDATE in id order (two imports over the same SKUs wait for each other instead of
+//     deadlocking), then updated with a plain UPDATE; new SKUs are inserted ON CONFLICT DO NOTHING, and
+//     a SKU someone inserted after the statement's snapshot (or an item deleted before it could be
+//     locked) throws ConcurrentItemInsert (transient: the batch is retried);
 //   - the undo journal (data_import_changes) is written by the same statement: before = the old item's
 //     record, after = { id, sku, name, fp2 } (item-sql.ts itemFingerprintSql);
 //   - a moved quantity of an existing item is a stock adjustment (reason "CSV import", source import),
@@ -84,11 +85,10 @@ const VALUE_COLUMNS = ["name", "categoryId", "quantity", "unit", "price", "reord
 const tuple = (alias: string) => `(${VALUE_COLUMNS.map((c) => `${alias}."${c}"`).join(", ")})`;
 
 /** The existing items of the good rows' SKUs (an index probe per SKU, not a scan of the organization). */
-const OLD = (lock: boolean) => `
+const OLD = `
   old AS MATERIALIZED (
     SELECT i.* FROM inventory_items i
-    WHERE i."organizationId" = $1::uuid AND i.sku = ANY(ARRAY(SELECT sku FROM good))${lock ? `
-    ORDER BY i.id FOR UPDATE` : ""}
+    WHERE i."organizationId" = $1::uuid AND i.sku = ANY(ARRAY(SELECT sku FROM good))
   )`;
 
 const defaults = () => [ITEM_DEFAULTS.quantity, ITEM_DEFAULTS.unit, ITEM_DEFAULTS.price, ITEM_DEFAULTS.reorderThreshold, ITEM_DEFAULTS.inStock] as const;
@@ -96,7 +96,7 @@ const defaults = () => [ITEM_DEFAULTS.quantity, ITEM_DEFAULTS.unit, ITEM_DEFAULT
 export async function planStagedItems(tx: TxClient, ctx: BatchContext, batch: StagedBatch): Promise<StagedPlan> {
   const cats = await categoryMap(tx, ctx, batch, true);
   const [r] = await tx.$queryRawUnsafe<Array<{ create: number; update: number; unchanged: number; rejected: Array<{ row: number; line: number | null; reason: string }> | null }>>(
-    `WITH ${INPUT("text")}, ${OLD(false)},
+    `WITH ${INPUT("text")}, ${OLD},
      planned AS (
        SELECT old.id IS NULL AS is_new, (${VALUE_COLUMNS.map((c) => (c === "categoryId" ? `old."categoryId"::text` : `old."${c}"`)).join(", ")}) IS DISTINCT FROM (${MERGED("::text", false)}) AS differs
        FROM good LEFT JOIN old ON old.sku = good.sku
@@ -135,24 +135,56 @@ type CommitSummary = {
 
 // $8 = update existing: off, an existing SKU is left as it is (the conflict's update never applies).
 const COMMIT_SQL = (() => {
-  const conflict = `DO UPDATE SET ${VALUE_COLUMNS.map((c) => `"${c}" = EXCLUDED."${c}"`).join(", ")}, "updatedAt" = now()
-       WHERE $8::boolean AND ${tuple("inventory_items")} IS DISTINCT FROM ${tuple("EXCLUDED")}`;
+  const columns = VALUE_COLUMNS.map((c) => `"${c}"`).join(", ");
   const moved = `p.old_id IS NOT NULL AND p.old_quantity <> p.quantity`;
   const intoLow = `p.old_id IS NOT NULL AND NOT (p.old_quantity < p.old_threshold) AND p.quantity < p."reorderThreshold"`;
   const outOfLow = `p.old_id IS NOT NULL AND p.old_quantity < p.old_threshold AND NOT (p.quantity < p."reorderThreshold")`;
+  // seen      the batch's SKUs as they are (no lock): a row whose values would not change is neither
+  //           locked nor written — a file imported again costs reads only;
+  // old       the items that would change, locked FOR UPDATE in id order (latest version: merged below
+  //           uses what is there once locked; an item deleted meanwhile is "gone");
+  // upd       a plain UPDATE of those still different (no speculative insertion per existing row);
+  // ins       the new SKUs, INSERT ... ON CONFLICT DO NOTHING: a SKU someone inserted after our
+  //           snapshot is not inserted, and (like a "gone" one) makes the batch throw ConcurrentItemInsert.
   return `
-    WITH ${INPUT("uuid")}, ${OLD(true)},
-    merged AS (SELECT good.row, good.sku, ${MERGED("")} FROM good LEFT JOIN old ON old.sku = good.sku),
-    up AS (
-      INSERT INTO inventory_items (id, "organizationId", sku, ${VALUE_COLUMNS.map((c) => `"${c}"`).join(", ")}, "updatedAt")
-      SELECT gen_random_uuid(), $1::uuid, sku, ${VALUE_COLUMNS.map((c) => `"${c}"`).join(", ")}, now() FROM merged ORDER BY row
-      ON CONFLICT ("organizationId", sku) ${conflict}
-      RETURNING inventory_items.*, (inventory_items.xmax = 0) AS inserted
+    WITH ${INPUT("uuid")},
+    seen AS MATERIALIZED (
+      SELECT i.* FROM inventory_items i WHERE i."organizationId" = $1::uuid AND i.sku = ANY(ARRAY(SELECT sku FROM good))
+    ),
+    changing AS (
+      SELECT old.id FROM good JOIN seen old ON old.sku = good.sku
+      WHERE $8::boolean AND ${tuple("old")} IS DISTINCT FROM (${MERGED("", false)})
+    ),
+    old AS MATERIALIZED (
+      SELECT i.* FROM inventory_items i WHERE i."organizationId" = $1::uuid AND i.id = ANY(ARRAY(SELECT id FROM changing))
+      ORDER BY i.id FOR UPDATE
+    ),
+    upd_src AS MATERIALIZED (SELECT good.row, old.id, ${MERGED("")} FROM good JOIN old ON old.sku = good.sku),
+    upd AS (
+      UPDATE inventory_items u SET (${columns}) = (${VALUE_COLUMNS.map((c) => `s."${c}"`).join(", ")}), "updatedAt" = now()
+      FROM upd_src s WHERE u.id = s.id AND u."organizationId" = $1::uuid AND ${tuple("u")} IS DISTINCT FROM ${tuple("s")}
+      RETURNING u.*
+    ),
+    ins_src AS MATERIALIZED (
+      SELECT good.row, good.sku, ${MERGED("")} FROM good LEFT JOIN seen old ON old.sku = good.sku WHERE old.id IS NULL
+    ),
+    ins AS (
+      INSERT INTO inventory_items (id, "organizationId", sku, ${columns}, "updatedAt")
+      SELECT gen_random_uuid(), $1::uuid, sku, ${columns}, now() FROM ins_src ORDER BY row
+      ON CONFLICT ("organizationId", sku) DO NOTHING
+      RETURNING inventory_items.*
     ),
     p AS MATERIALIZED (
-      SELECT up.*, merged.row, old.id AS old_id, old.quantity AS old_quantity, old."reorderThreshold" AS old_threshold,
-             CASE WHEN old.id IS NOT NULL THEN ${itemRecordJsonSql("old")} END AS before_record
-      FROM up JOIN merged ON merged.sku = up.sku LEFT JOIN old ON old.id = up.id
+      SELECT ins.*, s.row, true AS inserted, NULL::uuid AS old_id, NULL::int AS old_quantity, NULL::int AS old_threshold, NULL::json AS before_record
+      FROM ins JOIN ins_src s ON s.sku = ins.sku
+      UNION ALL
+      SELECT upd.*, s.row, false, old.id, old.quantity, old."reorderThreshold", ${itemRecordJsonSql("old")}
+      FROM upd JOIN upd_src s ON s.id = upd.id JOIN old ON old.id = upd.id
+    ),
+    raced AS (
+      SELECT sku FROM ins_src WHERE sku NOT IN (SELECT sku FROM ins)
+      UNION ALL
+      SELECT seen.sku FROM changing JOIN seen ON seen.id = changing.id WHERE changing.id NOT IN (SELECT id FROM old)
     ),
     journal AS (
       INSERT INTO data_import_changes ("importId", "recordId", action, before, after)
@@ -181,7 +213,7 @@ const COMMIT_SQL = (() => {
       (SELECT count(*) FROM p WHERE p.inserted)::int AS created,
       (SELECT count(*) FROM p WHERE p.old_id IS NOT NULL)::int AS updated,
       (SELECT count(*) FROM good)::int AS good,
-      (SELECT json_agg(p.sku) FROM p WHERE NOT p.inserted AND p.old_id IS NULL) AS raced,
+      (SELECT json_agg(sku) FROM raced) AS raced,
       (SELECT json_agg(json_build_object('row', row, 'line', line, 'reason', cat_reason) ORDER BY row) FROM input WHERE cat_reason IS NOT NULL) AS rejected,
       CASE WHEN $17 THEN (SELECT json_agg(${itemRecordJsonSql("p")} ORDER BY p.row) FROM p WHERE p.inserted) END AS created_records,
       CASE WHEN $18 THEN (SELECT json_agg(json_build_object('before', p.before_record, 'after', ${itemRecordJsonSql("p")}) ORDER BY p.row) FROM p WHERE p.old_id IS NOT NULL) END AS updated_records,
@@ -214,7 +246,7 @@ export async function commitStagedItems(tx: TxClient, ctx: BatchContext, batch: 
   );
   await tx.$executeRawUnsafe("SET LOCAL enable_nestloop = on");
   const sum = s!;
-  // Updated by ON CONFLICT yet not among the locked old items: inserted by someone else after our snapshot.
+  // Inserted by someone else after our snapshot (or deleted before we could lock it): retried whole.
   if (sum.raced?.length) throw new ConcurrentItemInsert(sum.raced);
 
   if (sum.created_records?.length) await emitMany(tx, meta, itemCreated, sum.created_records.map((r) => ({ ...created(r), source: "import" })));

@@ -19,6 +19,7 @@ import { registerPluginRegistry } from "@/core/plugins/registry";
 import { definePlugin, onEvent } from "@/core/plugins/types";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
 import { inventoryEvents } from "../events";
+import { ConcurrentItemInsert } from "../imports/commit-batch";
 import { itemsImportResource as resource } from "../imports/items-resource";
 import type { ItemImportRow } from "../imports/row-schema";
 import inventory from "../plugin";
@@ -158,6 +159,43 @@ describe("staged plan and commit = row-by-row plan and commit", () => {
       expect(r.events.length).toBeGreaterThan(0);
     });
   }
+});
+
+describe("staged commit races", () => {
+  it("a SKU someone else inserts while the batch runs is not overwritten: the batch fails transiently, nothing of it is kept", async () => {
+    const t = await createTestOrganization("Staged Race");
+    await enablePluginFor(t, "inventory");
+    const owner = await t.as("owner");
+    const imp = await rootDb().dataImport.create({ data: { organizationId: t.org.id, resource: resource.id, fileName: "race.csv" } });
+    const rows = parsed([{ sku: "RACE-1", name: "From the file", quantity: "3" }, { sku: "RACE-2", name: "Also new" }]);
+    await stageRows(imp.id, rows.map((r) => ({ row: r.row, line: r.line, key: r.data.sku, data: r.data, cells: [] })));
+    // Their insert is uncommitted when our statement takes its snapshot: our INSERT waits on it and
+    // finds the conflict once they commit.
+    let inserted!: () => void;
+    let release!: () => void;
+    const insertedP = new Promise<void>((r) => (inserted = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const theirs = rootDb().$transaction(async (x) => {
+      await x.$executeRaw`INSERT INTO inventory_items (id, "organizationId", sku, name, quantity, "updatedAt") VALUES (gen_random_uuid(), ${t.org.id}::uuid, 'RACE-1', 'Theirs', 7, now())`;
+      inserted();
+      await gate;
+    }, { timeout: 30_000 });
+    await insertedP;
+    const ctx = batchCtx(owner, imp.id, {}, { createCategories: false });
+    const ours = tx((x) => resource.staged!.commit(x, ctx, { importId: imp.id, fromRow: 1, toRow: 2 })).then(() => null, (e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    await theirs;
+    expect(await ours).toBeInstanceOf(ConcurrentItemInsert);
+    const items = await rootDb().inventoryItem.findMany({ where: { organizationId: t.org.id }, select: { sku: true, name: true, quantity: true } });
+    expect(items).toEqual([{ sku: "RACE-1", name: "Theirs", quantity: 7 }]);
+    expect(await rootDb().dataImportChange.count({ where: { importId: imp.id } })).toBe(0);
+    // The retry sees their item: it updates it (journaled as an update of theirs) and creates the other.
+    const res = await tx((x) => resource.staged!.commit(x, ctx, { importId: imp.id, fromRow: 1, toRow: 2 }));
+    expect(res).toMatchObject({ created: 1, updated: 1, unchanged: 0 });
+    const journal = await rootDb().dataImportChange.findMany({ where: { importId: imp.id } });
+    expect(journal.map((j) => [j.action, (j.before as { name: string } | null)?.name ?? null]).sort()).toEqual([["created", null], ["updated", "Theirs"]]);
+  });
 });
 
 async function* bytes(text: string) {
