@@ -7,6 +7,10 @@
 //   npm run bench:import:indexes                      100,000 rows, 3 runs, throw-away embedded PostgreSQL
 //   npm run bench:import:indexes -- --rows 50000 --runs 5
 //
+// Then the alternatives for the two trigram indexes: one GIN index over name || ' ' || sku instead of
+// both, and both with the GIN pending list off or at 64 MB (created/altered in the same rolled-back
+// transaction, before the timed insert).
+//
 // Prints, per index: its definition, the median insert time without it, and the difference to the
 // median with everything (= what the index costs the write). The table also holds `--existing` items
 // of another organization first (default 100,000), so the indexes have a realistic depth.
@@ -68,10 +72,18 @@ try {
   // Unique indexes (primary key, the SKU per organization, the composite foreign keys' target) are what
   // the data needs: never dropped; "no secondary index" is what they alone cost.
   const secondary = indexes.filter((i) => !i.constraint);
-  const configs: Array<{ label: string; drop: string[] }> = [
+  const trigram = secondary.filter((i) => /gin_trgm_ops/.test(i.def)).map((i) => i.name);
+  const configs: Array<{ label: string; drop: string[]; setup?: string[] }> = [
     { label: "all indexes", drop: [] },
     ...secondary.map((i) => ({ label: `without ${i.name}`, drop: [i.name] })),
     { label: "no secondary index", drop: secondary.map((i) => i.name) },
+    // Alternatives to the trigram indexes as they are (the issue's candidates): one GIN index over an
+    // expression instead of one per column, and the GIN pending list off or larger.
+    ...(trigram.length > 1
+      ? [{ label: "one trigram index over name || ' ' || sku", drop: trigram, setup: [`CREATE INDEX bench_name_sku_trgm ON inventory_items USING gin ((name || ' ' || sku) gin_trgm_ops)`] }]
+      : []),
+    { label: "trigram indexes WITH (fastupdate = off)", drop: [], setup: trigram.map((n) => `ALTER INDEX "${n}" SET (fastupdate = off)`) },
+    { label: "trigram indexes WITH (gin_pending_list_limit = 64MB)", drop: [], setup: trigram.map((n) => `ALTER INDEX "${n}" SET (gin_pending_list_limit = 65536)`) },
   ];
   const times = new Map<string, number[]>(configs.map((c) => [c.label, []]));
   // The server process's own CPU as well: unlike wall time it leaves out the checkpoints and disk
@@ -84,6 +96,7 @@ try {
       await db
         .$transaction(async (tx) => {
           for (const name of c.drop) await tx.$executeRawUnsafe(`DROP INDEX "${name}"`);
+          for (const sql of c.setup ?? []) await tx.$executeRawUnsafe(sql);
           const [{ pid }] = (await tx.$queryRawUnsafe<Array<{ pid: number }>>("SELECT pg_backend_pid() AS pid")) as [{ pid: number }];
           const cpu0 = backendCpuSeconds(pid);
           const t = performance.now();
