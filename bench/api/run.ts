@@ -8,7 +8,7 @@
 //   WEB_CONCURRENCY=1 npm run bench:api -- --only list,adjust --runs 3 --seconds 20 --connections 16
 //
 // Flags: --keep, --build, --port 3100, --seconds 20, --connections 16, --runs 1,
-// --only health,list,low,search,adjust,adjust-audit, --autocannon (use autocannon even when wrk exists).
+// --only health,list,low,search,search-sku,adjust,adjust-audit, --autocannon (use autocannon even when wrk exists).
 // See bench/api/README.md for what is measured and how to read it.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -27,7 +27,8 @@ import { BENCH_ITEMS, BENCH_SLUG, createBenchToken, dropBenchOrganizations, ensu
 // that must not reach the server under test.
 const callerEnv: NodeJS.ProcessEnv = { ...process.env };
 
-const KINDS = ["health", "list", "low", "search", "adjust", "adjust-audit"] as const;
+const KINDS = ["health", "list", "low", "search", "search-sku", "adjust", "adjust-audit"] as const;
+const SKU_FRAGMENTS = Array.from({ length: 200 }, (_, k) => `BN-${String(1000 + k * 487).padStart(6, "0")}`);
 type Kind = (typeof KINDS)[number];
 
 const args = process.argv.slice(2);
@@ -155,6 +156,9 @@ try {
     list: { label: "GET items?limit=100", method: "GET", paths: ["/api/v1/inventory/items?limit=100"], headers },
     low: { label: "GET items/low-stock?limit=100", method: "GET", paths: ["/api/v1/inventory/items/low-stock?limit=100"], headers },
     search: { label: "GET items?q=gauze&limit=100", method: "GET", paths: ["/api/v1/inventory/items?q=gauze&limit=100"], headers },
+    // A SKU fragment as a scanner or a pasted code gives it: "BN-001234" matches the ten SKUs
+    // BN-0012340 ... BN-0012349 (bench/api/seed.ts) among 1,000,000 — 200 different fragments.
+    "search-sku": { label: "GET items?q=BN-00xxxx&limit=100", method: "GET", paths: SKU_FRAGMENTS.map((f) => `/api/v1/inventory/items?q=${f}&limit=100`), headers },
     adjust: { label: "POST items/{id}/adjust-stock", method: "POST", paths: adjustPaths, headers, body: '{"amount":1}' },
     "adjust-audit": { label: "POST adjust-stock, audit on", method: "POST", paths: adjustPaths, headers, body: '{"amount":1}' },
   };

@@ -8,12 +8,12 @@
 //     product word's items are one block of the alphabet ("Gauze swabs #1" ... "#999999"). At
 //     1,000,000 items "gauze" matches 5 % of them, the planner expects a page after ~2,000 rows, and
 //     the walk reads 300,000 rows before the first "Gauze": 0.6-1.5 s, for every page 1;
-//   - find every match through the trigram indexes and top-N sort them: the cost grows with the
+//   - find every match through the trigram index and top-N sort them: the cost grows with the
 //     number of matches (gauze: 50,000 rows, ~140 ms), small for narrow terms.
 // So such a page is asked for in two parts, in one statement:
 //   A. the matches among the next PROBE_ROWS_PER_ROW x (offset + limit) rows of the walk (3,030 rows
 //      for a 100-row page): enough whenever at least one row in 30 matches;
-//   B. the matches after the probe's last row, found through the indexes and top-N sorted — only
+//   B. the matches after the probe's last row, found through the index and top-N sorted — only
 //      when A has not filled the page: the UNION ALL under the LIMIT never starts B otherwise (B's
 //      subquery is fenced with OFFSET 0 so the planner cannot turn it back into the walk).
 // Both parts are in the list's order and B starts where the probe ends, so their concatenation is
@@ -30,7 +30,7 @@ import { Prisma } from "@/core/db/client";
 import { hasIndexableSearch, itemWhereSql, type ItemFilter } from "./filters";
 
 /**
- * Whether a list page goes through searchedIdsSql: a search the trigram indexes can answer (see
+ * Whether a list page goes through searchedIdsSql: a search the trigram index can answer (see
  * hasIndexableSearch), sorted by a column the search itself tests — name or SKU, where the matches of
  * a word cluster by construction — or by "updatedAt", the REST API's default for searches
  * (api/items.ts), where a broad term is found by the probe's walk and a narrow one (a SKU fragment)

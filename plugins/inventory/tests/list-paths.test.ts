@@ -1,6 +1,6 @@
 // The item lists' faster paths must return what a plain ORDER BY ... LIMIT returned: low stock read
 // through its partial index page by page (REST keyset cursors), searches answered partly by a walk of
-// the ordering and partly through the trigram indexes (items/search-order.ts) — whichever part the
+// the ordering and partly through the trigram index (items/search-order.ts) — whichever part the
 // matches fall in, for ascending and descending orderings, REST cursors and admin page numbers — and
 // search words with punctuation (SKU fragments), which the index is given a part of.
 import "@/app/_plugins/runtime";
@@ -143,5 +143,10 @@ describe("searches", () => {
     // LIKE's wildcards are literal characters in a search.
     expect(await search("BN_0012345")).toEqual([]);
     expect(await search("N-%2")).toEqual([]);
+    // The index holds name and SKU as one text ("Item 0 BN-0012345"): a word is still found only
+    // inside one of the two, never across the seam ("0BN-001" is in neither).
+    expect(await search("0BN-001")).toEqual([]);
+    expect(await search("Item0")).toEqual([]);
+    expect(await search("item BN-001234")).toEqual(["BN-0012345", "BN-0012346", "bn-0012345-l"]);
   });
 });
