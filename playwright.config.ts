@@ -13,7 +13,9 @@ const executorPort = Number(process.env.E2E_EXECUTOR_PORT ?? port + 1);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
-  testDir: "e2e",
+  // The browser specs, and the security suite's browser specs (tests/security/*.spec.ts, issue 15).
+  testDir: ".",
+  testMatch: ["e2e/**/*.spec.ts", "tests/security/**/*.spec.ts"],
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Brand } from "@/components/shell/brand";
+import { safeCallbackUrl } from "@/core/auth/callback-url";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = {
@@ -10,20 +11,9 @@ type LoginPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/**
- * Only same-origin paths are allowed as post-login targets, so the login page
- * can't be used as an open redirect ("//evil.example", "/\evil.example").
- */
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  const url = Array.isArray(value) ? value[0] : value;
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.includes("\\")) return "/";
-  // Returning to the login page itself would be a dead end.
-  if (url === "/login" || url.startsWith("/login?") || url.startsWith("/login/")) return "/";
-  return url;
-}
-
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams;
+  // Only a path of this app: the login page must not be an open redirect (core/auth/callback-url.ts).
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
 
   return (
