@@ -71,7 +71,7 @@ export const categoryRoutes: ApiRoute[] = [
     handler: async ({ ctx, query }) => {
       let after: Cursor | undefined;
       if (query.cursor) {
-        const decoded = decodeCursor(query.cursor, ORDERING);
+        const decoded = decodeCursor(query.cursor, ORDERING, "text");
         if (!decoded.ok) return apiError(400, "validation_failed", "The query string is invalid; see `fields`.", { requestId: ctx.requestId, fields: { cursor: decoded.message } });
         after = decoded.cursor;
       }

@@ -8,17 +8,20 @@ import { itemWhereSql, type ItemFilter } from "../items/filters";
 import type { ItemSort } from "../items/queries";
 import { searchedIdsSql, searchNeedsProbe } from "../items/search-order";
 import { itemColumns, priceString } from "../items/records";
-import { encodeCursor, type Cursor } from "./cursor";
+import { encodeCursor, type Cursor, type CursorValueType } from "./cursor";
 import type { ItemRowWithCategory } from "./json";
 
 /** Column, SQL type of the cursor value, and the row's value, per sort key. */
-const SORTS: Record<ItemSort, { column: string; type: string; value: (r: ItemRowWithCategory) => string | number }> = {
+const SORTS: Record<ItemSort, { column: string; type: CursorValueType; value: (r: ItemRowWithCategory) => string | number }> = {
   name: { column: `i.name`, type: "text", value: (r) => r.name },
   sku: { column: `i.sku`, type: "text", value: (r) => r.sku },
   quantity: { column: `i.quantity`, type: "int", value: (r) => r.quantity },
   price: { column: `i.price`, type: "numeric", value: (r) => priceString(r.price) },
   updatedAt: { column: `i."updatedAt"`, type: "timestamptz", value: (r) => r.updatedAt.toISOString() },
 };
+
+/** The type a cursor's value must have for an ordering by `sort` (api/cursor.ts checks it). */
+export const cursorValueType = (sort: ItemSort): CursorValueType => SORTS[sort].type;
 
 const SELECT = Prisma.raw(`SELECT ${itemColumns("i")}, c.name AS "categoryName"
   FROM inventory_items i

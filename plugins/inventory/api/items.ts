@@ -13,7 +13,7 @@ import { itemInput, type ItemPatch } from "../items/schema";
 import { INVENTORY_PERMISSIONS as P } from "../permissions";
 import { decodeCursor, pageQuery, type Cursor } from "./cursor";
 import { itemNotFound, writeFailed } from "./errors";
-import { getItemRow, listItemsPage, type ItemOrdering } from "./item-reads";
+import { cursorValueType, getItemRow, listItemsPage, type ItemOrdering } from "./item-reads";
 import { itemJson, one, page, toItemJson } from "./json";
 import { apiWho } from "./who";
 
@@ -40,7 +40,7 @@ export const filterQuery = {
 /** Reads the `cursor` parameter for the ordering; a 400 naming `cursor` when it is not ours. */
 export function cursorOf(raw: string | undefined, ordering: ItemOrdering, requestId?: string): { after?: Cursor } | Response {
   if (!raw) return {};
-  const decoded = decodeCursor(raw, ordering.key);
+  const decoded = decodeCursor(raw, ordering.key, cursorValueType(ordering.sort));
   if (!decoded.ok) return apiError(400, "validation_failed", "The query string is invalid; see `fields`.", { requestId, fields: { cursor: decoded.message } });
   return { after: decoded.cursor };
 }
