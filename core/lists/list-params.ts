@@ -1,6 +1,7 @@
 // Parses list-page URL parameters (page, pageSize, sort, dir, q) into safe values. Unknown sort
 // columns fall back to the default instead of reaching the database; out-of-range pages are clamped.
 import { z } from "zod";
+import { wholeNumberInput } from "@/core/validation/whole-number";
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
@@ -16,8 +17,8 @@ export function parseListParams<S extends string>(
   sortable: readonly S[],
   defaults: { sort: S; dir: "asc" | "desc"; pageSize?: number },
 ): ListParams<S> {
-  const page = z.coerce.number().int().min(1).max(1_000_000).catch(1).parse(first(raw.page) ?? 1);
-  const sizeRaw = z.coerce.number().int().catch(defaults.pageSize ?? 20).parse(first(raw.pageSize) ?? defaults.pageSize ?? 20);
+  const page = wholeNumberInput().pipe(z.number().min(1).max(1_000_000)).catch(1).parse(first(raw.page) ?? 1);
+  const sizeRaw = wholeNumberInput().catch(defaults.pageSize ?? 20).parse(first(raw.pageSize) ?? defaults.pageSize ?? 20);
   const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeRaw) ? sizeRaw : (defaults.pageSize ?? 20);
   const sortRaw = first(raw.sort);
   const sort = sortable.includes(sortRaw as S) ? (sortRaw as S) : defaults.sort;

@@ -2,9 +2,32 @@
 // `.meta({ id: "InventoryItem" })` become shared components (#/components/schemas/InventoryItem)
 // instead of being repeated in every operation.
 import { z } from "zod";
+import { WHOLE_NUMBER_INPUTS } from "@/core/validation/whole-number";
 import type { JsonSchema } from "./types";
 
 export type SchemaIo = "input" | "output";
+
+/**
+ * `wholeNumberInput().pipe(z.number().min(1).max(200))` (a query parameter, a form field): what a
+ * client sends is that integer, so it is documented as the pipe's number rules.
+ */
+function wholeNumberAsInteger(ctx: { zodSchema: z.core.$ZodType; jsonSchema: z.core.JSONSchema.BaseSchema }): void {
+  type Def = { type: string; in?: z.ZodType; out?: z.ZodType; innerType?: z.core.$ZodType; defaultValue?: unknown };
+  const defOf = (t: z.core.$ZodType) => t._zod.def as Def;
+  const isWholeNumberPipe = (d: Def) => d.type === "pipe" && !!d.in && WHOLE_NUMBER_INPUTS.has(d.in);
+  const def = defOf(ctx.zodSchema);
+  // zod leaves out the default of a pipe in input mode (it is an output value); here it is a valid input.
+  if (def.type === "default" && def.innerType && isWholeNumberPipe(defOf(def.innerType))) {
+    (ctx.jsonSchema as Record<string, unknown>).default = def.defaultValue;
+    return;
+  }
+  if (!isWholeNumberPipe(def) || !def.out) return;
+  const { $schema: _dialect, ...rules } = z.toJSONSchema(def.out, { io: "output", target: "draft-2020-12" }) as Record<string, unknown>;
+  void _dialect;
+  // Only the union's own shape goes; what wrappers added (default, description) stays.
+  delete (ctx.jsonSchema as Record<string, unknown>).anyOf;
+  Object.assign(ctx.jsonSchema, rules);
+}
 
 /** Component name of a named schema: what clients send may differ (defaults, optional fields). */
 export function componentName(id: string, io: SchemaIo): string {
@@ -18,7 +41,7 @@ export function componentName(id: string, io: SchemaIo): string {
 export function toJsonSchema(schema: z.ZodType, io: SchemaIo, components: Record<string, JsonSchema>): JsonSchema {
   // Transforms and refinements cannot be expressed in JSON Schema: the surrounding type (and the
   // description) documents them; they must not make the whole document fail.
-  const converted = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema;
+  const converted = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any", override: wholeNumberAsInteger }) as JsonSchema;
   const { $schema: _dialect, $defs, ...root } = converted;
   void _dialect;
   const rewrite = (value: unknown): unknown => {

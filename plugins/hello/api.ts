@@ -1,11 +1,15 @@
 // REST: /api/v1/hello/greetings (GET list, POST create) and /api/v1/hello/greetings/:id (GET).
 import { z } from "zod";
+import { wholeNumberInput } from "@/core/validation/whole-number";
 import { apiError, validationError } from "@/core/http/api-errors";
 import type { ApiRoute } from "@/core/plugins/types";
 import { createGreeting, getGreeting, greetingInput, listGreetings } from "./greetings";
 import { HELLO_PERMISSIONS } from "./permissions";
 
-const page = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) });
+const page = z.object({
+  limit: wholeNumberInput().pipe(z.number().int().min(1).max(200)).default(50),
+  offset: wholeNumberInput().pipe(z.number().int().min(0)).default(0),
+});
 
 const toJson = (g: { id: string; message: string; patientId: string | null; createdAt: Date; announcedAt: Date | null }) => ({
   id: g.id, message: g.message, patientId: g.patientId, createdAt: g.createdAt.toISOString(), announcedAt: g.announcedAt?.toISOString() ?? null,

@@ -3,6 +3,7 @@
 // inserted or deleted meanwhile neither repeat nor skip rows. Opaque to clients (base64url JSON); it
 // names its ordering, so a cursor cannot be replayed under a different one.
 import { z } from "zod";
+import { wholeNumberInput } from "@/core/validation/whole-number";
 
 export type Cursor = { o: string; v: string | number; id: string };
 
@@ -48,6 +49,6 @@ export function decodeCursor(raw: string, ordering: string, type: CursorValueTyp
 
 /** limit + cursor, shared by every list endpoint. */
 export const pageQuery = {
-  limit: z.coerce.number().int("Whole numbers only").min(1, "At least 1").max(200, "At most 200").default(50).meta({ description: "Page size, 1–200." }),
+  limit: wholeNumberInput().pipe(z.number().int().min(1, "At least 1").max(200, "At most 200")).default(50).meta({ description: "Page size, 1–200." }),
   cursor: z.string().max(1000).optional().meta({ description: "`nextCursor` of the previous page." }),
 };

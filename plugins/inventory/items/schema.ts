@@ -1,6 +1,7 @@
 // The item form / API body, validated at the edge. Quantities are whole numbers; the price is a decimal
 // with at most two places, given as a string or a number (stored exactly as NUMERIC(12,2)).
 import { z } from "zod";
+import { DIGITS_ONLY } from "@/core/validation/whole-number";
 
 export const MAX_QUANTITY = 1_000_000_000;
 
@@ -17,8 +18,8 @@ const LARGEST = `More than the largest allowed, ${MAX_QUANTITY.toLocaleString("e
  */
 export const wholeNumber = (what: string) =>
   z
-    .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/, "Whole numbers only (digits, no decimal point or separator)").transform(Number)], {
-      error: (issue) => (issue.input === undefined ? `Enter ${what}` : "Whole numbers only (digits, no decimal point or separator)"),
+    .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/, DIGITS_ONLY).transform(Number)], {
+      error: (issue) => (issue.input === undefined ? `Enter ${what}` : DIGITS_ONLY),
     })
     // The range first: 99999999999999999999 is "more than the largest allowed", not "not whole".
     .pipe(z.number().min(0, "Cannot be negative").max(MAX_QUANTITY, LARGEST).int("Whole numbers only"))

@@ -1,6 +1,7 @@
 // Purchase orders at the edge: statuses, the line-quantity edit (validated with zod, errors per line)
 // and the bounds that keep an order's amounts inside their NUMERIC columns.
 import { z } from "zod";
+import { wholeNumberInput } from "@/core/validation/whole-number";
 import { MAX_QUANTITY } from "../items/schema";
 
 export const ORDER_STATUSES = ["draft", "sent", "received"] as const;
@@ -24,7 +25,8 @@ export const lineQuantitiesInput = z.object({
     .array(
       z.object({
         lineId: z.uuid("Unknown line"),
-        quantity: z.coerce.number("Enter a quantity").int("Whole numbers only").min(1, "At least 1").max(MAX_QUANTITY, "Too large"),
+        // Digits only: z.coerce would read "0x10" as 16 and "1e3" as 1000.
+        quantity: wholeNumberInput().pipe(z.number().int().min(1, "At least 1").max(MAX_QUANTITY, "Too large")),
       }),
     )
     .min(1, "Nothing to save")

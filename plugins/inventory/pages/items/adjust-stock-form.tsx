@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { adjustFormSchema } from "./adjust-schema";
 import { adjustStockAction } from "./item-actions";
 
-type Values = { amount: number; reason?: string };
+type Values = { amount: string; reason?: string };
 
 export function AdjustStockForm({ itemId, unit }: { itemId: string; unit: string }) {
   const router = useRouter();
@@ -35,10 +35,12 @@ export function AdjustStockForm({ itemId, unit }: { itemId: string; unit: string
     router.refresh();
   });
 
+  // The amount is a text input, not type="number": a number input accepts "1e3" and hands over 1000.
+  // Both the resolver and the server read decimal digits with a sign only.
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Adjust stock">
       <Field id="amount" label={`Change (${unit})`} required error={formState.errors.amount?.message} description="Positive adds stock, negative removes it.">
-        {(a) => <Input {...a} type="number" inputMode="numeric" step={1} {...register("amount", { valueAsNumber: true })} />}
+        {(a) => <Input {...a} type="text" autoComplete="off" pattern="[+\-]?[0-9]+" {...register("amount")} />}
       </Field>
       <Field id="reason" label="Reason" error={formState.errors.reason?.message}>
         {(a) => <Input {...a} autoComplete="off" placeholder="e.g. Delivery, used in clinic" {...register("reason")} />}
