@@ -64,7 +64,7 @@ export const stockRoutes: ApiRoute[] = [
       "Concurrent adjustments of one item never lose an update. Crossing below the reorder threshold opens a low-stock alert.",
     request: adjustBody,
     response: one(adjustmentJson),
-    errors: { 409: "The adjustment would take the quantity below zero (`insufficient_stock`); nothing was changed." },
+    errors: { 409: "The adjustment would take the quantity below zero (`insufficient_stock`) or above 1,000,000,000 (`quantity_limit`); nothing was changed." },
     handler: async (api) => {
       const { ctx, params, body } = api;
       const who = apiWho(api);
@@ -76,7 +76,7 @@ export const stockRoutes: ApiRoute[] = [
         (await ctx.db.$transaction((tx) => adjustStock(tx, who.meta, params.id!, opts), TX_OPTIONS));
       if (!res.ok) {
         if (res.reason === "not_found") return itemNotFound(ctx.requestId);
-        return apiError(409, "insufficient_stock", res.message, { requestId: ctx.requestId });
+        return apiError(409, res.reason === "over_limit" ? "quantity_limit" : "insufficient_stock", res.message, { requestId: ctx.requestId });
       }
       kickOutbox();
       return Response.json({

@@ -21,7 +21,8 @@ import { isUuid } from "@/core/events/record-sql";
 import { subscribersOf } from "@/core/events/subscriptions";
 import { itemRestocked, lowStockDetected, stockAdjusted } from "../events";
 import { itemLabel } from "./records";
-import type { AdjustOptions, AdjustResult } from "./stock";
+import { MAX_QUANTITY } from "./schema";
+import { refusal, type AdjustOptions, type AdjustResult } from "./stock";
 
 export const STOCK_EVENTS = [stockAdjusted, lowStockDetected, itemRestocked] as const;
 
@@ -37,7 +38,7 @@ export const STOCK_EVENTS = [stockAdjusted, lowStockDetected, itemRestocked] as 
 const ADJUST_SQL = `
 WITH item AS (
   UPDATE inventory_items SET quantity = quantity + $3, "updatedAt" = now()
-  WHERE "organizationId" = $1::uuid AND id = $2::uuid AND quantity + $3 >= 0
+  WHERE "organizationId" = $1::uuid AND id = $2::uuid AND quantity::bigint + $3::int BETWEEN 0 AND ${MAX_QUANTITY}
   RETURNING quantity - $3 AS "oldQuantity", quantity AS "newQuantity", "reorderThreshold", name, sku
 ), adjustment AS (
   INSERT INTO inventory_stock_adjustments (id, "organizationId", "itemId", delta, "previousQuantity", "newQuantity", reason, source, "userId", "apiTokenId")
@@ -64,8 +65,8 @@ RETURNING id::text AS id`;
 const QUICK_SQL = `
 WITH item AS (
   UPDATE inventory_items SET quantity = quantity + $3, "updatedAt" = now()
-  WHERE "organizationId" = $1::uuid AND id = $2::uuid AND quantity + $3 >= 0
-    AND (quantity < "reorderThreshold") = (quantity + $3 < "reorderThreshold")
+  WHERE "organizationId" = $1::uuid AND id = $2::uuid AND quantity::bigint + $3::int BETWEEN 0 AND ${MAX_QUANTITY}
+    AND (quantity < "reorderThreshold") = (quantity::bigint + $3::int < "reorderThreshold")
     AND NOT EXISTS (SELECT 1 FROM plugin_installations p WHERE p."organizationId" = $1::uuid AND p.enabled AND p."pluginId" = ANY($8::text[]))
   RETURNING quantity - $3 AS "oldQuantity", quantity AS "newQuantity", "reorderThreshold"
 ), adjustment AS (
@@ -125,8 +126,7 @@ export async function adjustStockHot(meta: EmitMeta, enabledNow: ReadonlySet<str
         });
         const c = current.rows[0];
         if (!c) return { ok: false, reason: "not_found" } as const;
-        const message = `Only ${c.quantity} ${c.unit} in stock: cannot remove ${-opts.delta}. The quantity never goes below zero.`;
-        return { ok: false, reason: "insufficient", quantity: c.quantity, message } as const;
+        return refusal(c, opts.delta);
       }
       const enabled = new Set(row.enabledPlugins);
       const label = itemLabel(row);

@@ -1,5 +1,6 @@
 // Stock changes. adjustStock is one UPDATE ... SET quantity = quantity + delta with the "never below
-// zero" rule in its WHERE clause: concurrent adjustments of one item serialize on the row lock and each
+// zero, never above MAX_QUANTITY" rule on the resulting quantity in its WHERE clause (computed as
+// bigint, so even an item stored above the limit before the rule existed cannot overflow the column): concurrent adjustments of one item serialize on the row lock and each
 // applies to the latest quantity, so none is lost (64 concurrent API calls end at the exact sum).
 // In the same transaction: the adjustment row, the threshold crossing (open or resolve the alert) and
 // the events. If anything fails, nothing of it is written.
@@ -8,6 +9,7 @@ import { emit } from "@/core/events/emit";
 import { isUuid } from "@/core/events/record-sql";
 import { itemRestocked, lowStockDetected, stockAdjusted } from "../events";
 import { itemLabel } from "./records";
+import { MAX_QUANTITY } from "./schema";
 
 export type StockSource = "form" | "api" | "bulk" | "import" | "job" | "purchase_order";
 
@@ -22,26 +24,39 @@ export type AdjustOptions = {
 export type AdjustResult =
   | { ok: true; itemId: string; adjustmentId: string; oldQuantity: number; newQuantity: number; delta: number; lowStock: boolean }
   | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "insufficient"; quantity: number; message: string };
+  | { ok: false; reason: "insufficient" | "over_limit"; quantity: number; message: string };
+
+/**
+ * Why an adjustment of an existing item was refused, from the quantity it has now: below zero
+ * ("insufficient") or above MAX_QUANTITY ("over_limit"). Nothing was changed in either case.
+ */
+export function refusal(current: { quantity: number; unit: string }, delta: number): Extract<AdjustResult, { reason: "insufficient" | "over_limit" }> {
+  const result = current.quantity + delta;
+  if (result < 0) {
+    return { ok: false, reason: "insufficient", quantity: current.quantity, message: `Only ${current.quantity} ${current.unit} in stock: cannot remove ${-delta}. The quantity never goes below zero.` };
+  }
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  return {
+    ok: false,
+    reason: "over_limit",
+    quantity: current.quantity,
+    message: `${fmt(current.quantity)} ${current.unit} in stock: adding ${fmt(delta)} would make ${fmt(result)}, more than the largest quantity allowed, ${fmt(MAX_QUANTITY)}.`,
+  };
+}
 
 export async function adjustStock(tx: EventTx, meta: EmitMeta, itemId: string, opts: AdjustOptions): Promise<AdjustResult> {
   if (!isUuid(itemId)) return { ok: false, reason: "not_found" };
   const organizationId = meta.organization.id;
   const rows = await tx.$queryRaw<Array<{ oldQuantity: number; newQuantity: number; reorderThreshold: number; name: string; sku: string }>>`
     UPDATE inventory_items SET quantity = quantity + ${opts.delta}, "updatedAt" = now()
-    WHERE "organizationId" = ${organizationId}::uuid AND id = ${itemId}::uuid AND quantity + ${opts.delta} >= 0
+    WHERE "organizationId" = ${organizationId}::uuid AND id = ${itemId}::uuid AND quantity::bigint + ${opts.delta}::int BETWEEN 0 AND ${MAX_QUANTITY}
     RETURNING quantity - ${opts.delta} AS "oldQuantity", quantity AS "newQuantity", "reorderThreshold", name, sku`;
   const row = rows[0];
   if (!row) {
     const [current] = await tx.$queryRaw<Array<{ quantity: number; unit: string }>>`
       SELECT quantity, unit FROM inventory_items WHERE "organizationId" = ${organizationId}::uuid AND id = ${itemId}::uuid`;
     if (!current) return { ok: false, reason: "not_found" };
-    return {
-      ok: false,
-      reason: "insufficient",
-      quantity: current.quantity,
-      message: `Only ${current.quantity} ${current.unit} in stock: cannot remove ${-opts.delta}. The quantity never goes below zero.`,
-    };
+    return refusal(current, opts.delta);
   }
   const [adjustment] = await tx.$queryRaw<Array<{ id: string }>>`
     INSERT INTO inventory_stock_adjustments (id, "organizationId", "itemId", delta, "previousQuantity", "newQuantity", reason, source, "userId", "apiTokenId")

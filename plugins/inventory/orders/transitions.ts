@@ -50,6 +50,15 @@ export async function markOrderSent(db: ScopedDb, organizationId: string, id: st
   });
 }
 
+/** Thrown inside the receipt's transaction to roll it back, and turned into a 409 after it. */
+class ReceiptRefused extends Error {}
+
+async function itemName(tx: EventTx, organizationId: string, itemId: string): Promise<string> {
+  const [row] = await (tx as TxClient).$queryRaw<Array<{ name: string; sku: string }>>`
+    SELECT name, sku FROM inventory_items WHERE "organizationId" = ${organizationId}::uuid AND id = ${itemId}::uuid`;
+  return row ? `${row.name} (${row.sku})` : "an item";
+}
+
 /** Sent -> received, adding every line's quantity to its item's stock. Refused for a draft or an order already received. */
 export async function receiveOrder(db: ScopedDb, meta: EmitMeta, id: string, userId: string | null): Promise<TransitionResult> {
   if (!isUuid(id)) return GONE;
@@ -67,9 +76,13 @@ export async function receiveOrder(db: ScopedDb, meta: EmitMeta, id: string, use
       const reason = `Received with purchase order ${orderLabel(order.number)}`;
       for (const line of lines) {
         const res = await adjustStock(tx, meta, line.itemId, { delta: line.quantity, reason, source: "purchase_order", userId });
+        if (res.ok) continue;
+        // A line would take its item above the largest quantity allowed: the whole receipt is refused
+        // and rolled back (no line is received, the order stays sent), naming the item.
+        if (res.reason === "over_limit") throw new ReceiptRefused(`${orderLabel(order.number)} was not received: ${await itemName(tx, organizationId, line.itemId)}: ${res.message} Lower the line or the stock first.`);
         // A line's item cannot vanish under us (its line would have been deleted with it), and a
         // positive delta is never "insufficient": anything else is a bug, and rolls everything back.
-        if (!res.ok) throw new Error(`Could not add stock for item ${line.itemId}: ${res.reason}`);
+        throw new Error(`Could not add stock for item ${line.itemId}: ${res.reason}`);
       }
       await (tx as TxClient).$executeRaw`
         UPDATE inventory_purchase_orders SET status = 'received', "receivedAt" = now(), "updatedAt" = now()
@@ -78,7 +91,10 @@ export async function receiveOrder(db: ScopedDb, meta: EmitMeta, id: string, use
     },
     // Up to 1,000 lines, each an adjustment with its events.
     { timeout: 120_000, maxWait: 10_000 },
-  );
+  ).catch((err: unknown) => {
+    if (err instanceof ReceiptRefused) return { ok: false, status: 409, error: err.message } satisfies TransitionResult;
+    throw err;
+  });
   if (result.ok) kickOutbox();
   return result;
 }

@@ -191,12 +191,15 @@ describe("a purchase order's life", () => {
     expect(await quantityOf(ids.gloves!)).toBe(20);
   });
 
-  it("adds no stock at all when one line cannot be applied", async () => {
+  it("adds no stock at all when one line cannot be applied, and says which item", async () => {
     const { s, ids, order } = await draft();
     await sendOrder(s.owner, order.orderId);
-    // The masks' quantity is so high that adding the line overflows the column: that line fails.
-    await rootDb().inventoryItem.update({ where: { id: ids.masks! }, data: { quantity: 2_147_483_640 } });
-    await expect(receiveOrderAsMember(s.owner, order.orderId)).rejects.toThrow();
+    // Adding the masks' line (10) would take them above the largest quantity allowed: that line fails.
+    await rootDb().inventoryItem.update({ where: { id: ids.masks! }, data: { quantity: 999_999_995 } });
+    expect(await receiveOrderAsMember(s.owner, order.orderId)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^PO-\d{4} was not received: .* masks \(.*\): 999,999,995 each in stock: adding 10 would make 1,000,000,005, more than the largest quantity allowed, 1,000,000,000\./),
+    });
     expect(await quantityOf(ids.gloves!)).toBe(3);
     expect(await rootDb().inventoryStockAdjustment.count({ where: { organizationId: s.orgId } })).toBe(0);
     expect(await getOrder(s.orgId, order.orderId)).toMatchObject({ status: "sent" });
