@@ -80,6 +80,8 @@ export async function boot(nextArgs: string[]): Promise<void> {
     env.INNGEST_BASE_URL = `http://127.0.0.1:${executorPort}`;
     env.INNGEST_SIGNING_KEY ??= `signkey-local-${randomBytes(32).toString("hex")}`;
     env.INNGEST_EVENT_KEY = randomBytes(24).toString("hex");
+    // The URL the SDK reports for its functions comes from here, never from a request's Host header.
+    env.INNGEST_SERVE_ORIGIN ??= `http://127.0.0.1:${port}`;
   }
 
   const proc: { app?: Supervised; executor?: Supervised } = {};

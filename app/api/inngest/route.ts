@@ -4,6 +4,7 @@
 // nothing, so the app must then only be reachable on loopback; as a second guard, in dev mode with
 // RITIKO_EXECUTOR_TOKEN set every request must carry it (inngest/executor/token.ts). In cloud mode —
 // also the embedded executor's, which signs its calls (scripts/lib/boot.ts) — signatures decide.
+// Bodies that are not JSON and unsigned registrations never reach the SDK (request-guard.ts).
 import "@/app/_plugins/runtime";
 import type { NextRequest } from "next/server";
 import { serve } from "inngest/next";
@@ -11,6 +12,7 @@ import { pluginJobs } from "@/app/_plugins/jobs.generated";
 import { inngest } from "@/inngest/client";
 import { EXECUTOR_TOKEN_HEADER, executorTokenMatches } from "@/inngest/executor/token";
 import { functions } from "@/inngest/functions";
+import { refuseBadInngestRequest } from "./request-guard";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +26,8 @@ function guarded(handler: Handler): Handler {
     if (token && inngest.mode === "dev" && !executorTokenMatches(token, req.headers.get(EXECUTOR_TOKEN_HEADER))) {
       return Response.json({ error: { code: "unauthenticated", message: "Missing or wrong executor token." } }, { status: 401 });
     }
-    return handler(req, ctx);
+    const refused = await refuseBadInngestRequest(req, inngest.mode === "cloud" ? "cloud" : "dev");
+    return refused ?? handler(req, ctx);
   };
 }
 
