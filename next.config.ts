@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
   // an API-heavy process never serves.
   experimental: { authInterrupts: true, preloadEntriesOnStart: false },
   poweredByHeader: false,
+  // No request data in the development server's log (issue 15.7): Next logs every server action with
+  // its arguments by default — a secret setting's plaintext, a patient's fields — and every incoming
+  // URL with its query (a patient search). The app logs what it needs itself (core/log.ts).
+  logging: { serverFunctions: false, incomingRequests: false, browserToTerminal: false },
   async headers() {
     return [
       {

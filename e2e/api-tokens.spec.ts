@@ -4,20 +4,8 @@
 // the whole stack; the API docs page and the OpenAPI document; the proxy letting Bearer calls reach
 // the API while pages still require signing in.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { query, signIn, unique } from "./helpers";
+import { ensureInventoryEnabled, query, signIn, unique } from "./helpers";
 
-async function ensureInventoryEnabled(page: Page) {
-  const [row] = await query<{ enabled: boolean }>(
-    `SELECT pi.enabled FROM plugin_installations pi JOIN organizations o ON o.id = pi."organizationId" WHERE o.slug = 'acme' AND pi."pluginId" = 'inventory'`,
-  );
-  if (row?.enabled) return;
-  await page.goto("/plugins");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Inventory/ }) });
-  const enable = card.getByRole("button", { name: "Enable Inventory" });
-  // Another spec may be enabling it at this moment: either way the card ends up offering "Disable".
-  if (await enable.isVisible()) await enable.click();
-  await expect(card.getByRole("button", { name: "Disable Inventory" })).toBeVisible();
-}
 
 async function createTokenInUi(page: Page, name: string): Promise<string> {
   await page.getByRole("button", { name: "Olivia Owner" }).click();

@@ -26,3 +26,19 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 }
 
 export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** Enables Inventory for Acme on the Plugins page unless it already is (other specs may have). */
+export async function ensureInventoryEnabled(page: Page) {
+  await page.goto("/plugins");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Inventory/ }) });
+  const enable = card.getByRole("button", { name: "Enable Inventory" });
+  const disable = card.getByRole("button", { name: "Disable Inventory" });
+  await expect(enable.or(disable)).toBeVisible();
+  if (await enable.isVisible()) {
+    await enable.click();
+    // Another spec may have enabled it a moment earlier ("already enabled"): either way it is on.
+    await expect(page.getByText(/Inventory (is already )?enabled for Acme Family Clinic\./).first()).toBeVisible();
+    await page.reload();
+    await expect(disable).toBeVisible();
+  }
+}

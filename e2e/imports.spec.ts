@@ -7,20 +7,12 @@
 // Every test uses SKUs / record numbers unique to it, so it can run next to the other specs at Acme.
 import fs from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { query, signIn, unique } from "./helpers";
+import { ensureInventoryEnabled, query, signIn, unique } from "./helpers";
 
 // In order, in one worker (one import commit at a time per organization anyway); a failure does
 // not skip the tests after it.
 test.describe.configure({ mode: "default" });
 
-/** Enables Inventory for Acme through the Plugins page unless it is on already (another spec may have). */
-async function ensureInventoryEnabled(page: Page) {
-  await page.goto("/plugins");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Inventory/ }) });
-  const enable = card.getByRole("button", { name: "Enable Inventory" });
-  if (await enable.isVisible()) await enable.click();
-  await expect(card.getByRole("button", { name: "Disable Inventory" })).toBeVisible();
-}
 
 /** A real drag and drop: a DataTransfer holding the file, dispatched as dragenter, dragover, drop. */
 async function dropFile(page: Page, name: string, content: string) {

@@ -5,19 +5,11 @@
 // refusing bad values.
 // Data is created through pg with unique SKUs, so the specs of other inventory features can run in
 // parallel against the same organization.
-import { expect, test, type Page } from "@playwright/test";
-import { query, signIn, unique } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { ensureInventoryEnabled, query, signIn, unique } from "./helpers";
 
 const DUPLICATE_SKU = "Another item in this organization already has this SKU";
 
-/** Enables Inventory for Acme through the Plugins page unless it is on already (another spec may have). */
-async function ensureInventoryEnabled(page: Page) {
-  await page.goto("/plugins");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Inventory/ }) });
-  const enable = card.getByRole("button", { name: "Enable Inventory" });
-  if (await enable.isVisible()) await enable.click();
-  await expect(card.getByRole("button", { name: "Disable Inventory" })).toBeVisible();
-}
 
 /**
  * An Acme item created 40 days ago (at noon, New York time: Acme's time zone decides the chart's days)

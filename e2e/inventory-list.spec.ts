@@ -3,7 +3,7 @@
 // the selection (the order page with its lines, editing, sending and receiving). Inventory is enabled
 // for Acme through the Plugins page; each test inserts its own items with a unique SKU prefix.
 import { expect, test, type Page } from "@playwright/test";
-import { query, signIn, unique } from "./helpers";
+import { ensureInventoryEnabled, query, signIn, unique } from "./helpers";
 
 type Seed = { name: string; quantity: number; threshold: number; price?: string; inStock?: boolean; categoryId?: string | null };
 
@@ -27,21 +27,6 @@ async function seed(prefix: string, items: Seed[]) {
 const itemsOf = (prefix: string) =>
   query<{ name: string; quantity: number; inStock: boolean }>(`SELECT name, quantity, "inStock" FROM inventory_items WHERE sku LIKE $1 ORDER BY name`, [`${prefix}-%`]);
 
-/** Enables Inventory for Acme on the Plugins page unless it already is (other specs may have). */
-async function ensureInventoryEnabled(page: Page) {
-  await page.goto("/plugins");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Inventory/ }) });
-  const enable = card.getByRole("button", { name: "Enable Inventory" });
-  const disable = card.getByRole("button", { name: "Disable Inventory" });
-  await expect(enable.or(disable)).toBeVisible();
-  if (await enable.isVisible()) {
-    await enable.click();
-    // Another spec may have enabled it a moment earlier ("already enabled"): either way it is on.
-    await expect(page.getByText(/Inventory (is already )?enabled for Acme Family Clinic\./).first()).toBeVisible();
-    await page.reload();
-    await expect(disable).toBeVisible();
-  }
-}
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, "owner@acme.test");

@@ -4,65 +4,15 @@
 // in-flight requests finishing on SIGTERM, and a server that cannot start making the run command
 // exit non-zero. Each test starts its own instance on a free port against the e2e database (the
 // shared e2e server must not lose workers under the other specs), with the job executor off.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { query, unique } from "./helpers";
+import { freePort, startServer, stopServer, withServer } from "./own-server";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
-
-type Server = { child: ChildProcess; port: number; url: string; out: () => string; exited: Promise<number | null> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(opts: { port?: number; waitUntilUp?: boolean } = {}): Promise<Server> {
-  const port = opts.port ?? (await freePort());
-  let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), WEB_CONCURRENCY: "2", RITIKO_EXECUTOR: "off", LOG_LEVEL: "info", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const server = { child, port, url: `http://127.0.0.1:${port}`, out: () => out, exited };
-  if (opts.waitUntilUp !== false) {
-    try {
-      await expect
-        .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
-        .toBe(200);
-    } catch (err) {
-      await stopServer(server); // never leave a half-started server behind
-      throw err;
-    }
-  }
-  return server;
-}
-
-async function stopServer(s: Server) {
-  if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGTERM");
-  await s.exited;
-}
-
-/** Runs `fn` against a server of its own, which is stopped afterwards — also when `fn` fails. */
-async function withServer(fn: (s: Server) => Promise<void>): Promise<void> {
-  const s = await startServer();
-  try {
-    await fn(s);
-  } finally {
-    await stopServer(s);
-  }
-}
 
 /** Pids of the worker processes under the run command (walks /proc parent links). */
 function workerPids(root: number): number[] {
