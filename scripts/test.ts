@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedDb } from "./lib/embedded-db";
+import { APP_ROLE, ensureAppRole, grantAppRole, urlAs } from "./lib/db-roles";
 import { migrateDeploy } from "./lib/migrate";
 import { seedDemoData } from "./lib/seed-demo";
 
@@ -123,8 +124,14 @@ try {
     await createDatabase(adminUrl, `ritiko_e2e_${suffix}`);
     migrateDeploy(e2eUrl, { quiet: true });
     await seedDemoData(e2eUrl);
+    // The browser tests run the app as it runs in production: as a role that may only read and write
+    // rows (scripts/lib/db-roles.ts), the migrations as the owner.
+    const appPassword = crypto.randomBytes(16).toString("hex");
+    await ensureAppRole(adminUrl, APP_ROLE, appPassword);
+    await grantAppRole(e2eUrl, APP_ROLE);
     const env = {
-      DATABASE_URL: e2eUrl,
+      DATABASE_URL: urlAs(e2eUrl, APP_ROLE, appPassword),
+      MIGRATION_DATABASE_URL: e2eUrl,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       RITIKO_SECRETS_KEY: secretsKey,
       // All browser tests come from 127.0.0.1: per-IP throttling would lock every later test out.

@@ -16,6 +16,7 @@ import { spawn, type ChildProcess, type StdioOptions } from "node:child_process"
 import { randomBytes } from "node:crypto";
 import "dotenv/config";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+import { APP_ROLE, ensureAppRole, grantAppRole, roleOf, urlAs } from "./db-roles";
 import { migrateDeploy } from "./migrate";
 import { localSecret } from "./secrets";
 import { supervise, type Supervised } from "./supervise";
@@ -49,13 +50,22 @@ export async function boot(nextArgs: string[]): Promise<void> {
   }
   let embedded: EmbeddedDb | undefined;
   let databaseUrl = process.env.DATABASE_URL;
+  // Migrations run as the owner role, the app as a role that owns nothing (scripts/lib/db-roles.ts,
+  // README "Database roles"). External database: MIGRATION_DATABASE_URL names the owner; without it
+  // both are DATABASE_URL, as before.
+  let ownerUrl = process.env.MIGRATION_DATABASE_URL ?? databaseUrl;
   const env: NodeJS.ProcessEnv = { ...process.env };
 
   if (!databaseUrl) {
     const port = Number(process.env.RITIKO_DB_PORT ?? 5433);
     embedded = await startEmbeddedDb({ dataDir: process.env.RITIKO_DATA_DIR ?? ".data/postgres", port, persistent: true });
     await embedded.ensureDatabase("ritiko");
-    databaseUrl = embedded.urlFor("ritiko");
+    // The embedded cluster's superuser owns the tables and runs the migrations; the app connects as
+    // ritiko_app, created here with a password kept under .data/secrets.
+    ownerUrl = embedded.urlFor("ritiko");
+    const appPassword = localSecret("app-db-password");
+    await ensureAppRole(ownerUrl, APP_ROLE, appPassword);
+    databaseUrl = urlAs(ownerUrl, APP_ROLE, appPassword);
     info(`embedded PostgreSQL ${embedded.created ? "created" : "started"} on 127.0.0.1:${port} (data in ${process.env.RITIKO_DATA_DIR ?? ".data/postgres"})`);
     env.NEXTAUTH_SECRET ??= localSecret("nextauth-secret");
     // Encrypts plugin secrets: 32 random bytes in base64url, which core/plugins/settings/crypto.ts
@@ -108,8 +118,12 @@ export async function boot(nextArgs: string[]): Promise<void> {
   process.on("SIGTERM", onSignal);
 
   try {
-    migrateDeploy(databaseUrl, { quiet: true });
+    migrateDeploy(ownerUrl!, { quiet: true });
     info("database migrations applied");
+    if (roleOf(ownerUrl!) !== roleOf(databaseUrl)) {
+      await grantAppRole(ownerUrl!, roleOf(databaseUrl));
+      info(`database role ${roleOf(databaseUrl)}: rows only (migrations as ${roleOf(ownerUrl!)})`);
+    }
     if (embedded?.created || process.env.RITIKO_SEED === "1") {
       const { seedDemoData } = await import("./seed-demo");
       await seedDemoData(databaseUrl);
