@@ -1,8 +1,10 @@
-// Runs before every request: gives it a request id, and sends signed-out visitors to the login page.
+// Runs before every request: gives it a request id and its Content-Security-Policy nonce, and sends
+// signed-out visitors to the login page.
 // Public: the login page, the health check, next-auth's own endpoints, the Inngest endpoint and static assets.
 // REST calls under /api/v1 that bring an Authorization header (API tokens) are checked by their handlers.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { cameOverHttps, contentSecurityPolicy, newNonce, NONCE_HEADER, STRICT_TRANSPORT_SECURITY } from "@/core/http/csp";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/core/http/request-id";
 
 // /api/inngest authenticates by signature (INNGEST_SIGNING_KEY) in cloud mode — Inngest's and the
@@ -14,6 +16,17 @@ export async function proxy(req: NextRequest) {
   const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(req.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  // A nonce per request: Next reads the policy from the request headers and puts the nonce on its scripts.
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production" });
+  headers.set(NONCE_HEADER, nonce);
+  headers.set("content-security-policy", csp);
+  const secure = (res: NextResponse) => {
+    res.headers.set(REQUEST_ID_HEADER, requestId);
+    res.headers.set("Content-Security-Policy", csp);
+    if (cameOverHttps(req.headers, req.nextUrl.protocol)) res.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    return res;
+  };
   const { pathname, search } = req.nextUrl;
 
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -27,21 +40,14 @@ export async function proxy(req: NextRequest) {
     const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET });
     if (!token) {
       if (pathname.startsWith("/api/")) {
-        return NextResponse.json(
-          { error: { code: "unauthenticated", message: "Sign in or send a valid API token.", requestId } },
-          { status: 401, headers: { [REQUEST_ID_HEADER]: requestId } },
-        );
+        return secure(NextResponse.json({ error: { code: "unauthenticated", message: "Sign in or send a valid API token.", requestId } }, { status: 401 }));
       }
       const login = new URL("/login", req.url);
       if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
-      const res = NextResponse.redirect(login);
-      res.headers.set(REQUEST_ID_HEADER, requestId);
-      return res;
+      return secure(NextResponse.redirect(login));
     }
   }
-  const res = NextResponse.next({ request: { headers } });
-  res.headers.set(REQUEST_ID_HEADER, requestId);
-  return res;
+  return secure(NextResponse.next({ request: { headers } }));
 }
 
 // Not run for the import upload (POST /api/v1/imports, exactly that path): Next buffers the whole body

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import "@/app/_plugins/runtime";
 import { Toaster } from "@/components/ui/toaster";
+import { ZodJitless } from "@/components/zod-jitless";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,10 +11,14 @@ export const metadata: Metadata = {
   description: "Multi-tenant clinic administration: patients, appointments and staff, extensible by plugins.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so that Next can put the request's CSP nonce on its scripts
+  // (proxy.ts): a page prerendered at build time (the 404 page was) would carry none and be blocked.
+  await headers();
   return (
     <html lang="en">
       <body>
+        <ZodJitless />
         {children}
         <Toaster />
       </body>

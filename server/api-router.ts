@@ -13,6 +13,7 @@ import { handlePluginApiRequest } from "@/app/_plugins/plugin-api";
 import { MAX_BODY_BYTES } from "@/core/openapi/define-route";
 import { apiError } from "@/core/http/api-errors";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/core/http/request-id";
+import { API_CONTENT_SECURITY_POLICY } from "@/core/http/csp";
 import { SECURITY_HEADERS } from "@/core/http/security-headers";
 import { log } from "@/core/log";
 import { installedPluginIds } from "@/core/plugins/registry";
@@ -93,6 +94,7 @@ async function writeResponse(res: ServerResponse, response: Response, requestId:
   res.statusCode = response.status;
   response.headers.forEach((value, key) => res.setHeader(key, value));
   for (const h of SECURITY_HEADERS) res.setHeader(h.key, h.value);
+  res.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
   res.setHeader(REQUEST_ID_HEADER, requestId);
   res.setHeader("content-length", body.length);
   res.end(body);
