@@ -2,7 +2,7 @@
 //   plugin list                                 installed plugins (and, with --org, their status there)
 //   plugin info <id>                            metadata, dependencies, permissions, groups, settings
 //   plugin enable <id> --org <slug>             enable for an organization (dependencies checked, hooks run)
-//   plugin disable <id> --org <slug>
+//   plugin disable <id> --org <slug> [--reason "…"]   (a reason is required for a protected plugin, e.g. audit)
 //   plugin status --org <slug>                  every plugin's status for the organization
 //   plugin permissions <id>                     permissions and groups the plugin declares
 //   <plugin command> ...                        commands plugins contribute (manifest `cli`), e.g. `audit verify --org <slug>`
@@ -15,7 +15,7 @@ import { allPlugins, getPlugin } from "../core/plugins/registry";
 import { pluginStatuses } from "../core/plugins/status";
 import { startEmbeddedDb } from "./lib/embedded-db";
 
-const USAGE = `Usage: npm run ritiko -- plugin <list|info|enable|disable|status|permissions> [id] [--org <slug>] [--json]`;
+const USAGE = `Usage: npm run ritiko -- plugin <list|info|enable|disable|status|permissions> [id] [--org <slug>] [--reason "…"] [--json]`;
 
 class UsageError extends Error {}
 
@@ -87,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
     case "disable": {
       const p = await pluginOrFail(id);
       const org = await orgBySlug(flags.org);
-      const res = command === "enable" ? await enablePlugin(org.id, p.id, actor, { source: "cli" }) : await disablePlugin(org.id, p.id, actor, { source: "cli" });
+      const reason = typeof flags.reason === "string" ? flags.reason : undefined;
+      const res = command === "enable" ? await enablePlugin(org.id, p.id, actor, { source: "cli" }) : await disablePlugin(org.id, p.id, actor, { source: "cli" }, { reason });
       if (res.ok) out(res.message, res);
       else process.stderr.write(`${res.error}\n`);
       return res.ok ? 0 : 1;

@@ -360,7 +360,8 @@ async function warmUp(base: string, job: { label: string; method: string; paths:
 
 /** `npm run ritiko -- plugin enable|disable audit --org bench-api`: the CLI, so that lifecycle hooks run. */
 function pluginCli(action: "enable" | "disable"): void {
-  const res = spawnSync("npm", ["run", "-s", "ritiko", "--", "plugin", action, "audit", "--org", BENCH_SLUG], {
+  const args = ["run", "-s", "ritiko", "--", "plugin", action, "audit", "--org", BENCH_SLUG, ...(action === "disable" ? ["--reason", "bench:api run without the audit log"] : [])];
+  const res = spawnSync("npm", args, {
     env: { ...callerEnv, DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });

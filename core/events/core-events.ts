@@ -84,7 +84,14 @@ export const appointmentDeleted = appointment.deleted;
  * enabled, `disabled` just before it is marked disabled, so the plugin itself sees both (an audit
  * log records its own enabling and disabling).
  */
-const pluginTransition = z.object({ organizationId: uuid, pluginId: z.string(), name: z.string(), version: z.string() });
+const pluginTransition = z.object({
+  organizationId: uuid,
+  pluginId: z.string(),
+  name: z.string(),
+  version: z.string(),
+  /** Why it was disabled: required for a protected plugin (core/plugins/protected.ts). */
+  reason: z.string().max(500).optional(),
+});
 export const pluginEnabled = defineEvent("core.plugin.enabled", pluginTransition);
 export const pluginDisabled = defineEvent("core.plugin.disabled", pluginTransition);
 

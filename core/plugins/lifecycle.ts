@@ -10,6 +10,7 @@ import type { TxClient } from "@/core/db/tx";
 import { pluginDisabled, pluginEnabled } from "@/core/events/core-events";
 import { emit } from "@/core/events/emit";
 import { log } from "@/core/log";
+import { actorName, protectedDisableRefusal, type DisableConsent } from "./protected";
 import { runSettingsMigrations } from "./settings/migrations";
 import { lockPluginSettings, settingsAccess } from "./settings/store";
 import { allPlugins, getPlugin } from "./registry";
@@ -129,7 +130,7 @@ export async function enablePlugin(organizationId: string, pluginId: string, act
     if (existing) await upgradeWithin(tx, plugin, org, existing.version, actor);
     await tx.pluginInstallation.upsert({
       where: { organizationId_pluginId: { organizationId, pluginId } },
-      update: { enabled: true, enabledAt: new Date() },
+      update: { enabled: true, enabledAt: new Date(), disabledBy: null, disabledReason: null },
       create: { organizationId, pluginId, enabled: true, version: plugin.version, enabledAt: new Date() },
     });
     // An organization that existed before the plugin was installed gets its set-up on first enable.
@@ -141,9 +142,12 @@ export async function enablePlugin(organizationId: string, pluginId: string, act
   });
 }
 
-export async function disablePlugin(organizationId: string, pluginId: string, actor: Actor, origin?: EventOrigin): Promise<TransitionResult> {
+export async function disablePlugin(organizationId: string, pluginId: string, actor: Actor, origin?: EventOrigin, consent?: DisableConsent): Promise<TransitionResult> {
   const plugin = await getPlugin(pluginId);
   if (!plugin) return { ok: false, error: `Unknown plugin "${pluginId}".` };
+  const refused = protectedDisableRefusal(plugin, actor, consent);
+  if (refused) return { ok: false, error: refused };
+  const reason = consent?.reason?.trim() || undefined;
   return transition(organizationId, pluginId, "disable", actor, async (tx) => {
     const org = await loadOrg(tx, organizationId);
     if (!org) throw new TransitionRefused(`Unknown organization ${organizationId}.`);
@@ -158,8 +162,11 @@ export async function disablePlugin(organizationId: string, pluginId: string, ac
     if (dependents.length) throw new TransitionRefused(`${plugin.name} cannot be disabled while ${dependents.join(", ")} ${dependents.length === 1 ? "is" : "are"} enabled (${dependents.length === 1 ? "it depends" : "they depend"} on it).`);
     // Before the plugin is marked disabled, so the plugin's own in-transaction handlers still see the
     // event (it is rolled back with the transition if anything below fails).
-    await emit(tx, { organization: org, actor, origin }, pluginDisabled, { organizationId: org.id, pluginId: plugin.id, name: plugin.name, version: plugin.version });
-    await tx.pluginInstallation.update({ where: { organizationId_pluginId: { organizationId, pluginId } }, data: { enabled: false, disabledAt: new Date() } });
+    await emit(tx, { organization: org, actor, origin }, pluginDisabled, { organizationId: org.id, pluginId: plugin.id, name: plugin.name, version: plugin.version, reason });
+    await tx.pluginInstallation.update({
+      where: { organizationId_pluginId: { organizationId, pluginId } },
+      data: { enabled: false, disabledAt: new Date(), disabledBy: actorName(actor), disabledReason: reason ?? null },
+    });
     await runHook(tx, plugin, org, actor, { hook: "disabled" }, plugin.lifecycle?.onDisabled);
     return `${plugin.name} disabled for ${org.name}.`;
   });

@@ -18,6 +18,8 @@ export type PluginStatus = {
   dependencies: DependencyStatus[];
   dependents: string[];
   hasSettings: boolean;
+  /** For a protected plugin: what is lost while it is off (core/plugins/protected.ts). */
+  protectedWarning: string | null;
   permissions: { key: string; label: string }[];
   lastRuns: { hook: string; status: string; error: string | null; createdAt: Date }[];
 };
@@ -47,6 +49,7 @@ export async function pluginStatuses(organizationId: string): Promise<PluginStat
       }),
       dependents: plugins.filter((o) => o.dependencies && p.id in o.dependencies).map((o) => o.name),
       hasSettings: Object.keys(p.settings?.fields ?? {}).length > 0,
+      protectedWarning: p.protected?.warning ?? null,
       permissions: (p.permissions ?? []).map((x) => ({ key: x.key, label: x.label })),
       lastRuns: runs.filter((r) => r.pluginId === p.id).slice(0, 5).map((r) => ({ hook: r.hook, status: r.status, error: r.error, createdAt: r.createdAt })),
     };

@@ -232,6 +232,12 @@ export type PluginManifest = {
   author: string;
   /** Other plugins this one needs, with semver ranges: { inventory: "^2.0.0" }. */
   dependencies?: Record<string, string>;
+  /**
+   * A plugin whose absence is itself a risk (the audit log: nothing is recorded while it is off).
+   * Only an owner may disable it, typing its name and giving a reason, both recorded; owners see a
+   * warning on the dashboard while it is off. `warning` says what is lost, in the confirmation dialog.
+   */
+  protected?: { warning: string };
   permissions?: PermissionDefinition[];
   groups?: PermissionGroupDefinition[];
   /** Object-level or custom checks: return false to deny even when the permission is granted. */

@@ -63,8 +63,9 @@ export async function enablePluginFor(org: { org: { id: string } }, pluginId: st
   if (!res.ok) throw new Error(res.error);
 }
 
-export async function disablePluginFor(org: { org: { id: string } }, pluginId: string) {
-  const res = await disablePlugin(org.org.id, pluginId, testActor);
+/** Disables a plugin as the system; a protected one (the audit log) needs a reason, given here. */
+export async function disablePluginFor(org: { org: { id: string } }, pluginId: string, reason = "disabled by a test") {
+  const res = await disablePlugin(org.org.id, pluginId, testActor, undefined, { reason });
   if (!res.ok) throw new Error(res.error);
 }
 

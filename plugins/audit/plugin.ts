@@ -21,6 +21,8 @@ export default definePlugin({
     { key: P.verify, label: "Verify the audit chain" },
   ],
   groups: [{ key: "audit.auditor", label: "Auditor", permissions: [P.view, P.export, P.verify] }],
+  // Switching it off pauses the record: only an owner may, with a reason, and the gap stays visible.
+  protected: { warning: "nothing done while the audit log is off is recorded, and the Audit page will show the gap." },
   settings: auditSettings,
   handlers: { inTransaction: auditHandlers },
   // The chain head exists before the first audited write (its own "plugin enabled" entry), so appends

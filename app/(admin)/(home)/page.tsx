@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { requireOrgContext } from "@/core/auth/context";
 import { dashboardSummary } from "@/core/dashboard/queries";
+import { protectedPluginsOff } from "@/core/plugins/protected-status";
 import { formatDateTime } from "@/core/time/zoned";
 
 export const metadata = { title: "Dashboard" };
@@ -16,11 +17,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const ctx = await requireOrgContext();
   const override = await renderPageOverride("dashboard", ctx, await searchParams);
   if (override) return override;
-  const s = await dashboardSummary(ctx);
+  const [s, off] = await Promise.all([dashboardSummary(ctx), ctx.role === "owner" ? protectedPluginsOff(ctx.organization.id) : []]);
   const tz = ctx.organization.timezone;
   return (
     <div className="grid gap-6">
       <PageHeader title="Dashboard" description={`${ctx.organization.name} · times in ${tz}`} />
+      {off.map((p) => (
+        <div key={p.pluginId} role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <p className="font-semibold">
+            {p.name} is off since {formatDateTime(p.since, tz)}
+            {p.by ? ` (disabled by ${p.by}${p.reason ? `: “${p.reason}”` : ""})` : ""}.
+          </p>
+          <p className="mt-1">
+            While it is off, {p.warning} <Link href="/plugins" className="font-medium underline">Plugins</Link>
+          </p>
+        </div>
+      ))}
       <WidgetZone name="dashboard.top" ctx={ctx} />
       <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard label="Patients" value={s.patients.toLocaleString("en-US")} hint={`${s.newPatients} added in the last 30 days`} icon={<Users aria-hidden="true" />} />

@@ -113,6 +113,8 @@ const transition = (action: "plugin_enabled" | "plugin_disabled") => async (p: E
   changes: [
     { field: "enabled", before: action === "plugin_disabled", after: action === "plugin_enabled" },
     { field: "version", before: null, after: p.version },
+    // Why it was disabled (a protected plugin, such as this one, needs a reason).
+    ...(p.reason ? [{ field: "reason", before: null, after: p.reason }] : []),
   ],
 });
 

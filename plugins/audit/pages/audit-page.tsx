@@ -11,16 +11,20 @@ import { EntriesTable } from "../components/entries-table";
 import { VerifyButton } from "../components/verify-button";
 import { AUDIT_PERMISSIONS as P } from "../permissions";
 import { listEntries } from "../queries/entries";
+import { auditGaps } from "../queries/gaps";
+import { formatDateTime } from "@/core/time/zoned";
 import { filterToParams, parseAuditFilter } from "../queries/filters";
 
 export default async function AuditPage({ ctx, searchParams }: PageProps) {
   const params = parseListParams(searchParams, ["at"] as const, { sort: "at", dir: "desc", pageSize: 50 });
   const { filter, errors } = parseAuditFilter(searchParams);
-  const [canExport, canVerify, list] = await Promise.all([
+  const [canExport, canVerify, list, gaps] = await Promise.all([
     hasPermission(ctx, P.export),
     hasPermission(ctx, P.verify),
     listEntries(ctx.organization.id, ctx.organization.timezone, filter, { page: params.page, pageSize: params.pageSize, dir: params.dir }),
+    auditGaps(ctx.organization.id),
   ]);
+  const tz = ctx.organization.timezone;
   const exportHref = `/api/v1/audit/entries.csv?${filterToParams(filter).toString()}`;
   return (
     <div className="grid gap-6">
@@ -38,6 +42,20 @@ export default async function AuditPage({ ctx, searchParams }: PageProps) {
           </div>
         }
       />
+      {gaps.length ? (
+        <section aria-label="Gaps in the audit trail" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <h2 className="font-semibold">Gaps in the audit trail</h2>
+          <p className="mt-1">Nothing done while auditing was off was recorded.</p>
+          <ul className="mt-2 grid gap-1">
+            {gaps.map((g) => (
+              <li key={g.from}>
+                Auditing was off from {formatDateTime(new Date(g.from), tz)} to {g.to ? formatDateTime(new Date(g.to), tz) : "now"} by {g.by}
+                {g.reason ? <>: “{g.reason}”</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {list.totalCapped ? <p className="text-sm text-muted-foreground">More than {list.total.toLocaleString("en-US")} entries match: narrow the filter to page further.</p> : null}
       <EntriesTable rows={list.rows} total={list.total} page={list.page} pageSize={params.pageSize} sort="at" dir={params.dir} timeZone={ctx.organization.timezone} errors={errors} />
     </div>

@@ -1,14 +1,59 @@
 "use client";
-// Enable/disable button of one plugin card: the server decides (dependencies, hooks) and explains a refusal.
+// Enable/disable button of one plugin card: the server decides (dependencies, hooks, the protected
+// plugin rule) and explains a refusal. Disabling a protected plugin (the audit log) opens a dialog:
+// only an owner can, typing the plugin's name and giving a reason, which are recorded.
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
 import { setPluginEnabledAction } from "@/core/plugins/enablement-actions";
 
-export function PluginToggle({ pluginId, name, enabled }: { pluginId: string; name: string; enabled: boolean }) {
+type Props = { pluginId: string; name: string; enabled: boolean; protectedWarning: string | null; isOwner: boolean };
+
+export function PluginToggle({ pluginId, name, enabled, protectedWarning, isOwner }: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  const [confirmation, setConfirmation] = useState("");
+  const [reason, setReason] = useState("");
+
+  if (enabled && protectedWarning) {
+    if (!isOwner) return <p className="text-sm text-muted-foreground">Only an owner can disable {name}.</p>;
+    return (
+      <ConfirmDialog
+        trigger="Disable"
+        triggerSize="sm"
+        triggerAriaLabel={`Disable ${name}`}
+        title={`Disable ${name}?`}
+        confirmLabel={`Disable ${name}`}
+        pendingLabel="Disabling…"
+        description={
+          <div className="grid gap-3">
+            <p>While it is off, {protectedWarning} The disabling, your reason and the re-enabling are recorded.</p>
+            <div className="grid gap-1">
+              <Label htmlFor={`confirm-${pluginId}`}>Type “{name}” to confirm</Label>
+              <Input id={`confirm-${pluginId}`} autoComplete="off" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
+            </div>
+            <div className="grid gap-1">
+              <Label htmlFor={`reason-${pluginId}`}>Reason (recorded)</Label>
+              <Textarea id={`reason-${pluginId}`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+          </div>
+        }
+        onConfirm={async () => {
+          const res = await setPluginEnabledAction(pluginId, false, { confirmation, reason });
+          // Thrown: the dialog stays open and shows the server's reason (wrong name, no reason...).
+          if (!res.ok) throw new Error(res.error);
+          toast.success(res.message ?? "Done.");
+          router.refresh();
+        }}
+      />
+    );
+  }
+
   return (
     <Button
       variant={enabled ? "outline" : "default"}
