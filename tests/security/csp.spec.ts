@@ -3,26 +3,11 @@
 // spec walks every same-origin link from the dashboard outwards — menus, tables, item pages, plugin
 // pages — so a new page is covered without anyone remembering it. A violation is caught in the page
 // (securitypolicyviolation events, recorded by an init script) and in the console ("Refused to ...").
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ensureInventoryEnabled, signIn } from "../../e2e/helpers";
+import { crawl } from "./crawl";
 
 test.setTimeout(300_000);
-
-const MAX_PAGES = 120;
-
-/** The app's page routes without a dynamic segment, from the route tree (every page.tsx under app/). */
-function staticRoutes(dir = "app", prefix = ""): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isFile() && entry.name === "page.tsx") out.push(prefix || "/");
-    if (!entry.isDirectory() || entry.name.startsWith("_") || entry.name.startsWith("[") || entry.name === "api") continue;
-    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
-    out.push(...staticRoutes(path.join(dir, entry.name), `${prefix}${segment}`));
-  }
-  return out;
-}
 
 async function watch(page: Page): Promise<string[]> {
   const violations: string[] = [];
@@ -68,36 +53,11 @@ test("every page an owner can reach runs under its CSP with no violation", async
   const violations = await watch(page);
   await signIn(page, "owner@acme.test");
   await ensureInventoryEnabled(page);
-  const origin = new URL(baseURL!).origin;
-  const seen = new Set<string>();
-  // The dashboard's links lead to the rest; pages no link leads to come from the route tree.
-  const queue = ["/", ...staticRoutes().filter((r) => r !== "/" && r !== "/login")];
-  const shapes = new Set<string>(queue);
-  const visited: string[] = [];
-  while (queue.length && visited.length < MAX_PAGES) {
-    const path = queue.shift()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const res = await page.goto(path);
-    expect(res, path).not.toBeNull();
-    if (res!.headers()["content-type"]?.includes("text/html")) {
-      checkHeaders(path, res!.headers());
-      await page.waitForLoadState("networkidle").catch(() => undefined);
-      const found = await inPageViolations(page);
-      expect(found, `CSP violations on ${path}`).toEqual([]);
-      visited.push(path);
-      const links = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
-      for (const href of links) {
-        const u = new URL(href);
-        if (u.origin !== origin || u.pathname.startsWith("/api/") || u.pathname === "/login") continue;
-        // One page per route shape: the first item, patient or run stands for all of them.
-        const shape = u.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ":id");
-        if (shapes.has(shape)) continue;
-        shapes.add(shape);
-        queue.push(`${u.pathname}${u.search}`);
-      }
-    }
-  }
+  const visited = await crawl(page, new URL(baseURL!).origin, async (path, res) => {
+    checkHeaders(path, res.headers());
+    await page.waitForLoadState("networkidle").catch(() => undefined);
+    expect(await inPageViolations(page), `CSP violations on ${path}`).toEqual([]);
+  });
   // Also the 404 page, which used to be prerendered without a nonce.
   const missing = await page.goto("/no-such-page");
   expect(missing!.status()).toBe(404);
