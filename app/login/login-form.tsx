@@ -75,7 +75,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const pending = isSubmitting || redirecting;
 
   return (
-    <form noValidate onSubmit={handleSubmit(onSubmit)} className="mt-6 grid gap-5">
+    // method="post": a submit before the page's scripts have loaded (slow network, dev compile) is
+    // then a plain form post that signs no one in — instead of a GET that put the e-mail and password
+    // in the address bar, the browser history and every proxy's access log.
+    <form method="post" noValidate onSubmit={handleSubmit(onSubmit)} className="mt-6 grid gap-5">
       {formError ? (
         <div
           role="alert"

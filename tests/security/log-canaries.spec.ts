@@ -74,3 +74,18 @@ test("nothing the members typed as a secret or a patient's data appears in the s
     expect(log.includes(value) || log.toLowerCase().includes(value.toLowerCase()), `${what} (${value}) appears in the log`).toBe(false);
   }
 });
+
+test("a sign-in submitted before the page's scripts run never puts the password in the address", async ({ browser, baseURL }) => {
+  // No JavaScript at all: the form is submitted by the browser itself, as it is before hydration.
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill("owner@acme.test");
+  await page.getByLabel("Password", { exact: true }).fill("canary-no-js-password");
+  const [res] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Sign in" }).click()]);
+  expect(page.url()).not.toContain("canary-no-js-password");
+  expect(page.url()).not.toContain("password=");
+  expect(res?.request().method()).toBe("POST");
+  expect(res!.status()).toBeLessThan(500);
+  await context.close();
+});
