@@ -7,12 +7,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { parseListParams } from "@/core/lists/list-params";
 import { hasPermission } from "@/core/plugins/permissions";
 import type { PageProps } from "@/core/plugins/types";
+import { formatDateTime } from "@/core/time/zoned";
 import { EntriesTable } from "../components/entries-table";
 import { VerifyButton } from "../components/verify-button";
 import { AUDIT_PERMISSIONS as P } from "../permissions";
 import { listEntries } from "../queries/entries";
 import { auditGaps } from "../queries/gaps";
-import { formatDateTime } from "@/core/time/zoned";
 import { filterToParams, parseAuditFilter } from "../queries/filters";
 
 export default async function AuditPage({ ctx, searchParams }: PageProps) {

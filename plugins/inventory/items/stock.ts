@@ -1,7 +1,8 @@
 // Stock changes. adjustStock is one UPDATE ... SET quantity = quantity + delta with the "never below
 // zero, never above MAX_QUANTITY" rule on the resulting quantity in its WHERE clause (computed as
-// bigint, so even an item stored above the limit before the rule existed cannot overflow the column): concurrent adjustments of one item serialize on the row lock and each
-// applies to the latest quantity, so none is lost (64 concurrent API calls end at the exact sum).
+// bigint, so even an item stored above the limit before the rule existed cannot overflow the
+// column): concurrent adjustments of one item serialize on the row lock and each applies to the
+// latest quantity, so none is lost (64 concurrent API calls end at the exact sum).
 // In the same transaction: the adjustment row, the threshold crossing (open or resolve the alert) and
 // the events. If anything fails, nothing of it is written.
 import type { EmitMeta, EventTx } from "@/core/events/emit";
