@@ -81,6 +81,9 @@ test("two workers share the port, and every log line says which one wrote it", a
 
 test("a killed worker is replaced, and the other keeps serving meanwhile", async () => {
   await withServer(async (s) => {
+    // The server answers as soon as one worker listens; node:cluster closes the shared port when the
+    // last listening worker goes, so kill one only once both listen (otherwise nobody is left to serve).
+    await expect.poll(() => s.out().split("\n").filter((l) => l.includes("server.worker_listening")).length, { timeout: 30_000 }).toBe(2);
     const before = workerPids(s.child.pid!);
     expect(before).toHaveLength(2);
     process.kill(before[0]!, "SIGKILL");
