@@ -9,6 +9,7 @@ export default defineConfig({
   testDir: "tests/chaos",
   workers: 1,
   retries: 0,
+  forbidOnly: true,
   timeout: 300_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/chaos.json" }]],

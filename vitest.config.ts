@@ -17,6 +17,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A stray it.only / describe.only would quietly shrink the suite: refused everywhere, not only
+    // where CI is set (vitest's default).
+    allowOnly: false,
     setupFiles: ["tests/setup/plugin-runtime.ts"],
     // Outbox deliveries are driven by the tests themselves (deliverOutboxBatch), never by a loop.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", RITIKO_OUTBOX_DISPATCHER: "off" },

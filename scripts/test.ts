@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedDb } from "./lib/embedded-db";
+import { ensureBrowser } from "./lib/ensure-browser";
 import { APP_ROLE, ensureAppRole, grantAppRole, urlAs } from "./lib/db-roles";
 import { migrateDeploy } from "./lib/migrate";
 import { seedDemoData } from "./lib/seed-demo";
@@ -68,6 +69,16 @@ function readCounts(file: string, kind: "vitest" | "playwright") {
     return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
   } catch {
     return null;
+  }
+}
+
+// Before anything else: a machine without a browser stops here, in a second, with the command to run.
+if (runE2e) {
+  try {
+    say(`browser tests in ${ensureBrowser(say)}`);
+  } catch (err) {
+    process.stderr.write(`\n${(err as Error).message}\n`);
+    process.exit(1);
   }
 }
 
@@ -172,5 +183,11 @@ try {
 
 say(`finished in ${Math.round((Date.now() - started) / 1000)} s`);
 if (exitCode !== 0 && totals.failed === 0) totals.failed = 1; // a crash outside the runners still fails
+// The suite has no skips: a skipped test (test.skip, a fixme, a spec that stopped after a failure in
+// serial mode) proves nothing, so it fails the run rather than passing with less than it says.
+if (totals.skipped > 0) {
+  process.stderr.write(`${totals.skipped} test(s) skipped or not run: the suite has no skips\n`);
+  exitCode = 1;
+}
 process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}\n`);
 process.exit(exitCode);

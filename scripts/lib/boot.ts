@@ -12,13 +12,14 @@
 // executor reconnect by themselves, as they do to an external database that comes back). Settings
 // that cannot work together (executor lease vs request timeout vs job step length) stop the run
 // command at start with the message, before anything is started.
-import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { spawn, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import "dotenv/config";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { APP_ROLE, ensureAppRole, grantAppRole, roleOf, urlAs } from "./db-roles";
 import { migrateDeploy } from "./migrate";
 import { localSecret } from "./secrets";
+import { stopChild } from "./stop-child";
 import { supervise, type Supervised } from "./supervise";
 import { assertStepFitsTimeout, jobStepMs } from "../../core/jobs/step-length";
 import { executorTimingFromEnv } from "../../inngest/executor/timing";
@@ -99,9 +100,16 @@ export async function boot(nextArgs: string[]): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    // The app first (its workers finish in-flight requests), then the executor, then PostgreSQL.
-    await stopChild(proc.app?.current());
-    await stopChild(proc.executor?.current());
+    // The app first (its workers finish in-flight requests), then the executor, then PostgreSQL. A
+    // child that had to be killed, or ended with an error, makes the exit code non-zero: a supervisor
+    // above us (systemd, a container runtime) should see that the stop was not clean.
+    for (const [name, child] of [["the app", proc.app?.current()], ["the job executor", proc.executor?.current()]] as const) {
+      const outcome = await stopChild(child);
+      if (outcome.kind === "unclean") {
+        logError(`${name} ${outcome.how}`);
+        if (code === 0) code = 1;
+      }
+    }
     if (embedded) {
       await embedded.stop().catch(() => undefined);
       info("embedded PostgreSQL stopped");
@@ -186,16 +194,6 @@ function executorEnv(env: NodeJS.ProcessEnv, appPort: string, executorPort: stri
 
 function executorScript(): string {
   return new URL("../executor.ts", import.meta.url).pathname;
-}
-
-/** SIGTERM, then SIGKILL after 15 s. No-op for a child that never started or has exited. */
-async function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 function serverScript(): string {
