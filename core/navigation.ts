@@ -1,6 +1,6 @@
 // The sidebar's core entries. Icons are lucide icon names resolved by the shell's client component.
 // Plugin entries (core/plugins/menus.ts) go between the records and the administration section.
-import type { NavItem } from "@/components/shell/types";
+import type { NavItem } from "@/core/nav-items";
 import type { OrgContext } from "@/core/auth/context";
 
 export type { NavItem };

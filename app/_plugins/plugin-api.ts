@@ -17,7 +17,7 @@ import { enabledPluginIds } from "@/core/plugins/enabled";
 import { hasPermission } from "@/core/plugins/permissions";
 import { getPlugin } from "@/core/plugins/registry";
 import { matchPath } from "@/core/plugins/routing";
-import type { ApiMethod } from "@/core/plugins/types";
+import type { ApiMethod, PermissionKey } from "@/core/plugins/types";
 
 type RouteContext = { params: Promise<{ path: string[] }> };
 
@@ -58,7 +58,8 @@ export async function handlePluginApiRequest(pluginId: string, method: ApiMethod
     return apiError(403, "forbidden", `This needs the ${match.route.permission} permission.`, { requestId });
   }
   try {
-    return await match.route.handler({ ctx, params: match.params, request, actor, origin: originFromHeaders("api", request.headers) });
+    const can = (permission: PermissionKey) => hasPermission(ctx, permission);
+    return await match.route.handler({ ctx, params: match.params, request, actor, origin: originFromHeaders("api", request.headers), can });
   } catch (err) {
     // A plugin's in-transaction handler refused the change: an expected outcome with its reason
     // (the change was rolled back), not a server failure.

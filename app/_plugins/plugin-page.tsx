@@ -8,6 +8,7 @@ import { enabledPluginIds } from "@/core/plugins/enabled";
 import { hasPermission } from "@/core/plugins/permissions";
 import { getPlugin } from "@/core/plugins/registry";
 import { matchPath } from "@/core/plugins/routing";
+import { widgetZoneFor } from "./widget-zone";
 
 export type PluginPageProps = {
   params: Promise<{ path?: string[] }>;
@@ -28,5 +29,5 @@ export async function renderPluginPage(pluginId: string, props: PluginPageProps)
   if (!match) notFound();
   if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) forbidden();
   const { default: Page } = await match.route.component();
-  return <Page ctx={ctx} path={path} params={match.params} searchParams={searchParams} />;
+  return <Page ctx={ctx} path={path} params={match.params} searchParams={searchParams} WidgetZone={widgetZoneFor(ctx)} />;
 }

@@ -16,7 +16,7 @@ import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { OrgContext } from "@/core/auth/context";
 import { log } from "@/core/log";
-import type { WidgetProps, WidgetZoneName } from "@/core/plugins/types";
+import type { PageProps, WidgetProps, WidgetZoneName } from "@/core/plugins/types";
 import { widgetsForZone, type ZoneWidget } from "@/core/plugins/widgets";
 import { WidgetErrorBoundary } from "./widget-error-boundary";
 
@@ -43,6 +43,13 @@ export async function WidgetZone({ name, ctx, record, className, as: Tag = "div"
       ))}
     </Tag>
   );
+}
+
+/** The zone bound to one request's member: what plugin pages get as `PageProps.WidgetZone`. */
+export function widgetZoneFor(ctx: OrgContext): PageProps["WidgetZone"] {
+  return function BoundWidgetZone(props) {
+    return <WidgetZone {...props} ctx={ctx} />;
+  };
 }
 
 const CLIENT_REFERENCE = Symbol.for("react.client.reference");

@@ -1,22 +1,7 @@
 /** Serializable props the admin layout passes to the shell. */
 
-/** A link, or a submenu (with `children`) that may itself link somewhere. */
-export type NavLinkItem = {
-  label: string;
-  /** Where the entry leads. A submenu without one only opens and closes. */
-  href?: string;
-  /** A lucide icon name, e.g. "LayoutDashboard"; see `nav-icon.tsx` for the supported set. */
-  icon?: string;
-  /** A count shown after the label (e.g. items needing attention); null or absent shows nothing. */
-  badge?: number | null;
-  children?: ReadonlyArray<NavItem>;
-  separator?: false;
-};
-
-/** A divider between groups of entries, with an optional section caption. */
-export type NavSeparatorItem = { separator: true; label?: string };
-
-export type NavItem = NavLinkItem | NavSeparatorItem;
+// The sidebar's entries are core's (core/nav-items.ts): core and plugins build them, the shell draws them.
+export type { NavItem, NavLinkItem, NavSeparatorItem } from "@/core/nav-items";
 
 export type ShellOrganization = {
   id: string;

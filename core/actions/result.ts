@@ -18,13 +18,3 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 export function invalid(error: z.ZodError): ActionResult<never> {
   return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error) };
 }
-
-/** Prisma's "unique constraint failed" error, with the offending columns when the driver reports them. */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}
-
-/** Prisma's "record to update/delete not found": for us always "not in your organization" or gone. */
-export function isNotFound(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2025";
-}

@@ -5,7 +5,8 @@
 // (P2003), which we report as "patient not found" on the patient field; nothing is written in that case.
 import type { OrgContext } from "@/core/auth/context";
 import { AUDITED_TX } from "@/core/db/tx";
-import { isNotFound, type ActionResult } from "@/core/actions/result";
+import type { ActionResult } from "@/core/actions/result";
+import { isNotFound } from "@/core/db/errors";
 import { appointmentCreated, appointmentDeleted, appointmentUpdated } from "@/core/events/core-events";
 import { emit } from "@/core/events/emit";
 import { eventMeta } from "@/core/events/meta";

@@ -2,7 +2,7 @@
 import type { ScopedDb } from "@/core/db/scoped";
 import type { Prisma } from "@/core/db/generated/client";
 import { clampPage, first, type ListParams, type RawSearchParams } from "@/core/lists/list-params";
-import { isUuid } from "@/core/patients/queries";
+import { isUuid } from "@/core/db/ids";
 import { APPOINTMENT_STATUSES, type AppointmentSort, type AppointmentStatusValue } from "./schema";
 
 export type AppointmentFilters = {

@@ -3,7 +3,8 @@
 // is bound here, and callers pass ctx.organization.id, never input.
 import type { ScopedTx } from "@/core/events/emit";
 import type { AppointmentRow } from "@/core/events/record-changes";
-import { appointmentColumns, isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
+import { appointmentColumns } from "@/core/events/record-sql";
 
 /** The appointment, locked FOR UPDATE until the transaction ends, or null when not in the organization. */
 export async function lockAppointment(tx: ScopedTx, organizationId: string, id: string): Promise<AppointmentRow | null> {

@@ -19,3 +19,18 @@ export function defineEvent<const Name extends string, S extends z.ZodType>(name
   }
   return { name, schema };
 }
+
+/** An event of another plugin, as a subscriber relies on it (see subscribedEvent). */
+export type SubscribedEvent<Name extends string = string, S extends z.ZodType = z.ZodType> = EventDefinition<Name, S> & { readonly subscribed: true };
+
+/**
+ * Another plugin's event, as this plugin subscribes to it: its name and the part of the payload the
+ * subscriber reads. Plugins never import each other — they meet through the events a plugin exports
+ * (its manifest's `events`), matched by name when the event is emitted. The contract test checks each
+ * such declaration against the producer's exported schema (core/plugins/event-contracts.ts), so a
+ * producer renaming or retyping a field the subscriber reads fails the suite, not production.
+ * The payload the handler gets is the producer's (validated by it on emit); `schema` only types it.
+ */
+export function subscribedEvent<const Name extends string, S extends z.ZodType>(name: Name, schema: S): SubscribedEvent<Name, S> {
+  return { ...defineEvent(name, schema), subscribed: true };
+}

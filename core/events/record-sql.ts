@@ -34,6 +34,3 @@ export function unprefix<T>(row: Record<string, unknown>, prefix: string): T {
   return out as T;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids are bound as ::uuid; a malformed one can only be "not found", never a database error. */
-export const isUuid = (id: string) => UUID.test(id);

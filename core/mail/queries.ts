@@ -5,7 +5,7 @@
 import type { OrgContext } from "@/core/auth/context";
 import type { Prisma } from "@/core/db/generated/client";
 import { clampPage, first, type ListParams, type RawSearchParams } from "@/core/lists/list-params";
-import { isUuid } from "@/core/patients/queries";
+import { isUuid } from "@/core/db/ids";
 import { isMailStatus, type MailStatus } from "./status";
 
 export const MAIL_SORTS = ["createdAt"] as const;

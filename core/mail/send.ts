@@ -7,7 +7,7 @@
 // was already sent or caught, does nothing.
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
-import { isUniqueViolation } from "@/core/actions/result";
+import { isUniqueViolation } from "@/core/db/errors";
 import { rootDb, type Prisma, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 

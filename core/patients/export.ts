@@ -5,7 +5,8 @@
 // records (the list page's own capability).
 import type { Prisma } from "@/core/db/generated/client";
 import type { ExportDefinition, ExportQuery } from "@/core/imports/types";
-import { isoDate, isUuid, parseVisitFilter, patientSearchWhere, visitWhere } from "./queries";
+import { isUuid } from "@/core/db/ids";
+import { isoDate, parseVisitFilter, patientSearchWhere, visitWhere } from "./queries";
 
 /** Same keys and labels as the import resource's fields (a test holds them equal). */
 export const PATIENT_EXPORT_COLUMNS = [

@@ -5,7 +5,8 @@
 // A failed write leaves the row unchanged and emits nothing.
 import type { OrgContext } from "@/core/auth/context";
 import { AUDITED_TX } from "@/core/db/tx";
-import { isNotFound, isUniqueViolation, type ActionResult } from "@/core/actions/result";
+import type { ActionResult } from "@/core/actions/result";
+import { isNotFound, isUniqueViolation } from "@/core/db/errors";
 import { appointmentDeleted, patientCreated, patientDeleted, patientUpdated } from "@/core/events/core-events";
 import { emit, emitMany } from "@/core/events/emit";
 import { eventMeta } from "@/core/events/meta";

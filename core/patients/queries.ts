@@ -1,5 +1,6 @@
 // Patient reads. Everything is filtered, sorted and paginated in PostgreSQL; search is a substring
 // match (trigram-indexed) where every word must match the name, record number or e-mail.
+import { isUuid } from "@/core/db/ids";
 import type { ScopedDb } from "@/core/db/scoped";
 import type { Prisma } from "@/core/db/generated/client";
 import { clampPage, type ListParams } from "@/core/lists/list-params";
@@ -95,10 +96,6 @@ export async function listPatients(db: ScopedDb, params: ListParams<PatientSort>
 export async function getPatient(db: ScopedDb, id: string) {
   if (!isUuid(id)) return null;
   return db.patient.findFirst({ where: { id }, include: { _count: { select: { appointments: true } } } });
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 /** Patients for a picker (appointment form): searched in the database, never the whole table. */

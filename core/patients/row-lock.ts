@@ -2,7 +2,8 @@
 // value the write actually replaces (a concurrent write waits for ours, and vice versa).
 import type { ScopedTx } from "@/core/events/emit";
 import type { PatientRow } from "@/core/events/record-changes";
-import { isUuid, patientColumns } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
+import { patientColumns } from "@/core/events/record-sql";
 
 /**
  * The patient, locked FOR UPDATE until the transaction ends, or null when it is not in the

@@ -7,7 +7,7 @@
 // captioned "Reports" that opens the entries of order 50; `separator: true` on an entry with an href
 // or children draws a plain divider above that entry.
 import "server-only";
-import type { NavItem, NavLinkItem } from "@/components/shell/types";
+import type { NavItem, NavLinkItem } from "@/core/nav-items";
 import type { OrgContext } from "@/core/auth/context";
 import { log } from "@/core/log";
 import { enabledPluginsForRequest } from "./enabled-for-request";

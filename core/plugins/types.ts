@@ -151,7 +151,25 @@ export type WidgetContribution = {
   component: LazyComponent<WidgetProps>;
 };
 
-export type PageProps = { ctx: OrgContext; path: string[]; searchParams: Record<string, string | string[] | undefined> };
+/** Where a plugin page puts a widget zone of its own (e.g. record.history on its record page). */
+export type WidgetZoneSlotProps = {
+  name: WidgetZoneName;
+  /** On record pages: the record shown, handed to each widget. */
+  record?: WidgetProps["record"];
+  /** Layout of the zone's container, e.g. "xl:w-80" beside a form. */
+  className?: string;
+} & ({ as?: "div"; label?: never } | { as: "aside" | "section"; /** Accessible name of the landmark. */ label: string });
+
+export type PageProps = {
+  ctx: OrgContext;
+  path: string[];
+  searchParams: Record<string, string | string[] | undefined>;
+  /**
+   * The app's widget zone, bound to this request's member: `<WidgetZone name="record.history" record={...} />`.
+   * Handed over by the page renderer so a plugin never imports the app.
+   */
+  WidgetZone: (props: WidgetZoneSlotProps) => ReactNode | Promise<ReactNode>;
+};
 
 export type PageContribution = {
   /** Path under the plugin's prefix: "" is /<plugin id>, "greetings/:id" matches /<plugin id>/greetings/123. */
@@ -181,6 +199,12 @@ export type ApiContext = {
   actor: Actor;
   /** Where the call came from, for events: source "api", the request id and the client IP. */
   origin?: EventOrigin;
+  /**
+   * Whether the caller holds a plugin permission (core/plugins/permissions.ts, with what the request
+   * already loaded), for checks inside a handler — e.g. a field only some members may change. Handed
+   * over so route files need not import the permission module, which the CLI cannot load.
+   */
+  can: (permission: PermissionKey) => Promise<boolean>;
 };
 export type ApiRoute = {
   method: ApiMethod;

@@ -36,7 +36,7 @@ import { Prisma, rootDb, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 import { inngestBackoff, type BackoffFn } from "./backoff";
 import { callFunction, type CallOutcome } from "./call";
-import { isConnectionError } from "./connection-errors";
+import { isConnectionError } from "@/core/db/errors";
 import { sleepUntil } from "./duration";
 import { beat, forgetDeadExecutors, HEARTBEAT_INTERVAL_MS, retire } from "./heartbeat";
 import { createRun, ingestEvent, ingestEvents, ingestEventInTx, type IngestResult } from "./ingest";

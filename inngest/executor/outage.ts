@@ -9,7 +9,7 @@
 //     by a deadline (the item's lease: after it, another executor may claim the item and our fenced
 //     write could not land anyway).
 import { log } from "@/core/log";
-import { isConnectionError } from "./connection-errors";
+import { isConnectionError } from "@/core/db/errors";
 
 export const OUTAGE_FIRST_DELAY_MS = 500;
 export const OUTAGE_MAX_DELAY_MS = 10_000;

@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { rootDb } from "@/core/db/client";
 import { parseListParams } from "@/core/lists/list-params";
-import { cancelJob, CANCEL_WRONG_STATE, JOB_NOT_FOUND, RERUN_WRONG_STATE, rerunJob } from "@/core/jobs/mutations";
-import { getJobRun, JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/core/jobs/queries";
+import { cancelJob, CANCEL_WRONG_STATE, JOB_NOT_FOUND, RERUN_WRONG_STATE, rerunJob } from "@/inngest/executor/admin/operator";
+import { getJobRun, JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/inngest/executor/admin/runs";
 import { createOrganization } from "../helpers/fixtures";
 
 const appId = `jobs-admin-${randomUUID().slice(0, 8)}`;
@@ -29,7 +29,7 @@ async function makeRun(organizationId: string, opts: { fn?: string; status?: str
       ...(opts.error ? { error: opts.error } : {}),
     },
   });
-  // Due far in the future: executor tests running in parallel claim any due item of the shared queue.
+  // A queued run has its start item; no executor serves this test app, so nothing claims it.
   if (opts.queue) await db.jobQueueItem.create({ data: { runId: run.id, kind: "start", dueAt: new Date(Date.now() + 86_400_000) } });
   return run;
 }

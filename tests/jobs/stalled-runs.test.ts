@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { rootDb } from "@/core/db/client";
 import { parseListParams } from "@/core/lists/list-params";
-import { getJobRun, JOB_SORTS, listJobRuns, parseJobFilters } from "@/core/jobs/queries";
+import { getJobRun, JOB_SORTS, listJobRuns, parseJobFilters } from "@/inngest/executor/admin/runs";
 import { stalledExplanation } from "@/core/jobs/status";
 import { STALE_AFTER_MS } from "@/inngest/executor/heartbeat";
 import { createOrganization } from "../helpers/fixtures";

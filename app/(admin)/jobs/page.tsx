@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
-import { JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/core/jobs/queries";
+import { JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/inngest/executor/admin/runs";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { JobsTable } from "./_components/jobs-table";
 

@@ -5,6 +5,7 @@
 //   exportDownload the finished file's bytes, streamed from storage.
 import type { OrgContext } from "@/core/auth/context";
 import { rootDb } from "@/core/db/client";
+import { isUuid } from "@/core/db/ids";
 import { log } from "@/core/log";
 import { importResource } from "@/core/imports/registry";
 import { fileInfo, readFile } from "@/core/imports/storage";
@@ -71,7 +72,6 @@ export type ExportView = {
   download: { href: string; name: string; size: number; expiresAt: Date } | null;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ExportRow = { id: string; resource: string; status: string; query: unknown; totalRows: number | null; rowsDone: number; error: string | null; createdAt: Date; finishedAt: Date | null; fileId: string | null; createdById: string | null };
 
@@ -110,7 +110,7 @@ export async function listExports(ctx: OrgContext, opts: { limit?: number } = {}
 
 /** One export of the organization, or null (unknown id, another organization's, or not exportable for the member). */
 export async function getExportView(ctx: OrgContext, id: string): Promise<ExportView | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await ctx.db.dataExport.findFirst({ where: { id } });
   if (!row || !(await exportableResource(ctx, row.resource)).ok) return null;
   return toView(ctx.organization.id, row, await userNames([row.createdById]));

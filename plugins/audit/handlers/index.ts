@@ -12,11 +12,11 @@ import {
 import type { EventDefinition, EventPayload } from "@/core/events/define-event";
 import { getPlugin } from "@/core/plugins/registry";
 import { onEvent, type Actor, type EventHandlerContext, type InTransactionHandler } from "@/core/plugins/types";
-import { itemCreated, itemDeleted, itemUpdated, stockAdjusted } from "@/plugins/inventory/events";
 import { appendEntries } from "../chain/append";
 import type { AuditActor, FieldChange, NewEntry } from "../chain/types";
 import { auditActor } from "./actor";
 import { fieldChanges, recordAction, sourceOf, type RecordKind, type RecordPayload } from "./changes";
+import { itemCreated, itemDeleted, itemUpdated, stockAdjusted } from "./inventory-events";
 import { appointmentLabel, itemLabel, patientLabels } from "./labels";
 
 type Ctx = Omit<EventHandlerContext, "eventId"> & { tx: TxClient };

@@ -1,7 +1,6 @@
 "use server";
 // The viewer's "Verify chain" button (audit.verify): walks the organization's whole chain on the
 // server (chain/verify.ts) and reports intact, or the first broken entry.
-import "@/app/_plugins/runtime";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import type { ActionResult } from "@/core/actions/result";

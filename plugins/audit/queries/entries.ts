@@ -4,7 +4,8 @@
 // context: an id of another organization's entry is simply not found.
 import { Prisma, rootDb } from "@/core/db/client";
 import type { FieldChange } from "../chain/types";
-import { auditWhereSql, UUID, type AuditFilter } from "./filters";
+import { isUuid } from "@/core/db/ids";
+import { auditWhereSql, type AuditFilter } from "./filters";
 
 export type AuditEntryView = {
   id: string;
@@ -58,7 +59,7 @@ export async function listEntries(
 export async function getEntry(organizationId: string, id: string): Promise<AuditEntryView | null> {
   // Strict check: a loose one (36 chars of hex and hyphens) let "0000…" (36 hex digits) through to
   // the ::uuid cast, which throws — a 500 instead of "not found".
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const rows = await rootDb().$queryRaw<Raw[]>`SELECT ${COLUMNS} FROM audit_entries e WHERE e."organizationId" = ${organizationId}::uuid AND e.id = ${id}::uuid`;
   return rows[0] ? view(rows[0]) : null;
 }

@@ -3,13 +3,13 @@
 // record history, so what is exported is exactly what is shown.
 import { z } from "zod";
 import { Prisma } from "@/core/db/client";
+import { isUuid } from "@/core/db/ids";
 import { first, type RawSearchParams } from "@/core/lists/list-params";
 import { zonedLocalToUtc } from "@/core/time/zoned";
 import { AUDIT_ACTIONS } from "../chain/types";
 
 export const TARGET_TYPES = ["core.patient", "core.appointment", "inventory.item", "plugin", "settings", "session", "member", "api_token"] as const;
 /** A canonical uuid (8-4-4-4-12 hex): anything else never reaches a ::uuid cast (which would throw). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const day = z.iso.date("Use a date like 2026-12-01");
 
 export const auditFilterSchema = z
@@ -50,14 +50,14 @@ export function auditWhereSql(organizationId: string, f: AuditFilter, timeZone: 
   const parts: Prisma.Sql[] = [Prisma.sql`e."organizationId" = ${organizationId}::uuid`];
   if (f.actor) {
     parts.push(
-      UUID.test(f.actor)
+      isUuid(f.actor)
         ? Prisma.sql`(e."actorId" = ${f.actor.toLowerCase()} OR e."actorUserId" = ${f.actor}::uuid)`
         : Prisma.sql`e."actorLabel" ILIKE ${`%${escapeLike(f.actor)}%`}`,
     );
   }
   if (f.targetType) parts.push(Prisma.sql`e."targetType" = ${f.targetType}`);
   if (f.target) {
-    parts.push(UUID.test(f.target) ? Prisma.sql`e."targetId" = ${f.target.toLowerCase()}` : Prisma.sql`e."targetLabel" ILIKE ${`%${escapeLike(f.target)}%`}`);
+    parts.push(isUuid(f.target) ? Prisma.sql`e."targetId" = ${f.target.toLowerCase()}` : Prisma.sql`e."targetLabel" ILIKE ${`%${escapeLike(f.target)}%`}`);
   }
   if (f.action) parts.push(Prisma.sql`e.action = ${f.action}`);
   if (f.from) parts.push(Prisma.sql`e.at >= ${zonedLocalToUtc(`${f.from}T00:00`, timeZone)}`);

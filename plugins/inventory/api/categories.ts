@@ -2,9 +2,9 @@
 // a category that items still use cannot be deleted (409 with how many), checked under a lock on the
 // category so an item assigned at the same moment cannot slip in between the check and the delete.
 import { z } from "zod";
-import { isNotFound, isUniqueViolation } from "@/core/actions/result";
+import { isNotFound, isUniqueViolation } from "@/core/db/errors";
 import { Prisma, rootDb } from "@/core/db/client";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import { apiError } from "@/core/http/api-errors";
 import { defineApiRoute } from "@/core/openapi/define-route";
 import type { ApiRoute } from "@/core/plugins/types";

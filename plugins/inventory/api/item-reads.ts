@@ -3,7 +3,7 @@
 // and keyset pagination. The organization id always comes from the caller's context, never input.
 import { Prisma } from "@/core/db/client";
 import { hotQuery } from "@/core/db/pg";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import { itemWhereSql, type ItemFilter } from "../items/filters";
 import type { ItemSort } from "../items/queries";
 import { searchedIdsSql, searchNeedsProbe } from "../items/search-order";

@@ -101,12 +101,9 @@ async function itemResponse(api: Pick<ApiContext, "ctx">, res: WriteResult, stat
   return Response.json({ data: toItemJson(row, ctx.organization.currency) }, { status });
 }
 
-async function quantityDenied(api: Pick<ApiContext, "ctx">, body: object): Promise<Response | null> {
+async function quantityDenied(api: Pick<ApiContext, "ctx" | "can">, body: object): Promise<Response | null> {
   if (!("quantity" in body) || (body as { quantity?: unknown }).quantity === undefined) return null;
-  // Imported on use: the manifest (and so this file) is also loaded by the CLI, where the permission
-  // module's Next imports cannot load.
-  const { hasPermission } = await import("@/core/plugins/permissions");
-  if (await hasPermission(api.ctx, P.adjust)) return null;
+  if (await api.can(P.adjust)) return null;
   return apiError(403, "forbidden", `Changing the quantity needs the ${P.adjust} permission; use adjust-stock, or leave quantity out.`, { requestId: api.ctx.requestId });
 }
 

@@ -5,7 +5,7 @@
 // exported file imports again with no change. Pages are keyset-paginated by id: a page is one query
 // served by the primary key, however deep in a million items it is.
 import { Prisma } from "@/core/db/client";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import type { ExportDefinition, ExportQuery } from "@/core/imports/types";
 import { itemFilterSchema, itemWhereSql, parseItemFilter } from "../items/filters";
 import { priceString } from "../items/records";

@@ -3,7 +3,7 @@
 // (organizationId, itemId, createdAt) index. The organization id is the caller's context
 // (ctx.organization.id), never input; an item of another organization simply has no data (null).
 import { rootDb } from "@/core/db/client";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 
 export const CHART_RANGES = [30, 90] as const;
 export type ChartRange = (typeof CHART_RANGES)[number];

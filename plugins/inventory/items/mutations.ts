@@ -3,11 +3,11 @@
 // Used by the admin forms, the REST API, imports and jobs alike; `meta.actor` says who. A failed write
 // (duplicate SKU, category of another organization, vanished item) leaves the database unchanged and
 // emits nothing.
-import { isUniqueViolation } from "@/core/actions/result";
+import { isUniqueViolation } from "@/core/db/errors";
 import type { Prisma } from "@/core/db/client";
 import type { ScopedDb } from "@/core/db/scoped";
 import { emit, type EmitMeta, type EventTx } from "@/core/events/emit";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import { created, deleted, updated } from "@/core/events/record-changes";
 import { kickOutbox } from "@/core/events/outbox-signal";
 import { itemCreated, itemDeleted, itemUpdated, stockAdjusted } from "../events";

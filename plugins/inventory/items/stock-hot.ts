@@ -17,7 +17,7 @@
 import { hotPool, withHotTransaction } from "@/core/db/pg";
 import type { EmitMeta } from "@/core/events/emit";
 import { emitInHotTransaction, NeedsPrismaTransaction, needsPrismaTransaction } from "@/core/events/hot-emit";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import { subscribersOf } from "@/core/events/subscriptions";
 import { itemRestocked, lowStockDetected, stockAdjusted } from "../events";
 import { itemLabel } from "./records";

@@ -7,7 +7,7 @@
 // the events. If anything fails, nothing of it is written.
 import type { EmitMeta, EventTx } from "@/core/events/emit";
 import { emit } from "@/core/events/emit";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import { itemRestocked, lowStockDetected, stockAdjusted } from "../events";
 import { itemLabel } from "./records";
 import { MAX_QUANTITY } from "./schema";

@@ -3,7 +3,7 @@
 // order with its lines. Raw SQL binds the organization id from the caller's context, never input.
 import { Prisma, rootDb } from "@/core/db/client";
 import { clampPage } from "@/core/lists/list-params";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import { ORDER_STATUSES, type OrderStatus } from "./schema";
 
 export type OrderListRow = {

@@ -7,7 +7,7 @@ import { Prisma } from "@/core/db/client";
 import type { ScopedDb } from "@/core/db/scoped";
 import type { TxClient } from "@/core/db/tx";
 import type { EmitMeta, EventTx } from "@/core/events/emit";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import { kickOutbox } from "@/core/events/outbox-signal";
 import { adjustStock } from "../items/stock";
 import { fromCents, lineQuantitiesInput, MAX_AMOUNT_CENTS, ORDER_STATUS_LABELS, orderLabel, toCents, type OrderStatus } from "./schema";

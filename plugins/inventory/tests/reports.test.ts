@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/core/api-tokens/tokens";
 import type { OrgContext } from "@/core/auth/context";
 import { rootDb } from "@/core/db/client";
+import { hasPermission } from "@/core/plugins/permissions";
 import { createTestOrganization, enablePluginFor, grant, type TestOrganization } from "@/core/testing/plugin-test-kit";
 import { startApiServer, type ApiServer } from "@/tests/api/http-server";
 import { reportRoutes } from "../api/reports";
@@ -222,7 +223,7 @@ describe("CSV", () => {
 describe("CSV download route", () => {
   const route = reportRoutes[0]!;
   const get = (file: string, query = "", ctx = f.ctx) =>
-    route.handler({ ctx, params: { file }, request: new Request(`http://app.test/api/v1/inventory/reports/${file}${query}`), actor: { type: "user", id: ctx.user.id, name: ctx.user.name } });
+    route.handler({ ctx, params: { file }, request: new Request(`http://app.test/api/v1/inventory/reports/${file}${query}`), actor: { type: "user", id: ctx.user.id, name: ctx.user.name }, can: (p) => hasPermission(ctx, p) });
   const lines = async (res: Response) => {
     // res.text() would drop the byte-order mark (UTF-8 decode strips it): read the bytes themselves.
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());

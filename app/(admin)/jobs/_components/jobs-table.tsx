@@ -7,7 +7,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { JobRunRow } from "@/core/jobs/queries";
+import type { JobRunRow } from "@/inngest/executor/admin/runs";
 import { formatDuration, JOB_STATUSES, JOB_STATUS_LABELS } from "@/core/jobs/status";
 import { formatDateTime } from "@/core/time/zoned";
 import { RunStatus } from "./run-status";

@@ -4,9 +4,9 @@
 // items to move first. A refused write changes nothing. Written against ctx.db so the REST API can use
 // the same functions.
 import "server-only";
-import { isNotFound, isUniqueViolation } from "@/core/actions/result";
+import { isNotFound, isUniqueViolation } from "@/core/db/errors";
 import type { ScopedDb } from "@/core/db/scoped";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 import { slugify } from "../../categories";
 
 export type CategoryRow = { id: string; name: string; slug: string };

@@ -3,7 +3,6 @@
 // adjust-stock form, and the record.history zone (e.g. the audit log's history of the item, when a
 // plugin contributes one — inventory knows none). Another organization's item id is a 404, exactly like one that does not exist.
 import Link from "next/link";
-import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { notFound } from "next/navigation";
 import { TriangleAlert } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
@@ -25,7 +24,7 @@ import { getItemDetail, getOpenAlert } from "./item-reads";
 
 const HISTORY_PAGE_SIZE = 20;
 
-export default async function ItemPage({ ctx, params, searchParams }: PageProps & { params: Record<string, string> }) {
+export default async function ItemPage({ ctx, params, searchParams, WidgetZone }: PageProps & { params: Record<string, string> }) {
   const id = params.id ?? "";
   const item = await getItemDetail(ctx.db, id);
   if (!item) notFound();
@@ -114,7 +113,7 @@ export default async function ItemPage({ ctx, params, searchParams }: PageProps 
           </CardContent>
         </Card>
       </div>
-      <WidgetZone name="record.history" ctx={ctx} record={{ type: "inventory.item", id: item.id }} as="section" label="History" />
+      <WidgetZone name="record.history" record={{ type: "inventory.item", id: item.id }} as="section" label="History" />
     </div>
   );
 }

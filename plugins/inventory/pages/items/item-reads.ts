@@ -3,7 +3,7 @@
 // categories with their item counts.
 import { rootDb } from "@/core/db/client";
 import type { ScopedDb } from "@/core/db/scoped";
-import { isUuid } from "@/core/events/record-sql";
+import { isUuid } from "@/core/db/ids";
 
 export type ItemDetail = {
   id: string;

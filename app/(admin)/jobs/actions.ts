@@ -1,9 +1,10 @@
 "use server";
-// Server actions of the Jobs page: thin wrappers over core/jobs/mutations.ts for owners and admins.
+// Server actions of the Jobs page: thin wrappers over the embedded executor's operator actions
+// (inngest/executor/admin/operator.ts) for owners and admins.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
-import * as mutations from "./mutations";
+import * as mutations from "@/inngest/executor/admin/operator";
 
 const idSchema = z.uuid(mutations.JOB_NOT_FOUND);
 

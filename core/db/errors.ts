@@ -1,6 +1,11 @@
-// Telling "the database could not be reached" apart from every other failure. The executor treats the
-// two differently: a lost connection is an outage to wait out (back off, keep an outcome in memory and
-// record it when the database answers again), anything else is a bug or bad data to report.
+// What a database error means, in one place for the whole app: its SQLSTATE, whether it is a lost
+// connection (an outage to wait out: the executor backs off, an import batch is retried), a refusal
+// of the data (class 22/23, a trigger's RAISE: blame the rows), a unique violation or Prisma's "record
+// not found" (for us: not in your organization, or gone).
+//
+// Connection errors. The executor treats them apart from every other failure: a lost connection is
+// an outage to wait out (back off, keep an outcome in memory and record it when the database answers
+// again), anything else is a bug or bad data to report.
 //
 // The same outage reaches us in several shapes, depending on where it hit:
 //   - Prisma with the pg driver adapter: PrismaClientKnownRequestError P1001 (cannot reach the server),
@@ -26,6 +31,7 @@ const MESSAGES = [
   /timeout exceeded when trying to connect/i,
   /Can't reach database server/i,
   /Server has closed the connection/i,
+  /connection is closed/i,
 ];
 
 /**
@@ -52,4 +58,33 @@ export function isConnectionError(err: unknown): boolean {
     if (Array.isArray((e as { errors?: unknown }).errors)) queue.push(...(e as { errors: unknown[] }).errors);
   }
   return false;
+}
+
+/**
+ * The SQLSTATE of a database error, as Prisma's driver adapter reports it (meta.driverAdapterError
+ * .cause.originalCode, or "Code: `40001`" in the message of a raw query) or as pg does (a 5-character
+ * `code`); "" when the error carries none. Follows `cause` a few levels (wrapped errors).
+ */
+export function sqlState(err: unknown, depth = 0): string {
+  if (!err || typeof err !== "object" || depth > 3) return "";
+  const e = err as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } }; message?: unknown; cause?: unknown; originalCode?: unknown };
+  const candidates = [e.meta?.driverAdapterError?.cause?.originalCode, e.meta?.code, e.originalCode, /Code: `(\w+)`/.exec(typeof e.message === "string" ? e.message : "")?.[1], e.code];
+  for (const c of candidates) if (typeof c === "string" && /^[0-9A-Z]{5}$/.test(c) && !/^P[1-9][0-9]{3}$/.test(c)) return c; // not Prisma's own P2010...
+  return sqlState(e.cause, depth + 1);
+}
+
+/** The database refused the data itself: class 22 (data exception), 23 (integrity constraint) or a trigger's RAISE (P0001). */
+export function isDataError(err: unknown): boolean {
+  const code = sqlState(err);
+  return /^(22|23)[0-9A-Z]{3}$/.test(code) || code === "P0001";
+}
+
+/** A unique constraint refused the row: Prisma's P2002, or SQLSTATE 23505 from a raw query or pg. */
+export function isUniqueViolation(err: unknown): boolean {
+  return (typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002") || sqlState(err) === "23505";
+}
+
+/** Prisma's "record to update/delete not found": for us always "not in your organization" or gone. */
+export function isNotFound(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2025";
 }

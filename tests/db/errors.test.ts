@@ -1,21 +1,15 @@
-// isConnectionError: the one place that decides "the database is unreachable" (wait it out) versus any
-// other failure (report it). Real errors where they are cheap to provoke — a refused connection through
-// Prisma's pg adapter, a backend terminated by the server — and the other shapes the same outage takes.
-import net, { type AddressInfo } from "node:net";
+// core/db/errors.ts, the one module that says what a database error means. isConnectionError decides
+// "the database is unreachable" (wait it out) versus any other failure (report it); sqlState,
+// isDataError, isUniqueViolation and isNotFound read the other answers. Real errors where they are
+// cheap to provoke — a refused connection through Prisma's pg adapter, a backend terminated by the
+// server, a duplicate through Prisma's client and through a raw query — and the other shapes they take.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createPrismaClient, rootDb } from "@/core/db/client";
-import { isConnectionError } from "@/inngest/executor/connection-errors";
+import { isConnectionError, isDataError, isNotFound, isUniqueViolation, sqlState } from "@/core/db/errors";
+import { createTestOrganization } from "@/core/testing/plugin-test-kit";
+import { freePort } from "@/tests/helpers/wait";
 import { LeaseLostError } from "@/inngest/executor/queue";
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
 
 const caught = async (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => err);
 
@@ -26,7 +20,7 @@ describe("isConnectionError", () => {
   it("recognises a refused connection through Prisma (P1001) and through a raw query (P2010 + DatabaseNotReachable)", async () => {
     const url = new URL(process.env.DATABASE_URL!);
     url.hostname = "127.0.0.1";
-    url.port = String(await closedPort());
+    url.port = String(await freePort());
     const db = createPrismaClient(url.toString());
     try {
       const model = await caught(db.jobRun.count());
@@ -91,5 +85,40 @@ describe("isConnectionError", () => {
     ]) {
       expect(isConnectionError(err), String(err)).toBe(false);
     }
+  });
+});
+
+describe("what else a database error says", () => {
+  it("a duplicate is a unique violation through Prisma's client (P2002) and through a raw query (SQLSTATE 23505), and a data error", async () => {
+    const org = await createTestOrganization("Errors Clinic");
+    const db = rootDb();
+    const row = { organizationId: org.org.id, medicalRecordNumber: "MRN-DUP", firstName: "A", lastName: "B", dateOfBirth: new Date("1980-01-01") };
+    await db.patient.create({ data: row });
+    const viaClient = await caught(db.patient.create({ data: row }));
+    const viaRaw = await caught(db.$executeRaw`
+      INSERT INTO patients (id, "organizationId", "medicalRecordNumber", "firstName", "lastName", "dateOfBirth", "updatedAt")
+      VALUES (gen_random_uuid(), ${org.org.id}::uuid, 'MRN-DUP', 'A', 'B', '1980-01-01', now())`);
+    expect(isUniqueViolation(viaClient)).toBe(true);
+    expect(isUniqueViolation(viaRaw)).toBe(true);
+    expect(sqlState(viaRaw)).toBe("23505");
+    expect(isDataError(viaRaw)).toBe(true);
+    expect(isConnectionError(viaRaw)).toBe(false);
+  });
+
+  it("a division by zero is a data error (class 22) but not a unique violation; a deadlock is neither", async () => {
+    const divide = await caught(rootDb().$queryRaw`SELECT 1 / 0`);
+    expect(sqlState(divide)).toBe("22012");
+    expect(isDataError(divide)).toBe(true);
+    expect(isUniqueViolation(divide)).toBe(false);
+    const deadlock = adapterError({ kind: "postgres", code: "40P01", originalCode: "40P01", message: "deadlock detected" });
+    expect(sqlState(deadlock)).toBe("40P01");
+    expect(isDataError(deadlock)).toBe(false);
+  });
+
+  it("an update of a record that is not there is Prisma's not-found, which the callers answer as 404", async () => {
+    const missing = await caught(rootDb().patient.update({ where: { id: crypto.randomUUID() }, data: { notes: "x" } }));
+    expect(isNotFound(missing)).toBe(true);
+    expect(isUniqueViolation(missing)).toBe(false);
+    expect(sqlState(missing)).toBe("");
   });
 });

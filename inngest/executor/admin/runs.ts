@@ -1,4 +1,5 @@
-// Reads of the embedded executor's runs (job_runs) for the Jobs admin page. Everything goes through
+// Reads of the embedded executor's runs (job_runs) for the Jobs admin page — with the executor, since
+// they read its tables (core knows no job backend's internals). Everything goes through
 // the organization-scoped client (JobRun has organizationId), so another organization's runs do not
 // exist here. Sorting by duration needs an expression Prisma cannot order by: that one query is raw
 // SQL with the organization id bound from the context, and the page is then read through ctx.db.
@@ -11,11 +12,11 @@
 import type { OrgContext } from "@/core/auth/context";
 import type { Prisma } from "@/core/db/generated/client";
 import { clampPage, first, type ListParams, type RawSearchParams } from "@/core/lists/list-params";
-import { isUuid } from "@/core/patients/queries";
-import { STALE_AFTER_MS } from "@/inngest/executor/heartbeat";
-import { isJobStatus, type JobStatus } from "./status";
+import { isUuid } from "@/core/db/ids";
+import { isJobStatus, type JobStatus } from "@/core/jobs/status";
+import { STALE_AFTER_MS } from "../heartbeat";
 
-export { JOB_STATUSES, JOB_STATUS_LABELS, isJobStatus, type JobStatus } from "./status";
+export { JOB_STATUSES, JOB_STATUS_LABELS, isJobStatus, type JobStatus } from "@/core/jobs/status";
 
 export const JOB_SORTS = ["createdAt", "duration"] as const;
 export type JobSort = (typeof JOB_SORTS)[number];

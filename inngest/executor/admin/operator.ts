@@ -1,15 +1,17 @@
-// Operator actions on runs of the embedded executor: re-run a failed or cancelled run, cancel a queued
-// or running one. Both go through the organization-scoped client, so a run of another organization is
+// Operator actions on runs of the embedded executor (the Jobs page's buttons): re-run a failed or
+// cancelled run, cancel a queued or running one. They live with the executor, not in core: they write
+// its tables through its own functions, and core knows no job backend's internals.
+// Both go through the organization-scoped client, so a run of another organization is
 // "not found" by construction. The old run of a re-run is never modified.
 import type { OrgContext } from "@/core/auth/context";
 import type { ActionResult } from "@/core/actions/result";
 import { Prisma, rootDb } from "@/core/db/client";
-import { isUuid } from "@/core/patients/queries";
-import type { ConcurrencySpec } from "@/inngest/executor/concurrency";
-import { createRun } from "@/inngest/executor/ingest";
-import { sdkEventId } from "@/inngest/executor/protocol";
-import type { FailureHandler } from "@/inngest/executor/registry";
-import { cancelRunsById } from "@/inngest/executor/run-end";
+import { isUuid } from "@/core/db/ids";
+import type { ConcurrencySpec } from "../concurrency";
+import { createRun } from "../ingest";
+import { sdkEventId } from "../protocol";
+import type { FailureHandler } from "../registry";
+import { cancelRunsById } from "../run-end";
 
 type Ctx = Pick<OrgContext, "db">;
 
