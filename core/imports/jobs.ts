@@ -25,6 +25,7 @@ import { runUndo } from "./engine/undo";
 import { importCommitRequested, importPreviewRequested, importUndoRequested } from "./job-events";
 import { deleteExpiredFiles } from "./storage";
 import { sweepStalledWork } from "./sweeper";
+import { statusFrom, statusIn, statusTo, type ImportStatus } from "./lifecycle";
 
 /**
  * How long one commit step may keep writing before handing over to the next step (RITIKO_JOB_STEP_MS,
@@ -41,10 +42,10 @@ export const COMMIT_STEP_MS = jobStepMs();
 
 type FailureEvent = { event: { data: { event: { data: { importId: string } } } }; error: unknown };
 
-async function markFailed(importId: string, statuses: string[], error: string) {
+async function markFailed(importId: string, statuses: ImportStatus[], error: string) {
   await rootDb().$executeRaw`
-    UPDATE data_imports SET status = 'failed', error = ${error}, "finishedAt" = now(), "updatedAt" = now()
-    WHERE id = ${importId}::uuid AND status = ANY(${statuses}::text[])`;
+    UPDATE data_imports SET ${statusTo("jobFailed")}, error = ${error}, "finishedAt" = now(), "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND ${statusFrom("jobFailed")} AND ${statusIn(statuses)}`;
 }
 
 export function createImportFunctions(client: Inngest): InngestFunction.Any[] {

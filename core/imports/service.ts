@@ -26,6 +26,7 @@ import { progressOf, type ImportProgress } from "./progress";
 import { importableResources, importResource, mayImport } from "./registry";
 import { fileInfo, retentionDays } from "./storage";
 import type { ImportField, ImportResource, ImportResourceOption, RowError } from "./types";
+import { statusFrom, statusIn, statusTo, UNDOABLE, type ImportStatus } from "./lifecycle";
 
 type AnyResource = ImportResource<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each resource has its own row type
 
@@ -287,9 +288,9 @@ export async function configureImport(ctx: OrgContext, id: string, input: Config
   const n = await rootDb().$executeRaw`
     UPDATE data_imports SET mapping = ${JSON.stringify(mapping)}::jsonb, headers = ${JSON.stringify(headers)}::jsonb,
       encoding = ${detection.encoding}, delimiter = ${detection.delimiter}, "hasHeader" = ${detection.hasHeader}, "headerRow" = ${detection.headerRow},
-      "updateExisting" = ${data.updateExisting}, mode = ${data.mode}, "resourceOptions" = ${JSON.stringify(resourceOptions)}::jsonb, status = 'uploaded', preview = NULL, "totalRows" = NULL,
+      "updateExisting" = ${data.updateExisting}, mode = ${data.mode}, "resourceOptions" = ${JSON.stringify(resourceOptions)}::jsonb, ${statusTo("configure")}, preview = NULL, "totalRows" = NULL,
       "rowsDone" = 0, error = NULL, "finishedAt" = NULL, "updatedAt" = now()
-    WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND status IN ('uploaded', 'previewed', 'failed')
+    WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND ${statusFrom("configure")}
       AND "createdCount" = 0 AND "updatedCount" = 0 AND "resumeRow" = 1`;
   if (n === 0) return { ok: false, error: "This import changed meanwhile; reload the page." };
   await rootDb().dataImportError.deleteMany({ where: { importId: imp.id, phase: "preview" } });
@@ -318,14 +319,14 @@ export async function startPreview(ctx: OrgContext, id: string): Promise<ActionR
   const denied = await deniedFields(ctx, resource.fields, imp.mapping);
   if (denied.length > 0) return { ok: false, error: `${denied.map((d) => d.reason).join(". ")}.` };
   if (!imp.fileId || !(await fileInfo(ctx.organization.id, imp.fileId))) return { ok: false, error: `The file was removed after ${retentionDays()} days; upload it again.` };
-  const before = imp.status;
+  const before = imp.status as "uploaded" | "previewed" | "failed";
   const n = await rootDb().$executeRaw`
-    UPDATE data_imports SET status = 'previewing', "rowsDone" = 0, "phaseStartedAt" = now(), preview = NULL, error = NULL, "updatedAt" = now()
-    WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND status IN ('uploaded', 'previewed', 'failed')
+    UPDATE data_imports SET ${statusTo("startPreview")}, "rowsDone" = 0, "phaseStartedAt" = now(), preview = NULL, error = NULL, "updatedAt" = now()
+    WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND ${statusFrom("startPreview")}
       AND "createdCount" = 0 AND "updatedCount" = 0 AND "resumeRow" = 1`;
   if (n === 0) return { ok: false, error: "This import cannot be previewed now (a preview or the import is already running, or it has written rows)." };
   const failed = await send(importPreviewRequested.create({ organizationId: ctx.organization.id, importId: imp.id }), () =>
-    rootDb().$executeRaw`UPDATE data_imports SET status = ${before} WHERE id = ${imp.id}::uuid AND status = 'previewing'`,
+    rootDb().$executeRaw`UPDATE data_imports SET ${statusTo("previewNotSent", before)} WHERE id = ${imp.id}::uuid AND ${statusFrom("previewNotSent")}`,
   );
   return failed ?? { ok: true, data: { id: imp.id }, message: "Preview started." };
 }
@@ -344,13 +345,13 @@ export async function startCommit(ctx: OrgContext, id: string): Promise<ActionRe
   // The job claims previewed -> committing itself (runCommit); here only the intent is recorded, so
   // a second click sends a second event that finds nothing to do.
   const n = await rootDb().$executeRaw`
-    UPDATE data_imports SET status = 'committing', "rowsDone" = 0, "phaseStartedAt" = now(), "resumeRow" = 1, "cancelRequested" = false,
+    UPDATE data_imports SET ${statusTo("startCommit")}, "rowsDone" = 0, "phaseStartedAt" = now(), "resumeRow" = 1, "cancelRequested" = false,
       "createdCount" = 0, "updatedCount" = 0, "unchangedCount" = 0, "rejectedCount" = 0, error = NULL, "updatedAt" = now()
-    WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND status = 'previewed'`;
+    WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND ${statusFrom("startCommit")}`;
   if (n === 0) return { ok: false, error: "This import is already running or finished." };
   await rootDb().dataImportError.deleteMany({ where: { importId: imp.id, phase: "commit" } });
   const failed = await send(importCommitRequested.create({ organizationId: ctx.organization.id, importId: imp.id }), () =>
-    rootDb().$executeRaw`UPDATE data_imports SET status = 'previewed', "phaseStartedAt" = NULL WHERE id = ${imp.id}::uuid AND status = 'committing' AND "resumeRow" = 1`,
+    rootDb().$executeRaw`UPDATE data_imports SET ${statusTo("commitNotSent")}, "phaseStartedAt" = NULL WHERE id = ${imp.id}::uuid AND ${statusFrom("commitNotSent")} AND "resumeRow" = 1`,
   );
   return failed ?? { ok: true, data: { id: imp.id }, message: "Import started." };
 }
@@ -367,17 +368,17 @@ export async function cancelImport(ctx: OrgContext, id: string): Promise<ActionR
   if ("error" in r) return r.error;
   const orgId = ctx.organization.id;
   const direct = await rootDb().$executeRaw`
-    UPDATE data_imports SET status = 'cancelled', "cancelRequested" = true, "finishedAt" = now(), "updatedAt" = now()
-    WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND status IN ('uploaded', 'previewed')`;
+    UPDATE data_imports SET ${statusTo("cancelBeforeCommit")}, "cancelRequested" = true, "finishedAt" = now(), "updatedAt" = now()
+    WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND ${statusFrom("cancelBeforeCommit")}`;
   if (direct > 0) return { ok: true, data: { id }, message: "Import cancelled. Nothing was written." };
   const stalled = await rootDb().$executeRaw`
-    UPDATE data_imports SET status = 'cancelled', "cancelRequested" = true, "finishedAt" = now(), "updatedAt" = now()
-    WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND status = 'committing'
+    UPDATE data_imports SET ${statusTo("cancelStalled")}, "cancelRequested" = true, "finishedAt" = now(), "updatedAt" = now()
+    WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND ${statusFrom("cancelStalled")}
       AND "updatedAt" < now() - ${SHOW_STALLED_AFTER_MS} * interval '1 millisecond'`;
   if (stalled > 0) return { ok: true, data: { id }, message: "Import cancelled. Rows already written stay and can be undone." };
   const flagged = await rootDb().$executeRaw`
     UPDATE data_imports SET "cancelRequested" = true
-    WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND status = 'committing'`;
+    WHERE "organizationId" = ${orgId}::uuid AND id = ${id}::uuid AND ${statusIn(["committing"])}`;
   if (flagged > 0) return { ok: true, data: { id }, message: "Cancelling: the import stops before its next batch. Rows already written stay and can be undone." };
   return { ok: false, error: "This import is not running." };
 }
@@ -389,16 +390,16 @@ export async function undoImport(ctx: OrgContext, id: string): Promise<ActionRes
   // Undoing restores what the import changed, those fields included.
   const denied = await deniedFields(ctx, resource.fields, imp.mapping);
   if (denied.length > 0) return { ok: false, error: `Undoing this import would change "${denied[0]!.field.label}" back, which needs the ${denied[0]!.field.permission} permission.` };
-  if (!["completed", "cancelled", "failed"].includes(imp.status) || !(await hasJournal(imp.id))) {
+  if (!UNDOABLE.includes(imp.status as ImportStatus) || !(await hasJournal(imp.id))) {
     return { ok: false, error: imp.status === "undone" ? "This import was already undone." : "This import has written nothing that could be undone." };
   }
   // undoneById records who asked (the undo's events are theirs) and marks the undo as requested.
   const n = await rootDb().$executeRaw`
     UPDATE data_imports SET "undoneById" = ${ctx.user.id}::uuid, error = NULL, "updatedAt" = now()
-    WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND status IN ('completed', 'cancelled', 'failed') AND "undoneById" IS NULL`;
+    WHERE "organizationId" = ${ctx.organization.id}::uuid AND id = ${imp.id}::uuid AND ${statusFrom("undo")} AND "undoneById" IS NULL`;
   if (n === 0) return { ok: false, error: "An undo of this import is already running." };
   const failed = await send(importUndoRequested.create({ organizationId: ctx.organization.id, importId: imp.id }), () =>
-    rootDb().$executeRaw`UPDATE data_imports SET "undoneById" = NULL WHERE id = ${imp.id}::uuid AND status <> 'undone'`,
+    rootDb().$executeRaw`UPDATE data_imports SET "undoneById" = NULL WHERE id = ${imp.id}::uuid AND NOT ${statusIn(["undone"])}`,
   );
   return failed ?? { ok: true, data: { id: imp.id }, message: "Undo started." };
 }

@@ -15,6 +15,7 @@ import { exportRequested } from "./export/events";
 import { failExport } from "./export/run";
 import { dropOrphanStaging, dropStaging, leftoverStaging } from "./engine/staging";
 import { importCommitRequested, importPreviewRequested } from "./job-events";
+import { RUNNING, statusFrom, statusIn, statusTo } from "./lifecycle";
 
 export type SweepResult = { resumed: string[]; failed: string[]; cancelled: string[] };
 
@@ -32,14 +33,14 @@ export async function sweepStalledWork(now = new Date(), send: Send = (e) => inn
 
   const imports = await db.$queryRaw<StalledImport[]>`
     SELECT id::text AS id, "organizationId"::text AS "organizationId", status, "cancelRequested", "updatedAt" AS "heartbeatAt"
-    FROM data_imports WHERE status IN ('previewing', 'committing') AND "updatedAt" < ${cutoff}`;
+    FROM data_imports WHERE ${statusIn(RUNNING)} AND "updatedAt" < ${cutoff}`;
   for (const imp of imports) {
     const since = imp.heartbeatAt.toISOString();
     if (imp.status === "committing" && imp.cancelRequested) {
       // A live runner's next batch sees the status under the row lock and stops; none is running here.
       const n = await db.$executeRaw`
-        UPDATE data_imports SET status = 'cancelled', "finishedAt" = now(), "updatedAt" = now()
-        WHERE id = ${imp.id}::uuid AND status = 'committing' AND "updatedAt" = ${imp.heartbeatAt}`;
+        UPDATE data_imports SET ${statusTo("sweptCancelled")}, "finishedAt" = now(), "updatedAt" = now()
+        WHERE id = ${imp.id}::uuid AND ${statusFrom("sweptCancelled")} AND "updatedAt" = ${imp.heartbeatAt}`;
       if (n) result.cancelled.push(imp.id);
     } else if (imp.heartbeatAt < giveUp) {
       const error =
@@ -47,8 +48,8 @@ export async function sweepStalledWork(now = new Date(), send: Send = (e) => inn
           ? `The preview stopped at ${since} and could not be resumed for an hour (is the job runner running?). Nothing was written; preview again.`
           : `The import stopped at ${since} and could not be resumed for an hour (is the job runner running?). The rows committed before stay and can be undone; import the rest of the file again.`;
       const n = await db.$executeRaw`
-        UPDATE data_imports SET status = 'failed', error = ${error}, "finishedAt" = now(), "updatedAt" = now()
-        WHERE id = ${imp.id}::uuid AND status = ${imp.status} AND "updatedAt" = ${imp.heartbeatAt}`;
+        UPDATE data_imports SET ${statusTo("sweptFailed")}, error = ${error}, "finishedAt" = now(), "updatedAt" = now()
+        WHERE id = ${imp.id}::uuid AND ${statusFrom("sweptFailed")} AND status = ${imp.status} AND "updatedAt" = ${imp.heartbeatAt}`;
       if (n) result.failed.push(imp.id);
     } else {
       const event = imp.status === "previewing" ? importPreviewRequested : importCommitRequested;

@@ -3,10 +3,16 @@
 // all started from the service functions the pages call.
 import type { Inngest, InngestFunction } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pluginRegistry } from "@/app/_plugins/runtime";
 import { rootDb } from "@/core/db/client";
+import { patientCreated } from "@/core/events/core-events";
+import { BATCH_SIZE } from "@/core/imports/engine/context";
+import { registerPluginRegistry } from "@/core/plugins/registry";
+import { definePlugin, onEvent } from "@/core/plugins/types";
 import { createTestOrganization } from "@/core/testing/plugin-test-kit";
-import { freePort } from "@/scripts/lib/embedded-db";
-import { startHarness, until, type Harness } from "@/tests/jobs/harness";
+import { freePort } from "@/scripts/lib/free-port";
+import { startHarness, type Harness } from "@/tests/jobs/harness";
+import { until } from "@/tests/helpers/wait";
 import { importRow, manyPatients, patientsCsv, upload } from "./engine-kit";
 
 let h: Harness;
@@ -55,18 +61,52 @@ describe("import jobs", () => {
   it("cancel during a big commit stops after the running batch; committed rows stay and are counted", async () => {
     const org = await createTestOrganization();
     const ctx = await org.as("staff");
-    const id = await upload(org, patientsCsv(manyPatients(60_000)));
-    expect(await service.startPreview(ctx, id)).toMatchObject({ ok: true });
-    await until("previewed", statusIs(id, "previewed"), 60_000);
-    expect(await service.startCommit(ctx, id)).toMatchObject({ ok: true });
-    await until("first batch", async () => (await importRow(id)).createdCount >= 5000, 60_000);
-    expect(await service.cancelImport(ctx, id)).toMatchObject({ ok: true });
-    await until("cancelled", statusIs(id, "cancelled"), 60_000);
-    const imp = await importRow(id);
-    expect(imp.createdCount).toBeGreaterThanOrEqual(5000);
-    expect(imp.createdCount).toBeLessThan(60_000);
-    expect(imp.createdCount % 5000).toBe(0);
-    expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(imp.createdCount);
-    expect(await rootDb().dataImportChange.count({ where: { importId: id } })).toBe(imp.createdCount);
+    // A plugin of this test holds the commit's second batch open (inside its transaction, which
+    // holds the import row), so the cancel lands mid-commit on any machine, however fast.
+    let batches = 0;
+    let open!: () => void;
+    const held = new Promise<void>((r) => (open = r));
+    const gate = definePlugin({
+      id: "gate",
+      name: "Gate",
+      version: "1.0.0",
+      description: "Holds the second batch of a commit.",
+      author: "tests",
+      handlers: { inTransaction: [onEvent({ event: patientCreated, handle: () => undefined, handleMany: async () => (++batches === 2 ? held : undefined) })] },
+    });
+    registerPluginRegistry({ gate: async () => ({ default: gate }) });
+    try {
+      await rootDb().pluginInstallation.create({ data: { organizationId: org.org.id, pluginId: "gate", enabled: true, version: "1.0.0" } });
+      const id = await upload(org, patientsCsv(manyPatients(60_000)));
+      expect(await service.startPreview(ctx, id)).toMatchObject({ ok: true });
+      await until("previewed", statusIs(id, "previewed"), 60_000);
+      expect(await service.startCommit(ctx, id)).toMatchObject({ ok: true });
+      await until("the second batch, held", () => batches === 2, 60_000);
+      expect((await importRow(id)).createdCount).toBe(BATCH_SIZE);
+      // The cancel's flag waits for the held batch's lock on the import row...
+      let answered = false;
+      const cancelling = service.cancelImport(ctx, id).finally(() => (answered = true));
+      await until("the cancel to wait for the running batch", async () => answered || (await cancelWaiting()), 15_000);
+      open(); // ... the running batch finishes, and the commit stops before the next one.
+      expect(await cancelling).toMatchObject({ ok: true });
+      await until("cancelled", statusIs(id, "cancelled"), 60_000);
+      const imp = await importRow(id);
+      // The batch the cancel waited for is committed; none after it.
+      expect(imp.createdCount).toBe(2 * BATCH_SIZE);
+      expect(batches).toBe(2);
+      expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(imp.createdCount);
+      expect(await rootDb().dataImportChange.count({ where: { importId: id } })).toBe(imp.createdCount);
+    } finally {
+      open();
+      registerPluginRegistry(pluginRegistry);
+    }
   });
 });
+
+/** A backend of this database waiting for a row lock in the cancel's UPDATE of data_imports (its flag). */
+async function cancelWaiting(): Promise<boolean> {
+  const rows = await rootDb().$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%UPDATE data_imports SET "cancelRequested" = true%'`;
+  return (rows[0]?.n ?? 0) > 0;
+}

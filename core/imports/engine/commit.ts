@@ -15,8 +15,10 @@
 // job: a superseded call answers { done: false }, so a job that still listens to it goes on with a new
 // step (which claims the import again) instead of finishing while the import is still "committing".
 //
-// Cancel (cancelRequested, set by the member) is checked before every batch: the import becomes
-// "cancelled"; batches already committed stay, and can be undone like a completed import.
+// Cancel (cancelRequested, set by the member) is checked before every batch, and again under the
+// import's row lock in the batch's transaction — a cancel that came while a batch was being written
+// (it waits for that batch's lock) stops the very next one: the import becomes "cancelled"; batches
+// already committed stay, and can be undone like a completed import.
 //
 // Failures of a batch in the database:
 //   - skip_invalid: the batch is retried in halves, recursively, inside the same transaction with
@@ -28,6 +30,7 @@
 //     import is then failed with what was kept and why, and can be undone once the conflict is gone.
 import { randomUUID } from "node:crypto";
 import { rootDb } from "@/core/db/client";
+import { isConnectionError, isDataError, sqlState } from "@/core/db/errors";
 import type { TxClient } from "@/core/db/tx";
 import { EventHandlerError, EventPayloadError } from "@/core/events/emit";
 import { kickOutbox } from "@/core/events/outbox-signal";
@@ -37,6 +40,7 @@ import { clearErrors, insertErrors, storedErrorCount } from "./errors";
 import type { RejectedRow } from "./rows";
 import { dropStaging, loadStaged, nextRange, stagedCells, stagedCount, stagedRowNumbers, type StagedRange } from "./staging";
 import { refusalText, undoJournal } from "./undo";
+import { statusFrom, statusIn, statusTo } from "../lifecycle";
 
 const TX = { timeout: 300_000, maxWait: 30_000 } as const;
 
@@ -44,6 +48,8 @@ const TX = { timeout: 300_000, maxWait: 30_000 } as const;
 class NotCommitting extends Error {}
 /** A newer runner claimed the import (or moved its checkpoint): this runner stops, the job goes on. */
 class Superseded extends Error {}
+/** The member asked to cancel: read under the row lock, so a cancel that came during a batch stops the very next one. */
+class CancelRequested extends Error {}
 /** all_or_nothing: a row was refused while writing. */
 class RowRefused extends Error {
   constructor(readonly rowError: RowError) {
@@ -57,15 +63,15 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
   if (imp.status === "previewed") {
     if (imp.mode === "all_or_nothing" && (imp.preview?.reject ?? 0) > 0) {
       await db.$executeRaw`
-        UPDATE data_imports SET status = 'failed', "finishedAt" = now(), "updatedAt" = now(),
+        UPDATE data_imports SET ${statusTo("refuseCommit")}, "finishedAt" = now(), "updatedAt" = now(),
           error = ${`All or nothing: the preview rejected ${imp.preview!.reject} row(s), so nothing was imported. Fix them (download the error file) or choose "skip bad rows".`}
-        WHERE id = ${importId}::uuid AND status = 'previewed'`;
+        WHERE id = ${importId}::uuid AND ${statusFrom("refuseCommit")}`;
       return { done: true };
     }
     const claimed = await db.$executeRaw`
-      UPDATE data_imports SET status = 'committing', "rowsDone" = 0, "phaseStartedAt" = now(), "resumeRow" = 1, "resumeOffset" = NULL,
+      UPDATE data_imports SET ${statusTo("claimCommit")}, "rowsDone" = 0, "phaseStartedAt" = now(), "resumeRow" = 1, "resumeOffset" = NULL,
         "createdCount" = 0, "updatedCount" = 0, "unchangedCount" = 0, "rejectedCount" = 0, error = NULL, "updatedAt" = now()
-      WHERE id = ${importId}::uuid AND status = 'previewed'`;
+      WHERE id = ${importId}::uuid AND ${statusFrom("claimCommit")}`;
     // Errors of an earlier, rolled-back attempt belong to no commit any more.
     if (claimed > 0) await clearErrors(db, importId, "commit");
     imp = await loadImportOrThrow(importId);
@@ -79,7 +85,7 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
   const runner = randomUUID();
   const [claim] = await db.$queryRaw<Array<{ resumeRow: number }>>`
     UPDATE data_imports SET "runnerId" = ${runner}::uuid, "updatedAt" = now()
-    WHERE id = ${importId}::uuid AND status = 'committing' RETURNING "resumeRow"`;
+    WHERE id = ${importId}::uuid AND ${statusIn(["committing"])} RETURNING "resumeRow"`;
   if (!claim) return { done: true };
   imp = { ...imp, resumeRow: claim.resumeRow };
   const resource = await resourceOf(imp);
@@ -104,6 +110,10 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
     } catch (err) {
       if (err instanceof NotCommitting) return { done: true };
       if (err instanceof Superseded) return { done: false };
+      if (err instanceof CancelRequested) {
+        await markCancelled(importId);
+        return { done: true };
+      }
       // A refusal of the data undoes everything; a transient failure (connection, deadlock) is thrown
       // for the job to retry the batch from the checkpoint.
       if (imp.mode === "all_or_nothing" && (err instanceof RowRefused || isRowDataError(err))) {
@@ -118,26 +128,27 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
     if (opts.deadline !== undefined && Date.now() >= opts.deadline) return { done: false };
   }
   await db.$executeRaw`
-    UPDATE data_imports SET status = 'completed', "finishedAt" = now(), "updatedAt" = now()
-    WHERE id = ${importId}::uuid AND status = 'committing'`;
+    UPDATE data_imports SET ${statusTo("commitDone")}, "finishedAt" = now(), "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND ${statusFrom("commitDone")}`;
   await dropStaging(importId);
   return { done: true };
 }
 
 async function markCancelled(importId: string) {
   await rootDb().$executeRaw`
-    UPDATE data_imports SET status = 'cancelled', "finishedAt" = now(), "updatedAt" = now()
-    WHERE id = ${importId}::uuid AND status = 'committing'`;
+    UPDATE data_imports SET ${statusTo("commitCancelled")}, "finishedAt" = now(), "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND ${statusFrom("commitCancelled")}`;
   await dropStaging(importId);
 }
 
 /** One batch (a range of staged rows), one transaction. Returns how many error rows it stored. */
 async function commitBatchTx(imp: ImportRow, resource: ImportResource, ctx: BatchContext, range: StagedRange, claim: { runner: string; expected: number }, stored: number): Promise<number> {
   return rootDb().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Array<{ resumeRow: number; status: string; runnerId: string | null }>>`
-      SELECT "resumeRow", status, "runnerId"::text AS "runnerId" FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<Array<{ resumeRow: number; status: string; runnerId: string | null; cancelRequested: boolean }>>`
+      SELECT "resumeRow", status, "runnerId"::text AS "runnerId", "cancelRequested" FROM data_imports WHERE id = ${imp.id}::uuid FOR UPDATE`;
     if (!locked || locked.status !== "committing") throw new NotCommitting();
     if (locked.runnerId !== claim.runner || locked.resumeRow !== claim.expected) throw new Superseded();
+    if (locked.cancelRequested) throw new CancelRequested();
     const allOrNothing = imp.mode === "all_or_nothing";
     // Rows of the range that are not staged were rejected by the preview (all_or_nothing never gets
     // here with any: a preview with rejected rows refuses the commit up front). They count as rejected
@@ -250,32 +261,16 @@ export function isRowDataError(err: unknown): boolean {
     const cause = err.cause;
     if (isTransientMarked(cause)) return false;
     if (cause instanceof EventPayloadError || isZodError(cause)) return true;
-    const code = sqlState(cause);
-    if (code) return isDataState(code);
+    if (sqlState(cause)) return isDataError(cause);
     // No SQLSTATE: the plugin's own code refused (a plain Error), unless it is a connection-level
     // failure of the driver (ECONNRESET...), which is transient.
     return cause instanceof Error && !isConnectionError(cause);
   }
-  return isDataState(sqlState(err));
+  return isDataError(err);
 }
 
-const isDataState = (code: string) => /^(22|23)[0-9A-Z]{3}$/.test(code) || code === "P0001";
 const isTransientMarked = (err: unknown) => (err as { transient?: unknown } | null)?.transient === true;
 const isZodError = (err: unknown) => err instanceof Error && err.name === "ZodError";
-const isConnectionError = (err: Error) => /^(ECONN|EPIPE|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH)/.test(String((err as { code?: unknown }).code ?? "")) || /Connection terminated|connection is closed|Can't reach database/i.test(err.message);
-
-/**
- * The SQLSTATE of a database error, as Prisma's driver adapter reports it (meta.driverAdapterError
- * .cause.originalCode, or "Code: `40001`" in the message of a raw query) or as pg does (a 5-character
- * `code`); "" when the error carries none. Follows `cause` a few levels (wrapped errors).
- */
-function sqlState(err: unknown, depth = 0): string {
-  if (!err || typeof err !== "object" || depth > 3) return "";
-  const e = err as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } }; message?: unknown; cause?: unknown; originalCode?: unknown };
-  const candidates = [e.meta?.driverAdapterError?.cause?.originalCode, e.meta?.code, e.originalCode, /Code: `(\w+)`/.exec(typeof e.message === "string" ? e.message : "")?.[1], e.code];
-  for (const c of candidates) if (typeof c === "string" && /^[0-9A-Z]{5}$/.test(c) && !/^P[1-9][0-9]{3}$/.test(c)) return c; // not Prisma's own P2010...
-  return sqlState(e.cause, depth + 1);
-}
 
 /** all_or_nothing failed mid-way: undo the committed batches, then fail with the reason. */
 async function compensate(imp: ImportRow, resource: ImportResource, ctx: BatchContext, reason: string) {
@@ -290,17 +285,17 @@ async function compensate(imp: ImportRow, resource: ImportResource, ctx: BatchCo
     await tx.$executeRaw`DELETE FROM data_import_changes WHERE "importId" = ${imp.id}::uuid`;
     await clearErrors(tx, imp.id, "commit");
     await tx.$executeRaw`
-      UPDATE data_imports SET status = 'failed', "finishedAt" = now(), "updatedAt" = now(), "createdCount" = 0, "updatedCount" = 0,
+      UPDATE data_imports SET ${statusTo("commitFailed")}, "finishedAt" = now(), "updatedAt" = now(), "createdCount" = 0, "updatedCount" = 0,
         "unchangedCount" = 0, "rejectedCount" = 0, "rowsDone" = 0, "resumeRow" = 1,
         error = ${`All or nothing: ${reason}. The rows written before were rolled back: nothing was imported.`}
-      WHERE id = ${imp.id}::uuid`;
+      WHERE id = ${imp.id}::uuid AND ${statusFrom("commitFailed")}`;
     return null;
   }, { timeout: 600_000, maxWait: 30_000 });
   if (refusal) {
     await db.$executeRaw`
-      UPDATE data_imports SET status = 'failed', "finishedAt" = now(), "updatedAt" = now(),
+      UPDATE data_imports SET ${statusTo("commitFailed")}, "finishedAt" = now(), "updatedAt" = now(),
         error = ${`All or nothing: ${reason}. The rows written before could NOT be rolled back automatically — ${refusalText(refusal)} Undo the import once those records are resolved.`}
-      WHERE id = ${imp.id}::uuid`;
+      WHERE id = ${imp.id}::uuid AND ${statusFrom("commitFailed")}`;
   }
   kickOutbox();
   await dropStaging(imp.id);

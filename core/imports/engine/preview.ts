@@ -21,6 +21,7 @@ import type { TxClient } from "@/core/db/tx";
 import type { ParsedRow, PlanAlso, RowError, RowPlan, StagedPlan } from "../types";
 import { duplicateError, readBatches, type RejectedRow } from "./rows";
 import { clearStaging, NotOwner, stageRows } from "./staging";
+import { statusFrom, statusTo } from "../lifecycle";
 
 export type PreviewCounts = {
   create: number;
@@ -43,9 +44,9 @@ export async function runPreview(importId: string): Promise<void> {
   // Claim: only an import that has written nothing may be previewed (again).
   const runner = randomUUID();
   const claimed = await db.$executeRaw`
-    UPDATE data_imports SET status = 'previewing', "rowsDone" = 0, "phaseStartedAt" = now(), preview = NULL, error = NULL, "updatedAt" = now(),
+    UPDATE data_imports SET ${statusTo("claimPreview")}, "rowsDone" = 0, "phaseStartedAt" = now(), preview = NULL, error = NULL, "updatedAt" = now(),
       "runnerId" = ${runner}::uuid
-    WHERE id = ${importId}::uuid AND status IN ('uploaded', 'previewing', 'previewed', 'failed')
+    WHERE id = ${importId}::uuid AND ${statusFrom("claimPreview")}
       AND "createdCount" = 0 AND "updatedCount" = 0 AND "resumeRow" = 1
       AND NOT EXISTS (SELECT 1 FROM data_import_changes c WHERE c."importId" = ${importId}::uuid)`;
   if (claimed === 0) return;
@@ -64,8 +65,8 @@ class Superseded extends Error {}
 
 async function failPreview(importId: string, error: string, runner: string) {
   await rootDb().$executeRaw`
-    UPDATE data_imports SET status = 'failed', error = ${error}, "finishedAt" = now(), "updatedAt" = now()
-    WHERE id = ${importId}::uuid AND status = 'previewing' AND "runnerId" = ${runner}::uuid`;
+    UPDATE data_imports SET ${statusTo("previewFailed")}, error = ${error}, "finishedAt" = now(), "updatedAt" = now()
+    WHERE id = ${importId}::uuid AND ${statusFrom("previewFailed")} AND "runnerId" = ${runner}::uuid`;
 }
 
 async function preview(imp: ImportRow, runner: string): Promise<void> {
@@ -138,8 +139,8 @@ async function preview(imp: ImportRow, runner: string): Promise<void> {
   }
   if (also.size) counts.also = Object.fromEntries([...also].map(([kind, names]) => [kind, [...names.values()]]));
   await db.$executeRaw`
-    UPDATE data_imports SET status = 'previewed', preview = ${JSON.stringify(counts)}::jsonb, "totalRows" = ${rows}, "rowsDone" = ${rows}, "updatedAt" = now()
-    WHERE id = ${imp.id}::uuid AND status = 'previewing' AND "runnerId" = ${runner}::uuid`;
+    UPDATE data_imports SET ${statusTo("previewDone")}, preview = ${JSON.stringify(counts)}::jsonb, "totalRows" = ${rows}, "rowsDone" = ${rows}, "updatedAt" = now()
+    WHERE id = ${imp.id}::uuid AND ${statusFrom("previewDone")} AND "runnerId" = ${runner}::uuid`;
 }
 
 /**

@@ -17,6 +17,7 @@ import { rootDb } from "@/core/db/client";
 import { withHotTransaction } from "@/core/db/pg";
 import type { TxClient } from "@/core/db/tx";
 import type { ParsedRow } from "../types";
+import { FINISHED, statusIn } from "../lifecycle";
 
 type Db = TxClient | ReturnType<typeof rootDb>;
 
@@ -132,14 +133,14 @@ export async function stagedCells(db: Db, importId: string, rows: number[]): Pro
 export async function dropStaging(importId: string): Promise<void> {
   await rootDb().$executeRaw`
     DELETE FROM data_import_rows WHERE "importId" = ${importId}::uuid
-      AND EXISTS (SELECT 1 FROM data_imports i WHERE i.id = ${importId}::uuid AND i.status IN ('completed', 'cancelled', 'failed', 'undone'))`;
+      AND EXISTS (SELECT 1 FROM data_imports i WHERE i.id = ${importId}::uuid AND ${statusIn(FINISHED, "i")})`;
 }
 
 /** The ids of finished imports that still have staged rows (at most `limit`). */
 export async function leftoverStaging(limit = 20): Promise<string[]> {
   const rows = await rootDb().$queryRaw<Array<{ id: string }>>`
     SELECT i.id::text AS id FROM data_imports i
-    WHERE i.status IN ('completed', 'cancelled', 'failed', 'undone') AND EXISTS (SELECT 1 FROM data_import_rows r WHERE r."importId" = i.id)
+    WHERE ${statusIn(FINISHED, "i")} AND EXISTS (SELECT 1 FROM data_import_rows r WHERE r."importId" = i.id)
     LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }

@@ -12,8 +12,8 @@ import type { TxClient } from "@/core/db/tx";
 import { kickOutbox } from "@/core/events/outbox-signal";
 import type { BatchContext, ImportResource, RecordChange, UndoConflict } from "../types";
 import { BATCH_SIZE, batchContext, loadImport, resourceOf } from "./context";
+import { statusFrom, statusTo, UNDOABLE, type ImportStatus } from "../lifecycle";
 
-export const UNDOABLE = ["completed", "cancelled", "failed"] as const;
 /** How many conflicting records a refusal names. */
 export const CONFLICTS_SHOWN = 20;
 const TX = { timeout: 600_000, maxWait: 30_000 } as const;
@@ -61,18 +61,18 @@ export function refusalText(r: Refusal): string {
 export async function runUndo(importId: string): Promise<UndoOutcome> {
   const db = rootDb();
   const imp = await loadImport(importId);
-  if (!imp || !(UNDOABLE as readonly string[]).includes(imp.status)) return { ok: false, conflicts: [] };
+  if (!imp || !UNDOABLE.includes(imp.status as ImportStatus)) return { ok: false, conflicts: [] };
   const resource = await resourceOf(imp);
   // Events of the undo are the undoing user's (undoImport records who asked), else the importer's.
   const ctx = await batchContext(imp, imp.undoneById ?? imp.createdById);
   const refusal = await db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status FROM data_imports WHERE id = ${importId}::uuid FOR UPDATE`;
-    if (!locked || !(UNDOABLE as readonly string[]).includes(locked.status)) return { conflicts: [], total: 0, stale: true };
+    if (!locked || !UNDOABLE.includes(locked.status as ImportStatus)) return { conflicts: [], total: 0, stale: true };
     const r = await undoJournal(tx, importId, resource, ctx);
     if (r) return { ...r, stale: false };
     await tx.$executeRaw`
-      UPDATE data_imports SET status = 'undone', "undoneAt" = now(), "undoneById" = ${imp.undoneById ?? imp.createdById}::uuid, error = NULL, "updatedAt" = now()
-      WHERE id = ${importId}::uuid`;
+      UPDATE data_imports SET ${statusTo("undo")}, "undoneAt" = now(), "undoneById" = ${imp.undoneById ?? imp.createdById}::uuid, error = NULL, "updatedAt" = now()
+      WHERE id = ${importId}::uuid AND ${statusFrom("undo")}`;
     return null;
   }, TX);
   if (!refusal) {
