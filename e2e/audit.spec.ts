@@ -10,8 +10,11 @@ test("enable the audit log, edit a patient, see the change in the patient's hist
   await signIn(page, "owner@birch.test");
   await page.goto("/plugins");
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Audit log/ }) });
-  if (await card.getByRole("button", { name: "Enable Audit log" }).isVisible()) {
-    await card.getByRole("button", { name: "Enable Audit log" }).click();
+  const enable = card.getByRole("button", { name: "Enable Audit log" });
+  // The card shows one of the two once rendered: wait for it before deciding (isVisible() does not wait).
+  await expect(enable.or(card.getByRole("button", { name: "Disable Audit log" }))).toBeVisible();
+  if (await enable.isVisible()) {
+    await enable.click();
     await expect(page.getByText(`Audit log enabled for ${BIRCH}.`)).toBeVisible();
   }
   const [patient] = await query<{ id: string; firstName: string; lastName: string }>(

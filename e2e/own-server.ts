@@ -2,19 +2,12 @@
 // the e2e database, the job executor off unless asked), with everything it prints kept for the spec:
 // for specs that kill its processes or read its log, which the shared e2e server must not suffer.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { expect } from "@playwright/test";
+import { freePort } from "../scripts/lib/free-port";
 
 export type Server = { child: ChildProcess; port: number; url: string; out: () => string; exited: Promise<number | null> };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export async function startServer(opts: { port?: number; waitUntilUp?: boolean; env?: Record<string, string> } = {}): Promise<Server> {
   const port = opts.port ?? (await freePort());

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
-import { freePort } from "../../scripts/lib/embedded-db";
+import { freePort } from "../../scripts/lib/free-port";
 
 export type ProdServer = {
   /** start.ts's pid: the root of the app's process tree. */

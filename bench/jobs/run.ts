@@ -19,7 +19,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { freePort, startEmbeddedDb } from "../../scripts/lib/embedded-db";
+import { startEmbeddedDb } from "../../scripts/lib/embedded-db";
+import { freePort } from "../../scripts/lib/free-port";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 import { processStats, round, summarize, type ProcessStats, type Summary } from "./lib";
 

@@ -7,7 +7,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, startEmbeddedDb } from "../../scripts/lib/embedded-db";
+import { startEmbeddedDb } from "../../scripts/lib/embedded-db";
+import { freePort } from "../../scripts/lib/free-port";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 
 export type BenchDatabase = {

@@ -18,7 +18,11 @@ export type DispatcherOptions = {
   batch?: DeliverOptions;
 };
 
-type Running = { stop: () => Promise<void> };
+type Running = {
+  stop: () => Promise<void>;
+  /** Delivery rounds finished so far (each one deliverOutboxBatch call, successful or not). */
+  rounds: () => number;
+};
 const state = globalThis as unknown as { __ritikoOutboxDispatcher?: Running };
 
 export function isOutboxDispatcherRunning(): boolean {
@@ -34,6 +38,7 @@ export function startOutboxDispatcher(options: DispatcherOptions = {}): Running 
 
   let stopping = false;
   let kicked = false;
+  let rounds = 0;
   let wake: (() => void) | undefined;
   const unsubscribe = onOutboxKick(() => {
     kicked = true;
@@ -66,6 +71,7 @@ export function startOutboxDispatcher(options: DispatcherOptions = {}): Running 
         failures++;
         log.error("outbox.dispatcher_failed", { err, failures });
       }
+      rounds++;
       if (stopping) break;
       if (full || kicked) continue;
       await pause(failures ? Math.min(maxBackoffMs, pollMs * 2 ** failures) : pollMs);
@@ -74,6 +80,7 @@ export function startOutboxDispatcher(options: DispatcherOptions = {}): Running 
 
   const running = loop();
   const handle: Running = {
+    rounds: () => rounds,
     stop: async () => {
       stopping = true;
       unsubscribe();

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "@/scripts/lib/embedded-db";
+import { freePort, until } from "@/tests/helpers/wait";
 
 /** Job timings of the crash tests: the run command requires timeout ≥ step + 30 s and lease > timeout + 5 s. */
 export const TIMING = { stepMs: 5_000, requestTimeoutMs: 35_000, leaseMs: 41_000 } as const;
@@ -100,18 +100,8 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   return app;
 }
 
-export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 250): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      if (await check()) return Date.now() - started;
-    } catch {
-      // not yet (the server or the database is down)
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+/** Waits for `check`, a check that throws counting as "not yet" (the server or database is down); returns the wait in ms. */
+export const waitUntil = (what: string, check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 250) => until(what, check, timeoutMs, { everyMs, retryErrors: true });
 
 export const healthy = async (app: RunningApp) => (await fetch(`${app.url}/api/health`)).status === 200;
 

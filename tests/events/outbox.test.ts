@@ -13,6 +13,7 @@ import { isOutboxDispatcherRunning, kickOutbox, startOutboxDispatcher, stopOutbo
 import { afterCommit, definePlugin, type EventHandlerContext } from "@/core/plugins/types";
 import { createOrganization } from "../helpers/fixtures";
 import { installPlugins, setPluginEnabled } from "./helpers";
+import { until } from "@/tests/helpers/wait";
 
 const pinged = defineEvent("fixture.pinged", z.object({ n: z.number().int(), mode: z.enum(["ok", "fail", "slow"]).default("ok") }));
 
@@ -222,7 +223,8 @@ describe("the in-process dispatcher", () => {
     try {
       expect(startOutboxDispatcher()).toBe(handle);
       expect(isOutboxDispatcherRunning()).toBe(true);
-      await new Promise((r) => setTimeout(r, 100)); // let the first (empty) poll pass
+      // The first (empty) round must be over: an event sent before it would be delivered by it.
+      await until("the dispatcher's first round", () => handle.rounds() >= 1, 10_000);
       const [eventId] = await t.send([{ n: 42 }]);
       kickOutbox();
       await expect.poll(() => delivered.map((d) => d.eventId), { timeout: 5_000, interval: 20 }).toEqual([eventId]);

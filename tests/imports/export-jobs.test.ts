@@ -9,8 +9,9 @@ import { rootDb } from "@/core/db/client";
 import { getExportView, listExports } from "@/core/imports/export/service";
 import { failExport, runExport } from "@/core/imports/export/run";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
-import { freePort } from "@/scripts/lib/embedded-db";
-import { startHarness, until, type Harness } from "@/tests/jobs/harness";
+import { freePort } from "@/scripts/lib/free-port";
+import { startHarness, type Harness } from "@/tests/jobs/harness";
+import { until } from "@/tests/helpers/wait";
 import { startExportServer, type ExportServer } from "./export-server";
 
 let h: Harness;

@@ -18,7 +18,8 @@ import { createPrismaClient, rootDb, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 import { createExecutor, type Executor } from "@/inngest/executor";
 import { hostAndPort, startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
-import { sleep, until, waitForRun } from "./harness";
+import { waitForRun } from "./harness";
+import { sleep, until } from "@/tests/helpers/wait";
 
 const suffix = randomUUID().slice(0, 8);
 const appId = `ritiko-outage-${suffix}`;
@@ -220,7 +221,8 @@ describe("executor through a database outage", () => {
   it("backs off while the database is unreachable and logs the outage once, and its end once", { timeout: 60_000 }, async () => {
     const lines = logLines();
     const ex = await startExecutor();
-    const tick = vi.spyOn(ex, "tick");
+    // Each round of the worker loop starts with a claim (crons, then due items): count those.
+    const tick = vi.spyOn(ex as unknown as { claim: (limit: number) => Promise<unknown> }, "claim");
     await until("the worker to poll", () => tick.mock.calls.length > 2);
 
     await proxy.cut();

@@ -180,10 +180,11 @@ describe("embedded executor", () => {
     const runId = await start("test/two-steps", { key });
     await executor.tick(); // runs "first" and memoizes it
     expect(counters[`first:${key}`]).toBe(1);
-    // A worker claims the next item and dies: simulate with a lease that is already running out.
-    await rootDb().jobQueueItem.updateMany({ where: { runId }, data: { lockedUntil: new Date(Date.now() + 300) } });
+    // A worker claims the next item and dies. While its lease runs, nobody else may claim the item...
+    await rootDb().jobQueueItem.updateMany({ where: { runId }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
     expect((await executor.tick()).claimed).toBe(0);
-    await new Promise((r) => setTimeout(r, 350));
+    // ... and once the lease has run out (moved into the past: no waiting on the clock), a worker does.
+    await rootDb().jobQueueItem.updateMany({ where: { runId }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
     const run = await drain(runId);
     expect(run.status).toBe("completed");
     expect(counters[`first:${key}`]).toBe(1);

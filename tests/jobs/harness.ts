@@ -10,6 +10,7 @@ import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
 import { rootDb } from "@/core/db/client";
 import { startExecutorServer, type ExecutorServer, type ExecutorServerOptions } from "@/inngest/executor/server";
+import { sleep } from "@/tests/helpers/wait";
 
 export type Exchange = {
   method: string;
@@ -120,8 +121,6 @@ function safeJson(text: string): unknown {
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Waits until the run reaches a final status (or one of `statuses`), polling the database. */
 export async function waitForRun(runId: string, statuses = ["completed", "failed", "cancelled"], timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
@@ -140,15 +139,6 @@ export async function runOfEvent(h: Harness, functionId: string, eventId: string
     const run = await rootDb().jobRun.findFirst({ where: { functionId: `${h.appId}-${functionId}`, eventId }, select: { id: true } });
     if (run) return run.id;
     if (Date.now() > deadline) throw new Error(`no run of ${functionId} for event ${eventId}`);
-    await sleep(25);
-  }
-}
-
-/** Waits until `check` holds (polling), or fails naming what was awaited. */
-export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(25);
   }
 }

@@ -67,7 +67,8 @@ import { rootDb } from "@/core/db/client";
 import { callFunction } from "@/inngest/executor/call";
 import type { CallBody, StepOp } from "@/inngest/executor/protocol";
 import { canonicalJson, verifySignature } from "@/inngest/executor/signature";
-import { runOfEvent, sleep, startHarness, until, waitForRun, type Exchange, type Harness } from "./harness";
+import { runOfEvent, startHarness, waitForRun, type Exchange, type Harness } from "./harness";
+import { sleep, until } from "@/tests/helpers/wait";
 import {
   BODY_KEYS,
   CALL_REQUEST_HEADERS,

@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { NonRetriableError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rootDb } from "@/core/db/client";
-import { runOfEvent, sleep, startHarness, until, waitForRun, type Harness } from "./harness";
+import { runOfEvent, startHarness, waitForRun, type Harness } from "./harness";
+import { sleep, until } from "@/tests/helpers/wait";
 
 const counts: Record<string, number> = {};
 const bump = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);

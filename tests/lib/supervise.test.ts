@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { EXIT_CONFIG, MAX_QUICK_FAILURES, supervise } from "@/scripts/lib/supervise";
 import { assertStepFitsTimeout, jobStepMs } from "@/core/jobs/step-length";
 import { executorTimingFromEnv } from "@/inngest/executor/timing";
-import { until } from "@/tests/jobs/harness";
+import { until } from "@/tests/helpers/wait";
 
 const node = (code: string) => () => spawn(process.execPath, ["-e", code], { stdio: "ignore" });
 

@@ -7,7 +7,7 @@ import type { Inngest, InngestFunction } from "inngest";
 import { pluginJobs } from "@/app/_plugins/jobs.generated";
 import { rootDb } from "@/core/db/client";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
-import { freePort } from "@/scripts/lib/embedded-db";
+import { freePort } from "@/scripts/lib/free-port";
 import { runOfEvent, startHarness, waitForRun, type Harness } from "../jobs/harness";
 
 let h: Harness;

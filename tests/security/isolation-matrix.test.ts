@@ -15,6 +15,7 @@ import { createPatient } from "@/core/patients/mutations";
 import { createTestOrganization, enablePluginFor, type TestOrganization } from "@/core/testing/plugin-test-kit";
 import { apiClient, startApiServer, type ApiClient, type ApiServer } from "@/tests/api/http-server";
 import { patientData } from "@/tests/helpers/fixtures";
+import { fingerprint, orgTables } from "./org-rows";
 
 let server: ApiServer;
 let a: TestOrganization;
@@ -27,29 +28,6 @@ async function tokenFor(org: TestOrganization): Promise<string> {
   const created = await createApiToken(await org.as("owner"), { name: "matrix", expiresIn: "30" });
   if (!created.ok) throw new Error(created.error);
   return created.token;
-}
-
-/** Tables holding organization rows with an id: name -> whether the id is a uuid. */
-async function orgTables(): Promise<string[]> {
-  const rows = await rootDb().$queryRaw<Array<{ table: string }>>`
-    SELECT c.table_name AS table FROM information_schema.columns c
-    WHERE c.table_schema = 'public' AND c.column_name = 'organizationId'
-      AND EXISTS (SELECT 1 FROM information_schema.columns i WHERE i.table_schema = 'public' AND i.table_name = c.table_name AND i.column_name = 'id')
-    ORDER BY 1`;
-  return rows.map((r) => r.table);
-}
-
-/** Every row of organization `orgId` in every organization table, as one fingerprint per table. */
-async function fingerprint(orgId: string, tables: string[]): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of tables) {
-    const [row] = await rootDb().$queryRawUnsafe<Array<{ f: string | null }>>(
-      `SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS f FROM "${t}" x WHERE x."organizationId"::text = $1`,
-      orgId,
-    );
-    out[t] = row?.f ?? "";
-  }
-  return out;
 }
 
 beforeAll(async () => {

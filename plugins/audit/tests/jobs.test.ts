@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pluginJobs } from "@/app/_plugins/jobs.generated";
 import { rootDb } from "@/core/db/client";
 import { enablePluginFor, runJobsToCompletion } from "@/core/testing/plugin-test-kit";
-import { freePort } from "@/scripts/lib/embedded-db";
-import { startHarness, until, waitForRun, type Harness } from "@/tests/jobs/harness";
+import { freePort } from "@/scripts/lib/free-port";
+import { startHarness, waitForRun, type Harness } from "@/tests/jobs/harness";
+import { until } from "@/tests/helpers/wait";
 import { STARTER_CATALOG } from "@/plugins/inventory/jobs/starter-catalog";
 import { auditClinic, entriesOf, expectIntact } from "./helpers";
 

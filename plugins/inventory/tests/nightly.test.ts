@@ -9,8 +9,9 @@ import { pluginJobs } from "@/app/_plugins/jobs.generated";
 import { rootDb } from "@/core/db/client";
 import { saveSettings } from "@/core/plugins/settings/store";
 import { createTestOrganization, disablePluginFor, enablePluginFor, type TestOrganization } from "@/core/testing/plugin-test-kit";
-import { freePort } from "@/scripts/lib/embedded-db";
-import { sleep, startHarness, waitForRun, type Harness } from "@/tests/jobs/harness";
+import { freePort } from "@/scripts/lib/free-port";
+import { startHarness, waitForRun, type Harness } from "@/tests/jobs/harness";
+import { sleep } from "@/tests/helpers/wait";
 import {
   claimDueChecks,
   findNightlyReport,

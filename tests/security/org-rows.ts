@@ -1,0 +1,26 @@
+// The isolation matrices' view of one organization's data: every table holding organization rows
+// with an id (found from the schema, so a new plugin's tables are covered), and a fingerprint of
+// all of the organization's rows in them — equal fingerprints mean byte-identical rows.
+import { rootDb } from "@/core/db/client";
+
+export async function orgTables(): Promise<string[]> {
+  const rows = await rootDb().$queryRaw<Array<{ table: string }>>`
+    SELECT c.table_name AS table FROM information_schema.columns c
+    WHERE c.table_schema = 'public' AND c.column_name = 'organizationId'
+      AND EXISTS (SELECT 1 FROM information_schema.columns i WHERE i.table_schema = 'public' AND i.table_name = c.table_name AND i.column_name = 'id')
+    ORDER BY 1`;
+  return rows.map((r) => r.table);
+}
+
+/** Per table: the row count and an md5 of every row of the organization, in a fixed order. */
+export async function fingerprint(orgId: string, tables: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of tables) {
+    const [row] = await rootDb().$queryRawUnsafe<Array<{ f: string | null }>>(
+      `SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS f FROM "${t}" x WHERE x."organizationId"::text = $1`,
+      orgId,
+    );
+    out[t] = row?.f ?? "";
+  }
+  return out;
+}
