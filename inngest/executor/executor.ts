@@ -3,27 +3,28 @@
 //
 // The step loop, one queue item at a time:
 //   1. CLAIM due items with a lease (queue.ts).
-//   2. CALL the function with the event, the memoized steps and ctx (call.ts). A "sleep" item first
+//   2. CALL the function with the event, the memoized steps and ctx (protocol.ts callRequest, call.ts). A "sleep" item first
 //      memoizes its sleep step (data null) — that is how the SDK learns the sleep is over; a "planned"
 //      item asks for one step explicitly (stepId=<hash>) after the SDK reported StepPlanned.
-//   3. RECORD the outcome in one transaction, fenced by the lease: memoize step results, schedule the
-//      next call (now, after a backoff, or at a sleep's end), or finish the run.
+//   3. RECORD the outcome in one transaction, fenced by the lease (record.ts, by outcome and op kind):
+//      memoize step results, schedule the next call (now, after a backoff, or at a sleep's end), or
+//      finish the run.
 // A worker that dies between 2 and 3 leaves its lease to expire; the item is then claimed again and
 // the call repeats with the same memoized steps. Steps memoized before are never re-run; a step whose
 // result was not yet recorded runs again (at least once, like Inngest itself).
 //
 // Flow features: `if` on triggers and cancelOn (expression.ts, parsed at sync), cron triggers fired by
-// every tick from job_crons (schedule.ts, cron.ts), cancelOn and idempotency at ingestion (ingest.ts),
+// the claims (once per poll interval) from job_crons (schedule.ts, cron.ts), cancelOn and idempotency at ingestion (ingest.ts),
 // concurrency limits with keys at claim time (concurrency.ts, queue.ts), step.waitForEvent (waits.ts),
 // step.invoke (a child run linked to the waiting step, run-end.ts), and inngest/function.failed emitted
 // when a run fails for good, starting its onFailure handler. step.sendEvent needs nothing here: the SDK
 // runs it as a step that POSTs to the event API (server.ts).
 //
-// A worker processes the items of one claim in parallel (`concurrency`, default 10): calls to the app
-// are I/O-bound, and items of one run still serialize on the run's row lock when their outcomes are
-// recorded. With a signing key, every request to the app is signed like Inngest's (signature.ts).
+// The worker loop keeps up to `concurrency` calls in flight (default 10) and claims again as they end:
+// calls to the app are I/O-bound, a long call holds one slot and never the others, and items of one
+// run still serialize on the run's row lock when their outcomes are recorded. With a signing key, every request to the app is signed like Inngest's (signature.ts).
 //
-// Database outages (outage.ts, connection-errors.ts): the worker loop backs off (500 ms doubling to
+// Database outages (outage.ts, core/db/errors.ts): the worker loop backs off (500 ms doubling to
 // 10 s) and logs the outage once when it starts and once when it ends. An outcome the app already
 // returned is not thrown away when its transaction cannot reach the database: it is kept in memory and
 // recorded as soon as the database answers, so the run goes on at once instead of after the lease (the
@@ -35,45 +36,36 @@ import { randomUUID } from "node:crypto";
 import { Prisma, rootDb, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
 import { inngestBackoff, type BackoffFn } from "./backoff";
-import { callFunction, type CallOutcome } from "./call";
+import { callFunction } from "./call";
 import { isConnectionError } from "@/core/db/errors";
 import { sleepUntil } from "./duration";
 import { beat, forgetDeadExecutors, HEARTBEAT_INTERVAL_MS, retire } from "./heartbeat";
 import { createRun, ingestEvent, ingestEvents, ingestEventInTx, type IngestResult } from "./ingest";
 import { DatabaseOutage, outageDelay, whileUnreachable } from "./outage";
-import {
-  EVENT_FUNCTION_FAILED,
-  EVENT_FUNCTION_INVOKED,
-  EXECUTION_VERSION,
-  INVOKE_TIMEOUT_ERROR,
-  type CallBody,
-  sdkEventId,
-  type SdkEvent,
-  type StepOp,
-} from "./protocol";
-import { claimDue, completeItem, LeaseLostError, releaseItem, type ClaimedItem, type QueueKind } from "./queue";
+import { callRequest, EVENT_FUNCTION_FAILED, EVENT_FUNCTION_INVOKED, INVOKE_TIMEOUT_ERROR, type CallBody, type SdkEvent, type StepOp } from "./protocol";
+import { claimDue, completeItem, LeaseLostError, releaseItem, type ClaimedItem } from "./queue";
+import { recordOutcome, serializeError, type RecordDeps, type RunInfo } from "./record";
 import { FunctionRegistry, syncApp, type FailureHandler } from "./registry";
-import { afterRunEnded } from "./run-end";
 import { fireDueCrons, syncCrons } from "./schedule";
 import { signingFetch } from "./signature";
-import { continueIfIdle, lockRun, memoize, TERMINAL_STATUSES, toJson } from "./steps";
-import { openWait, WaitConfigError } from "./waits";
+import { lockRun, memoize, TERMINAL_STATUSES } from "./steps";
+import { DEFAULT_POLL_MS, DEFAULT_REQUEST_TIMEOUT_MS, defaultLeaseMs, LEASE_MARGIN_MS, leaseFits } from "./timing";
 
 export type ExecutorOptions = {
   /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest. */
   serveUrl: string;
   db?: RootDb;
-  /** How long a claim holds an item (default 5 min). Must exceed requestTimeoutMs. */
+  /** How long a claim holds an item (default requestTimeoutMs + 30 s, timing.ts). Must exceed requestTimeoutMs by LEASE_MARGIN_MS. */
   leaseMs?: number;
   /** Longest a single function call may take (default 2 min). */
   requestTimeoutMs?: number;
   /** Retry delay after a failed attempt; default Inngest's table with jitter. Tests pass short ones. */
   backoff?: BackoffFn;
-  /** Items claimed per tick (default 20). */
+  /** Most items one claim takes (default 20). */
   batchSize?: number;
   /** Worker poll interval when idle (default 500 ms). */
   pollIntervalMs?: number;
-  /** Items of one claim processed in parallel (default 10). */
+  /** Calls to the app in flight at once (default 10): the worker loop claims again as one ends. */
   concurrency?: number;
   /**
    * The app whose runs this executor drives. Set by sync(); given up front, a worker can drive runs and
@@ -90,20 +82,7 @@ export type ExecutorOptions = {
 
 export type TickResult = { claimed: number; processed: number; leaseLost: number; errors: number; cronsFired: number };
 
-const LEASE_MARGIN_MS = 5_000;
 
-type RunInfo = {
-  id: string;
-  appId: string;
-  functionId: string;
-  attempt: number;
-  maxAttempts: number;
-  event: SdkEvent;
-  failureHandler?: FailureHandler;
-  organizationId: string | null;
-  parentRunId: string | null;
-  parentStepHash: string | null;
-};
 
 /** What process() needs from the database before it can call the app. */
 type Prepared = { url: string; body: CallBody; info: RunInfo };
@@ -123,20 +102,26 @@ export class Executor {
   private readonly fetchFn: typeof fetch;
   private worker?: { stop: boolean; done: Promise<void>; wake?: () => void };
   private synced = false;
+  /** What recording an outcome needs from this executor (record.ts). */
+  private readonly recordDeps: RecordDeps = {
+    backoff: (attempt) => this.backoff(attempt),
+    emitFailed: (tx, run, error) => this.emitFailed(tx, run, error),
+    invoke: (tx, run, op) => this.invoke(tx, run, op),
+  };
   /** The synced app's id: this executor claims and fires only that app's runs and crons. */
   private appId = "";
 
   constructor(private readonly options: ExecutorOptions) {
     this.db = options.db ?? rootDb();
-    this.leaseMs = options.leaseMs ?? 5 * 60_000;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 2 * 60_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.leaseMs = options.leaseMs ?? defaultLeaseMs(this.requestTimeoutMs);
     this.backoff = options.backoff ?? inngestBackoff;
     this.batchSize = Math.max(1, options.batchSize ?? 20);
-    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
     this.concurrency = Math.max(1, options.concurrency ?? 10);
     this.appId = options.appId ?? "";
     this.fetchFn = options.signingKey ? signingFetch(options.signingKey, options.fetch ?? fetch) : (options.fetch ?? fetch);
-    if (this.leaseMs < this.requestTimeoutMs + LEASE_MARGIN_MS) {
+    if (!leaseFits(this.leaseMs, this.requestTimeoutMs)) {
       throw new Error(`Executor: leaseMs (${this.leaseMs}) must exceed requestTimeoutMs (${this.requestTimeoutMs}) by ${LEASE_MARGIN_MS} ms`);
     }
   }
@@ -366,7 +351,7 @@ export class Executor {
     // after a commit whose acknowledgement was lost finds the item gone (LeaseLostError) — the lease
     // fence makes repeating the transaction safe.
     const { info } = prepared;
-    await whileUnreachable(this.outage, item.lockedUntil, () => this.record(item, info, outcome));
+    await whileUnreachable(this.outage, item.lockedUntil, () => recordOutcome(this.db, this.recordDeps, item, info, outcome));
     return true;
   }
 
@@ -387,29 +372,7 @@ export class Executor {
       await this.db.jobRun.updateMany({ where: { id: run.id, status: "queued" }, data: { status: "running", startedAt: new Date() } });
     }
     const steps = await this.db.jobStep.findMany({ where: { runId: run.id }, orderBy: { id: "asc" } });
-    const stack = steps.map((s) => s.stepHash);
-    const event: SdkEvent = {
-      id: sdkEventId(run.event),
-      name: run.event.name,
-      data: run.event.data,
-      ts: run.event.ts.getTime(),
-    };
-    const body: CallBody = {
-      version: EXECUTION_VERSION,
-      event,
-      events: [event],
-      steps: Object.fromEntries(steps.map((s) => [s.stepHash, s.error !== null ? { error: s.error } : { data: s.data ?? null }])),
-      ctx: {
-        run_id: run.id,
-        attempt: run.attempt,
-        max_attempts: run.maxAttempts,
-        disable_immediate_execution: item.kind === "planned",
-        use_api: false,
-        stack: { stack, current: stack.length },
-      },
-    };
-    const url = new URL(run.stepUrl);
-    if (item.kind === "planned" && item.stepHash) url.searchParams.set("stepId", item.stepHash);
+    const { url, body, event } = callRequest(run, steps, item);
     const info: RunInfo = {
       id: run.id,
       appId: run.appId,
@@ -422,7 +385,7 @@ export class Executor {
       parentRunId: run.parentRunId,
       parentStepHash: run.parentStepHash,
     };
-    return { url: url.toString(), body, info };
+    return { url, body, info };
   }
 
   /**
@@ -445,117 +408,6 @@ export class Executor {
       }
       if (!won) await completeItem(tx, item);
       return won;
-    });
-  }
-
-  private async record(item: ClaimedItem, run: RunInfo, outcome: CallOutcome): Promise<void> {
-    const { id: runId, attempt, maxAttempts } = run;
-    await this.db.$transaction(async (tx) => {
-      // Run first, then item, in every transaction: parallel items of one run serialize here.
-      const status = await lockRun(tx, runId);
-      // Cancelled (cancelOn) while we were calling: the outcome is dropped, like on Inngest.
-      if (!status || TERMINAL_STATUSES.includes(status)) {
-        await completeItem(tx, item);
-        return;
-      }
-      if (!(await completeItem(tx, item))) throw new LeaseLostError(item);
-      const enqueue = (kind: QueueKind, dueAt = new Date(), stepHash: string | null = null) =>
-        tx.jobQueueItem.create({ data: { runId, kind, dueAt, stepHash } });
-      const finish = async (status: "completed" | "failed", data: { output?: unknown; error?: unknown }) => {
-        await tx.jobRun.update({
-          where: { id: runId },
-          data: {
-            status,
-            endedAt: new Date(),
-            output: status === "completed" ? toJson(data.output) : undefined,
-            // A completed run keeps no error of an earlier, retried attempt.
-            error: status === "failed" ? toJson(data.error) : Prisma.DbNull,
-          },
-        });
-        await tx.jobQueueItem.deleteMany({ where: { runId } });
-        await afterRunEnded(tx, run, status === "completed" ? { data: data.output ?? null } : { error: serializeError(data.error) });
-        if (status === "failed") await this.emitFailed(tx, run, data.error);
-      };
-      // A failed attempt: try again after a backoff (the same planned step, if one was asked for),
-      // or fail the run once maxAttempts attempts have failed.
-      const retry = async (error: unknown, retryAfterMs?: number) => {
-        if (attempt + 1 >= maxAttempts) return finish("failed", { error });
-        await tx.jobRun.update({ where: { id: runId }, data: { attempt: attempt + 1, error: toJson(error) } });
-        const delay = retryAfterMs ?? this.backoff(attempt);
-        const again = item.kind === "planned" ? "planned" : item.kind === "sleep" ? "continue" : "retry";
-        await enqueue(again, new Date(Date.now() + delay), item.kind === "planned" ? item.stepHash : null);
-      };
-
-      switch (outcome.kind) {
-        case "completed":
-          return finish("completed", { output: outcome.output });
-        case "failed":
-          return finish("failed", { error: outcome.error });
-        case "retry":
-          return retry(outcome.error, outcome.retryAfterMs);
-      }
-
-      let progressed = false;
-      let scheduled = false;
-      for (const op of outcome.ops) {
-        switch (op.op) {
-          case "StepRun":
-            await memoize(tx, runId, op.id, { data: op.data });
-            progressed = true;
-            break;
-          case "StepError":
-            // The SDK sends StepFailed on the final attempt; a StepError then is still treated as final.
-            if (attempt + 1 < maxAttempts) return retry(op.error, outcome.retryAfterMs);
-            await memoize(tx, runId, op.id, { error: op.error ?? { name: "Error", message: "Step failed" } });
-            progressed = true;
-            break;
-          case "StepFailed":
-            // Final: memoized as an error, so the function sees the step throw and may catch it.
-            await memoize(tx, runId, op.id, { error: op.error ?? { name: "Error", message: "Step failed" } });
-            progressed = true;
-            break;
-          case "RunComplete":
-            return finish("completed", { output: op.data });
-          case "Sleep": {
-            // The SDK repeats a pending sleep on every call until it is memoized: queue its wake-up once.
-            const known = await tx.jobQueueItem.count({ where: { runId, kind: "sleep", stepHash: op.id } });
-            if (!known) await enqueue("sleep", sleepUntil(op.name ?? ""), op.id);
-            scheduled = true;
-            break;
-          }
-          case "StepPlanned": {
-            const known = await tx.jobQueueItem.count({ where: { runId, kind: "planned", stepHash: op.id } });
-            const done = await tx.jobStep.count({ where: { runId, stepHash: op.id } });
-            if (!known && !done) await enqueue("planned", new Date(), op.id);
-            scheduled = true;
-            break;
-          }
-          case "WaitForEvent":
-            try {
-              await openWait(tx, runId, op);
-            } catch (err) {
-              if (err instanceof WaitConfigError) return finish("failed", { error: { name: err.name, message: err.message } });
-              throw err;
-            }
-            scheduled = true;
-            break;
-          case "InvokeFunction":
-            if (await this.invoke(tx, run, op)) progressed = true;
-            else scheduled = true;
-            break;
-          default:
-            // AI gateway, fetch gateway, signals, ...: not offered by the embedded executor. Failing loudly
-            // beats a run that silently never finishes.
-            return finish("failed", {
-              error: { name: "UnsupportedOp", message: `The embedded executor does not support step op ${op.op} (step ${op.displayName ?? op.id})` },
-            });
-        }
-      }
-      // Progress resets the per-step attempt counter (Inngest retries per step) and clears the last error.
-      if (progressed) await tx.jobRun.update({ where: { id: runId }, data: { attempt: 0, error: Prisma.DbNull } });
-      // Call again to discover what follows, unless other parallel steps, a sleep, a wait or an invoked
-      // run are still pending: whichever of them finishes last schedules the continuation.
-      if (progressed && !scheduled) await continueIfIdle(tx, runId);
     });
   }
 
@@ -622,15 +474,6 @@ export class Executor {
       await createRun(tx, handler, result.eventId, event);
     }
   }
-}
-
-/** The SDK's serialized-error shape ({name, message, stack?, ...}) from whatever the run recorded. */
-function serializeError(error: unknown): Record<string, unknown> {
-  if (error && typeof error === "object" && !Array.isArray(error)) {
-    const e = error as Record<string, unknown>;
-    return { ...e, name: typeof e.name === "string" && e.name ? e.name : "Error", message: typeof e.message === "string" ? e.message : JSON.stringify(error) };
-  }
-  return { name: "Error", message: typeof error === "string" ? error : JSON.stringify(error ?? null) };
 }
 
 export function createExecutor(options: ExecutorOptions): Executor {

@@ -92,3 +92,34 @@ export const HEADER_SDK = "x-inngest-sdk";
 export const HEADER_NO_RETRY = "x-inngest-no-retry";
 export const HEADER_RETRY_AFTER = "retry-after";
 export const HEADER_SYNC_KIND = "x-inngest-sync-kind";
+
+/**
+ * The call for one queue item: the step URL (with stepId for a planned parallel step) and the body —
+ * the event, every memoized step (data or error) and the stack in memoization order, as Inngest's
+ * driver sends them. A planned item asks the SDK to run just that step (disable_immediate_execution).
+ */
+export function callRequest(
+  run: { id: string; attempt: number; maxAttempts: number; stepUrl: string; event: { id: string; dedupeKey: string | null; name: string; data: unknown; ts: Date } },
+  steps: ReadonlyArray<{ stepHash: string; data: unknown; error: unknown }>,
+  item: { kind: string; stepHash: string | null },
+): { url: string; body: CallBody; event: SdkEvent } {
+  const event: SdkEvent = { id: sdkEventId(run.event), name: run.event.name, data: run.event.data, ts: run.event.ts.getTime() };
+  const stack = steps.map((s) => s.stepHash);
+  const body: CallBody = {
+    version: EXECUTION_VERSION,
+    event,
+    events: [event],
+    steps: Object.fromEntries(steps.map((s) => [s.stepHash, s.error !== null ? { error: s.error } : { data: s.data ?? null }])),
+    ctx: {
+      run_id: run.id,
+      attempt: run.attempt,
+      max_attempts: run.maxAttempts,
+      disable_immediate_execution: item.kind === "planned",
+      use_api: false,
+      stack: { stack, current: stack.length },
+    },
+  };
+  const url = new URL(run.stepUrl);
+  if (item.kind === "planned" && item.stepHash) url.searchParams.set("stepId", item.stepHash);
+  return { url: url.toString(), body, event };
+}

@@ -9,8 +9,13 @@
 /** The environment, or any set of its variables (tests). */
 type Env = Record<string, string | undefined>;
 
-/** What the Executor constructor requires between lease and request timeout. */
+/** What the Executor requires between lease and request timeout: a call must never outlive its lease. */
 export const LEASE_MARGIN_MS = 5_000;
+/** The defaults, for the run command's executor and an Executor constructed in code alike. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 2 * 60_000;
+export const DEFAULT_POLL_MS = 500;
+export const defaultLeaseMs = (requestTimeoutMs: number) => requestTimeoutMs + 30_000;
+export const leaseFits = (leaseMs: number, requestTimeoutMs: number) => leaseMs > requestTimeoutMs + LEASE_MARGIN_MS;
 
 export type ExecutorTiming = { requestTimeoutMs: number; leaseMs: number; pollIntervalMs: number };
 
@@ -27,10 +32,10 @@ export function msFromEnv(env: Env, name: string, fallback: number): number {
 
 /** The timing, or an Error whose message names the variables and what to change. */
 export function executorTimingFromEnv(env: Env = process.env): ExecutorTiming {
-  const requestTimeoutMs = msFromEnv(env, "RITIKO_EXECUTOR_REQUEST_TIMEOUT_MS", 2 * 60_000);
-  const leaseMs = msFromEnv(env, "RITIKO_EXECUTOR_LEASE_MS", requestTimeoutMs + 30_000);
-  const pollIntervalMs = msFromEnv(env, "RITIKO_EXECUTOR_POLL_MS", 500);
-  if (leaseMs <= requestTimeoutMs + LEASE_MARGIN_MS) {
+  const requestTimeoutMs = msFromEnv(env, "RITIKO_EXECUTOR_REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS);
+  const leaseMs = msFromEnv(env, "RITIKO_EXECUTOR_LEASE_MS", defaultLeaseMs(requestTimeoutMs));
+  const pollIntervalMs = msFromEnv(env, "RITIKO_EXECUTOR_POLL_MS", DEFAULT_POLL_MS);
+  if (!leaseFits(leaseMs, requestTimeoutMs)) {
     throw new Error(
       `RITIKO_EXECUTOR_LEASE_MS (${leaseMs}) must be greater than RITIKO_EXECUTOR_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) + ${LEASE_MARGIN_MS}: ` +
         `a call could otherwise outlive its lease and run twice. Raise the lease or lower the timeout.`,

@@ -35,12 +35,12 @@ async function expectEveryRowOnce(orgId: string, id: string, n: number) {
 }
 
 describe("commit takeover", () => {
-  it("a newer call supersedes an older one: the older stops at its next batch and answers not done, the newer finishes", async () => {
+  it("a newer call supersedes an older one: the older stops at its next batch and answers not done, the newer finishes", { timeout: 180_000 }, async () => {
     const org = await createTestOrganization();
     const id = await upload(org, patientsCsv(manyPatients(40_000)));
     await runPreview(id);
     const older = runCommit(id);
-    await until("the first batch", async () => (await importRow(id)).createdCount >= 5_000, 30_000);
+    await until("the first batch", async () => (await importRow(id)).createdCount >= 5_000, 120_000);
     const newer = runCommit(id);
     expect(await older).toEqual({ done: false });
     expect(await newer).toEqual({ done: true });

@@ -58,12 +58,13 @@ describe("import jobs", () => {
     expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(0);
   });
 
-  it("cancel during a big commit stops after the running batch; committed rows stay and are counted", async () => {
+  it("cancel during a big commit stops after the running batch; committed rows stay and are counted", { timeout: 180_000 }, async () => {
     const org = await createTestOrganization();
     const ctx = await org.as("staff");
     // A plugin of this test holds the commit's second batch open (inside its transaction, which
     // holds the import row), so the cancel lands mid-commit on any machine, however fast.
     let batches = 0;
+    let heldBackend = 0;
     let open!: () => void;
     const held = new Promise<void>((r) => (open = r));
     const gate = definePlugin({
@@ -72,7 +73,20 @@ describe("import jobs", () => {
       version: "1.0.0",
       description: "Holds the second batch of a commit.",
       author: "tests",
-      handlers: { inTransaction: [onEvent({ event: patientCreated, handle: () => undefined, handleMany: async () => (++batches === 2 ? held : undefined) })] },
+      handlers: {
+        inTransaction: [
+          onEvent({
+            event: patientCreated,
+            handle: () => undefined,
+            handleMany: async (_events, { tx }) => {
+              if (++batches !== 2) return;
+              // The backend of the held batch: the cancel is seen waiting for exactly this one.
+              heldBackend = (await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+              await held;
+            },
+          }),
+        ],
+      },
     });
     registerPluginRegistry({ gate: async () => ({ default: gate }) });
     try {
@@ -81,12 +95,12 @@ describe("import jobs", () => {
       expect(await service.startPreview(ctx, id)).toMatchObject({ ok: true });
       await until("previewed", statusIs(id, "previewed"), 60_000);
       expect(await service.startCommit(ctx, id)).toMatchObject({ ok: true });
-      await until("the second batch, held", () => batches === 2, 60_000);
+      await until("the second batch, held", () => heldBackend !== 0, 60_000);
       expect((await importRow(id)).createdCount).toBe(BATCH_SIZE);
       // The cancel's flag waits for the held batch's lock on the import row...
       let answered = false;
       const cancelling = service.cancelImport(ctx, id).finally(() => (answered = true));
-      await until("the cancel to wait for the running batch", async () => answered || (await cancelWaiting()), 15_000);
+      await until("the cancel to wait for the running batch", async () => answered || (await blockedBy(heldBackend)), 60_000);
       open(); // ... the running batch finishes, and the commit stops before the next one.
       expect(await cancelling).toMatchObject({ ok: true });
       await until("cancelled", statusIs(id, "cancelled"), 60_000);
@@ -103,10 +117,8 @@ describe("import jobs", () => {
   });
 });
 
-/** A backend of this database waiting for a row lock in the cancel's UPDATE of data_imports (its flag). */
-async function cancelWaiting(): Promise<boolean> {
-  const rows = await rootDb().$queryRaw<Array<{ n: number }>>`
-    SELECT count(*)::int AS n FROM pg_stat_activity
-    WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%UPDATE data_imports SET "cancelRequested" = true%'`;
+/** Whether some backend waits for a lock the backend `pid` holds (the cancel, for the held batch's row lock). */
+async function blockedBy(pid: number): Promise<boolean> {
+  const rows = await rootDb().$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`;
   return (rows[0]?.n ?? 0) > 0;
 }
