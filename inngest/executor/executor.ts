@@ -3,9 +3,10 @@
 //
 // The step loop, one queue item at a time:
 //   1. CLAIM due items with a lease (queue.ts).
-//   2. CALL the function with the event, the memoized steps and ctx (protocol.ts callRequest, call.ts). A "sleep" item first
-//      memoizes its sleep step (data null) — that is how the SDK learns the sleep is over; a "planned"
-//      item asks for one step explicitly (stepId=<hash>) after the SDK reported StepPlanned.
+//   2. CALL the function with the event, the memoized steps and ctx (protocol.ts callRequest, call.ts).
+//      A "sleep" item first memoizes its sleep step (data null) — that is how the SDK learns the sleep
+//      is over; a "planned" item asks for one step explicitly (stepId=<hash>) after the SDK reported
+//      StepPlanned.
 //   3. RECORD the outcome in one transaction, fenced by the lease (record.ts, by outcome and op kind):
 //      memoize step results, schedule the next call (now, after a backoff, or at a sleep's end), or
 //      finish the run.
@@ -14,15 +15,16 @@
 // result was not yet recorded runs again (at least once, like Inngest itself).
 //
 // Flow features: `if` on triggers and cancelOn (expression.ts, parsed at sync), cron triggers fired by
-// the claims (once per poll interval) from job_crons (schedule.ts, cron.ts), cancelOn and idempotency at ingestion (ingest.ts),
-// concurrency limits with keys at claim time (concurrency.ts, queue.ts), step.waitForEvent (waits.ts),
-// step.invoke (a child run linked to the waiting step, run-end.ts), and inngest/function.failed emitted
-// when a run fails for good, starting its onFailure handler. step.sendEvent needs nothing here: the SDK
-// runs it as a step that POSTs to the event API (server.ts).
+// the claims (once per poll interval) from job_crons (schedule.ts, cron.ts), cancelOn and idempotency
+// at ingestion (ingest.ts), concurrency limits with keys at claim time (concurrency.ts, queue.ts),
+// step.waitForEvent (waits.ts), step.invoke (a child run linked to the waiting step, run-end.ts), and
+// inngest/function.failed emitted when a run fails for good, starting its onFailure handler.
+// step.sendEvent needs nothing here: the SDK runs it as a step that POSTs to the event API (server.ts).
 //
 // The worker loop keeps up to `concurrency` calls in flight (default 10) and claims again as they end:
 // calls to the app are I/O-bound, a long call holds one slot and never the others, and items of one
-// run still serialize on the run's row lock when their outcomes are recorded. With a signing key, every request to the app is signed like Inngest's (signature.ts).
+// run still serialize on the run's row lock when their outcomes are recorded. With a signing key, every
+// request to the app is signed like Inngest's (signature.ts).
 //
 // Database outages (outage.ts, core/db/errors.ts): the worker loop backs off (500 ms doubling to
 // 10 s) and logs the outage once when it starts and once when it ends. An outcome the app already
@@ -34,10 +36,10 @@
 // progress from a lease left behind by a dead executor.
 import { randomUUID } from "node:crypto";
 import { Prisma, rootDb, type RootDb } from "@/core/db/client";
+import { isConnectionError } from "@/core/db/errors";
 import { log } from "@/core/log";
 import { inngestBackoff, type BackoffFn } from "./backoff";
 import { callFunction } from "./call";
-import { isConnectionError } from "@/core/db/errors";
 import { sleepUntil } from "./duration";
 import { beat, forgetDeadExecutors, HEARTBEAT_INTERVAL_MS, retire } from "./heartbeat";
 import { createRun, ingestEvent, ingestEvents, ingestEventInTx, type IngestResult } from "./ingest";
@@ -81,8 +83,6 @@ export type ExecutorOptions = {
 };
 
 export type TickResult = { claimed: number; processed: number; leaseLost: number; errors: number; cronsFired: number };
-
-
 
 /** What process() needs from the database before it can call the app. */
 type Prepared = { url: string; body: CallBody; info: RunInfo };
