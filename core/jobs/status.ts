@@ -39,7 +39,7 @@ function clockTime(iso: string, timeZone: string): string {
 }
 
 /**
- * What a stalled run (status "running", but its executor died: core/jobs/queries.ts) is waiting for,
+ * What a stalled run (status "running", but its executor died: inngest/executor/admin/runs.ts) is waiting for,
  * shown instead of "Running": "the job runner stopped at 14:03:07; resuming by 14:05:37".
  */
 export function stalledExplanation(run: { stalledSince: string; resumesBy: string }, timeZone: string): string {

@@ -2,7 +2,7 @@
 // HEARTBEAT_INTERVAL_MS and stamps the queue items it claims with its id (job_queue.claimedBy, queue.ts).
 // A leased item whose executor has not beaten for STALE_AFTER_MS belongs to an executor that died: its
 // run is not running, it waits for the lease to end (then any executor claims the item again). The
-// Jobs page says so instead of "Running" (core/jobs/queries.ts).
+// Jobs page says so instead of "Running" (inngest/executor/admin/runs.ts).
 //
 // Times are the database's (now()), never this host's clock: the page compares them with now() too.
 import os from "node:os";

@@ -1,5 +1,5 @@
 // A run's status on the Jobs list and run page. A run whose executor died (stalledSince, from
-// core/jobs/queries.ts) is not running: it waits for its lease to end, and says so instead of "Running".
+// inngest/executor/admin/runs.ts) is not running: it waits for its lease to end, and says so instead of "Running".
 import { Badge } from "@/components/ui/badge";
 import { jobStatusLabel, jobStatusVariant, STALLED_LABEL, stalledExplanation } from "@/core/jobs/status";
 
