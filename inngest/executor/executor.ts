@@ -259,7 +259,8 @@ export class Executor {
               inFlight.delete(call);
               // Claim again once half the slots are free (or at the next poll): claiming for every
               // single freed slot would cost a claim transaction per call (measured: -10% runs/s).
-              if (inFlight.size <= this.concurrency / 2) state.wake?.();
+              // Never during an outage: the backoff pause is not cut short by calls ending.
+              if (backoff === undefined && inFlight.size <= this.concurrency / 2) state.wake?.();
             });
             inFlight.add(call);
           }

@@ -118,7 +118,11 @@ export async function runCommit(importId: string, opts: { deadline?: number } = 
       // for the job to retry the batch from the checkpoint.
       if (imp.mode === "all_or_nothing" && (err instanceof RowRefused || isRowDataError(err))) {
         const reason = err instanceof RowRefused ? `row ${err.rowError.row}: ${err.rowError.reason}` : `the batch of rows ${expected}-${range.toRow} failed: ${errorText(err)}`;
-        await compensate(imp, resource, ctx, reason);
+        try {
+          await compensate(imp, resource, ctx, reason);
+        } catch (e) {
+          if (!(e instanceof NotCommitting)) throw e;
+        }
         return { done: true };
       }
       throw err;
@@ -284,11 +288,15 @@ async function compensate(imp: ImportRow, resource: ImportResource, ctx: BatchCo
     // preview's counts and errors stay as the preview found them.
     await tx.$executeRaw`DELETE FROM data_import_changes WHERE "importId" = ${imp.id}::uuid`;
     await clearErrors(tx, imp.id, "commit");
-    await tx.$executeRaw`
+    const marked = await tx.$executeRaw`
       UPDATE data_imports SET ${statusTo("commitFailed")}, "finishedAt" = now(), "updatedAt" = now(), "createdCount" = 0, "updatedCount" = 0,
         "unchangedCount" = 0, "rejectedCount" = 0, "rowsDone" = 0, "resumeRow" = 1,
         error = ${`All or nothing: ${reason}. The rows written before were rolled back: nothing was imported.`}
       WHERE id = ${imp.id}::uuid AND ${statusFrom("commitFailed")}`;
+    // The import left "committing" meanwhile (the job gave up, a sweep): roll the rollback back too,
+    // so its rows, journal and counters stay as its status says — never rows undone under counters
+    // that still count them.
+    if (marked !== 1) throw new NotCommitting();
     return null;
   }, { timeout: 600_000, maxWait: 30_000 });
   if (refusal) {

@@ -10,7 +10,7 @@
 // (inngest/executor/heartbeat.ts). That read joins job_queue and job_executors, which Prisma cannot
 // filter by the database's clock, so it is raw SQL with the organization id bound from the context too.
 import type { OrgContext } from "@/core/auth/context";
-import type { Prisma } from "@/core/db/generated/client";
+import { Prisma } from "@/core/db/client";
 import { clampPage, first, type ListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { isUuid } from "@/core/db/ids";
 import { isJobStatus, type JobStatus } from "@/core/jobs/status";
@@ -128,23 +128,16 @@ export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters
   const like = params.q ? `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const dirSql = params.dir === "asc" ? "ASC" : "DESC";
   const ids = await ctx.db.$transaction(async (tx) => {
-    const order = dirSql === "ASC"
-      ? tx.$queryRaw<Array<{ id: string }>>`
-          SELECT id::text AS id FROM job_runs
-          WHERE "organizationId" = ${organizationId}
-            AND (${filters.status ?? null}::text IS NULL OR status = ${filters.status ?? null})
-            AND (${filters.functionId ?? null}::text IS NULL OR "functionId" = ${filters.functionId ?? null})
-            AND (${like}::text IS NULL OR "functionId" ILIKE ${like})
-          ORDER BY ("endedAt" - "startedAt") ASC NULLS LAST, "createdAt" DESC, id ASC
-          OFFSET ${skip} LIMIT ${params.pageSize}`
-      : tx.$queryRaw<Array<{ id: string }>>`
-          SELECT id::text AS id FROM job_runs
-          WHERE "organizationId" = ${organizationId}
-            AND (${filters.status ?? null}::text IS NULL OR status = ${filters.status ?? null})
-            AND (${filters.functionId ?? null}::text IS NULL OR "functionId" = ${filters.functionId ?? null})
-            AND (${like}::text IS NULL OR "functionId" ILIKE ${like})
-          ORDER BY ("endedAt" - "startedAt") DESC NULLS LAST, "createdAt" DESC, id DESC
-          OFFSET ${skip} LIMIT ${params.pageSize}`;
+    // The direction is one of two literals, never caller text.
+    const dir = Prisma.raw(dirSql);
+    const order = tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id::text AS id FROM job_runs
+      WHERE "organizationId" = ${organizationId}
+        AND (${filters.status ?? null}::text IS NULL OR status = ${filters.status ?? null})
+        AND (${filters.functionId ?? null}::text IS NULL OR "functionId" = ${filters.functionId ?? null})
+        AND (${like}::text IS NULL OR "functionId" ILIKE ${like})
+      ORDER BY ("endedAt" - "startedAt") ${dir} NULLS LAST, "createdAt" DESC, id ${dir}
+      OFFSET ${skip} LIMIT ${params.pageSize}`;
     return (await order).map((r) => r.id);
   });
   const found = await ctx.db.jobRun.findMany({ where: { id: { in: ids } }, select: ROW_SELECT });
