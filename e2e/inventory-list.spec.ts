@@ -135,6 +135,50 @@ test("selects all matching items across pages and deletes them after confirming"
   expect(await itemsOf(p)).toHaveLength(0);
 });
 
+test("pages by cursor with First, Previous, Next and Last, and starts again on a new sort", async ({ page }) => {
+  const p = unique("E2EK").toUpperCase();
+  await seed(p, Array.from({ length: 25 }, (_, i) => ({ name: `Lancet ${String(i + 1).padStart(2, "0")}`, quantity: 30 - i, threshold: 2 })));
+  await page.goto(`/inventory?q=${p}&pageSize=10`);
+  const pager = page.getByRole("navigation", { name: "Pagination" });
+  const names = async () => (await table(page).getByRole("link").allTextContents()).map((n) => n.replace(`${p} Lancet `, ""));
+  await expect(page.getByText("Showing 1–10 of 25")).toBeVisible();
+  await expect(pager.getByRole("button", { name: "Previous" })).toBeDisabled();
+  await expect(pager.getByRole("button", { name: "First page" })).toBeDisabled();
+
+  await pager.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Showing 11–20 of 25")).toBeVisible();
+  await expect(page).toHaveURL(/after=/);
+  await expect(page.getByText("Page 2 of 3")).toBeVisible();
+  expect(await names()).toEqual(["11", "12", "13", "14", "15", "16", "17", "18", "19", "20"]);
+
+  await pager.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Showing 21–25 of 25")).toBeVisible();
+  await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
+  await expect(pager.getByRole("button", { name: "Last page" })).toBeDisabled();
+
+  // The URL is the view: a reload shows the same rows.
+  await page.reload();
+  await expect(page.getByText("Showing 21–25 of 25")).toBeVisible();
+
+  await pager.getByRole("button", { name: "Previous" }).click();
+  await expect(page).toHaveURL(/before=/);
+  await expect(page.getByText("Showing 11–20 of 25")).toBeVisible();
+  expect((await names())[0]).toBe("11");
+
+  await pager.getByRole("button", { name: "First page" }).click();
+  await expect(page.getByText("Showing 1–10 of 25")).toBeVisible();
+  await pager.getByRole("button", { name: "Last page" }).click();
+  await expect(page).toHaveURL(/last=1/);
+  // The last page ends at the last row.
+  await expect(page.getByText("Showing 16–25 of 25")).toBeVisible();
+  await expect(page.getByText("Page 3 of 3")).toBeVisible();
+
+  // Sorting by quantity drops the cursor: the new order's first page.
+  await table(page).getByRole("button", { name: "Quantity" }).click();
+  await expect(page).not.toHaveURL(/last=1|after=|before=/);
+  await expect(page.getByText("Showing 1–10 of 25")).toBeVisible();
+});
+
 test("generates a purchase order from the items below threshold and receives it", async ({ page }) => {
   const p = unique("E2EP").toUpperCase();
   await seed(p, [

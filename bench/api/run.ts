@@ -8,7 +8,7 @@
 //   WEB_CONCURRENCY=1 npm run bench:api -- --only list,adjust --runs 3 --seconds 20 --connections 16
 //
 // Flags: --keep, --build, --port 3100, --seconds 20, --connections 16, --runs 1,
-// --only health,list,low,search,search-sku,adjust,adjust-audit, --autocannon (use autocannon even when wrk exists).
+// --only health,list,low,search,search-sku,page,page-deep,adjust,adjust-audit, --autocannon (use autocannon even when wrk exists).
 // See bench/api/README.md for what is measured and how to read it.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -22,13 +22,15 @@ import { round, summarize } from "../jobs/lib";
 import { setUpBench } from "../lib/setup";
 import { runLoad, WRK, type LoadResult } from "./load";
 import { postgresRootOf, cmdline, cpuMsByPid, cpuMsTotal, processTree, rssMiB, allProcesses, type ProcSample } from "./procfs";
+import { encodeCursor } from "../../core/lists/cursor";
+import { signedInCookie } from "./session";
 import { BENCH_ITEMS, BENCH_SLUG, createBenchToken, dropBenchOrganizations, ensureBenchMember, seedBenchData, seededOrganization } from "./seed";
 
 // What the caller gave us, before setUpBench adds its own settings (LOG_LEVEL, RITIKO_OUTBOX_DISPATCHER=off)
 // that must not reach the server under test.
 const callerEnv: NodeJS.ProcessEnv = { ...process.env };
 
-const KINDS = ["health", "list", "low", "search", "search-sku", "adjust", "adjust-audit"] as const;
+const KINDS = ["health", "list", "low", "search", "search-sku", "page", "page-deep", "adjust", "adjust-audit"] as const;
 const SKU_FRAGMENTS = Array.from({ length: 200 }, (_, k) => `BN-${String(1000 + k * 487).padStart(6, "0")}`);
 type Kind = (typeof KINDS)[number];
 
@@ -151,6 +153,9 @@ try {
   log(`load generator: ${generator === "wrk" ? `wrk -t2 -c${CONNECTIONS}` : `autocannon -c ${CONNECTIONS}`}, ${SECONDS} s per run; PostgreSQL CPU: ${dbRoot ? `process tree of pid ${dbRoot}` : "not measurable (database not on this machine)"}`);
 
   const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  // The admin list page as a signed-in browser loads it (HTML, server-rendered with its table).
+  const browser: Record<string, string> = selected.some((k) => k.startsWith("page")) ? { Cookie: await signedInCookie(db, base, userId) } : {};
+  const deep = await deepPagePath(organizationId);
   const adjustPaths = ids.map((id) => `/api/v1/inventory/items/${id}/adjust-stock`);
   const jobs: Record<Kind, { label: string; method: "GET" | "POST"; paths: string[]; headers: Record<string, string>; body?: string }> = {
     health: { label: "GET /api/health", method: "GET", paths: ["/api/health"], headers: {} },
@@ -160,6 +165,8 @@ try {
     // A SKU fragment as a scanner or a pasted code gives it: "BN-001234" matches the ten SKUs
     // BN-0012340 ... BN-0012349 (bench/api/seed.ts) among 1,000,000 — 200 different fragments.
     "search-sku": { label: "GET items?q=BN-00xxxx&limit=100", method: "GET", paths: SKU_FRAGMENTS.map((f) => `/api/v1/inventory/items?q=${f}&limit=100`), headers },
+    page: { label: "GET /inventory (admin page 1)", method: "GET", paths: ["/inventory?pageSize=50"], headers: browser },
+    "page-deep": { label: "GET /inventory, rows 9,951-10,000", method: "GET", paths: [deep], headers: browser },
     adjust: { label: "POST items/{id}/adjust-stock", method: "POST", paths: adjustPaths, headers, body: '{"amount":1}' },
     "adjust-audit": { label: "POST adjust-stock, audit on", method: "POST", paths: adjustPaths, headers, body: '{"amount":1}' },
   };
@@ -433,4 +440,19 @@ function printTable(): void {
   log(`\n${SECONDS} s per run, ${CONNECTIONS} connections (${generator}); latency in ms; CPU in ms per request (app = every server process, workers = each app worker); RSS in MiB after the run`);
   log(line(head));
   for (const r of rows) log(line(r));
+}
+
+/**
+ * The admin list's page of rows 9,951-10,000 by name: `after=` a keyset cursor of row 9,950 (the
+ * table's own link), and `page=200` for a server that pages by number — each ignores the other, so
+ * one URL compares both.
+ */
+async function deepPagePath(organizationId: string): Promise<string> {
+  const { rows } = await db.query<{ name: string; id: string }>(
+    `SELECT name, id::text AS id FROM inventory_items WHERE "organizationId" = $1 ORDER BY name, id OFFSET 9949 LIMIT 1`,
+    [organizationId],
+  );
+  const row = rows[0];
+  if (!row) return "/inventory?pageSize=50&page=200";
+  return `/inventory?pageSize=50&page=200&after=${encodeCursor({ o: "name", v: row.name, id: row.id, n: 9950 })}`;
 }

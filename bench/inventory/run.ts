@@ -7,8 +7,9 @@
 // Database: DATABASE_URL when set (a migrated database; the benchmark's organization and its rows are
 // deleted afterwards unless --keep), else a throw-away embedded PostgreSQL (as `npm test` does).
 // Measured:
-//   list   the admin list page's data path (items/queries.ts listItems: count + one page, joined with
-//          categories) for the default view, sorts, deep pages, search by name and SKU, filters;
+//   list   the admin list page's data path (items/queries.ts listItems: a keyset page joined with
+//          categories, and the pager's count — exact up to 10,000, estimated above) for the default
+//          view, sorts, a deep page and the last page, search by name and SKU, filters;
 //   api    GET /api/v1/inventory/items (search, ordering, low stock) and POST items/{id}/adjust-stock over real HTTP
 //          with a Bearer token, against a loopback server running the plugin's real route handlers;
 //   adjust adjustStock throughput with concurrent workers on random items, and on ONE hot item (every
@@ -91,29 +92,37 @@ try {
   log(`\nseeded ${ITEMS.toLocaleString("en-US")} items in ${results.seed_s} s`);
 
   // ---- list page data path ----
+  // Rows 9,951-10,000 by name: the page after row 9,950, as the table's "Next" links to it (a cursor
+  // of that row, core/lists/keyset.ts).
+  const [row9950] = await db.$queryRaw<Array<{ name: string; id: string }>>`
+    SELECT name, id::text AS id FROM inventory_items WHERE "organizationId" = ${org.id}::uuid ORDER BY name, id OFFSET 9949 LIMIT 1`;
+  const first = { kind: "first" } as const;
+  const deep = { kind: "after", cursor: { o: "name", v: row9950!.name, id: row9950!.id, n: 9950 } } as const;
   const scenarios: Array<[string, Parameters<typeof listItems>[1], Parameters<typeof listItems>[2]]> = [
-    ["list default (name asc, page 1)", { q: "" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
-    ["list quantity desc", { q: "" }, { page: 1, pageSize: 50, sort: "quantity", dir: "desc" }],
-    ["list updated desc", { q: "" }, { page: 1, pageSize: 50, sort: "updatedAt", dir: "desc" }],
-    ["list page 200", { q: "" }, { page: 200, pageSize: 50, sort: "name", dir: "asc" }],
-    ["search name 'gauze'", { q: "gauze" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
-    ["search SKU 'BN-00123'", { q: "BN-00123" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
-    ["filter low stock", { q: "", stock: "low" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
-    ["filter category", { q: "", category: categories[0] }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
-    ["filter out of stock + search", { q: "gloves", stock: "out_of_stock" }, { page: 1, pageSize: 50, sort: "name", dir: "asc" }],
+    ["list default (name asc, page 1)", { q: "" }, { request: first, pageSize: 50, sort: "name", dir: "asc" }],
+    ["list quantity desc", { q: "" }, { request: first, pageSize: 50, sort: "quantity", dir: "desc" }],
+    ["list updated desc", { q: "" }, { request: first, pageSize: 50, sort: "updatedAt", dir: "desc" }],
+    ["list rows 9,951-10,000", { q: "" }, { request: deep, pageSize: 50, sort: "name", dir: "asc" }],
+    ["list last page", { q: "" }, { request: { kind: "last" }, pageSize: 50, sort: "name", dir: "asc" }],
+    ["search name 'gauze'", { q: "gauze" }, { request: first, pageSize: 50, sort: "name", dir: "asc" }],
+    ["search SKU 'BN-00123'", { q: "BN-00123" }, { request: first, pageSize: 50, sort: "name", dir: "asc" }],
+    ["filter low stock", { q: "", stock: "low" }, { request: first, pageSize: 50, sort: "name", dir: "asc" }],
+    ["filter category", { q: "", category: categories[0] }, { request: first, pageSize: 50, sort: "name", dir: "asc" }],
+    ["filter out of stock + search", { q: "gloves", stock: "out_of_stock" }, { request: first, pageSize: 50, sort: "name", dir: "asc" }],
   ];
-  log("\nlist page queries (count + page of 50), ms");
+  log("\nlist page queries (keyset page of 50 + count for the pager), ms");
   for (const [name, filter, opts] of scenarios) {
     const times: number[] = [];
-    let total = 0;
+    let count = "";
     for (let i = 0; i < REPS + 2; i++) {
       const t = performance.now();
-      total = (await listItems(org.id, filter, opts)).total;
+      const { paging } = await listItems(org.id, filter, opts);
+      count = `${paging.count.exact ? "" : "about "}${paging.count.value.toLocaleString("en-US")} matching${paging.start ? `, from row ${paging.start.toLocaleString("en-US")}` : ""}`;
       if (i >= 2) times.push(performance.now() - t); // two warm-up runs
     }
     const s = summarize(times);
     results[`list: ${name}`] = s;
-    log(`  ${name.padEnd(34)} p50 ${round(s.p50).toString().padStart(7)}  p95 ${round(s.p95).toString().padStart(7)}   (${total.toLocaleString("en-US")} matching)`);
+    log(`  ${name.padEnd(34)} p50 ${round(s.p50).toString().padStart(7)}  p95 ${round(s.p95).toString().padStart(7)}   (${count})`);
   }
 
   // ---- REST API over real HTTP (when the API and tokens exist) ----

@@ -1,12 +1,9 @@
 "use client";
 
-import { useId } from "react";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/select";
-
-// A fixed locale keeps server and client output identical (no hydration mismatch).
-const numberFormat = new Intl.NumberFormat("en-US");
+import { numberFormat } from "./count-format";
+import { PageSizeSelect } from "./page-size-select";
 
 export type DataTablePaginationProps = {
   page: number;
@@ -36,12 +33,8 @@ export function DataTablePagination({
   onNext,
   onPageSizeChange,
 }: DataTablePaginationProps) {
-  const pageSizeId = useId();
   const from = (page - 1) * pageSize + 1;
   const to = from + rowCount - 1;
-  const options = pageSizeOptions.includes(pageSize)
-    ? pageSizeOptions
-    : [...pageSizeOptions, pageSize].sort((a, b) => a - b);
 
   return (
     <div className="flex flex-col gap-3 border-t border-border px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
@@ -61,23 +54,7 @@ export function DataTablePagination({
       </p>
 
       <div className="flex flex-wrap items-center gap-x-5 gap-y-3">
-        <div className="flex items-center gap-2">
-          <label htmlFor={pageSizeId} className="whitespace-nowrap text-muted-foreground">
-            Rows per page
-          </label>
-          <Select
-            id={pageSizeId}
-            value={String(pageSize)}
-            onChange={(event) => onPageSizeChange(Number(event.target.value))}
-            className="h-8 w-auto"
-          >
-            {options.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <PageSizeSelect pageSize={pageSize} options={pageSizeOptions} onChange={onPageSizeChange} />
 
         <p className="whitespace-nowrap text-muted-foreground">
           Page <span className="font-medium text-foreground">{numberFormat.format(page)}</span> of{" "}

@@ -16,29 +16,45 @@ import {
   type DataTableRow,
   type SortDirection,
 } from "./columns";
+import type { KeysetView } from "@/core/lists/keyset";
+import { DataTableKeysetPagination } from "./data-table-keyset-pagination";
 import { DataTablePagination } from "./data-table-pagination";
 import { DataTableSearch } from "./data-table-search";
-import { UrlTransitionContext, useUrlParams, type UrlParamUpdates } from "./use-url-params";
+import { PAGING_PARAMS, UrlTransitionContext, useUrlParams, type UrlParamUpdates } from "./use-url-params";
 
 const DEFAULT_PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
 
 /** Params that control how the list is shown; everything else counts as a filter. */
-const VIEW_PARAMS = new Set(["page", "pageSize", "sort", "dir"]);
+const VIEW_PARAMS = new Set<string>([...PAGING_PARAMS, "pageSize", "sort", "dir"]);
+
+/** Back to the first page, however the table pages. */
+const FIRST_PAGE: UrlParamUpdates = Object.fromEntries(PAGING_PARAMS.map((key) => [key, null]));
 
 /** Clicks on these inside a row keep their own behavior instead of opening the row. */
 const INTERACTIVE = "a, button, input, select, textarea, label, summary, dialog, [role='button'], [role='menuitem']";
 
 const getRowId = (row: DataTableRow) => row.id;
 
-export type DataTableProps<TRow extends DataTableRow> = {
+/**
+ * How the table pages. Numbered pages (`?page=`) with an exact total, for lists that stay small; or
+ * keyset pages (`?after=`/`?before=`/`?last=1`, core/lists/keyset.ts) with a count that may be an
+ * estimate, for lists that grow to millions of rows, where a total and OFFSET cost every row.
+ */
+export type DataTablePaging =
+  | {
+      /** Total matching rows across all pages. */
+      total: number;
+      /** 1-based page number the server rendered. */
+      page: number;
+      paging?: never;
+    }
+  | { paging: KeysetView; total?: never; page?: never };
+
+export type DataTableProps<TRow extends DataTableRow> = DataTablePaging & {
   /** Define at module scope (stable identity), e.g. with `createDataTableColumnHelper`. */
   columns: ReadonlyArray<DataTableColumnDef<TRow>>;
   /** The current page of rows, already filtered, sorted and sliced by the server. */
   rows: ReadonlyArray<TRow>;
-  /** Total matching rows across all pages. */
-  total: number;
-  /** 1-based page number the server rendered. */
-  page: number;
   pageSize: number;
   /** Active sort column id (as validated by the server), if any. */
   sort?: string | null;
@@ -75,8 +91,9 @@ const alignClass: Record<NonNullable<DataTableColumnMeta["align"]>, string> = {
 export function DataTable<TRow extends DataTableRow>({
   columns,
   rows,
-  total,
-  page,
+  total: offsetTotal,
+  page: offsetPage,
+  paging,
   pageSize,
   sort = null,
   dir = null,
@@ -93,6 +110,9 @@ export function DataTable<TRow extends DataTableRow>({
   const [isPending, startTransition] = useTransition();
   const transition = useMemo(() => ({ isPending, startTransition }), [isPending]);
   const { searchParams, set } = useUrlParams({ transition });
+  // Keyset pages have no page number for the table model: it always holds the one page shown.
+  const page = paging ? 1 : (offsetPage ?? 1);
+  const total = paging ? paging.count.value : (offsetTotal ?? 0);
 
   // Controlled table state derived from the server-validated props.
   const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort, desc: dir === "desc" }] : []), [sort, dir]);
@@ -161,7 +181,7 @@ export function DataTable<TRow extends DataTableRow>({
           title="This page is empty"
           description="There are fewer pages than this link expects, possibly because records were removed."
           action={
-            <Button type="button" variant="outline" onClick={() => set({ page: null })}>
+            <Button type="button" variant="outline" onClick={() => set(FIRST_PAGE)}>
               Go to first page
             </Button>
           }
@@ -311,19 +331,30 @@ export function DataTable<TRow extends DataTableRow>({
             </TBody>
           </Table>
 
-          <DataTablePagination
-            page={page}
-            pageSize={pageSize}
-            pageCount={Math.max(1, table.getPageCount())}
-            total={total}
-            rowCount={rows.length}
-            pageSizeOptions={pageSizeOptions}
-            canPrevious={table.getCanPreviousPage()}
-            canNext={table.getCanNextPage()}
-            onPrevious={() => table.previousPage()}
-            onNext={() => table.nextPage()}
-            onPageSizeChange={(size) => table.setPageSize(size)}
-          />
+          {paging ? (
+            <DataTableKeysetPagination
+              paging={paging}
+              pageSize={pageSize}
+              rowCount={rows.length}
+              pageSizeOptions={pageSizeOptions}
+              navigate={set}
+              onPageSizeChange={(size) => set({ pageSize: String(size) })}
+            />
+          ) : (
+            <DataTablePagination
+              page={page}
+              pageSize={pageSize}
+              pageCount={Math.max(1, table.getPageCount())}
+              total={total}
+              rowCount={rows.length}
+              pageSizeOptions={pageSizeOptions}
+              canPrevious={table.getCanPreviousPage()}
+              canNext={table.getCanNextPage()}
+              onPrevious={() => table.previousPage()}
+              onNext={() => table.nextPage()}
+              onPageSizeChange={(size) => table.setPageSize(size)}
+            />
+          )}
         </div>
       </div>
     </UrlTransitionContext>

@@ -1,9 +1,20 @@
+import type { KeysetView } from "@/core/lists/keyset";
+
 // What a server-rendered list page hands its client table: one page of rows and the URL state that
 // produced it. Shared so every list table takes the same props.
 export type ServerListState<TRow> = {
   rows: TRow[];
   total: number;
   page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+};
+
+/** The same for a keyset-paged list (core/lists/keyset.ts): where the page is instead of its number. */
+export type KeysetListState<TRow> = {
+  rows: TRow[];
+  paging: KeysetView;
   pageSize: number;
   sort: string;
   dir: "asc" | "desc";

@@ -25,13 +25,17 @@ let requested: { pathname: string; search: string } | null = null;
 
 export type UrlParamUpdates = Record<string, string | null | undefined>;
 
+/** Where in the list a page is: a numbered page, or a keyset page's cursor (core/lists/keyset.ts). */
+export const PAGING_PARAMS = ["page", "after", "before", "last"] as const;
+
 export type UseUrlParamsResult = {
   /** The committed search params (what the server rendered). */
   searchParams: ReadonlyURLSearchParams;
   get: (key: string) => string | null;
   /**
    * Merge updates into the URL (null/undefined/"" removes a key), keep every
-   * other param, and reset `page` unless `page` is part of the updates.
+   * other param, and go back to the first page unless the updates say where
+   * to page (any of PAGING_PARAMS).
    */
   set: (updates: UrlParamUpdates) => void;
   isPending: boolean;
@@ -61,8 +65,9 @@ export function useUrlParams(options: { transition?: UrlTransition } = {}): UseU
         if (value == null || value === "") params.delete(key);
         else params.set(key, value);
       }
-      // Any change to what is listed invalidates the current page number.
-      if (!("page" in updates)) params.delete("page");
+      // Any change to what is listed invalidates the current page number or cursor: a cursor of
+      // another sort or filter would point into a different list.
+      if (!PAGING_PARAMS.some((key) => key in updates)) for (const key of PAGING_PARAMS) params.delete(key);
 
       const search = params.toString();
       if (search === base) return;

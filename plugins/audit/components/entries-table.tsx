@@ -1,11 +1,11 @@
 "use client";
-// The audit viewer's table: one server page of entries (filtered, sorted and paged in PostgreSQL from
-// the URL), filters in the toolbar, each row opening the entry's detail page.
+// The audit viewer's table: one server page of entries (filtered, sorted and keyset-paged in
+// PostgreSQL from the URL), filters in the toolbar, each row opening the entry's detail page.
 import { ScrollText } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
-import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
+import { memoizeByKey, type KeysetListState } from "@/components/data-table/list-state";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/core/time/zoned";
@@ -51,14 +51,13 @@ const columnsForKey = memoizeByKey(columnsFor);
 const ACTION_OPTIONS = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 const TARGET_OPTIONS = Object.entries(TARGET_LABELS).map(([value, label]) => ({ value, label }));
 
-export function EntriesTable({ rows, total, page, pageSize, sort, dir, timeZone, errors }: ServerListState<AuditEntryView> & { timeZone: string; errors: Record<string, string> }) {
+export function EntriesTable({ rows, paging, pageSize, sort, dir, timeZone, errors }: KeysetListState<AuditEntryView> & { timeZone: string; errors: Record<string, string> }) {
   return (
     <DataTable
       caption="Audit entries"
       columns={columnsForKey(timeZone)}
       rows={rows}
-      total={total}
-      page={page}
+      paging={paging}
       pageSize={pageSize}
       sort={sort}
       dir={dir}

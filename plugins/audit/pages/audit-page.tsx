@@ -11,7 +11,7 @@ import { formatDateTime } from "@/core/time/zoned";
 import { EntriesTable } from "../components/entries-table";
 import { VerifyButton } from "../components/verify-button";
 import { AUDIT_PERMISSIONS as P } from "../permissions";
-import { listEntries } from "../queries/entries";
+import { entryPageRequest, listEntries } from "../queries/entries";
 import { auditGaps } from "../queries/gaps";
 import { filterToParams, parseAuditFilter } from "../queries/filters";
 
@@ -21,7 +21,7 @@ export default async function AuditPage({ ctx, searchParams }: PageProps) {
   const [canExport, canVerify, list, gaps] = await Promise.all([
     hasPermission(ctx, P.export),
     hasPermission(ctx, P.verify),
-    listEntries(ctx.organization.id, ctx.organization.timezone, filter, { page: params.page, pageSize: params.pageSize, dir: params.dir }),
+    listEntries(ctx.organization.id, ctx.organization.timezone, filter, { request: entryPageRequest(searchParams, params.dir), pageSize: params.pageSize, dir: params.dir }),
     auditGaps(ctx.organization.id),
   ]);
   const tz = ctx.organization.timezone;
@@ -56,8 +56,7 @@ export default async function AuditPage({ ctx, searchParams }: PageProps) {
           </ul>
         </section>
       ) : null}
-      {list.totalCapped ? <p className="text-sm text-muted-foreground">More than {list.total.toLocaleString("en-US")} entries match: narrow the filter to page further.</p> : null}
-      <EntriesTable rows={list.rows} total={list.total} page={list.page} pageSize={params.pageSize} sort="at" dir={params.dir} timeZone={ctx.organization.timezone} errors={errors} />
+      <EntriesTable rows={list.rows} paging={list.paging} pageSize={params.pageSize} sort="at" dir={params.dir} timeZone={ctx.organization.timezone} errors={errors} />
     </div>
   );
 }

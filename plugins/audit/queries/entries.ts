@@ -1,8 +1,11 @@
-// Reading the log: a page of the filtered entries (newest or oldest first, by seq — the
+// Reading the log: a keyset page of the filtered entries (newest or oldest first, by seq — the
 // (organizationId, seq) unique index, and the per-column indexes for filters), one entry, a record's
 // history and a keyset stream for the export. Every query binds the organization from the caller's
 // context: an id of another organization's entry is simply not found.
 import { Prisma, rootDb } from "@/core/db/client";
+import { countMatching } from "@/core/lists/count";
+import { keysetPage, parseKeysetRequest, type KeysetRequest, type KeysetView } from "@/core/lists/keyset";
+import type { RawSearchParams } from "@/core/lists/list-params";
 import type { FieldChange } from "../chain/types";
 import { isUuid } from "@/core/db/ids";
 import { auditWhereSql, type AuditFilter } from "./filters";
@@ -35,25 +38,40 @@ const COLUMNS = Prisma.raw(`e.id::text AS id, e.seq::text AS seq, e.at, e."actor
 type Raw = Omit<AuditEntryView, "seq" | "at"> & { seq: string; at: Date };
 const view = (r: Raw): AuditEntryView => ({ ...r, seq: Number(r.seq), at: r.at.toISOString(), changes: Array.isArray(r.changes) ? r.changes : [] });
 
-export const MAX_COUNT = 100_000;
+/** Where the URL asks to be in the list (`after`, `before`, `last`); see core/lists/keyset.ts. */
+export function entryPageRequest(raw: RawSearchParams, dir: "asc" | "desc"): KeysetRequest {
+  return parseKeysetRequest(raw, dir === "asc" ? "at" : "-at", "bigint");
+}
 
+/**
+ * One keyset page of the filtered entries in seq order (the (organizationId, seq) unique index: a seek
+ * per page at any depth), with a count exact up to core's limit and estimated above it.
+ */
 export async function listEntries(
   organizationId: string,
   timeZone: string,
   filter: AuditFilter,
-  opts: { page: number; pageSize: number; dir: "asc" | "desc" },
-): Promise<{ rows: AuditEntryView[]; total: number; totalCapped: boolean; page: number }> {
+  opts: { request: KeysetRequest; pageSize: number; dir: "asc" | "desc" },
+): Promise<{ rows: AuditEntryView[]; paging: KeysetView }> {
   const where = auditWhereSql(organizationId, filter, timeZone);
-  // Counting stops at MAX_COUNT: "more than 100,000" is enough for the pager, and cheap.
-  const [{ n }] = (await rootDb().$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_entries e WHERE ${where} LIMIT ${MAX_COUNT + 1}) x`) as [{ n: number }];
-  const total = Math.min(n, MAX_COUNT);
-  const last = Math.max(1, Math.ceil(total / opts.pageSize));
-  const page = Math.min(opts.page, last);
-  const rows = await rootDb().$queryRaw<Raw[]>`
-    SELECT ${COLUMNS} FROM audit_entries e WHERE ${where}
-    ORDER BY e.seq ${Prisma.raw(opts.dir === "asc" ? "ASC" : "DESC")}
-    LIMIT ${opts.pageSize} OFFSET ${(page - 1) * opts.pageSize}`;
-  return { rows: rows.map(view), total, totalCapped: n > MAX_COUNT, page };
+  const { rows, view: paging } = await keysetPage<Raw>(
+    {
+      ordering: opts.dir === "asc" ? "at" : "-at",
+      rows: (direction, from, limit) => {
+        // Backwards is the reverse order from the same cursor.
+        const asc = (opts.dir === "asc") === (direction === "forward");
+        const after = from ? Prisma.sql` AND e.seq ${Prisma.raw(asc ? ">" : "<")} ${from.v}::bigint` : Prisma.empty;
+        return rootDb().$queryRaw<Raw[]>`
+          SELECT ${COLUMNS} FROM audit_entries e WHERE ${where}${after}
+          ORDER BY e.seq ${Prisma.raw(asc ? "ASC" : "DESC")} LIMIT ${limit}`;
+      },
+      key: (row) => ({ v: Number(row.seq), id: row.id }),
+      count: () => countMatching(Prisma.sql`FROM audit_entries e WHERE ${where}`),
+    },
+    opts.request,
+    opts.pageSize,
+  );
+  return { rows: rows.map(view), paging };
 }
 
 export async function getEntry(organizationId: string, id: string): Promise<AuditEntryView | null> {

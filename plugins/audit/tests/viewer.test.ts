@@ -11,7 +11,7 @@ import { apiClient, startApiServer, type ApiServer } from "@/tests/api/http-serv
 import { patientData } from "@/tests/helpers/fixtures";
 import { rootDb } from "@/core/db/client";
 import { exportFileName } from "../export";
-import { getEntry, listEntries, recordHistory } from "../queries/entries";
+import { entryPageRequest, getEntry, listEntries, recordHistory } from "../queries/entries";
 import { parseAuditFilter } from "../queries/filters";
 import { auditClinic } from "./helpers";
 
@@ -34,7 +34,9 @@ async function clinicWithPatients(name: string) {
   return { org, patientId: p.data.id, otherId: q.data.id, staff, admin };
 }
 
-const list = (orgId: string, raw: Record<string, string>, opts: { page: number; pageSize: number; dir: "asc" | "desc" } = { page: 1, pageSize: 50, dir: "desc" }) => listEntries(orgId, "UTC", parseAuditFilter(raw).filter, opts);
+/** A page of the viewer as its URL asks (`raw`: filters, and `after`/`before`/`last` for the page). */
+const list = (orgId: string, raw: Record<string, string>, opts: { pageSize: number; dir: "asc" | "desc" } = { pageSize: 50, dir: "desc" }) =>
+  listEntries(orgId, "UTC", parseAuditFilter(raw).filter, { ...opts, request: entryPageRequest(raw, opts.dir) });
 
 describe("filters", () => {
   it("filters by actor, target type, target, action and date range, newest first, paged", async () => {
@@ -46,12 +48,21 @@ describe("filters", () => {
     expect((await list(c.org.org.id, { targetType: "plugin" })).rows.map((r) => r.action)).toEqual(["plugin_enabled"]);
     expect((await list(c.org.org.id, { target: c.patientId })).rows.map((r) => r.seq)).toEqual([3, 2]);
     expect((await list(c.org.org.id, { target: "other" })).rows.map((r) => r.targetId)).toEqual([c.otherId]);
-    expect((await list(c.org.org.id, { action: "created", targetType: "core.patient" })).total).toBe(2);
+    expect((await list(c.org.org.id, { action: "created", targetType: "core.patient" })).paging.count).toEqual({ value: 2, exact: true });
     const today = new Date().toISOString().slice(0, 10);
-    expect((await list(c.org.org.id, { from: today, to: today })).total).toBe(4);
-    expect((await list(c.org.org.id, { from: "2000-01-01", to: "2000-01-31" })).total).toBe(0);
-    const paged = await list(c.org.org.id, {}, { page: 2, pageSize: 3, dir: "asc" });
-    expect(paged.rows.map((r) => r.seq)).toEqual([4]);
+    expect((await list(c.org.org.id, { from: today, to: today })).paging.count.value).toBe(4);
+    expect((await list(c.org.org.id, { from: "2000-01-01", to: "2000-01-31" })).paging.count.value).toBe(0);
+    // Keyset pages by seq: oldest first, three a page; "Next" then "Previous" and the last page.
+    const page1 = await list(c.org.org.id, {}, { pageSize: 3, dir: "asc" });
+    expect(page1.rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    const page2 = await list(c.org.org.id, { after: page1.paging.next! }, { pageSize: 3, dir: "asc" });
+    expect(page2.rows.map((r) => r.seq)).toEqual([4]);
+    expect(page2.paging).toMatchObject({ start: 4, next: null });
+    expect((await list(c.org.org.id, { before: page2.paging.previous! }, { pageSize: 3, dir: "asc" })).rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect((await list(c.org.org.id, { last: "1" }, { pageSize: 3, dir: "desc" })).rows.map((r) => r.seq)).toEqual([3, 2, 1]);
+    // A newest-first cursor in an oldest-first list is another ordering's: the first page.
+    const newest = await list(c.org.org.id, {}, { pageSize: 2, dir: "desc" });
+    expect((await list(c.org.org.id, { after: newest.paging.next! }, { pageSize: 2, dir: "asc" })).rows.map((r) => r.seq)).toEqual([1, 2]);
   });
 
   it("reports invalid filters by name instead of widening or failing", () => {
@@ -68,7 +79,7 @@ describe("organization isolation", () => {
     const bEntry = (await list(b.org.org.id, {})).rows[0]!;
     expect(await getEntry(a.org.org.id, bEntry.id)).toBeNull();
     expect(await getEntry(b.org.org.id, bEntry.id)).not.toBeNull();
-    expect((await list(a.org.org.id, { target: b.patientId })).total).toBe(0);
+    expect((await list(a.org.org.id, { target: b.patientId })).paging.count.value).toBe(0);
     expect(await recordHistory(a.org.org.id, "core.patient", b.patientId)).toEqual({ rows: [], total: 0 });
     const hist = await recordHistory(b.org.org.id, "core.patient", b.patientId);
     expect(hist.rows.map((r) => r.action)).toEqual(["updated", "created"]);

@@ -10,7 +10,8 @@ import { defineApiRoute } from "@/core/openapi/define-route";
 import type { ApiRoute } from "@/core/plugins/types";
 import { slugify } from "../categories";
 import { INVENTORY_PERMISSIONS as P } from "../permissions";
-import { decodeCursor, encodeCursor, pageQuery, type Cursor } from "./cursor";
+import { decodeCursor, encodeCursor, type Cursor } from "@/core/lists/cursor";
+import { pageQuery } from "./page-query";
 import { categoryNotFound } from "./errors";
 import { categoryJson, one, page, type CategoryJson } from "./json";
 

@@ -11,9 +11,10 @@ import { createItem, deleteItem, updateItem, type WriteResult } from "../items/m
 import { ITEM_SORTS, type ItemSort } from "../items/queries";
 import { itemInput, type ItemPatch } from "../items/schema";
 import { INVENTORY_PERMISSIONS as P } from "../permissions";
-import { decodeCursor, pageQuery, type Cursor } from "./cursor";
+import { decodeCursor, type Cursor } from "@/core/lists/cursor";
+import { pageQuery } from "./page-query";
 import { itemNotFound, writeFailed } from "./errors";
-import { cursorValueType, getItemRow, listItemsPage, type ItemOrdering } from "./item-reads";
+import { cursorValueType, getItemRow, listItemsPage, type ItemOrdering } from "../items/reads";
 import { itemJson, one, page, toItemJson } from "./json";
 import { apiWho } from "./who";
 

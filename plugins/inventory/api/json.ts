@@ -2,7 +2,7 @@
 // the tests parse real responses with them) and the functions that build it. One naming convention
 // throughout: camelCase, the same field names as the request bodies and the events.
 import { z } from "zod";
-import { priceString, type ItemRow } from "../items/records";
+import { priceString, type ItemRowWithCategory } from "../items/records";
 
 export const itemJson = z
   .object({
@@ -54,8 +54,6 @@ const nextCursor = z.string().nullable().meta({ description: "Pass as `cursor` t
 
 export const one = <T extends z.ZodType>(data: T) => z.object({ data });
 export const page = <T extends z.ZodType>(data: T) => z.object({ data: z.array(data), nextCursor });
-
-export type ItemRowWithCategory = ItemRow & { categoryName: string | null };
 
 export function toItemJson(r: ItemRowWithCategory, currency: string): ItemJson {
   return {

@@ -1,10 +1,15 @@
-// Item reads for lists (the admin table, the REST API): filtered, sorted and paginated in PostgreSQL,
-// never in memory. Sorts are backed by (organizationId, <column>, id) indexes; id breaks ties so pages
-// never overlap or skip rows.
+// Item reads for the admin list: keyset pages (core/lists/keyset.ts) over items/reads.ts, forwards
+// and backwards, with a count that is exact up to core's limit and estimated above it — so a page of
+// a million items costs an index seek and a LIMITed count, never a count or OFFSET of every row.
+// Sorts are backed by (organizationId, <column>, id) indexes; id breaks ties so pages never overlap
+// or skip rows.
 import { Prisma, rootDb } from "@/core/db/client";
-import { clampPage } from "@/core/lists/list-params";
+import { countMatching, type MatchCount } from "@/core/lists/count";
+import { keysetPage, parseKeysetRequest, type KeysetRequest, type KeysetView } from "@/core/lists/keyset";
+import type { RawSearchParams } from "@/core/lists/list-params";
 import { itemWhereSql, type ItemFilter } from "./filters";
-import { searchedIdsSql, searchNeedsProbe } from "./search-order";
+import { cursorValueType, itemKey, itemRows } from "./reads";
+import { priceString, type ItemRowWithCategory } from "./records";
 
 export const ITEM_SORTS = ["name", "sku", "quantity", "price", "updatedAt"] as const;
 export type ItemSort = (typeof ITEM_SORTS)[number];
@@ -25,59 +30,62 @@ export type ItemListRow = {
   updatedAt: string;
 };
 
-const SORT_SQL: Record<ItemSort, string> = {
-  name: `i.name`,
-  sku: `i.sku`,
-  quantity: `i.quantity`,
-  price: `i.price`,
-  updatedAt: `i."updatedAt"`,
-};
+export type ItemPage = { rows: ItemListRow[]; paging: KeysetView };
 
-export type ItemPage = { total: number; page: number; pageSize: number; rows: ItemListRow[] };
+/** The cursor ordering's name for a sort, e.g. "name" or "-quantity" (the REST API's spelling). */
+const orderingKey = (sort: ItemSort, dir: "asc" | "desc") => `${dir === "desc" ? "-" : ""}${sort}`;
 
+/** Where in the list the URL asks to be (`after`, `before`, `last`); see core/lists/keyset.ts. */
+export function itemPageRequest(raw: RawSearchParams, sort: ItemSort, dir: "asc" | "desc"): KeysetRequest {
+  return parseKeysetRequest(raw, orderingKey(sort, dir), cursorValueType(sort));
+}
+
+/** Exact count of the filter's items (the low-stock widget's number). */
 export async function countItems(organizationId: string, filter: ItemFilter): Promise<number> {
   const [row] = await rootDb().$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM inventory_items i WHERE ${itemWhereSql(organizationId, filter)}`;
   return row?.n ?? 0;
 }
 
+/** The filter's items for the pager: exact up to core's limit, else the planner's estimate. */
+export function countItemsForPager(organizationId: string, filter: ItemFilter): Promise<MatchCount> {
+  return countMatching(Prisma.sql`FROM inventory_items i WHERE ${itemWhereSql(organizationId, filter)}`);
+}
+
 /**
- * One page of items. Raw SQL with the organization id bound from the caller's context (never from
+ * One page of the admin list. The organization id is bound from the caller's context (never from
  * input): pass ctx.organization.id.
  */
 export async function listItems(
   organizationId: string,
   filter: ItemFilter,
-  opts: { page: number; pageSize: number; sort: ItemSort; dir: "asc" | "desc" },
+  opts: { request: KeysetRequest; pageSize: number; sort: ItemSort; dir: "asc" | "desc" },
 ): Promise<ItemPage> {
-  const total = await countItems(organizationId, filter);
-  const page = clampPage(opts.page, opts.pageSize, total);
-  const dir = opts.dir === "desc" ? "DESC" : "ASC";
-  const order = Prisma.raw(`${SORT_SQL[opts.sort]} ${dir}, i.id ${dir}`);
-  const offset = (page - 1) * opts.pageSize;
-  // Searched and sorted by name or SKU: items/search-order.ts (the walk alone can read most of the
-  // table before its first match); otherwise the planner's plan with OFFSET.
-  const rowsOf = searchNeedsProbe(filter, opts.sort)
-    ? Prisma.sql`JOIN (${searchedIdsSql(organizationId, filter, { column: SORT_SQL[opts.sort], desc: opts.dir === "desc" }, { limit: opts.pageSize, offset })}) p ON p.id = i.id
-      WHERE i."organizationId" = ${organizationId}::uuid
-      ORDER BY ${order}`
-    : Prisma.sql`WHERE ${itemWhereSql(organizationId, filter)}
-      ORDER BY ${order}
-      LIMIT ${opts.pageSize} OFFSET ${offset}`;
-  const rows = await rootDb().$queryRaw<Array<Omit<ItemListRow, "price" | "expiresOn" | "updatedAt"> & { price: Prisma.Decimal; expiresOn: Date | null; updatedAt: Date }>>`
-    SELECT i.id::text AS id, i.name, i.sku, i."categoryId"::text AS "categoryId", c.name AS "categoryName", i.quantity, i.unit, i.price,
-           i."reorderThreshold", i."inStock", i."expiresOn", i."updatedAt"
-    FROM inventory_items i
-    LEFT JOIN inventory_categories c ON c."organizationId" = i."organizationId" AND c.id = i."categoryId"
-    ${rowsOf}`;
-  return {
-    total,
-    page,
-    pageSize: opts.pageSize,
-    rows: rows.map((r) => ({
-      ...r,
-      price: r.price.toFixed(2),
-      expiresOn: r.expiresOn ? r.expiresOn.toISOString().slice(0, 10) : null,
-      updatedAt: r.updatedAt.toISOString(),
-    })),
-  };
+  const desc = opts.dir === "desc";
+  const { rows, view } = await keysetPage<ItemRowWithCategory>(
+    {
+      ordering: orderingKey(opts.sort, opts.dir),
+      // Backwards is the same walk in the reverse order, from the same cursor.
+      rows: (direction, from, limit) => itemRows(organizationId, filter, { sort: opts.sort, desc: direction === "backward" ? !desc : desc }, { limit, after: from }),
+      key: (row) => itemKey(opts.sort, row),
+      count: () => countItemsForPager(organizationId, filter),
+    },
+    opts.request,
+    opts.pageSize,
+  );
+  return { paging: view, rows: rows.map(listRow) };
 }
+
+const listRow = (r: ItemRowWithCategory): ItemListRow => ({
+  id: r.id,
+  name: r.name,
+  sku: r.sku,
+  categoryId: r.categoryId,
+  categoryName: r.categoryName,
+  quantity: r.quantity,
+  unit: r.unit,
+  price: priceString(r.price),
+  reorderThreshold: r.reorderThreshold,
+  inStock: r.inStock,
+  expiresOn: r.expiresOn ? r.expiresOn.toISOString().slice(0, 10) : null,
+  updatedAt: r.updatedAt.toISOString(),
+});

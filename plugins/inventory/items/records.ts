@@ -20,6 +20,9 @@ export type ItemRow = {
   updatedAt: Date;
 };
 
+/** An item with its category's name, as the lists read it. */
+export type ItemRowWithCategory = ItemRow & { categoryName: string | null };
+
 /** Columns of ItemRow for raw SQL, optionally qualified by a table alias. */
 export function itemColumns(alias = "inventory_items"): string {
   return ITEM_COLUMNS.map((c) => `${alias}."${c}"`).join(", ");

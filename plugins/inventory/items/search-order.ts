@@ -1,5 +1,5 @@
 // One page of a SEARCHED item list sorted by name or SKU: the REST API's keyset pages
-// (api/item-reads.ts) and the admin table's numbered pages (items/queries.ts).
+// (items/reads.ts) and the admin table's keyset pages, forwards and backwards (items/queries.ts).
 //
 // Without a search, an ordering is a walk of its (organizationId, <column>, id) index that stops after
 // a page. With one, PostgreSQL chooses between two plans and cannot tell which is cheap:

@@ -1,8 +1,9 @@
 // The item lists' faster paths must return what a plain ORDER BY ... LIMIT returned: low stock read
 // through its partial index page by page (REST keyset cursors), searches answered partly by a walk of
 // the ordering and partly through the trigram index (items/search-order.ts) — whichever part the
-// matches fall in, for ascending and descending orderings, REST cursors and admin page numbers — and
-// search words with punctuation (SKU fragments), which the index is given a part of.
+// matches fall in, for ascending and descending orderings, REST cursors and the admin table's keyset
+// pages forwards and backwards — and search words with punctuation (SKU fragments), which the index
+// is given a part of.
 import "@/app/_plugins/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/core/api-tokens/tokens";
@@ -10,7 +11,7 @@ import { rootDb } from "@/core/db/client";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
 import { apiClient, startApiServer, type ApiServer } from "@/tests/api/http-server";
 import { page, itemJson } from "../api/json";
-import { listItems } from "../items/queries";
+import { itemPageRequest, listItems, type ItemSort } from "../items/queries";
 import { PROBE_ROWS_PER_ROW } from "../items/search-order";
 
 let server: ApiServer;
@@ -118,18 +119,60 @@ describe("searches", () => {
     expect((await allPages(api, "/api/v1/inventory/items?q=pa&limit=20&ordering=name")).skus).toEqual(skusOf(items.filter((i) => /pa/i.test(i.name) || /pa/i.test(i.sku)).sort(by("name"))));
   });
 
-  it("gives the admin table the same rows on every numbered page", async () => {
+  it("gives the admin table the same rows on every keyset page, forwards and backwards, with their positions", async () => {
     const { org, items } = await clinic(catalog());
-    const gauze = [...items.filter(isGauze)].sort(by("name"));
-    const served: string[] = [];
-    for (let p = 1; p <= 6; p++) {
-      const res = await listItems(org.org.id, { q: "gauze" }, { page: p, pageSize: 5, sort: "name", dir: "asc" });
-      expect(res.total).toBe(26);
-      served.push(...res.rows.map((r) => r.sku));
+    const gauze = skusOf([...items.filter(isGauze)].sort(by("name")));
+    const asked = (sort: ItemSort, dir: "asc" | "desc", raw: Record<string, string>) =>
+      listItems(org.org.id, { q: "gauze" }, { request: itemPageRequest(raw, sort, dir), pageSize: 5, sort, dir });
+
+    // Forwards with "Next": every match once, in order, each page saying where it starts.
+    const forward: string[] = [];
+    const starts: Array<number | null> = [];
+    const seen: Array<{ next: string | null; previous: string | null }> = [];
+    let raw: Record<string, string> = {};
+    for (let guard = 0; guard < 20; guard++) {
+      const res = await asked("name", "asc", raw);
+      expect(res.paging.count).toEqual({ value: 26, exact: true });
+      forward.push(...res.rows.map((r) => r.sku));
+      starts.push(res.paging.start);
+      seen.push({ next: res.paging.next, previous: res.paging.previous });
+      if (!res.paging.next) break;
+      raw = { after: res.paging.next };
     }
-    expect(served).toEqual(skusOf(gauze));
-    const desc = await listItems(org.org.id, { q: "gauze" }, { page: 2, pageSize: 4, sort: "quantity", dir: "desc" });
-    expect(desc.rows.map((r) => r.sku)).toEqual(skusOf([...items.filter(isGauze)].sort(by("quantity", true)).slice(4, 8)));
+    expect(forward).toEqual(gauze);
+    expect(starts).toEqual([1, 6, 11, 16, 21, 26]);
+    expect(seen[0]!.previous).toBeNull();
+    expect(seen.at(-1)!.next).toBeNull();
+
+    // Backwards from the last page with "Previous": the same pages in reverse; the first page is
+    // shown full even when reached from a cursor near the start.
+    const backward: string[][] = [];
+    raw = { last: "1" };
+    const lastStarts: Array<number | null> = [];
+    for (let guard = 0; guard < 20; guard++) {
+      const res = await asked("name", "asc", raw);
+      backward.unshift(res.rows.map((r) => r.sku));
+      lastStarts.push(res.paging.start);
+      if (!res.paging.previous) break;
+      raw = { before: res.paging.previous };
+    }
+    // From the end, pages are aligned to the end: 26 = 1 + 5 × 5, so the first page holds 5 rows
+    // (rows 1-5) and was reached by the restart from row 2's cursor.
+    expect(backward.flat().filter((sku, i, all) => all.indexOf(sku) === i)).toEqual(gauze);
+    expect(lastStarts).toEqual([22, 17, 12, 7, 2, 1]);
+    expect(backward[0]).toEqual(gauze.slice(0, 5));
+
+    // Descending by quantity: the second page is rows 5-8 of the reference order.
+    const desc = skusOf([...items.filter(isGauze)].sort(by("quantity", true)));
+    const page1 = await asked("quantity", "desc", {});
+    const page2 = await asked("quantity", "desc", { after: page1.paging.next! });
+    expect(page2.rows.map((r) => r.sku)).toEqual(desc.slice(5, 10));
+    const back = await asked("quantity", "desc", { before: page2.paging.previous! });
+    expect(back.rows.map((r) => r.sku)).toEqual(desc.slice(0, 5));
+
+    // A cursor of another sort (an old URL after the sort changed), or not ours, shows the first page.
+    expect((await asked("sku", "asc", { after: page1.paging.next! })).paging.start).toBe(1);
+    expect((await asked("name", "asc", { before: "not-a-cursor" })).rows.map((r) => r.sku)).toEqual(gauze.slice(0, 5));
   });
 
   it("finds SKU fragments with punctuation exactly, in any letter case", async () => {

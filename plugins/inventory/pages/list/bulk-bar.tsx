@@ -14,13 +14,16 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { BulkAction } from "../../items/bulk";
 import type { ItemFilter } from "../../items/filters";
 import { bulkItemsAction, generateOrderAction } from "./actions";
-import { BULK_ACTION_LABELS, count, items } from "./labels";
+import { formatCount } from "@/components/data-table/count-format";
+import type { MatchCount } from "@/core/lists/count";
+import { BULK_ACTION_LABELS, itemsCounted } from "./labels";
 
-export type Selection = ({ mode: "ids"; ids: string[] } | { mode: "filter"; filter: ItemFilter }) & { count: number };
+/** What the bar acts on; a filter's count is the list's, which may be an estimate ("about …"). */
+export type Selection = ({ mode: "ids"; ids: string[] } | { mode: "filter"; filter: ItemFilter }) & { count: MatchCount };
 
 type Props = {
   selection: Selection;
-  total: number;
+  total: MatchCount;
   allOnPage: boolean;
   onSelectAllMatching: () => void;
   onClear: () => void;
@@ -57,14 +60,14 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
       router.push(`/inventory/orders/${res.data.orderId}`);
     });
 
-  const what = selection.mode === "filter" ? `all ${items(selection.count)} matching` : items(selection.count);
+  const what = selection.mode === "filter" ? `all ${itemsCounted(selection.count)} matching` : itemsCounted(selection.count);
   return (
     <div role="region" aria-label="Bulk actions" className="flex flex-col gap-3 rounded-xl border border-border bg-muted/60 px-4 py-3 text-sm lg:flex-row lg:items-center lg:justify-between">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-live="polite">
-        <span className="font-medium text-foreground">{selection.mode === "filter" ? `All ${items(selection.count)} matching are selected.` : `${items(selection.count)} selected.`}</span>
-        {selection.mode === "ids" && allOnPage && total > selection.count ? (
+        <span className="font-medium text-foreground">{selection.mode === "filter" ? `All ${itemsCounted(selection.count)} matching are selected.` : `${itemsCounted(selection.count)} selected.`}</span>
+        {selection.mode === "ids" && allOnPage && total.value > selection.count.value ? (
           <Button type="button" variant="ghost" size="sm" className="text-primary underline-offset-4 hover:underline" onClick={onSelectAllMatching}>
-            Select all {count(total)} matching items
+            Select all {formatCount(total)} matching items
           </Button>
         ) : null}
         <Button type="button" variant="ghost" size="sm" onClick={onClear}>
@@ -115,10 +118,10 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
             description={
               <>
                 This deletes {what} with their stock history and alerts, and removes them from purchase orders. It cannot be undone.
-                {selection.count > 10_000 ? " This many items are deleted in the background, in batches; the progress is shown on this page." : null}
+                {selection.count.value > 10_000 ? " This many items are deleted in the background, in batches; the progress is shown on this page." : null}
               </>
             }
-            confirmLabel={`Delete ${items(selection.count)}`}
+            confirmLabel={`Delete ${itemsCounted(selection.count)}`}
             pendingLabel="Deleting…"
             onConfirm={async () => {
               const res = await bulkItemsAction({ action: "delete", selection: payload(selection) });

@@ -1,6 +1,6 @@
-// /inventory: the admin list of items (inventory.view_items). Everything the table shows is paged,
-// sorted, searched and filtered in PostgreSQL (items/queries.ts over the shared filter,
-// items/filters.ts), from URL parameters, so every view is a link and survives a reload. The table
+// /inventory: the admin list of items (inventory.view_items). Everything the table shows is paged
+// (keyset pages), sorted, searched and filtered in PostgreSQL (items/queries.ts over the shared
+// filter, items/filters.ts), from URL parameters, so every view is a link and survives a reload. The table
 // streams in behind a skeleton; later URL changes keep the old rows dimmed until the new ones arrive.
 import Link from "next/link";
 import { Suspense } from "react";
@@ -14,7 +14,7 @@ import { hasPermission } from "@/core/plugins/permissions";
 import { settingsAccess } from "@/core/plugins/settings/store";
 import type { PageProps } from "@/core/plugins/types";
 import { parseItemFilter } from "../../items/filters";
-import { ITEM_SORTS, listItems } from "../../items/queries";
+import { ITEM_SORTS, itemPageRequest, listItems } from "../../items/queries";
 import { recentOperations } from "../../jobs/bulk-operations";
 import { INVENTORY_PERMISSIONS as P } from "../../permissions";
 import { BulkProgress } from "./bulk-progress";
@@ -59,7 +59,7 @@ async function ItemsSection({ ctx, searchParams, canManage, canOrder }: { ctx: O
   const filter = parseItemFilter(searchParams);
   const organizationId = ctx.organization.id;
   const [list, categories, operations, stockDisplay] = await Promise.all([
-    listItems(organizationId, filter, { page: params.page, pageSize: params.pageSize, sort: params.sort, dir: params.dir }),
+    listItems(organizationId, filter, { request: itemPageRequest(searchParams, params.sort, params.dir), pageSize: params.pageSize, sort: params.sort, dir: params.dir }),
     ctx.db.inventoryCategory.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     canManage ? recentOperations(organizationId) : Promise.resolve([]),
     settingsAccess("inventory", organizationId).get<string>("stockDisplayFormat"),
@@ -69,8 +69,7 @@ async function ItemsSection({ ctx, searchParams, canManage, canOrder }: { ctx: O
       <BulkProgress operations={operations} />
       <ItemsTable
         rows={list.rows}
-        total={list.total}
-        page={list.page}
+        paging={list.paging}
         pageSize={params.pageSize}
         sort={params.sort}
         dir={params.dir}

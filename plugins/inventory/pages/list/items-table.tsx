@@ -10,7 +10,7 @@ import { Package } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
-import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
+import { memoizeByKey, type KeysetListState } from "@/components/data-table/list-state";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -95,7 +95,7 @@ const STOCK_OPTIONS = [
   { value: "low", label: "Low stock" },
 ];
 
-type Props = ServerListState<ItemListRow> & {
+type Props = KeysetListState<ItemListRow> & {
   /** The filter that produced `rows`: what "select all matching" sends back. */
   filter: ItemFilter;
   categories: { id: string; name: string }[];
@@ -107,7 +107,7 @@ type Props = ServerListState<ItemListRow> & {
   canOrder: boolean;
 };
 
-export function ItemsTable({ rows, total, page, pageSize, sort, dir, filter, categories, currency, stockDisplay, timeZone, canManage, canOrder }: Props) {
+export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categories, currency, stockDisplay, timeZone, canManage, canOrder }: Props) {
   const viewKey = useSearchParams().toString();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -139,7 +139,11 @@ export function ItemsTable({ rows, total, page, pageSize, sort, dir, filter, cat
 
   // Rows that left the page (deleted, or no longer matching after an action) are not selected any more.
   const selectedIds = pageIds.filter((id) => selected.has(id));
-  const selection: Selection | null = allMatching ? { mode: "filter", filter, count: total } : selectedIds.length ? { mode: "ids", ids: selectedIds, count: selectedIds.length } : null;
+  const selection: Selection | null = allMatching
+    ? { mode: "filter", filter, count: paging.count }
+    : selectedIds.length
+      ? { mode: "ids", ids: selectedIds, count: { value: selectedIds.length, exact: true } }
+      : null;
   const clear = () => {
     setSelected(new Set());
     setAllMatching(false);
@@ -151,7 +155,7 @@ export function ItemsTable({ rows, total, page, pageSize, sort, dir, filter, cat
         {(canManage || canOrder) && selection ? (
           <BulkBar
             selection={selection}
-            total={total}
+            total={paging.count}
             allOnPage={selectedIds.length === pageIds.length && pageIds.length > 0}
             onSelectAllMatching={() => setAllMatching(true)}
             onClear={clear}
@@ -164,8 +168,7 @@ export function ItemsTable({ rows, total, page, pageSize, sort, dir, filter, cat
           caption="Inventory items"
           columns={columnsForKey(`${currency}|${timeZone}|${canManage || canOrder ? "select" : "plain"}|${stockDisplay}`)}
           rows={rows}
-          total={total}
-          page={page}
+          paging={paging}
           pageSize={pageSize}
           sort={sort}
           dir={dir}

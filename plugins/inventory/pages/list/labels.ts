@@ -1,4 +1,6 @@
 // Words of the list's bulk actions, for buttons, confirmations and the progress bar (client-safe).
+import { formatCount } from "@/components/data-table/count-format";
+import type { MatchCount } from "@/core/lists/count";
 import type { BulkAction } from "../../items/bulk";
 
 export const BULK_ACTION_LABELS: Record<BulkAction, string> = {
@@ -16,3 +18,6 @@ export const BULK_ACTION_PROGRESS: Record<BulkAction, string> = {
 
 export const count = (n: number) => n.toLocaleString("en-US");
 export const items = (n: number) => `${count(n)} ${n === 1 ? "item" : "items"}`;
+
+/** "25 items", or "about 1,000,000 items" when the list's count is an estimate. */
+export const itemsCounted = (c: MatchCount) => (c.exact ? items(c.value) : `${formatCount(c)} items`);

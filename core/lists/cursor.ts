@@ -1,17 +1,29 @@
-// Keyset pagination cursors: the last row's sort value and id, so the next page starts right after it
-// with an index seek (no OFFSET scan; page 5,000 of a million items costs what page 1 does) and rows
-// inserted or deleted meanwhile neither repeat nor skip rows. Opaque to clients (base64url JSON); it
-// names its ordering, so a cursor cannot be replayed under a different one.
+// Keyset pagination cursors, for the REST API's `cursor` and the admin tables' `?after=`/`?before=`:
+// the sort value and id of the row a page starts after (or before), so the next page starts with an
+// index seek (no OFFSET scan; page 5,000 of a million rows costs what page 1 does) and rows inserted or
+// deleted meanwhile neither repeat nor skip rows. Opaque to clients (base64url JSON); it names its
+// ordering, so a cursor cannot be replayed under a different one.
 import { z } from "zod";
-import { wholeNumberInput } from "@/core/validation/whole-number";
 
-export type Cursor = { o: string; v: string | number; id: string };
+export type Cursor = {
+  /** The ordering the cursor belongs to, e.g. "name" or "-quantity". */
+  o: string;
+  v: string | number;
+  id: string;
+  /** Admin tables: the 1-based position of this row in the list, for the pager's "51–100 of …". */
+  n?: number;
+};
 
 /** The SQL type the cursor's value is compared as (`$v::<type>`), per ordering column. */
-export type CursorValueType = "text" | "int" | "numeric" | "timestamptz";
+export type CursorValueType = "text" | "int" | "bigint" | "numeric" | "timestamptz";
 
 const NOT_OURS = "Not a cursor of this API: pass `nextCursor` of the previous page as it was";
-const cursorShape = z.object({ o: z.string(), v: z.union([z.string().max(300), z.number()]), id: z.uuid() });
+const cursorShape = z.object({
+  o: z.string(),
+  v: z.union([z.string().max(300), z.number()]),
+  id: z.uuid(),
+  n: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+});
 
 // A cursor is opaque but not trusted: its value reaches SQL as `$v::<type>`, where a value of the wrong
 // kind ("abc" for a quantity, 1e300, "2026-13-45") would fail the cast or overflow the column and answer
@@ -20,8 +32,10 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const VALUE: Record<CursorValueType, z.ZodType<string | number>> = {
   // PostgreSQL text cannot hold NUL.
   text: z.string().max(300).refine((v) => !v.includes("\u0000")),
-  // inventory quantities are INTEGER (int4).
+  // INTEGER (int4) columns, e.g. inventory quantities.
   int: z.number().int().min(-2_147_483_648).max(2_147_483_647),
+  // BIGINT sequence numbers (audit seq), as far as a JSON number holds them exactly.
+  bigint: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   // prices as priceString writes them: NUMERIC(12,2).
   numeric: z.string().regex(/^-?\d{1,10}(\.\d{1,2})?$/),
   // Date#toISOString, and a real instant ("2026-02-30T..." is not).
@@ -46,9 +60,3 @@ export function decodeCursor(raw: string, ordering: string, type: CursorValueTyp
   if (!VALUE[type].safeParse(parsed.data.v).success) return { ok: false, message: NOT_OURS };
   return { ok: true, cursor: parsed.data };
 }
-
-/** limit + cursor, shared by every list endpoint. */
-export const pageQuery = {
-  limit: wholeNumberInput().pipe(z.number().int().min(1, "At least 1").max(200, "At most 200")).default(50).meta({ description: "Page size, 1–200." }),
-  cursor: z.string().max(1000).optional().meta({ description: "`nextCursor` of the previous page." }),
-};
