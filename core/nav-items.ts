@@ -2,6 +2,12 @@
 // core/plugins/menus.ts) and the shell renders them (components/shell). Plain serializable data: the
 // admin layout (a server component) hands them to the client shell.
 
+/**
+ * The largest badge shown as a number; above it the sidebar says "99+". A badge function may stop
+ * counting at BADGE_LIMIT + 1 (core/lists/count.ts countUpTo): the exact number is never shown.
+ */
+export const BADGE_LIMIT = 99;
+
 /** A link, or a submenu (with `children`) that may itself link somewhere. */
 export type NavLinkItem = {
   label: string;

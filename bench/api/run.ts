@@ -7,7 +7,8 @@
 //   npm run bench:api -- --keep            keep the seeded data (and reuse it next time with --keep)
 //   WEB_CONCURRENCY=1 npm run bench:api -- --only list,adjust --runs 3 --seconds 20 --connections 16
 //
-// Flags: --keep, --build, --port 3100, --seconds 20, --connections 16, --runs 1,
+// Flags: --keep, --build, --port 3100, --seconds 20, --connections 16, --runs 1, --pg-stats (where
+// PostgreSQL's time went in each run: pg_stat_statements, the top statements per request),
 // --only health,list,low,search,search-sku,page,page-deep,adjust,adjust-audit, --autocannon (use autocannon even when wrk exists).
 // See bench/api/README.md for what is measured and how to read it.
 import { spawn, spawnSync } from "node:child_process";
@@ -49,6 +50,7 @@ const SECONDS = num("seconds", 20);
 const CONNECTIONS = num("connections", 16);
 const RUNS = num("runs", 1);
 const keep = args.includes("--keep");
+const pgStats = args.includes("--pg-stats");
 const only = (value("only") ?? KINDS.join(",")).split(",").map((s) => s.trim());
 for (const k of only) if (!(KINDS as readonly string[]).includes(k)) throw new Error(`--only: unknown run "${k}" (one of ${KINDS.join(", ")})`);
 const selected = KINDS.filter((k) => only.includes(k));
@@ -69,7 +71,10 @@ if (args.includes("--build") || !fs.existsSync(".next/BUILD_ID")) {
 
 // ---- database: DATABASE_URL, or the persistent embedded cluster in .data/bench-api/postgres ----
 const embedded = !callerEnv.DATABASE_URL;
-const bench = await setUpBench("api", { dataDir: path.join(OUT_DIR, "postgres"), postgresFlags: ["-c", "shared_buffers=512MB"] });
+const bench = await setUpBench("api", {
+  dataDir: path.join(OUT_DIR, "postgres"),
+  postgresFlags: ["-c", "shared_buffers=512MB", ...(pgStats ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"] : [])],
+});
 const databaseUrl = process.env.DATABASE_URL!;
 const db = new pg.Client({ connectionString: databaseUrl });
 // An idle client whose server goes away (Ctrl-C stops the cluster) emits "error": not a crash.
@@ -184,6 +189,7 @@ try {
         await warmUp(base, job);
         const problemsBefore = problems.length;
         const stateBefore = kind.startsWith("adjust") ? await adjustState(organizationId) : null;
+        if (pgStats) await db.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()");
         const cpuBefore = samples(serverPid);
         const load = await runLoad({ name: kind, base, connections: CONNECTIONS, seconds: SECONDS, ...job }, generator);
         await sleep(1000); // after-commit work of the last requests (outbox, executor) belongs to the run
@@ -193,6 +199,7 @@ try {
         if (stateBefore && stateAfter) record.check = lostUpdateCheck(load, stateBefore, stateAfter);
         records.push(record);
         printRecord(record);
+        if (pgStats) await printPgStats(load.requests);
         const newProblems = problems.slice(problemsBefore);
         if (newProblems.length) log(`    the server logged ${newProblems.length} warn/error lines (${SERVER_LOG}), first: ${newProblems.slice(0, 3).join("\n      ")}`);
       }
@@ -455,4 +462,14 @@ async function deepPagePath(organizationId: string): Promise<string> {
   const row = rows[0];
   if (!row) return "/inventory?pageSize=50&page=200";
   return `/inventory?pageSize=50&page=200&after=${encodeCursor({ o: "name", v: row.name, id: row.id, n: 9950 })}`;
+}
+
+/** The statements that took the most PostgreSQL time in the run just measured, per request. */
+async function printPgStats(requests: number): Promise<void> {
+  const { rows } = await db.query<{ calls: string; ms: number; query: string }>(
+    `SELECT calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query
+     FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 8`,
+  );
+  log(`    pg_stat_statements, top ${rows.length} by time: ms per request, calls per request, statement`);
+  for (const r of rows) log(`      ${(r.ms / Math.max(1, requests)).toFixed(2).padStart(7)} ${(Number(r.calls) / Math.max(1, requests)).toFixed(2).padStart(6)}  ${r.query}`);
 }

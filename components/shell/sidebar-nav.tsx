@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Brand } from "./brand";
 import { NavIcon } from "./nav-icon";
+import { BADGE_LIMIT } from "@/core/nav-items";
 import type { NavItem, NavLinkItem } from "./types";
 
 function hrefsOf(items: ReadonlyArray<NavItem>): string[] {
@@ -86,10 +87,10 @@ function NavBadge({ count }: { count: number | null | undefined }) {
         aria-hidden="true"
         className="ml-auto min-w-5 shrink-0 rounded-full bg-primary px-1.5 text-center text-xs leading-5 font-semibold text-primary-foreground tabular-nums"
       >
-        {count > 99 ? "99+" : count}
+        {count > BADGE_LIMIT ? `${BADGE_LIMIT}+` : count}
       </span>
       <span className="sr-only">
-        , {count} {count === 1 ? "item" : "items"}
+        , {count > BADGE_LIMIT ? `more than ${BADGE_LIMIT}` : count} {count === 1 ? "item" : "items"}
       </span>
     </>
   );

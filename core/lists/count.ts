@@ -20,10 +20,18 @@ export const EXACT_COUNT_LIMIT = 10_000;
  * its builder). Exact up to `limit`; above it the planner's estimate, never less than limit + 1.
  */
 export async function countMatching(from: Prisma.Sql, limit = EXACT_COUNT_LIMIT): Promise<MatchCount> {
-  const [row] = await hotQuery<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${limit + 1}) x`);
-  const n = row?.n ?? 0;
+  const n = await countUpTo(from, limit + 1);
   if (n <= limit) return { value: n, exact: true };
   return { value: Math.max(limit + 1, await estimateRows(from)), exact: false };
+}
+
+/**
+ * Rows matching `from`, counting at most `limit` of them: the scan stops there, so "more than 99?"
+ * costs 100 rows however many match (a menu badge shows "99+" anyway).
+ */
+export async function countUpTo(from: Prisma.Sql, limit: number): Promise<number> {
+  const [row] = await hotQuery<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${limit}) x`);
+  return row?.n ?? 0;
 }
 
 /** The planner's row estimate for `SELECT 1 <from>`: statistics only, no rows are read. */

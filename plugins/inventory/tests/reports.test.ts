@@ -333,6 +333,15 @@ describe("dashboard widgets and the menu badge", () => {
     expect(await lowStockCount(f.other.organization.id)).toBe(1);
   });
 
+  it("stop the badge's count past 99 (the sidebar shows 99+) while the widget counts them all", async () => {
+    const many = await createTestOrganization("Many Low Clinic");
+    await rootDb().inventoryItem.createMany({
+      data: Array.from({ length: 130 }, (_, i) => ({ organizationId: many.org.id, name: `Low ${i}`, sku: `LOW-${i}`, quantity: 1, reorderThreshold: 5, price: "1.00" })),
+    });
+    expect(await lowStockCount(many.org.id)).toBe(130);
+    expect(await lowStockBadge(await many.as("owner"))).toBe(100);
+  });
+
   it("total the stock value exactly as the report does", async () => {
     expect(await stockValueTotal(org().id)).toEqual({ value: "1380.50", items: 5 });
     expect(await stockValueTotal(f.other.organization.id)).toEqual({ value: "5000.00", items: 1 });
