@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { utcToZonedLocal, zonedDayBounds, zonedLocalToUtc } from "@/core/time/zoned";
+import { formatDateTime, formatTime, utcToZonedLocal, zonedDayBounds, zonedLocalToUtc } from "@/core/time/zoned";
 
 describe("organization time zones", () => {
   it("converts wall-clock times to instants across daylight-saving changes", () => {
@@ -22,5 +22,17 @@ describe("organization time zones", () => {
     const { start, end } = zonedDayBounds("America/New_York", now);
     expect(start.toISOString()).toBe("2026-11-24T05:00:00.000Z");
     expect(end.toISOString()).toBe("2026-11-25T05:00:00.000Z");
+  });
+
+  it("formats each instant in the zone and style asked for, however the calls interleave (formatters are reused)", () => {
+    const at = "2026-07-15T13:30:00.000Z";
+    for (let i = 0; i < 3; i++) {
+      expect(formatDateTime(at, "America/New_York")).toBe("Jul 15, 2026, 9:30 AM");
+      expect(formatDateTime(at, "Europe/Berlin")).toBe("Jul 15, 2026, 3:30 PM");
+      expect(formatDateTime(at, "Europe/Berlin", { timeStyle: "medium" })).toBe("Jul 15, 2026, 3:30:00 PM");
+      expect(formatTime(at, "Asia/Tokyo")).toBe("10:30 PM");
+      expect(utcToZonedLocal(at, "Asia/Tokyo")).toBe("2026-07-15T22:30");
+    }
+    expect(() => formatDateTime(at, "Mars/Olympus")).toThrow(RangeError);
   });
 });
