@@ -66,7 +66,9 @@ export async function keysetPage<TRow>(source: KeysetSource<TRow>, request: Keys
   return {
     rows,
     view: {
-      count,
+      // A list that fits on its first page is counted by it: exact, whatever the count said (an
+      // estimate kept from before a bulk delete, or one that raced a change).
+      count: resolvedStart === 1 && !hasNext ? { value: rows.length, exact: true } : count,
       start: resolvedStart,
       previous: hasPrevious ? cursor(rows[0], resolvedStart) : null,
       next: hasNext ? cursor(rows.at(-1), resolvedStart === null ? null : resolvedStart + rows.length - 1) : null,

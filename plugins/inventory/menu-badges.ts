@@ -6,12 +6,11 @@
 // more than the rest of the page's queries together. Up to 100 rows of the partial low-stock index
 // cost well under a millisecond.
 import type { OrgContext } from "@/core/auth/context";
-import { Prisma } from "@/core/db/client";
 import { countUpTo } from "@/core/lists/count";
 import { BADGE_LIMIT } from "@/core/nav-items";
 import { itemWhereSql } from "./items/filters";
 
 export async function lowStockBadge(ctx: OrgContext): Promise<number | null> {
-  const n = await countUpTo(Prisma.sql`FROM inventory_items i WHERE ${itemWhereSql(ctx.organization.id, { q: "", stock: "low" })}`, BADGE_LIMIT + 1);
+  const n = await countUpTo({ table: "inventory_items", alias: "i", where: itemWhereSql(ctx.organization.id, { q: "", stock: "low" }) }, BADGE_LIMIT + 1);
   return n || null;
 }

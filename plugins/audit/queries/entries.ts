@@ -66,7 +66,7 @@ export async function listEntries(
           ORDER BY e.seq ${Prisma.raw(asc ? "ASC" : "DESC")} LIMIT ${limit}`;
       },
       key: (row) => ({ v: Number(row.seq), id: row.id }),
-      count: () => countMatching(Prisma.sql`FROM audit_entries e WHERE ${where}`),
+      count: () => countMatching({ table: "audit_entries", alias: "e", where }),
     },
     opts.request,
     opts.pageSize,

@@ -48,7 +48,7 @@ export async function countItems(organizationId: string, filter: ItemFilter): Pr
 
 /** The filter's items for the pager: exact up to core's limit, else the planner's estimate. */
 export function countItemsForPager(organizationId: string, filter: ItemFilter): Promise<MatchCount> {
-  return countMatching(Prisma.sql`FROM inventory_items i WHERE ${itemWhereSql(organizationId, filter)}`);
+  return countMatching({ table: "inventory_items", alias: "i", where: itemWhereSql(organizationId, filter) });
 }
 
 /**
