@@ -3,7 +3,7 @@
 // a million items costs an index seek and a LIMITed count, never a count or OFFSET of every row.
 // Sorts are backed by (organizationId, <column>, id) indexes; id breaks ties so pages never overlap
 // or skip rows.
-import { Prisma, rootDb } from "@/core/db/client";
+import { rootDb } from "@/core/db/client";
 import { countMatching, type MatchCount } from "@/core/lists/count";
 import { keysetPage, parseKeysetRequest, type KeysetRequest, type KeysetView } from "@/core/lists/keyset";
 import type { RawSearchParams } from "@/core/lists/list-params";
