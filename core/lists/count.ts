@@ -49,6 +49,11 @@ const ESTIMATE_TTL_MS = 60_000;
 const MAX_ESTIMATES = 1_000;
 const estimates = new Map<string, { value: number; at: number }>();
 
+/** Forgets every kept estimate (benchmarks measure the first view of a list with it). */
+export function forgetEstimates(): void {
+  estimates.clear();
+}
+
 /** Rows matching `source`: exact up to `limit`; above it an estimate, never less than limit + 1. */
 export async function countMatching(source: ListSource, limit = EXACT_COUNT_LIMIT): Promise<MatchCount> {
   const key = `${source.table}|${limit}|${source.where.sql}|${JSON.stringify(source.where.values)}`;
