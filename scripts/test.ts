@@ -12,7 +12,7 @@
 //   npm test -- --e2e --skip-build e2e/jobs.spec.ts e2e/outbox.spec.ts -g "Re-run" --repeat-each=3
 // The e2e server is `npm start`'s (playwright.config.ts): Next plus the embedded job executor. Exit code is
 // non-zero when anything failed; the last line is the "N passed, N failed" summary.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -73,7 +73,12 @@ function readCounts(file: string, kind: "vitest" | "playwright") {
   }
 }
 
-// Before anything else: a machine without a browser stops here, in a second, with the command to run.
+// Before anything else: a machine without a browser, or without the S3 API server the storage tests
+// talk to, stops here, in a second, with the command to run.
+if (runUnit && spawnSync("sh", ["-c", "command -v moto_server"], { stdio: "ignore" }).status !== 0) {
+  process.stderr.write('\nmoto_server (a real S3 API server, for the S3 storage tests) is not installed: pip install "moto[server]"\n');
+  process.exit(1);
+}
 if (runE2e) {
   try {
     say(`browser tests in ${ensureBrowser(say)}`);

@@ -1,111 +1,35 @@
-// The S3-compatible store against a small in-process S3 HTTP server (path-style, multipart): every
-// request must carry a well-formed SigV4 Authorization header whose signature the server verifies;
-// the signing itself is checked against AWS's published example. Files round-trip (single PUT and
-// multipart), ranged reads resume from an offset, too-large uploads abort the multipart upload and
-// leave neither a row nor an object, and deletion removes the object.
-import { createHash, createHmac, randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+// The S3 store (core/imports/storage/s3.ts, the AWS SDK) against a real S3 API server, moto_server
+// (tests/helpers/moto.ts): files round-trip (one PUT, and multipart part by part), ranged reads resume
+// from an offset, a too-large upload aborts its multipart upload and leaves neither a row nor an
+// object nor an open upload, deletion and retention remove the object, and the retention sweep
+// aborts the multipart uploads a crashed process left behind.
+import { createHash, randomBytes } from "node:crypto";
+import {
+  CreateMultipartUploadCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rootDb } from "@/core/db/client";
 import { CsvFileError } from "@/core/imports/csv/errors";
 import { deleteExpiredFiles, deleteFile, readFile, storeFile } from "@/core/imports/storage";
-import { PART_SIZE, signV4 } from "@/core/imports/storage/s3";
+import { INCOMPLETE_TTL_MS } from "@/core/imports/storage/postgres";
+import { PART_SIZE } from "@/core/imports/storage/s3";
 import { createTestOrganization } from "@/core/testing/plugin-test-kit";
+import { startMotoS3, type MotoS3 } from "@/tests/helpers/moto";
 import { bytesOf } from "./engine-kit";
 
-const SECRET = "test-secret-key";
-const objects = new Map<string, Buffer>();
-const uploads = new Map<string, Map<number, Buffer>>();
-const log: { method: string; path: string; query: string; authorization: string }[] = [];
-let server: http.Server;
-
-/** What a real S3 does with the Authorization header: recompute the signature from the request. */
-function verify(req: http.IncomingMessage, body: Buffer): boolean {
-  const auth = String(req.headers.authorization ?? "");
-  const m = /^AWS4-HMAC-SHA256 Credential=AKID\/(\d{8})\/us-east-1\/s3\/aws4_request,SignedHeaders=([a-z0-9;-]+),Signature=([0-9a-f]{64})$/.exec(auth);
-  if (!m) return false;
-  const [, day, signed, signature] = m;
-  const payload = String(req.headers["x-amz-content-sha256"]);
-  if (payload !== createHash("sha256").update(body).digest("hex")) return false;
-  const names = signed!.split(";");
-  if (!["host", "x-amz-content-sha256", "x-amz-date"].every((n) => names.includes(n))) return false;
-  const url = new URL(req.url!, "http://x");
-  const query = [...url.searchParams.entries()].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).sort().join("&");
-  const canonical = [req.method, url.pathname, query, names.map((n) => `${n}:${String(req.headers[n]).trim()}\n`).join(""), signed, payload].join("\n");
-  const amzDate = String(req.headers["x-amz-date"]);
-  const toSign = ["AWS4-HMAC-SHA256", amzDate, `${day}/us-east-1/s3/aws4_request`, createHash("sha256").update(canonical).digest("hex")].join("\n");
-  const h = (k: string | Buffer, d: string) => createHmac("sha256", k).update(d).digest();
-  const key = h(h(h(h(`AWS4${SECRET}`, day!), "us-east-1"), "s3"), "aws4_request");
-  return createHmac("sha256", key).update(toSign).digest("hex") === signature;
-}
-
+let s3: MotoS3;
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on("data", (c: Buffer) => parts.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(parts);
-      const url = new URL(req.url!, "http://x");
-      log.push({ method: req.method!, path: url.pathname, query: url.search, authorization: String(req.headers.authorization) });
-      if (!verify(req, body)) return void res.writeHead(403).end("<Error><Code>SignatureDoesNotMatch</Code></Error>");
-      const key = decodeURIComponent(url.pathname);
-      const q = url.searchParams;
-      if (req.method === "POST" && q.has("uploads")) {
-        const id = `up-${uploads.size + 1}-${Date.now()}`;
-        uploads.set(id, new Map());
-        return void res.writeHead(200).end(`<InitiateMultipartUploadResult><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`);
-      }
-      if (req.method === "PUT" && q.has("partNumber")) {
-        const up = uploads.get(q.get("uploadId")!);
-        if (!up) return void res.writeHead(404).end("<Error><Code>NoSuchUpload</Code></Error>");
-        up.set(Number(q.get("partNumber")), body);
-        return void res.writeHead(200, { etag: `"${createHash("md5").update(body).digest("hex")}"` }).end();
-      }
-      if (req.method === "POST" && q.has("uploadId")) {
-        const up = uploads.get(q.get("uploadId")!)!;
-        const numbers = [...body.toString().matchAll(/<PartNumber>(\d+)<\/PartNumber>/g)].map((x) => Number(x[1]));
-        const sizes = numbers.map((n) => up.get(n)!.length);
-        // S3's rule: every part but the last is at least 5 MiB.
-        if (sizes.slice(0, -1).some((s) => s < 5 * 1024 * 1024)) return void res.writeHead(400).end("<Error><Code>EntityTooSmall</Code></Error>");
-        objects.set(key, Buffer.concat(numbers.map((n) => up.get(n)!)));
-        uploads.delete(q.get("uploadId")!);
-        return void res.writeHead(200).end("<CompleteMultipartUploadResult/>");
-      }
-      if (req.method === "DELETE" && q.has("uploadId")) {
-        uploads.delete(q.get("uploadId")!);
-        return void res.writeHead(204).end();
-      }
-      if (req.method === "PUT") {
-        objects.set(key, body);
-        return void res.writeHead(200, { etag: '"x"' }).end();
-      }
-      if (req.method === "GET") {
-        const obj = objects.get(key);
-        if (!obj) return void res.writeHead(404).end("<Error><Code>NoSuchKey</Code></Error>");
-        const from = Number(/^bytes=(\d+)-$/.exec(String(req.headers.range ?? ""))?.[1] ?? 0);
-        return void res.writeHead(from ? 206 : 200).end(obj.subarray(from));
-      }
-      if (req.method === "DELETE") {
-        objects.delete(key);
-        return void res.writeHead(204).end();
-      }
-      res.writeHead(400).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  Object.assign(process.env, {
-    S3_ENDPOINT: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    S3_BUCKET: "ritiko-test",
-    S3_ACCESS_KEY_ID: "AKID",
-    S3_SECRET_ACCESS_KEY: SECRET,
-    S3_REGION: "us-east-1",
-  });
-});
+  s3 = await startMotoS3();
+  Object.assign(process.env, s3.env);
+}, 60_000);
 
 afterAll(async () => {
-  for (const k of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_REGION"]) delete process.env[k];
-  await new Promise<void>((r) => server.close(() => r()));
+  for (const k of Object.keys(s3?.env ?? {})) delete process.env[k];
+  await s3?.stop();
 });
 
 async function collect(source: AsyncIterable<Uint8Array>) {
@@ -114,67 +38,88 @@ async function collect(source: AsyncIterable<Uint8Array>) {
   return Buffer.concat(parts);
 }
 
-describe("SigV4", () => {
-  it("matches AWS's published example (GET Object with a Range)", () => {
-    const headers = signV4({
-      method: "GET",
-      url: new URL("https://examplebucket.s3.amazonaws.com/test.txt"),
-      headers: { range: "bytes=0-9" },
-      payloadHash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-      date: new Date("2013-05-24T00:00:00Z"),
-      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
-      secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-      region: "us-east-1",
-    });
-    expect(headers.authorization).toBe(
-      "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41",
-    );
-  });
-});
+const head = (Key: string) => s3.client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key })).catch((err: { name?: string }) => (err.name === "NotFound" ? null : Promise.reject(err)));
+const openUploads = async () => (await s3.client.send(new ListMultipartUploadsCommand({ Bucket: s3.bucket }))).Uploads ?? [];
+const objectKeys = async (Prefix: string) => ((await s3.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix }))).Contents ?? []).map((o) => o.Key);
 
 describe("S3 store", () => {
-  it("a small file is one signed PUT; read back whole and from an offset; deleteFile removes the object", async () => {
+  it("a small file is one object; read back whole and from an offset; deleteFile removes the object", async () => {
     const org = await createTestOrganization();
     const text = "MRN,First name\r\nA-1,Ann\r\n";
     const stored = await storeFile({ organizationId: org.org.id, purpose: "import", name: "a.csv", source: bytesOf(text, 5), maxBytes: 1000 });
     const row = await rootDb().storedFile.findUniqueOrThrow({ where: { id: stored.fileId } });
     expect(row).toMatchObject({ storage: "s3", storageKey: `import/${org.org.id}/${stored.fileId}`, complete: true, size: BigInt(text.length) });
     expect(await rootDb().storedFileChunk.count({ where: { fileId: stored.fileId } })).toBe(0);
+    // One PUT: a single-part object's ETag is the MD5 of its bytes.
+    expect((await head(row.storageKey!))?.ETag).toBe(`"${createHash("md5").update(text).digest("hex")}"`);
     expect((await collect(await readFile(org.org.id, stored.fileId))).toString()).toBe(text);
     expect((await collect(await readFile(org.org.id, stored.fileId, { offset: 16 }))).toString()).toBe("A-1,Ann\r\n");
     await deleteFile(org.org.id, stored.fileId);
-    expect(objects.has(`/ritiko-test/${row.storageKey}`)).toBe(false);
+    expect(await head(row.storageKey!)).toBeNull();
   });
 
-  it("a big file goes up as a multipart upload, part by part, and reads back identical", async () => {
+  it("a big file goes up as a multipart upload and reads back identical, also from an offset; retention removes it", async () => {
     const org = await createTestOrganization();
     const data = randomBytes(2 * PART_SIZE + 12345);
-    const before = log.length;
     const stored = await storeFile({ organizationId: org.org.id, purpose: "import", name: "big.bin", source: bytesOf(data, 1_000_000), maxBytes: 100 * 1024 * 1024 });
-    const calls = log.slice(before).map((c) => `${c.method} ${c.query.replace(/uploadId=[^&]+/, "uploadId=U")}`);
-    expect(calls).toEqual(["POST ?uploads=", "PUT ?partNumber=1&uploadId=U", "PUT ?partNumber=2&uploadId=U", "PUT ?partNumber=3&uploadId=U", "POST ?uploadId=U"]);
+    const key = `import/${org.org.id}/${stored.fileId}`;
+    // A multipart object's ETag ends in "-<parts>": three parts of PART_SIZE at most.
+    expect((await head(key))?.ETag).toMatch(/-3"$/);
     expect(stored.sha256).toBe(createHash("sha256").update(data).digest("hex"));
     expect((await collect(await readFile(org.org.id, stored.fileId))).equals(data)).toBe(true);
     expect((await collect(await readFile(org.org.id, stored.fileId, { offset: PART_SIZE + 7 }))).equals(data.subarray(PART_SIZE + 7))).toBe(true);
-    // Retention removes the object with the row.
     await rootDb().storedFile.update({ where: { id: stored.fileId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await deleteExpiredFiles();
-    expect([...objects.keys()].some((k) => k.endsWith(stored.fileId))).toBe(false);
+    expect(await head(key)).toBeNull();
+    expect(await rootDb().storedFile.count({ where: { id: stored.fileId } })).toBe(0);
   });
 
-  it("too large: the multipart upload is aborted and no row or object remains", async () => {
+  it("too large: the multipart upload is aborted and no row, object or open upload remains", async () => {
     const org = await createTestOrganization();
-    const before = log.length;
     const err = await storeFile({ organizationId: org.org.id, purpose: "import", name: "x", source: bytesOf(randomBytes(3 * PART_SIZE), 1 << 20), maxBytes: 2 * PART_SIZE + 5 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CsvFileError);
     expect((err as CsvFileError).code).toBe("too_large");
-    expect(log.slice(before).at(-1)).toMatchObject({ method: "DELETE", query: expect.stringMatching(/^\?uploadId=/) });
-    expect(uploads.size).toBe(0);
     expect(await rootDb().storedFile.count({ where: { organizationId: org.org.id } })).toBe(0);
+    expect(await objectKeys(`import/${org.org.id}/`)).toEqual([]);
+    expect((await openUploads()).filter((u) => u.Key?.startsWith(`import/${org.org.id}/`))).toEqual([]);
   });
 
-  it("every request carried a verified SigV4 Authorization header", () => {
-    expect(log.length).toBeGreaterThan(10);
-    for (const c of log) expect(c.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKID\/\d{8}\/us-east-1\/s3\/aws4_request,SignedHeaders=[a-z0-9;-]+,Signature=[0-9a-f]{64}$/);
+  it("a source that fails mid-upload leaves nothing behind either", async () => {
+    const org = await createTestOrganization();
+    async function* failing() {
+      yield randomBytes(PART_SIZE);
+      yield randomBytes(PART_SIZE);
+      throw new Error("the client went away");
+    }
+    await expect(storeFile({ organizationId: org.org.id, purpose: "import", name: "y", source: failing(), maxBytes: 100 * 1024 * 1024 })).rejects.toThrow("the client went away");
+    expect(await rootDb().storedFile.count({ where: { organizationId: org.org.id } })).toBe(0);
+    expect(await objectKeys(`import/${org.org.id}/`)).toEqual([]);
+    expect((await openUploads()).filter((u) => u.Key?.startsWith(`import/${org.org.id}/`))).toEqual([]);
+  });
+
+  it("the retention sweep aborts the multipart uploads a crashed process left open, once their file row is gone", async () => {
+    const org = await createTestOrganization();
+    // A crashed upload: its incomplete row (with the short expiry every upload starts with) and an
+    // open multipart upload with one part.
+    const [row] = await rootDb().$queryRaw<Array<{ id: string }>>`
+      INSERT INTO stored_files (id, "organizationId", purpose, name, "contentType", storage, complete, "expiresAt")
+      VALUES (gen_random_uuid(), ${org.org.id}::uuid, 'import', 'crashed.csv', 'text/csv', 's3', false, ${new Date(Date.now() + INCOMPLETE_TTL_MS)})
+      RETURNING id::text AS id`;
+    const Key = `import/${org.org.id}/${row!.id}`;
+    const { UploadId } = await s3.client.send(new CreateMultipartUploadCommand({ Bucket: s3.bucket, Key }));
+    await s3.client.send(new UploadPartCommand({ Bucket: s3.bucket, Key, UploadId, PartNumber: 1, Body: randomBytes(1024) }));
+    // And one whose row is already gone (the sweep ran before, or the row was never committed).
+    const orphanKey = `export/${org.org.id}/00000000-0000-4000-8000-000000000001`;
+    const orphan = await s3.client.send(new CreateMultipartUploadCommand({ Bucket: s3.bucket, Key: orphanKey }));
+    const open = async (id: string | undefined) => (await openUploads()).filter((u) => u.UploadId === id);
+
+    // Its row is young: the upload may still be going on, and stays. The orphan goes.
+    await deleteExpiredFiles(new Date());
+    expect(await open(UploadId)).toHaveLength(1);
+    expect(await open(orphan.UploadId)).toEqual([]);
+    // After INCOMPLETE_TTL_MS the sweep removes the row, then the upload.
+    await deleteExpiredFiles(new Date(Date.now() + INCOMPLETE_TTL_MS + 60_000));
+    expect(await rootDb().storedFile.count({ where: { id: row!.id } })).toBe(0);
+    expect(await open(UploadId)).toEqual([]);
   });
 });

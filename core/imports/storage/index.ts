@@ -9,7 +9,7 @@
 import { CsvFileError } from "@/core/imports/csv/errors";
 import { rootDb } from "@/core/db/client";
 import { FileTooLargeError, formatBytes, readFromPostgres, storeInPostgres } from "./postgres";
-import { deleteS3Object, readFromS3, s3Config, storeInS3 } from "./s3";
+import { abortOrphanedUploads, deleteS3Object, readFromS3, s3Config, storeInS3 } from "./s3";
 
 export { formatBytes };
 
@@ -133,6 +133,11 @@ export async function deleteExpiredFiles(now = new Date()): Promise<number> {
       RETURNING storage, "storageKey"`;
     await removeObjects(rows);
     total += rows.length;
-    if (rows.length < 200) return total;
+    if (rows.length < 200) break;
   }
+  // Multipart uploads of processes that died mid-upload: no row tracks them any more (the row was
+  // removed above as an expired incomplete file, or by the failing upload itself).
+  const s3 = s3Config();
+  if (s3) await abortOrphanedUploads(s3);
+  return total;
 }
