@@ -5,7 +5,7 @@
 // disabling a plugin takes effect on the very next request. The query runs on the hot `pg` pool
 // (core/db/pg.ts: Prisma would cost more Node CPU than the rest of the request). lastUsedAt is written
 // at most once a minute per token, so a busy integration does not turn every read into a write.
-import { hotPool } from "@/core/db/pg";
+import { hotPool, hotStatement } from "@/core/db/pg";
 import type { Role } from "@/core/auth/roles";
 import { hashToken, isWellFormedToken } from "./format";
 
@@ -49,7 +49,7 @@ export async function verifyApiToken(token: string, now = new Date()): Promise<V
   if (!isWellFormedToken(token)) {
     return { ok: false, reason: "malformed", message: "This is not a Ritiko API token (they look like rtk_ followed by 43 characters)." };
   }
-  const { rows } = await hotPool().query<Row>({ name: "ritiko_token_caller", text: TOKEN_CALLER_SQL, values: [hashToken(token)] });
+  const { rows } = await hotPool().query<Row>(hotStatement("ritiko_token_caller", TOKEN_CALLER_SQL, [hashToken(token)]));
   const row = rows[0];
   if (!row) return { ok: false, reason: "unknown", message: "This API token is not valid." };
   if (row.revokedAt) return { ok: false, reason: "revoked", message: "This API token has been revoked. Create a new one under API tokens." };
@@ -58,11 +58,13 @@ export async function verifyApiToken(token: string, now = new Date()): Promise<V
   }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // The WHERE repeats the check so that of many concurrent first requests only one writes.
-    await hotPool().query({
-      name: "ritiko_token_last_used",
-      text: `UPDATE api_tokens SET "lastUsedAt" = $1 WHERE id = $2::uuid AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= $3)`,
-      values: [now, row.id, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)],
-    });
+    await hotPool().query(
+      hotStatement("ritiko_token_last_used", `UPDATE api_tokens SET "lastUsedAt" = $1 WHERE id = $2::uuid AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= $3)`, [
+        now,
+        row.id,
+        new Date(now.getTime() - LAST_USED_RESOLUTION_MS),
+      ]),
+    );
   }
   return {
     ok: true,

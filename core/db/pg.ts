@@ -34,6 +34,22 @@ function getTypeParser(oid: number, format?: "text" | "binary") {
 export type HotClient = pg.PoolClient;
 
 /**
+ * A hot statement, prepared once per server connection under `name` — unless DATABASE_POOLING is
+ * "transaction": behind PgBouncer in transaction pooling mode (or any pooler that may hand each
+ * transaction another server connection) a statement prepared on one server connection is missing,
+ * or already there, on the next ("prepared statement … already exists": every API token check failed
+ * through Debian's PgBouncer 1.18). Unnamed, it is parsed per call; parameters are still bound, never
+ * interpolated.
+ */
+export function hotStatement(name: string, text: string, values: unknown[]): pg.QueryConfig {
+  return transactionPooling() ? { text, values } : { name, text, values };
+}
+
+export function transactionPooling(): boolean {
+  return process.env.DATABASE_POOLING === "transaction";
+}
+
+/**
  * Runs `fn` in one transaction on a pooled connection: COMMIT when it resolves, ROLLBACK when it
  * throws (the error is rethrown; nothing of the transaction is kept).
  */

@@ -6,7 +6,7 @@
 // outbox rows written in the same transaction (delivered after commit; gone if it rolls back).
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { HotClient } from "@/core/db/pg";
+import { hotStatement, type HotClient } from "@/core/db/pg";
 import type { EventDefinition } from "./define-event";
 import { outboxRow, type EmitMeta } from "./emit";
 import { markOutboxPending } from "./outbox-signal";
@@ -46,20 +46,22 @@ export async function emitInHotTransaction<E extends EventDefinition>(
   const durable = subs.durable.filter((s) => enabledPluginIds.has(s.pluginId) || s.handler.whileDisabled === true);
   if (durable.length === 0) return { eventId };
   const rows = durable.map(({ pluginId, handler }) => outboxRow(meta, event.name, eventId, data, pluginId, handler));
-  await client.query({
-    name: "ritiko_hot_outbox_insert",
-    text: `INSERT INTO event_outbox ("eventId", "organizationId", "eventName", "handlerKey", payload, actor, "maxAttempts")
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::int[])`,
-    values: [
-      rows.map((r) => r.eventId),
-      rows.map((r) => r.organizationId),
-      rows.map((r) => r.eventName),
-      rows.map((r) => r.handlerKey),
-      rows.map((r) => JSON.stringify(r.payload)),
-      rows.map((r) => JSON.stringify(r.actor)),
-      rows.map((r) => r.maxAttempts),
-    ],
-  });
+  await client.query(
+    hotStatement(
+      "ritiko_hot_outbox_insert",
+      `INSERT INTO event_outbox ("eventId", "organizationId", "eventName", "handlerKey", payload, actor, "maxAttempts")
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::int[])`,
+      [
+        rows.map((r) => r.eventId),
+        rows.map((r) => r.organizationId),
+        rows.map((r) => r.eventName),
+        rows.map((r) => r.handlerKey),
+        rows.map((r) => JSON.stringify(r.payload)),
+        rows.map((r) => JSON.stringify(r.actor)),
+        rows.map((r) => r.maxAttempts),
+      ],
+    ),
+  );
   markOutboxPending();
   return { eventId };
 }

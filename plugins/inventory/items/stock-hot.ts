@@ -14,7 +14,7 @@
 // round trip costs ~60 µs of Node CPU in socket calls). The statement itself refuses to apply when
 // it would cross the threshold or when a plugin subscribed to the event is enabled at that moment;
 // then no row comes back and the full transaction below runs instead.
-import { hotPool, withHotTransaction } from "@/core/db/pg";
+import { hotPool, hotStatement, withHotTransaction } from "@/core/db/pg";
 import type { EmitMeta } from "@/core/events/emit";
 import { emitInHotTransaction, NeedsPrismaTransaction, needsPrismaTransaction } from "@/core/events/hot-emit";
 import { isUuid } from "@/core/db/ids";
@@ -99,11 +99,9 @@ export async function adjustStockHot(meta: EmitMeta, enabledNow: ReadonlySet<str
   const values = [organizationId, itemId, opts.delta, opts.reason, opts.source, opts.userId ?? null, opts.apiTokenId ?? null];
   const listeners = await adjustedListeners();
   if (listeners) {
-    const quick = await hotPool().query<{ oldQuantity: number; newQuantity: number; reorderThreshold: number; adjustmentId: string }>({
-      name: "inventory_adjust_stock_quick",
-      text: QUICK_SQL,
-      values: [...values, listeners],
-    });
+    const quick = await hotPool().query<{ oldQuantity: number; newQuantity: number; reorderThreshold: number; adjustmentId: string }>(
+      hotStatement("inventory_adjust_stock_quick", QUICK_SQL, [...values, listeners]),
+    );
     const row = quick.rows[0];
     if (row) {
       // inventory.stock.adjusted had no listener: emitting it would have done nothing.
@@ -112,18 +110,12 @@ export async function adjustStockHot(meta: EmitMeta, enabledNow: ReadonlySet<str
   }
   try {
     return await withHotTransaction(async (client) => {
-      const { rows } = await client.query<Row>({
-        name: "inventory_adjust_stock",
-        text: ADJUST_SQL,
-        values,
-      });
+      const { rows } = await client.query<Row>(hotStatement("inventory_adjust_stock", ADJUST_SQL, values));
       const row = rows[0];
       if (!row) {
-        const current = await client.query<{ quantity: number; unit: string }>({
-          name: "inventory_item_quantity",
-          text: `SELECT quantity, unit FROM inventory_items WHERE "organizationId" = $1::uuid AND id = $2::uuid`,
-          values: [organizationId, itemId],
-        });
+        const current = await client.query<{ quantity: number; unit: string }>(
+          hotStatement("inventory_item_quantity", `SELECT quantity, unit FROM inventory_items WHERE "organizationId" = $1::uuid AND id = $2::uuid`, [organizationId, itemId]),
+        );
         const c = current.rows[0];
         if (!c) return { ok: false, reason: "not_found" } as const;
         return refusal(c, opts.delta);
@@ -133,7 +125,7 @@ export async function adjustStockHot(meta: EmitMeta, enabledNow: ReadonlySet<str
       const { oldQuantity, newQuantity, reorderThreshold: threshold } = row;
       const restocked = oldQuantity < threshold && newQuantity >= threshold;
       const resolved = restocked
-        ? (await client.query<{ id: string }>({ name: "inventory_resolve_alert", text: RESOLVE_SQL, values: [organizationId, itemId] })).rows[0]
+        ? (await client.query<{ id: string }>(hotStatement("inventory_resolve_alert", RESOLVE_SQL, [organizationId, itemId]))).rows[0]
         : undefined;
       await emitInHotTransaction(client, enabled, meta, stockAdjusted, {
         itemId, label, adjustmentId: row.adjustmentId, oldQuantity, newQuantity, delta: opts.delta, reason: opts.reason, source: opts.source,
