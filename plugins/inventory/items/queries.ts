@@ -9,7 +9,7 @@ import { keysetPage, parseKeysetRequest, type KeysetRequest, type KeysetView } f
 import type { RawSearchParams } from "@/core/lists/list-params";
 import { itemWhereSql, type ItemFilter } from "./filters";
 import { cursorValueType, itemKey, itemRows } from "./reads";
-import { priceString, type ItemRowWithCategory } from "./records";
+import { itemRecord, type ItemRowWithCategory } from "./records";
 
 export const ITEM_SORTS = ["name", "sku", "quantity", "price", "updatedAt"] as const;
 export type ItemSort = (typeof ITEM_SORTS)[number];
@@ -75,17 +75,8 @@ export async function listItems(
   return { paging: view, rows: rows.map(listRow) };
 }
 
-const listRow = (r: ItemRowWithCategory): ItemListRow => ({
-  id: r.id,
-  name: r.name,
-  sku: r.sku,
-  categoryId: r.categoryId,
-  categoryName: r.categoryName,
-  quantity: r.quantity,
-  unit: r.unit,
-  price: priceString(r.price),
-  reorderThreshold: r.reorderThreshold,
-  inStock: r.inStock,
-  expiresOn: r.expiresOn ? r.expiresOn.toISOString().slice(0, 10) : null,
-  updatedAt: r.updatedAt.toISOString(),
-});
+/** The list's columns of an item: its event record's (records.ts: price, dates as strings) and its category's name. */
+function listRow(r: ItemRowWithCategory): ItemListRow {
+  const { id, name, sku, categoryId, quantity, unit, price, reorderThreshold, inStock, expiresOn, updatedAt } = itemRecord(r);
+  return { id, name, sku, categoryId, categoryName: r.categoryName, quantity, unit, price, reorderThreshold, inStock, expiresOn, updatedAt };
+}
