@@ -24,3 +24,14 @@ export async function fingerprint(orgId: string, tables: string[]): Promise<Reco
   }
   return out;
 }
+
+/**
+ * Whether `text` mentions `id` as a value of its own. Numeric ids (outbox, lifecycle runs) are short:
+ * "459" must not be found inside a token ("…e459B…"), a decimal, or the parts of a time
+ * ("16:18:02.459", "12:45:59") — the REST matrix once failed on "459" in an audit CSV. A JSON value
+ * (`"id":459`) or a CSV field (`,459,`) is still a mention.
+ */
+export function idMatcher(id: string): (text: string) => boolean {
+  const pattern = new RegExp(`(?<![0-9A-Za-z.-])(?<![0-9]:)${id}(?![0-9A-Za-z.-])(?!:[0-9])`);
+  return (text) => pattern.test(text);
+}
