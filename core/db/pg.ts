@@ -45,8 +45,11 @@ export function hotStatement(name: string, text: string, values: unknown[]): pg.
   return transactionPooling() ? { text, values } : { name, text, values };
 }
 
+// Read once: hotStatement runs on every API request, and the setting cannot change while running.
+const TRANSACTION_POOLING = process.env.DATABASE_POOLING === "transaction";
+
 export function transactionPooling(): boolean {
-  return process.env.DATABASE_POOLING === "transaction";
+  return TRANSACTION_POOLING;
 }
 
 /**
