@@ -1,9 +1,10 @@
 // The Jobs page (owners and admins): the run list with its filters and duration sort, a run's
-// detail, Re-run and Cancel. Each test writes the runs it needs straight into the database, under
-// function ids unique to the test. The e2e server runs the embedded job executor (playwright.config.ts),
-// which claims only queue items of runs of the app it synced ("ritiko"): these runs belong to another
-// app id (SEED_APP), so nothing picks them up — a re-run stays queued, as these tests expect — while
-// the executor keeps running the real jobs of the other specs.
+// detail, Re-run and Cancel — all read from the app's own run records (job_run_records, written by the
+// SDK middleware inngest/run-records on any Inngest). Most tests write the records they need straight
+// into the database, under function ids unique to the test; the first drives a real import through the
+// REST API and finds its runs as the middleware recorded them. Cancel goes through the embedded
+// executor's cancellation API (POST /v1/cancellations, as on Inngest Cloud): its tests also seed the
+// executor's own run, for an app the executor does not serve (SEED_APP: nothing claims its work).
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
@@ -12,26 +13,26 @@ import { BIRCH, query, signIn, unique } from "./helpers";
 type RunSeed = {
   org: "acme" | "birch";
   functionId: string;
-  status: "queued" | "running" | "completed" | "failed" | "cancelled";
-  /** Minutes before now the run was queued (orders the list). */
-  queuedMinutesAgo: number;
-  /** Set for started runs; with endedAfterMs, a finished one. */
-  startedMinutesAgo?: number;
+  functionName?: string;
+  status: "running" | "completed" | "failed" | "cancelled";
+  startedMinutesAgo: number;
+  /** A finished run's duration. */
   durationMs?: number;
-  attempt?: number;
+  attempts?: number;
   output?: unknown;
   error?: unknown;
   eventData?: Record<string, unknown>;
-  steps?: Array<{ hash: string; data?: unknown; error?: unknown }>;
-  /** A pending "start" item, due tomorrow so no worker of any other test would claim it. */
-  queued?: boolean;
+  steps?: Array<{ name: string; status?: string; durationMs?: number; outputBytes?: number; error?: unknown; attempts?: number }>;
+  /** Also the executor's own run, running with a pending item due tomorrow (for Cancel). */
+  inExecutor?: boolean;
+  waiting?: { type: string; step: string };
 };
 
 const MINUTE = 60_000;
 /** An app the e2e executor does not serve (it claims only work of "ritiko", inngest/executor/queue.ts). */
 const SEED_APP = "ritiko-e2e-unserved";
 
-/** Writes events, runs, steps and queue items as the executor would; returns the run ids in order. */
+/** Writes run records (and, with inExecutor, the executor's run) as the middleware would; returns the run ids in order. */
 async function seedRuns(runs: RunSeed[]): Promise<string[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
@@ -46,50 +47,46 @@ async function seedRuns(runs: RunSeed[]): Promise<string[]> {
     for (const r of runs) {
       const organizationId = orgs.get(r.org);
       if (!organizationId) throw new Error(`organization ${r.org} is not seeded`);
-      const eventId = randomUUID();
       const runId = randomUUID();
-      const createdAt = new Date(now - r.queuedMinutesAgo * MINUTE);
-      const startedAt = r.startedMinutesAgo !== undefined ? new Date(now - r.startedMinutesAgo * MINUTE) : null;
-      const endedAt = startedAt && r.durationMs !== undefined ? new Date(startedAt.getTime() + r.durationMs) : null;
-      await client.query(`INSERT INTO job_events (id, name, data, ts, "dedupeKey") VALUES ($1, $2, $3::jsonb, $4, $5)`, [
-        eventId,
-        "ritiko/e2e.jobs",
-        JSON.stringify({ organizationId, ...r.eventData }),
-        createdAt,
-        `evt-${runId}`,
-      ]);
+      const eventId = `evt-${runId}`;
+      const data = { organizationId, ...r.eventData };
+      const startedAt = new Date(now - r.startedMinutesAgo * MINUTE);
+      const endedAt = r.durationMs !== undefined ? new Date(startedAt.getTime() + r.durationMs) : null;
+      const output = r.output === undefined ? null : JSON.stringify(r.output);
       await client.query(
-        `INSERT INTO job_runs (id, "appId", "functionId", "eventId", status, attempt, "maxAttempts", "stepUrl", output, error,
-                               "organizationId", "createdAt", "updatedAt", "startedAt", "endedAt")
-         VALUES ($1, $13, $2, $3, $4, $5, 4, $6, $7::jsonb, $8::jsonb, $9, $10, $10, $11, $12)`,
+        `INSERT INTO job_run_records ("runId", "organizationId", "appId", "functionId", "functionName", "eventId", "eventName", "eventData",
+                                      "eventTs", status, attempts, "maxAttempts", "startedAt", "endedAt", "lastSeenAt", waiting, output,
+                                      "outputBytes", error)
+         VALUES ($1, $2, $3, $4, $5, $6, 'ritiko/e2e.jobs', $7::jsonb, $8, $9, $10, 4, $8, $11, $12, $13::jsonb, $14::jsonb, $15, $16::jsonb)`,
         [
-          runId,
-          r.functionId,
-          eventId,
-          r.status,
-          r.attempt ?? 0,
-          `http://127.0.0.1:9/api/inngest?fnId=${encodeURIComponent(r.functionId)}&stepId=step`,
-          r.output === undefined ? null : JSON.stringify(r.output),
-          r.error === undefined ? null : JSON.stringify(r.error),
-          organizationId,
-          createdAt,
-          startedAt,
-          endedAt,
-          SEED_APP,
+          runId, organizationId, SEED_APP, r.functionId, r.functionName ?? r.functionId, eventId, JSON.stringify(data), startedAt, r.status,
+          r.attempts ?? 1, endedAt, endedAt ?? startedAt, r.waiting ? JSON.stringify(r.waiting) : null, output,
+          output === null ? null : Buffer.byteLength(output), r.error === undefined ? null : JSON.stringify(r.error),
         ],
       );
-      let stepAt = startedAt?.getTime() ?? createdAt.getTime();
-      for (const s of r.steps ?? []) {
+      let stepAt = startedAt.getTime();
+      for (const [i, st] of (r.steps ?? []).entries()) {
         stepAt += 1000;
-        await client.query(`INSERT INTO job_steps ("runId", "stepHash", data, error, "createdAt") VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)`, [
-          runId,
-          s.hash,
-          s.data === undefined ? null : JSON.stringify(s.data),
-          s.error === undefined ? null : JSON.stringify(s.error),
-          new Date(stepAt),
-        ]);
+        await client.query(
+          `INSERT INTO job_step_records ("runId", "stepId", "organizationId", name, type, status, attempts, "startedAt", "endedAt", "durationMs", "outputBytes", error)
+           VALUES ($1, $2, $3, $4, 'run', $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+          [
+            runId, `hash-${i}`, organizationId, st.name, st.status ?? "completed", st.attempts ?? 1, new Date(stepAt),
+            st.durationMs === undefined ? null : new Date(stepAt + st.durationMs), st.durationMs ?? null, st.outputBytes ?? null,
+            st.error === undefined ? null : JSON.stringify(st.error),
+          ],
+        );
       }
-      if (r.queued) {
+      if (r.inExecutor) {
+        const stored = await client.query<{ id: string }>(
+          `INSERT INTO job_events (id, name, data, ts, "dedupeKey") VALUES (gen_random_uuid(), 'ritiko/e2e.jobs', $1::jsonb, $2, $3) RETURNING id`,
+          [JSON.stringify(data), startedAt, eventId],
+        );
+        await client.query(
+          `INSERT INTO job_runs (id, "appId", "functionId", "eventId", status, attempt, "maxAttempts", "stepUrl", "organizationId", "createdAt", "updatedAt", "startedAt")
+           VALUES ($1, $2, $3, $4, 'running', 0, 4, 'http://127.0.0.1:9/api/inngest', $5, $6, $6, $6)`,
+          [runId, SEED_APP, `${SEED_APP}-${r.functionId}`, stored.rows[0]!.id, organizationId, startedAt],
+        );
         await client.query(`INSERT INTO job_queue ("runId", kind, "dueAt") VALUES ($1, 'start', $2)`, [runId, new Date(now + 24 * 60 * MINUTE)]);
       }
       ids.push(runId);
@@ -107,11 +104,64 @@ const dataRows = (page: Page) => runsTable(page).locator("tbody tr");
 /** A labelled value of the run detail's summary, e.g. field(page, "Status"). */
 const field = (page: Page, label: string) => page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
 
+async function createToken(page: Page): Promise<string> {
+  await page.goto("/settings/api-tokens");
+  await page.getByLabel("Name").fill(unique("jobs-e2e"));
+  await page.getByLabel("Expires").selectOption({ label: "In 30 days" });
+  await page.getByRole("button", { name: "Create token" }).click();
+  return page.getByLabel("New API token").inputValue();
+}
+
+test("a real import's preview and commit are recorded as runs with their named steps", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "owner@acme.test");
+  const token = await createToken(page);
+  const auth = { Authorization: `Bearer ${token}` };
+  const p = unique("JOBS").toUpperCase();
+  const csv = ["MRN,First name,Surname,DOB", `${p}-1,Ada,Lovelace,1915-12-10`, `${p}-2,Alan,Turing,1912-06-23`].join("\n") + "\n";
+  const api = `${baseURL}/api/v1/imports`;
+  const uploaded = await fetch(`${api}?resource=core.patients`, { method: "POST", headers: { ...auth, "x-file-name": "patients.csv" }, body: csv });
+  expect(uploaded.status).toBe(201);
+  const { id } = (await uploaded.json()) as { id: string };
+  const status = async () => ((await (await fetch(`${api}/${id}`, { headers: auth })).json()) as { status: string }).status;
+  expect((await fetch(`${api}/${id}/preview`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" })).status).toBe(202);
+  await expect.poll(status, { timeout: 30_000 }).toBe("previewed");
+  expect((await fetch(`${api}/${id}/commit`, { method: "POST", headers: auth })).status).toBe(202);
+  await expect.poll(status, { timeout: 30_000 }).toBe("completed");
+
+  // The middleware wrote both runs as they ran, under the import's event.
+  const recorded = async () =>
+    query<{ runId: string; functionId: string; status: string }>(
+      `SELECT "runId", "functionId", status FROM job_run_records WHERE "eventData"->>'importId' = $1 ORDER BY "startedAt"`,
+      [id],
+    );
+  await expect.poll(async () => (await recorded()).map((r) => `${r.functionId}:${r.status}`), { timeout: 15_000 }).toEqual([
+    "core-import-preview:completed",
+    "core-import-commit:completed",
+  ]);
+  const commitRun = (await recorded())[1]!.runId;
+
+  await page.goto("/jobs?function=core-import-commit");
+  await expect(dataRows(page).getByRole("link", { name: "Import commit" }).first()).toBeVisible();
+  await page.goto(`/jobs/${commitRun}`);
+  await expect(page.getByRole("heading", { name: "Import commit", level: 1 })).toBeVisible();
+  await expect(page.getByText(`Run ${commitRun} · core-import-commit`)).toBeVisible();
+  await expect(field(page, "Status")).toHaveText("Completed");
+  await expect(field(page, "Attempts")).toHaveText("1 / 4");
+  await expect(page.getByLabel("Event data")).toContainText(`"importId": "${id}"`);
+  await expect(page.getByLabel("Run output")).toContainText('"steps": 1');
+  const steps = page.getByRole("table", { name: "Steps" }).locator("tbody tr");
+  await expect(steps).toHaveCount(1);
+  await expect(steps.first()).toContainText("commit-1");
+  await expect(steps.first()).toContainText("Done");
+  await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
+});
+
 test("an owner sees only the organization's runs, and another organization's run is not found", async ({ page, browser }) => {
   const p = unique("e2e-jobs-scope-");
   const [acmeRun, birchRun] = await seedRuns([
-    { org: "acme", functionId: `${p}-export`, status: "completed", queuedMinutesAgo: 20, startedMinutesAgo: 20, durationMs: 4_200 },
-    { org: "birch", functionId: `${p}-birch-digest`, status: "completed", queuedMinutesAgo: 10, startedMinutesAgo: 10, durationMs: 300 },
+    { org: "acme", functionId: `${p}-export`, status: "completed", startedMinutesAgo: 20, durationMs: 4_200 },
+    { org: "birch", functionId: `${p}-birch-digest`, status: "completed", startedMinutesAgo: 10, durationMs: 300 },
   ]);
 
   await signIn(page, "owner@acme.test");
@@ -131,7 +181,7 @@ test("an owner sees only the organization's runs, and another organization's run
   const res = await page.goto(`/jobs/${birchRun}`);
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
-  expect((await page.goto("/jobs/not-a-uuid"))?.status()).toBe(404);
+  expect((await page.goto("/jobs/no-such-run"))?.status()).toBe(404);
 
   // Birch sees only its own run, and Acme's is not found there.
   const birch = await browser.newPage();
@@ -149,10 +199,10 @@ test("an owner sees only the organization's runs, and another organization's run
 test("the status and function filters narrow the run list, and Duration sorts it both ways", async ({ page }) => {
   const p = unique("e2e-jobs-list-");
   await seedRuns([
-    { org: "acme", functionId: `${p}-reminders`, status: "completed", queuedMinutesAgo: 50, startedMinutesAgo: 50, durationMs: 4_200 },
-    { org: "acme", functionId: `${p}-reminders`, status: "completed", queuedMinutesAgo: 40, startedMinutesAgo: 40, durationMs: 65_000 },
-    { org: "acme", functionId: `${p}-export`, status: "failed", queuedMinutesAgo: 30, startedMinutesAgo: 30, durationMs: 850, attempt: 4, error: { message: "boom" } },
-    { org: "acme", functionId: `${p}-reminders`, status: "queued", queuedMinutesAgo: 20, queued: true },
+    { org: "acme", functionId: `${p}-reminders`, functionName: `${p} Reminders`, status: "completed", startedMinutesAgo: 50, durationMs: 4_200 },
+    { org: "acme", functionId: `${p}-reminders`, functionName: `${p} Reminders`, status: "completed", startedMinutesAgo: 40, durationMs: 65_000 },
+    { org: "acme", functionId: `${p}-export`, functionName: `${p} Export`, status: "failed", startedMinutesAgo: 30, durationMs: 850, attempts: 4, error: { message: "boom" } },
+    { org: "acme", functionId: `${p}-reminders`, functionName: `${p} Reminders`, status: "running", startedMinutesAgo: 20, waiting: { type: "sleep", step: "until-morning" } },
   ]);
 
   await signIn(page, "admin@acme.test");
@@ -161,10 +211,11 @@ test("the status and function filters narrow the run list, and Duration sorts it
   const rows = dataRows(page);
   await expect(rows).toHaveCount(4);
   await expect(page.getByText(/· 4 matching ·/)).toBeVisible();
-  await expect(rows.nth(0)).toContainText(`${p}-reminders`);
-  await expect(rows.nth(0)).toContainText("Queued");
+  await expect(rows.nth(0)).toContainText(`${p} Reminders`);
+  await expect(rows.nth(0)).toContainText("Sleeping");
+  await expect(rows.nth(0)).toContainText("at step “until-morning”");
   await expect(rows.nth(0)).toContainText("—");
-  await expect(rows.nth(1)).toContainText(`${p}-export`);
+  await expect(rows.nth(1)).toContainText(`${p} Export`);
   await expect(rows.nth(1)).toContainText("Failed");
   await expect(rows.nth(1)).toContainText("850 ms");
   await expect(rows.nth(1)).toContainText("4 / 4");
@@ -177,23 +228,23 @@ test("the status and function filters narrow the run list, and Duration sorts it
   await statusFilter.selectOption("completed");
   await expect(page).toHaveURL(/status=completed/);
   await expect(rows).toHaveCount(2);
-  await expect(runsTable(page).getByText("Queued", { exact: true })).toHaveCount(0);
+  await expect(runsTable(page).getByText("Sleeping", { exact: true })).toHaveCount(0);
   await expect(runsTable(page).getByText("Failed", { exact: true })).toHaveCount(0);
-  await statusFilter.selectOption("running");
+  await statusFilter.selectOption("cancelled");
   await expect(page.getByText("No matching results")).toBeVisible();
   await statusFilter.selectOption("");
   await expect(page).not.toHaveURL(/status=/);
   await expect(rows).toHaveCount(4);
 
-  // Function filter, alone and with a status.
-  await functionFilter.selectOption(`${p}-reminders`);
+  // Function filter (by name), alone and with a status.
+  await functionFilter.selectOption({ label: `${p} Reminders` });
   await expect(page).toHaveURL(/function=/);
   await expect(rows).toHaveCount(3);
-  await expect(runsTable(page)).not.toContainText(`${p}-export`);
-  await statusFilter.selectOption("queued");
-  await expect(page).toHaveURL(/status=queued/);
+  await expect(runsTable(page)).not.toContainText(`${p} Export`);
+  await statusFilter.selectOption("running");
+  await expect(page).toHaveURL(/status=running/);
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText("Queued");
+  await expect(rows.first()).toContainText("Sleeping");
   await statusFilter.selectOption("");
   await functionFilter.selectOption("");
   await expect(page).not.toHaveURL(/function=|status=/);
@@ -209,14 +260,14 @@ test("the status and function filters narrow the run list, and Duration sorts it
   await expect(rows.nth(0)).toContainText("1 min 05 s");
   await expect(rows.nth(1)).toContainText("4.2 s");
   await expect(rows.nth(2)).toContainText("850 ms");
-  await expect(rows.nth(3)).toContainText("Queued");
+  await expect(rows.nth(3)).toContainText("Sleeping");
   await durationSort.click();
   await expect(page).toHaveURL(/dir=asc/);
   await expect(durationHeader).toHaveAttribute("aria-sort", "ascending");
   await expect(rows.nth(0)).toContainText("850 ms");
   await expect(rows.nth(1)).toContainText("4.2 s");
   await expect(rows.nth(2)).toContainText("1 min 05 s");
-  await expect(rows.nth(3)).toContainText("Queued");
+  await expect(rows.nth(3)).toContainText("Sleeping");
   // A filter keeps the sort.
   await statusFilter.selectOption("completed");
   await expect(rows).toHaveCount(2);
@@ -224,69 +275,66 @@ test("the status and function filters narrow the run list, and Duration sorts it
   await expect(rows.nth(1)).toContainText("1 min 05 s");
 });
 
-test("a run's detail shows its event, steps, output and error as text", async ({ page }) => {
+test("a run's detail shows its event, named steps, output and error as text", async ({ page }) => {
   const p = unique("e2e-jobs-detail-");
   const [completed, failed] = await seedRuns([
     {
       org: "acme",
       functionId: `${p}-reminders`,
+      functionName: "Send reminders",
       status: "completed",
-      queuedMinutesAgo: 30,
       startedMinutesAgo: 30,
       durationMs: 2_500,
-      attempt: 0,
       eventData: { day: "2031-05-04" },
       output: { sent: 12, skipped: ["ACME-1001"] },
       steps: [
-        { hash: "load-appointments", data: { count: 13 } },
-        { hash: "send-emails", data: { sent: 12 } },
+        { name: "load-appointments", durationMs: 400, outputBytes: 1_536 },
+        { name: "send-emails", durationMs: 1_900, outputBytes: 12, attempts: 2 },
       ],
     },
     {
       org: "acme",
       functionId: `${p}-export`,
       status: "failed",
-      queuedMinutesAgo: 20,
       startedMinutesAgo: 20,
       durationMs: 900,
-      attempt: 4,
+      attempts: 4,
       error: { name: "Error", message: "<img src=x onerror=alert(1)> SMTP refused" },
       steps: [
-        { hash: "collect", data: { rows: 3 } },
-        { hash: "upload", error: { name: "Error", message: "bucket not found" } },
+        { name: "collect", durationMs: 100, outputBytes: 40 },
+        { name: "upload", status: "failed", durationMs: 700, attempts: 4, error: { name: "Error", message: "bucket not found" } },
       ],
     },
   ]);
 
   await signIn(page, "owner@acme.test");
   await page.goto(`/jobs?q=${p}`);
-  await dataRows(page).filter({ hasText: `${p}-reminders` }).getByRole("link", { name: `${p}-reminders` }).click();
+  await dataRows(page).getByRole("link", { name: "Send reminders" }).click();
   await expect(page).toHaveURL(new RegExp(`/jobs/${completed}$`));
-  await expect(page.getByRole("heading", { name: `${p}-reminders`, level: 1 })).toBeVisible();
-  await expect(page.getByText(`Run ${completed}`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Send reminders", level: 1 })).toBeVisible();
+  await expect(page.getByText(`Run ${completed} · ${p}-reminders`)).toBeVisible();
   await expect(field(page, "Status")).toHaveText("Completed");
-  await expect(field(page, "Attempts")).toHaveText("0 / 4");
+  await expect(field(page, "Attempts")).toHaveText("1 / 4");
   await expect(field(page, "Duration")).toHaveText("2.5 s");
-  await expect(field(page, "App")).toHaveText(SEED_APP);
-  await expect(field(page, "Pending work items")).toHaveText("0");
+  await expect(field(page, "Output size")).toHaveText("35 B");
   await expect(page.getByLabel("Run output")).toContainText('"sent": 12');
   await expect(page.getByLabel("Run output")).toContainText('"ACME-1001"');
   await expect(page.getByLabel("Run error")).toHaveCount(0);
   await expect(page.getByText("ritiko/e2e.jobs", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Event data")).toContainText('"day": "2031-05-04"');
   await expect(page.getByText(`id evt-${completed}`)).toBeVisible();
-  const steps = page.getByRole("listitem").filter({ has: page.locator("code") });
+  const steps = page.getByRole("table", { name: "Steps" }).locator("tbody tr");
   await expect(steps).toHaveCount(2);
   await expect(steps.nth(0)).toContainText("load-appointments");
   await expect(steps.nth(0)).toContainText("Done");
-  await expect(page.getByLabel("Step 1 data")).toContainText('"count": 13');
-  await expect(page.getByLabel("Step 2 data")).toContainText('"sent": 12');
+  await expect(steps.nth(0)).toContainText("400 ms");
+  await expect(steps.nth(0)).toContainText("1.5 KB");
+  await expect(steps.nth(1)).toContainText("send-emails");
+  await expect(steps.nth(1)).toContainText("1.9 s");
   // Finished successfully: neither Re-run nor Cancel.
   await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
 
-  await page.getByRole("link", { name: "Jobs", exact: true }).first().click();
-  await expect(page).toHaveURL(/\/jobs$/);
   await page.goto(`/jobs/${failed}`);
   await expect(field(page, "Status")).toHaveText("Failed");
   await expect(field(page, "Attempts")).toHaveText("4 / 4");
@@ -294,132 +342,78 @@ test("a run's detail shows its event, steps, output and error as text", async ({
   await expect(page.getByLabel("Run error")).toContainText("<img src=x onerror=alert(1)> SMTP refused");
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.getByLabel("Run output")).toHaveCount(0);
-  await expect(page.getByLabel("Step 1 data")).toContainText('"rows": 3');
   await expect(page.getByLabel("Step 2 error")).toContainText("bucket not found");
-  await expect(page.getByRole("listitem").filter({ hasText: "upload" })).toContainText("Failed");
+  await expect(steps.filter({ hasText: "upload" })).toContainText("Failed");
   await expect(page.getByRole("button", { name: "Re-run" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
 });
 
-test("Re-run of a failed run queues a new run that appears in the list, and the old run is unchanged", async ({ page }) => {
+test("Re-run of a failed run sends its event again and lists the runs of the new event; the old run is unchanged", async ({ page }) => {
   const p = unique("e2e-jobs-rerun-");
-  const fn = `${p}-export`;
   const [failed] = await seedRuns([
-    {
-      org: "acme",
-      functionId: fn,
-      status: "failed",
-      queuedMinutesAgo: 15,
-      startedMinutesAgo: 15,
-      durationMs: 1_200,
-      attempt: 4,
-      eventData: { exportId: "exp-1" },
-      error: { name: "Error", message: "disk full" },
-      steps: [{ hash: "collect", data: { rows: 3 } }],
-    },
+    { org: "acme", functionId: `${p}-export`, status: "failed", startedMinutesAgo: 15, durationMs: 1_200, attempts: 4, eventData: { exportId: p }, error: { name: "Error", message: "disk full" } },
   ]);
-  const before = await query(`SELECT * FROM job_runs WHERE id = $1`, [failed]);
+  const before = await query(`SELECT * FROM job_run_records WHERE "runId" = $1`, [failed]);
 
   await signIn(page, "admin@acme.test");
   await page.goto(`/jobs/${failed}`);
   await expect(field(page, "Status")).toHaveText("Failed");
   await page.getByRole("button", { name: "Re-run" }).click();
-  await expect(page.getByText("A new run was queued.")).toBeVisible();
-  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
-  await expect(page).not.toHaveURL(new RegExp(failed!));
-  const rerunId = new URL(page.url()).pathname.split("/").pop()!;
+  await expect(page.getByText(`ritiko/e2e.jobs was sent again: the new run of ${p}-export appears here when it starts.`)).toBeVisible();
+  await expect(page).toHaveURL(/\/jobs\?event=/);
+  const eventId = new URL(page.url()).searchParams.get("event")!;
+  await expect(page.getByText(`runs of event ${eventId} (a run appears when it starts)`)).toBeVisible();
 
-  // The new run: same function and event, queued with its start item, nothing done yet.
-  await expect(page.getByRole("heading", { name: fn, level: 1 })).toBeVisible();
-  await expect(field(page, "Status")).toHaveText("Queued");
-  await expect(field(page, "Attempts")).toHaveText("0 / 4");
-  await expect(field(page, "Started")).toHaveText("—");
-  await expect(field(page, "Pending work items")).toHaveText("1");
-  await expect(page.getByLabel("Event data")).toContainText('"exportId": "exp-1"');
-  await expect(page.getByText("No step has completed yet.")).toBeVisible();
-  await expect(page.getByLabel("Run error")).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Cancel run" })).toBeVisible();
-
-  // Both runs are in the list, the new one first.
-  await page.goto(`/jobs?q=${p}`);
-  const rows = dataRows(page);
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText("Queued");
-  await expect(rows.nth(0).getByRole("link", { name: fn })).toHaveAttribute("href", `/jobs/${rerunId}`);
-  await expect(rows.nth(1)).toContainText("Failed");
-  await expect(rows.nth(1).getByRole("link", { name: fn })).toHaveAttribute("href", `/jobs/${failed}`);
-
-  // The old run is exactly as it was.
-  await rows.nth(1).getByRole("link", { name: fn }).click();
-  await expect(page).toHaveURL(new RegExp(`/jobs/${failed}$`));
-  await expect(field(page, "Status")).toHaveText("Failed");
-  await expect(page.getByLabel("Run error")).toContainText("disk full");
-  await expect(page.getByLabel("Step 1 data")).toContainText('"rows": 3');
-  expect(await query(`SELECT * FROM job_runs WHERE id = $1`, [failed])).toEqual(before);
-  const [fresh] = await query<{ eventId: string; organizationId: string }>(`SELECT "eventId", "organizationId" FROM job_runs WHERE id = $1`, [rerunId]);
-  expect(fresh).toEqual({ eventId: before[0]!.eventId, organizationId: before[0]!.organizationId });
+  // The job runner stored the event with the same name and data (no function of this app listens to it).
+  const [sent] = await query<{ name: string; data: Record<string, unknown> }>(`SELECT name, data FROM job_events WHERE id::text = $1 OR "dedupeKey" = $1`, [eventId]);
+  expect(sent).toEqual({ name: "ritiko/e2e.jobs", data: before[0]!.eventData });
+  expect(await query(`SELECT * FROM job_run_records WHERE "runId" = $1`, [failed])).toEqual(before);
 });
 
-test("Cancel, after confirmation, turns a queued or running run cancelled and removes its pending work", async ({ page }) => {
+test("Cancel, after confirmation, stops the run in the job runner and marks it cancelled", async ({ page }) => {
   const p = unique("e2e-jobs-cancel-");
-  const [queued, running] = await seedRuns([
-    { org: "acme", functionId: `${p}-reminders`, status: "queued", queuedMinutesAgo: 5, queued: true },
-    {
-      org: "acme",
-      functionId: `${p}-export`,
-      status: "running",
-      queuedMinutesAgo: 4,
-      startedMinutesAgo: 4,
-      attempt: 1,
-      steps: [{ hash: "collect", data: { rows: 3 } }],
-      queued: true,
-    },
+  const [running] = await seedRuns([
+    { org: "acme", functionId: `${p}-export`, status: "running", startedMinutesAgo: 4, steps: [{ name: "collect", durationMs: 300, outputBytes: 20 }], inExecutor: true },
   ]);
 
   await signIn(page, "owner@acme.test");
-  for (const [id, label] of [
-    [queued!, "Queued"],
-    [running!, "Running"],
-  ] as const) {
-    await page.goto(`/jobs/${id}`);
-    await expect(field(page, "Status")).toHaveText(label);
-    await expect(field(page, "Pending work items")).toHaveText("1");
-    await expect(field(page, "Ended")).toHaveText("—");
-    await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
+  await page.goto(`/jobs/${running}`);
+  // Nothing has run for minutes: the page says so.
+  await expect(field(page, "Status")).toContainText("Waiting to resume");
+  await expect(field(page, "Status")).toContainText(/nothing has run since \d\d:\d\d:\d\d; the job runner retries it/);
+  await expect(field(page, "Ended")).toHaveText("—");
+  await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
 
-    // "Keep running" changes nothing.
-    await page.getByRole("button", { name: "Cancel run" }).click();
-    const dialog = page.getByRole("alertdialog", { name: "Cancel this run?" });
-    await expect(dialog).toBeVisible();
-    await dialog.getByRole("button", { name: "Keep running" }).click();
-    await expect(dialog).toBeHidden();
-    await expect(field(page, "Status")).toHaveText(label);
+  // "Keep running" changes nothing.
+  await page.getByRole("button", { name: "Cancel run" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Cancel this run?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Keep running" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await query(`SELECT status FROM job_runs WHERE id = $1`, [running])).toEqual([{ status: "running" }]);
 
-    await page.getByRole("button", { name: "Cancel run" }).click();
-    await dialog.getByRole("button", { name: "Cancel run" }).click();
-    await expect(page.getByText("The run was cancelled.")).toBeVisible();
-    await expect(dialog).toBeHidden();
-    await expect(field(page, "Status")).toHaveText("Cancelled");
-    await expect(field(page, "Pending work items")).toHaveText("0");
-    await expect(field(page, "Ended")).not.toHaveText("—");
-    await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Re-run" })).toBeVisible();
-    await page.reload();
-    await expect(field(page, "Status")).toHaveText("Cancelled");
-  }
+  await page.getByRole("button", { name: "Cancel run" }).click();
+  await dialog.getByRole("button", { name: "Cancel run" }).click();
+  await expect(page.getByText("The run was cancelled.")).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(field(page, "Status")).toHaveText("Cancelled");
+  await expect(field(page, "Ended")).not.toHaveText("—");
+  await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Re-run" })).toBeVisible();
+  // The job runner's own run is cancelled and its pending work removed.
+  expect(await query(`SELECT status FROM job_runs WHERE id = $1`, [running])).toEqual([{ status: "cancelled" }]);
+  expect(await query(`SELECT 1 FROM job_queue WHERE "runId" = $1`, [running])).toEqual([]);
+  await page.reload();
+  await expect(field(page, "Status")).toHaveText("Cancelled");
   // Steps already done stay.
-  await expect(page.getByLabel("Step 1 data")).toContainText('"rows": 3');
-
+  await expect(page.getByRole("table", { name: "Steps" })).toContainText("collect");
   await page.goto(`/jobs?q=${p}&status=cancelled`);
-  await expect(dataRows(page)).toHaveCount(2);
-  await page.goto(`/jobs?q=${p}&status=queued`);
-  await expect(page.getByText("No matching results")).toBeVisible();
+  await expect(dataRows(page)).toHaveCount(1);
 });
 
 test("staff and viewers have no Jobs menu item and get 403 on the Jobs pages", async ({ page }) => {
   const [run] = await seedRuns([
-    { org: "acme", functionId: `${unique("e2e-jobs-denied-")}-export`, status: "failed", queuedMinutesAgo: 5, startedMinutesAgo: 5, durationMs: 10, error: { message: "x" } },
+    { org: "acme", functionId: `${unique("e2e-jobs-denied-")}-export`, status: "failed", startedMinutesAgo: 5, durationMs: 10, error: { message: "x" } },
   ]);
   for (const email of ["staff@acme.test", "viewer@acme.test"]) {
     await page.context().clearCookies();

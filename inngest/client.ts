@@ -13,9 +13,10 @@
 //                        /api/inngest must then be reachable on loopback only (see proxy.ts).
 //
 // Every job event carries the organization it concerns (`organizationId`), so runs can be attributed
-// to a tenant (the embedded executor stores it on job_runs).
+// to a tenant (the run records of the Jobs page are kept per organization).
 import { eventType, Inngest } from "inngest";
 import { z } from "zod";
+import { RunRecorder } from "./run-records/middleware";
 
 const organizationId = z.uuid();
 
@@ -29,4 +30,5 @@ export const outboxKick = eventType("ritiko/outbox.kick", {
 
 export const events = { outboxKick } as const;
 
-export const inngest = new Inngest({ id: "ritiko" });
+// RunRecorder keeps the app's own record of every run for the Jobs page, on any Inngest.
+export const inngest = new Inngest({ id: "ritiko", middleware: [RunRecorder] });

@@ -52,6 +52,7 @@ export function createImportFunctions(client: Inngest): InngestFunction.Any[] {
   const preview = client.createFunction(
     {
       id: "core-import-preview",
+      name: "Import preview",
       concurrency: perOrganization(2),
       retries: 2,
       triggers: [importPreviewRequested],
@@ -68,6 +69,7 @@ export function createImportFunctions(client: Inngest): InngestFunction.Any[] {
   const commit = client.createFunction(
     {
       id: "core-import-commit",
+      name: "Import commit",
       // One commit at a time per organization: two would compete for the same records' locks.
       concurrency: perOrganization(1),
       retries: 3,
@@ -93,6 +95,7 @@ export function createImportFunctions(client: Inngest): InngestFunction.Any[] {
   const undo = client.createFunction(
     {
       id: "core-import-undo",
+      name: "Import undo",
       concurrency: perOrganization(1),
       retries: 2,
       triggers: [importUndoRequested],
@@ -109,12 +112,12 @@ export function createImportFunctions(client: Inngest): InngestFunction.Any[] {
   );
 
   const retention = client.createFunction(
-    { id: "core-import-retention", concurrency: { limit: 1 }, triggers: [cron("17 * * * *")] },
+    { id: "core-import-retention", name: "Delete expired import and export files", concurrency: { limit: 1 }, triggers: [cron("17 * * * *")] },
     async ({ step }) => ({ deleted: await step.run("delete-expired", () => deleteExpiredFiles()) }),
   );
 
   const sweeper = client.createFunction(
-    { id: "core-work-sweeper", concurrency: { limit: 1 }, triggers: [cron("* * * * *")] },
+    { id: "core-work-sweeper", name: "Resume stalled imports and exports", concurrency: { limit: 1 }, triggers: [cron("* * * * *")] },
     async ({ step }) => step.run("sweep", () => sweepStalledWork()),
   );
 

@@ -2,7 +2,8 @@
 // `plugins/<id>/jobs.ts` exporting `functions` (collected by `npm run plugins:generate` into
 // app/_plugins/jobs.generated.ts and served by /api/inngest with core's own functions). Rules, checked
 // by tests/plugins/plugin-jobs.test.ts for every plugin:
-//   - ids are "<plugin id>-<name>" (pluginJobId), so the Jobs page and the CLI show who owns a run;
+//   - ids are "<plugin id>-<name>" (pluginJobId), so the CLI shows who owns a run, and every function has a
+//     `name` for the Jobs page ("Inventory: nightly stock check");
 //   - every event a plugin job is triggered by carries `organizationId` (core/jobs events do too);
 //   - a run for an organization that does not have the plugin enabled does nothing (skipUnlessEnabled):
 //     an event sent before the plugin was disabled must not act on the organization afterwards;

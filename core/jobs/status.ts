@@ -1,9 +1,12 @@
 // Run statuses and presentation helpers of the Jobs page, safe to import from client components.
-export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
+// A run is recorded when its first call reaches the app (inngest/run-records), so there is no
+// "queued": a run waiting for its first call is not on the page yet.
+import type { RunActivity } from "./activity";
+
+export const JOB_STATUSES = ["running", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
-  queued: "Queued",
   running: "Running",
   completed: "Completed",
   failed: "Failed",
@@ -26,8 +29,6 @@ export function jobStatusVariant(status: string): "neutral" | "success" | "warni
       return "danger";
     case "running":
       return "info";
-    case "queued":
-      return "warning";
     default:
       return "neutral";
   }
@@ -38,15 +39,30 @@ function clockTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
 
-/**
- * What a stalled run (status "running", but its executor died: inngest/executor/admin/runs.ts) is waiting for,
- * shown instead of "Running": "the job runner stopped at 14:03:07; resuming by 14:05:37".
- */
-export function stalledExplanation(run: { stalledSince: string; resumesBy: string }, timeZone: string): string {
-  return `the job runner stopped at ${clockTime(run.stalledSince, timeZone)}; resuming by ${clockTime(run.resumesBy, timeZone)}`;
+export const STALLED_LABEL = "Waiting to resume";
+
+const WAITING_LABELS: Record<string, string> = { sleep: "Sleeping", waitForEvent: "Waiting for an event", waitForSignal: "Waiting for a signal", invoke: "Waiting for another run" };
+
+/** The badge of a running run (core/jobs/activity.ts): "Running", "Sleeping", "Waiting to resume", ... */
+export function activityLabel(activity: RunActivity): string {
+  if (activity.kind === "stalled") return STALLED_LABEL;
+  if (activity.kind === "waiting") return WAITING_LABELS[activity.type] ?? "Waiting";
+  return JOB_STATUS_LABELS.running;
 }
 
-export const STALLED_LABEL = "Waiting to resume";
+/** The words beside the badge, or null: "nothing has run since 14:03:07; the job runner retries it". */
+export function activityExplanation(activity: RunActivity, timeZone: string): string | null {
+  switch (activity.kind) {
+    case "stalled":
+      return activity.reason === "idle"
+        ? `nothing has run since ${clockTime(activity.since, timeZone)}; the job runner retries it`
+        : `its call started at ${clockTime(activity.since, timeZone)} never answered; the job runner retries it`;
+    case "waiting":
+      return activity.step ? `at step “${activity.step}”` : null;
+    default:
+      return null;
+  }
+}
 
 /** "850 ms", "12.3 s", "4 min 05 s", "2 h 03 min"; an em dash when unknown. */
 export function formatDuration(ms: number | null): string {
@@ -66,4 +82,17 @@ export function prettyJson(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+const STEP_LABELS: Record<string, string> = { running: "Running", completed: "Done", failed: "Failed", retrying: "Retrying", waiting: "Waiting" };
+
+export function stepStatusLabel(status: string): string {
+  return STEP_LABELS[status] ?? status;
+}
+
+export function stepStatusVariant(status: string): "neutral" | "success" | "warning" | "danger" | "info" {
+  if (status === "completed") return "success";
+  if (status === "failed") return "danger";
+  if (status === "retrying") return "warning";
+  return "info";
 }

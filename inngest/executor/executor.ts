@@ -47,6 +47,7 @@ import { DatabaseOutage, outageDelay, whileUnreachable } from "./outage";
 import { callRequest, EVENT_FUNCTION_FAILED, EVENT_FUNCTION_INVOKED, INVOKE_TIMEOUT_ERROR, type CallBody, type SdkEvent, type StepOp } from "./protocol";
 import { claimDue, completeItem, LeaseLostError, releaseItem, type ClaimedItem } from "./queue";
 import { recordOutcome, serializeError, type RecordDeps, type RunInfo } from "./record";
+import { cancelMatchingRuns, type CancellationBody } from "./cancellations";
 import { FunctionRegistry, syncApp, type FailureHandler } from "./registry";
 import { fireDueCrons, syncCrons } from "./schedule";
 import { signingFetch } from "./signature";
@@ -124,6 +125,11 @@ export class Executor {
     if (!leaseFits(this.leaseMs, this.requestTimeoutMs)) {
       throw new Error(`Executor: leaseMs (${this.leaseMs}) must exceed requestTimeoutMs (${this.requestTimeoutMs}) by ${LEASE_MARGIN_MS} ms`);
     }
+  }
+
+  /** Inngest's bulk cancellation (POST /v1/cancellations, cancellations.ts) on this executor's runs. */
+  cancelRuns(body: CancellationBody) {
+    return cancelMatchingRuns(this.db, this.registry, body);
   }
 
   /**

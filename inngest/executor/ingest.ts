@@ -158,7 +158,7 @@ async function cancelRuns(tx: Prisma.TransactionClient, registry: FunctionRegist
         return matchers.some((m) => matcherApplies(m, incoming.name, { event, async: incoming }));
       })
       .map((r) => r.id);
-    cancelled.push(...(await cancelRunsById(tx, ids)));
+    cancelled.push(...(await cancelRunsById(tx, registry, ids)));
   }
   return cancelled;
 }

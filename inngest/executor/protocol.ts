@@ -80,6 +80,8 @@ export const DEFAULT_RETRIES = 4;
 
 /** Lifecycle / system event names. */
 export const EVENT_FUNCTION_FAILED = "inngest/function.failed";
+/** Emitted for every cancelled run (cancelOn or the cancellation API), as Inngest does. */
+export const EVENT_FUNCTION_CANCELLED = "inngest/function.cancelled";
 export const EVENT_CRON = "inngest/scheduled.timer";
 export const EVENT_FUNCTION_INVOKED = "inngest/function.invoked";
 

@@ -3,6 +3,10 @@
 //                  Answers {ids, status: 200} as the SDK's send() expects. With `eventKey` set (the app
 //                  in cloud mode with INNGEST_EVENT_KEY) any other key is refused with 401; without it
 //                  the key is not checked, like Inngest's dev server (the server listens on loopback).
+//   POST /v1/cancellations  Inngest's bulk cancellation API (cancellations.ts), how the app cancels a run
+//                  on any Inngest. With a signing key (cloud mode) the caller must send it as
+//                  `Authorization: Bearer <key>`, as Inngest's REST API requires; without one, like the
+//                  event API, nothing is checked (loopback only).
 //   GET  /health   {status, synced, functions}.
 // On start it listens at once, then syncs with the app's serve URL in-band (retrying until the app
 // answers — Next may still be compiling), then starts the worker. Events arriving before the first
@@ -10,6 +14,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { log } from "@/core/log";
+import { cancellationBody, CancellationError } from "./cancellations";
 import { Executor, type ExecutorOptions } from "./executor";
 import { SEED_KEY_PREFIX } from "./protocol";
 import { EXECUTOR_TOKEN_HEADER, executorTokenMatches } from "./token";
@@ -114,6 +119,20 @@ export async function startExecutorServer(options: ExecutorServerOptions): Promi
         const ids = results.map((r) => r.eventId);
         return send(res, 200, { ids, status: 200 });
       }
+      if (url.pathname === "/v1/cancellations") {
+        if (req.method !== "POST") throw new HttpError(405, "Use POST to cancel runs");
+        const key = options.executor?.signingKey;
+        const bearer = /^Bearer (.+)$/.exec(header(req, "authorization") ?? "")?.[1] ?? "";
+        if (key && !sameKey(key, bearer)) throw new HttpError(401, "Send the signing key as Authorization: Bearer <key>");
+        const parsed = cancellationBody.safeParse(parseJson(await readBody(req, maxBodyBytes)));
+        if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+        try {
+          return send(res, 200, await executor.cancelRuns(parsed.data));
+        } catch (err) {
+          if (err instanceof CancellationError) throw new HttpError(400, err.message);
+          throw err;
+        }
+      }
       throw new HttpError(404, `No route for ${req.method} ${url.pathname}`);
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500;
@@ -186,13 +205,16 @@ export async function startExecutorServer(options: ExecutorServerOptions): Promi
   };
 }
 
-function parseEvents(body: string): IncomingEvent[] {
-  let parsed: unknown;
+function parseJson(body: string): unknown {
   try {
-    parsed = JSON.parse(body);
+    return JSON.parse(body);
   } catch {
     throw new HttpError(400, "The body is not JSON");
   }
+}
+
+function parseEvents(body: string): IncomingEvent[] {
+  const parsed = parseJson(body);
   const list = Array.isArray(parsed) ? parsed : [parsed];
   if (!list.length) throw new HttpError(400, "No events");
   return list.map((raw, i) => {

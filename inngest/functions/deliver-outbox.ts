@@ -14,6 +14,7 @@ const MAX_BATCHES = 10;
 export const deliverOutbox = inngest.createFunction(
   {
     id: "deliver-outbox",
+    name: "Deliver events to their handlers",
     concurrency: { limit: 1 },
     triggers: [outboxKick, cron("* * * * *")],
   },

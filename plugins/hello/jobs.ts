@@ -13,7 +13,7 @@ export const helloDigestRequested = eventType("hello/digest.requested", {
 });
 
 export const helloDigest = inngest.createFunction(
-  { id: pluginJobId("hello", "digest"), concurrency: perOrganization(1), triggers: [helloDigestRequested] },
+  { id: pluginJobId("hello", "digest"), name: "Hello: daily digest", concurrency: perOrganization(1), triggers: [helloDigestRequested] },
   async ({ event, step }) => {
     const { organizationId } = event.data;
     const skipped = await step.run("check-enabled", () => skipUnlessEnabled("hello", organizationId));
@@ -30,7 +30,7 @@ export const helloDigest = inngest.createFunction(
 );
 
 export const helloDigestFanOut = inngest.createFunction(
-  { id: pluginJobId("hello", "digest-fan-out"), triggers: [cron("TZ=UTC 0 8 * * *")] },
+  { id: pluginJobId("hello", "digest-fan-out"), name: "Hello: start the daily digests", triggers: [cron("TZ=UTC 0 8 * * *")] },
   async ({ step }) => {
     const organizationIds = await step.run("organizations", async () =>
       (await rootDb().pluginInstallation.findMany({ where: { pluginId: "hello", enabled: true }, select: { organizationId: true } })).map((r) => r.organizationId),

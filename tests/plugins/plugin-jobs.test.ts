@@ -34,8 +34,10 @@ describe("the plugin jobs contract", () => {
     expect(pluginJobs.hello?.map((fn) => fn.id())).toEqual(["hello-digest", "hello-digest-fan-out"]);
   });
 
-  it.each(all.map((x) => [x.fn.id(), x] as const))("%s: id prefixed with its plugin, events carry organizationId", (_id, { pluginId, fn }) => {
+  it.each(all.map((x) => [x.fn.id(), x] as const))("%s: id prefixed with its plugin, a name for the Jobs page, events carry organizationId", (_id, { pluginId, fn }) => {
     expect(fn.id().startsWith(`${pluginId}-`)).toBe(true);
+    // The Jobs page shows the name; without one it would show the raw id.
+    expect(fn.opts.name, `${fn.id()} has no name`).toMatch(/\S/);
     for (const trigger of (fn.opts.triggers ?? []) as Array<{ event?: string; schema?: { "~standard": { validate: (v: unknown) => unknown } } }>) {
       if (!trigger.event) continue;
       expect(trigger.schema, `${fn.id()}: trigger ${trigger.event} needs a schema`).toBeDefined();

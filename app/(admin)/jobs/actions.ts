@@ -1,12 +1,12 @@
 "use server";
-// Server actions of the Jobs page: thin wrappers over the embedded executor's operator actions
-// (inngest/executor/admin/operator.ts) for owners and admins.
+// Server actions of the Jobs page: thin wrappers over core/jobs/operations.ts for owners and admins.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
-import * as mutations from "@/inngest/executor/admin/operator";
+import * as mutations from "@/core/jobs/operations";
 
-const idSchema = z.uuid(mutations.JOB_NOT_FOUND);
+// Run ids are the job runner's: UUIDs from the embedded executor, ULIDs from Inngest.
+const idSchema = z.string().trim().min(1, mutations.JOB_NOT_FOUND).max(200, mutations.JOB_NOT_FOUND);
 
 export async function rerunJobAction(runId: string) {
   const res = await orgAction("organization.manage", idSchema, runId, mutations.rerunJob);

@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
-import { JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/inngest/executor/admin/runs";
+import { JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/core/jobs/runs";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { JobsTable } from "./_components/jobs-table";
 
@@ -9,14 +9,14 @@ export const metadata = { title: "Jobs" };
 export default async function JobsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("organization.manage");
   const raw = await searchParams;
-  const params = parseListParams(raw, JOB_SORTS, { sort: "createdAt", dir: "desc" });
+  const params = parseListParams(raw, JOB_SORTS, { sort: "startedAt", dir: "desc" });
   const filters = parseJobFilters(raw);
   const [{ rows, total, page }, functions] = await Promise.all([listJobRuns(ctx, params, filters), listJobFunctions(ctx)]);
   return (
     <div className="grid gap-6">
       <PageHeader
         title="Jobs"
-        description={`Background work of this organization · ${total.toLocaleString("en-US")} matching · times in ${ctx.organization.timezone}`}
+        description={`Background work of this organization · ${total.toLocaleString("en-US")} matching${filters.eventId ? ` · runs of event ${filters.eventId} (a run appears when it starts)` : ""} · times in ${ctx.organization.timezone}`}
       />
       <JobsTable
         rows={rows}

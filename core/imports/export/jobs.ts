@@ -14,6 +14,7 @@ export function createExportFunctions(client: Inngest): InngestFunction.Any[] {
   const run = client.createFunction(
     {
       id: "core-export",
+      name: "Export",
       concurrency: perOrganization(2),
       retries: 2,
       triggers: [exportRequested],

@@ -54,6 +54,7 @@ export function createBulkOperationFunction(client: Inngest) {
   return client.createFunction(
   {
     id: pluginJobId("inventory", "bulk-operation"),
+    name: "Inventory: bulk action",
     // One bulk operation at a time per organization: two would fight over the same rows' locks.
     concurrency: perOrganization(1),
     cancelOn: cancelOnDisable,

@@ -40,7 +40,7 @@ export async function sweepBulkOperations(now = new Date(), send: Send = (e) => 
 
 export function createBulkSweeper(client: Inngest) {
   return client.createFunction(
-    { id: pluginJobId("inventory", "bulk-sweeper"), concurrency: { limit: 1 }, triggers: [cron("* * * * *")] },
+    { id: pluginJobId("inventory", "bulk-sweeper"), name: "Inventory: resume stalled bulk actions", concurrency: { limit: 1 }, triggers: [cron("* * * * *")] },
     async ({ step }) => step.run("sweep", () => sweepBulkOperations()),
   );
 }

@@ -16,6 +16,7 @@ import { STARTER_CATALOG } from "./starter-catalog";
 export const initialImport = inngest.createFunction(
   {
     id: pluginJobId("inventory", "initial-import"),
+    name: "Inventory: first import",
     concurrency: perOrganization(1),
     idempotency: "event.data.organizationId",
     cancelOn: cancelOnDisable,

@@ -32,7 +32,7 @@ export function nightlyCheckEvent(check: DueCheck) {
 export const NIGHTLY_FAN_OUT_CRON = "*/15 * * * *";
 
 export const nightlyFanOut = inngest.createFunction(
-  { id: pluginJobId("inventory", "nightly-fan-out"), triggers: [cron(NIGHTLY_FAN_OUT_CRON)] },
+  { id: pluginJobId("inventory", "nightly-fan-out"), name: "Inventory: start the nightly checks", triggers: [cron(NIGHTLY_FAN_OUT_CRON)] },
   async ({ step, runId }) => {
     let organizations = 0;
     for (let chunk = 0; ; chunk++) {
@@ -49,6 +49,7 @@ export const nightlyFanOut = inngest.createFunction(
 export const nightlyCheck = inngest.createFunction(
   {
     id: pluginJobId("inventory", "nightly-check"),
+    name: "Inventory: nightly stock check",
     concurrency: perOrganization(1),
     idempotency: "event.data.checkKey",
     cancelOn: cancelOnDisable,

@@ -33,6 +33,7 @@ export const SHOPIFY_SYNC_FUNCTION = pluginJobId("inventory", "shopify-sync");
 export const shopifySync = inngest.createFunction(
   {
     id: SHOPIFY_SYNC_FUNCTION,
+    name: "Inventory: Shopify sync",
     concurrency: perOrganization(1),
     cancelOn: cancelOnDisable,
     triggers: [shopifySyncRequested],

@@ -4,10 +4,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
-import { cancelJobAction, rerunJobAction } from "../actions";
-import { getJobRun } from "@/inngest/executor/admin/runs";
-import { formatDuration, prettyJson } from "@/core/jobs/status";
+import { getJobRun } from "@/core/jobs/runs";
+import { formatBytes } from "@/components/imports/labels";
+import { formatDuration, prettyJson, stepStatusLabel, stepStatusVariant } from "@/core/jobs/status";
 import { formatDateTime } from "@/core/time/zoned";
+import { cancelJobAction, rerunJobAction } from "../actions";
 import { JobRunActions } from "../_components/job-run-actions";
 import { RunStatus } from "../_components/run-status";
 
@@ -22,10 +23,19 @@ function Json({ value, label }: { value: unknown; label: string }) {
   );
 }
 
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="font-medium tabular-nums break-words">{children}</dd>
+    </div>
+  );
+}
+
 export default async function JobRunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireCapability("organization.manage");
-  const run = await getJobRun(ctx, id);
+  const run = await getJobRun(ctx, decodeURIComponent(id));
   if (!run) notFound();
   const tz = ctx.organization.timezone;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, tz, { timeStyle: "medium" }) : "—");
@@ -34,14 +44,15 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
     <div className="grid gap-6">
       <PageHeader
         eyebrow={<Link href="/jobs" className="hover:underline">Jobs</Link>}
-        title={run.functionId}
-        description={`Run ${run.id}`}
+        title={run.functionName}
+        description={`Run ${run.id} · ${run.functionId}`}
         actions={
           <JobRunActions
             runId={run.id}
-            functionId={run.functionId}
+            functionName={run.functionName}
+            eventName={run.event.name}
             canRerun={run.status === "failed" || run.status === "cancelled"}
-            canCancel={run.status === "queued" || run.status === "running"}
+            canCancel={run.status === "running"}
             rerun={rerunJobAction}
             cancel={cancelJobAction}
           />
@@ -50,42 +61,16 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
       <Card>
         <CardContent className="pt-6">
           <dl className="grid gap-4 text-sm sm:grid-cols-3">
-            <div>
-              <dt className="text-muted-foreground">Status</dt>
-              <dd>
-                <RunStatus run={run} timeZone={tz} />
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Attempts</dt>
-              <dd className="font-medium tabular-nums">
-                {run.attempt} / {run.maxAttempts}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Duration</dt>
-              <dd className="font-medium tabular-nums">{formatDuration(run.durationMs)}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Queued</dt>
-              <dd className="font-medium tabular-nums">{when(run.createdAt)}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Started</dt>
-              <dd className="font-medium tabular-nums">{when(run.startedAt)}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Ended</dt>
-              <dd className="font-medium tabular-nums">{when(run.endedAt)}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">App</dt>
-              <dd className="font-medium break-all">{run.appId}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Pending work items</dt>
-              <dd className="font-medium tabular-nums">{run.queuedItems}</dd>
-            </div>
+            <Field label="Status">
+              <RunStatus run={run} timeZone={tz} />
+            </Field>
+            <Field label="Attempts">
+              {run.attempts} / {run.maxAttempts}
+            </Field>
+            <Field label="Duration">{formatDuration(run.durationMs)}</Field>
+            <Field label="Started">{when(run.startedAt)}</Field>
+            <Field label="Ended">{when(run.endedAt)}</Field>
+            <Field label="Output size">{run.outputBytes === null ? "—" : formatBytes(run.outputBytes)}</Field>
           </dl>
         </CardContent>
       </Card>
@@ -99,6 +84,15 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
             <Json value={run.error} label="Run error" />
           </CardContent>
         </Card>
+      ) : run.status === "running" && run.lastError !== null ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Last error (being retried)</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Json value={run.lastError} label="Last error" />
+          </CardContent>
+        </Card>
       ) : null}
 
       {run.output !== null ? (
@@ -110,6 +104,13 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
             <Json value={run.output} label="Run output" />
           </CardContent>
         </Card>
+      ) : run.outputBytes !== null && run.outputBytes > 0 ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Output</CardTitle>
+          </CardHeader>
+          <CardContent className="text-sm text-muted-foreground">The output ({formatBytes(run.outputBytes)}) is too large to keep; only its size is recorded.</CardContent>
+        </Card>
       ) : null}
 
       <Card>
@@ -119,7 +120,10 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
         <CardContent className="grid gap-3 text-sm">
           <p>
             <span className="font-medium">{run.event.name}</span>{" "}
-            <span className="text-muted-foreground">· {when(run.event.ts)}{run.event.dedupeKey ? ` · id ${run.event.dedupeKey}` : ""}</span>
+            <span className="text-muted-foreground">
+              · {when(run.event.ts)}
+              {run.event.id ? ` · id ${run.event.id}` : ""}
+            </span>
           </p>
           <Json value={run.event.data} label="Event data" />
         </CardContent>
@@ -131,21 +135,39 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
         </CardHeader>
         <CardContent>
           {run.steps.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No step has completed yet.</p>
+            <p className="text-sm text-muted-foreground">No step has run yet.</p>
           ) : (
-            <ol className="grid gap-4">
-              {run.steps.map((s, i) => (
-                <li key={s.id} className="grid gap-2">
-                  <div className="flex flex-wrap items-center gap-2 text-sm">
-                    <span className="font-medium tabular-nums">{i + 1}.</span>
-                    <code className="text-xs break-all">{s.stepHash}</code>
-                    {s.error !== null ? <Badge variant="danger">Failed</Badge> : <Badge variant="success">Done</Badge>}
-                    <span className="text-muted-foreground tabular-nums">{when(s.createdAt)}</span>
-                  </div>
-                  <Json value={s.error ?? s.data} label={s.error !== null ? `Step ${i + 1} error` : `Step ${i + 1} data`} />
-                </li>
-              ))}
-            </ol>
+            <table className="w-full text-sm" aria-label="Steps">
+              <thead className="text-left text-muted-foreground">
+                <tr>
+                  <th className="py-1 pr-3 font-normal">#</th>
+                  <th className="py-1 pr-3 font-normal">Step</th>
+                  <th className="py-1 pr-3 font-normal">Status</th>
+                  <th className="py-1 pr-3 text-right font-normal">Attempts</th>
+                  <th className="py-1 pr-3 font-normal">Started</th>
+                  <th className="py-1 pr-3 text-right font-normal">Duration</th>
+                  <th className="py-1 text-right font-normal">Output</th>
+                </tr>
+              </thead>
+              <tbody>
+                {run.steps.map((s, i) => (
+                  <tr key={s.id} className="border-t border-border align-top">
+                    <td className="py-2 pr-3 tabular-nums">{i + 1}</td>
+                    <td className="py-2 pr-3">
+                      <span className="font-medium break-all">{s.name}</span> <span className="text-xs text-muted-foreground">{s.type}</span>
+                      {s.error !== null ? <Json value={s.error} label={`Step ${i + 1} error`} /> : null}
+                    </td>
+                    <td className="py-2 pr-3">
+                      <Badge variant={stepStatusVariant(s.status)}>{stepStatusLabel(s.status)}</Badge>
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{s.attempts}</td>
+                    <td className="py-2 pr-3 tabular-nums">{when(s.startedAt)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(s.durationMs)}</td>
+                    <td className="py-2 text-right tabular-nums">{s.outputBytes === null ? "—" : formatBytes(s.outputBytes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
         </CardContent>
       </Card>

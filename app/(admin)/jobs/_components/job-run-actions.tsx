@@ -1,5 +1,6 @@
 "use client";
-// Re-run (failed / cancelled runs) and Cancel (queued / running runs, confirmed first) for one run.
+// Re-run (failed / cancelled runs: sends the run's event again) and Cancel (running runs, confirmed
+// first) for one run (core/jobs/operations.ts).
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
@@ -7,18 +8,17 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/core/actions/result";
 
-type Action = (runId: string) => Promise<ActionResult<{ id: string }>>;
-
 type Props = {
   runId: string;
-  functionId: string;
+  functionName: string;
+  eventName: string;
   canRerun: boolean;
   canCancel: boolean;
-  rerun: Action;
-  cancel: Action;
+  rerun: (runId: string) => Promise<ActionResult<{ eventId: string }>>;
+  cancel: (runId: string) => Promise<ActionResult<{ id: string }>>;
 };
 
-export function JobRunActions({ runId, functionId, canRerun, canCancel, rerun, cancel }: Props) {
+export function JobRunActions({ runId, functionName, eventName, canRerun, canCancel, rerun, cancel }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -36,8 +36,8 @@ export function JobRunActions({ runId, functionId, canRerun, canCancel, rerun, c
                 toast.error(res.error);
                 return;
               }
-              toast.success(res.message ?? "A new run was queued.");
-              router.push(`/jobs/${res.data.id}`);
+              toast.success(res.message ?? `${eventName} was sent again.`);
+              router.push(`/jobs?event=${encodeURIComponent(res.data.eventId)}`);
             })
           }
         >
@@ -49,7 +49,7 @@ export function JobRunActions({ runId, functionId, canRerun, canCancel, rerun, c
           trigger="Cancel run"
           triggerVariant="destructive"
           title="Cancel this run?"
-          description={`The run of ${functionId} stops: it is marked cancelled and its pending work is removed. Steps already done are not undone.`}
+          description={`The run of ${functionName} stops: a step already executing finishes, nothing after it runs. Steps already done are not undone.`}
           confirmLabel="Cancel run"
           pendingLabel="Cancelling…"
           cancelLabel="Keep running"

@@ -1,5 +1,5 @@
 "use client";
-// The Jobs list: runs of the embedded background-job executor for this organization.
+// The Jobs list: this organization's background-job runs, as the app recorded them (core/jobs/runs.ts).
 import Link from "next/link";
 import { ClipboardList } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
@@ -7,7 +7,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { JobRunRow } from "@/inngest/executor/admin/runs";
+import type { JobRunRow } from "@/core/jobs/runs";
 import { formatDuration, JOB_STATUSES, JOB_STATUS_LABELS } from "@/core/jobs/status";
 import { formatDateTime } from "@/core/time/zoned";
 import { RunStatus } from "./run-status";
@@ -16,11 +16,11 @@ const col = createDataTableColumnHelper<JobRunRow>();
 
 function columnsFor(timeZone: string) {
   return col.columns([
-    col.accessor("functionId", {
+    col.accessor("functionName", {
       id: "function",
       header: "Function",
       cell: (info) => (
-        <Link href={`/jobs/${info.row.original.id}`} className="font-medium text-foreground hover:underline">
+        <Link href={`/jobs/${encodeURIComponent(info.row.original.id)}`} className="font-medium text-foreground hover:underline">
           {info.getValue()}
         </Link>
       ),
@@ -29,17 +29,10 @@ function columnsFor(timeZone: string) {
       header: "Status",
       cell: (info) => <RunStatus run={info.row.original} timeZone={timeZone} />,
     }),
-    col.accessor("createdAt", {
+    col.accessor("startedAt", {
       header: "Started",
       enableSorting: true,
-      cell: (info) => {
-        const r = info.row.original;
-        return (
-          <span className="tabular-nums" title={r.startedAt ? undefined : "Not started yet; the time shown is when it was queued"}>
-            {formatDateTime(r.startedAt ?? r.createdAt, timeZone)}
-          </span>
-        );
-      },
+      cell: (info) => <span className="tabular-nums">{formatDateTime(info.getValue(), timeZone)}</span>,
     }),
     col.accessor("durationMs", {
       id: "duration",
@@ -48,7 +41,7 @@ function columnsFor(timeZone: string) {
       meta: { align: "end" },
       cell: (info) => <span className="tabular-nums">{formatDuration(info.getValue())}</span>,
     }),
-    col.accessor("attempt", {
+    col.accessor("attempts", {
       header: "Attempts",
       meta: { align: "end" },
       cell: (info) => (
@@ -64,7 +57,7 @@ const columnsForZone = memoizeByKey(columnsFor);
 
 type Props = ServerListState<JobRunRow> & {
   timeZone: string;
-  functions: string[];
+  functions: Array<{ id: string; name: string }>;
 };
 
 export function JobsTable({ rows, total, page, pageSize, sort, dir, timeZone, functions }: Props) {
@@ -79,11 +72,11 @@ export function JobsTable({ rows, total, page, pageSize, sort, dir, timeZone, fu
       sort={sort}
       dir={dir}
       searchPlaceholder="Search function"
-      getRowHref={(r) => `/jobs/${r.id}`}
+      getRowHref={(r) => `/jobs/${encodeURIComponent(r.id)}`}
       toolbar={
         <>
           <FilterSelect param="status" label="Status" allLabel="All statuses" options={JOB_STATUSES.map((s) => ({ value: s, label: JOB_STATUS_LABELS[s] }))} />
-          <FilterSelect param="function" label="Function" allLabel="All functions" options={functions.map((f) => ({ value: f, label: f }))} />
+          <FilterSelect param="function" label="Function" allLabel="All functions" options={functions.map((f) => ({ value: f.id, label: f.name }))} />
         </>
       }
       emptyState={

@@ -1,19 +1,20 @@
-// A run's status on the Jobs list and run page. A run whose executor died (stalledSince, from
-// inngest/executor/admin/runs.ts) is not running: it waits for its lease to end, and says so instead of "Running".
+// A run's status on the Jobs list and run page. A running run says what it is doing
+// (core/jobs/activity.ts): running, sleeping, waiting for an event — or waiting to resume, with since
+// when nothing has happened, when its job runner is down or the app serving it died mid-call.
 import { Badge } from "@/components/ui/badge";
-import { jobStatusLabel, jobStatusVariant, STALLED_LABEL, stalledExplanation } from "@/core/jobs/status";
+import type { RunActivity } from "@/core/jobs/activity";
+import { activityExplanation, activityLabel, jobStatusLabel, jobStatusVariant } from "@/core/jobs/status";
 
-type Props = { run: { status: string; stalledSince: string | null; resumesBy: string | null }; timeZone: string };
+type Props = { run: { status: string; activity: RunActivity | null }; timeZone: string };
 
 export function RunStatus({ run, timeZone }: Props) {
-  const { stalledSince, resumesBy } = run;
-  if (stalledSince && resumesBy) {
-    return (
-      <span className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-1">
-        <Badge variant="warning">{STALLED_LABEL}</Badge>{" "}
-        <span className="text-xs text-muted-foreground">— {stalledExplanation({ stalledSince, resumesBy }, timeZone)}</span>
-      </span>
-    );
-  }
-  return <Badge variant={jobStatusVariant(run.status)}>{jobStatusLabel(run.status)}</Badge>;
+  const { activity } = run;
+  if (!activity) return <Badge variant={jobStatusVariant(run.status)}>{jobStatusLabel(run.status)}</Badge>;
+  const explanation = activityExplanation(activity, timeZone);
+  return (
+    <span className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-1">
+      <Badge variant={activity.kind === "stalled" ? "warning" : "info"}>{activityLabel(activity)}</Badge>
+      {explanation ? <span className="text-xs text-muted-foreground">— {explanation}</span> : null}
+    </span>
+  );
 }
