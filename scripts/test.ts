@@ -5,8 +5,12 @@
 //   3. seed the e2e database, `next build`, Playwright in Debian's Chromium against `npm start`'s server;
 //   4. the crash tests (tests/chaos, playwright.chaos.config.ts): a real `npm start` on its own
 //      embedded PostgreSQL whose processes are killed mid-import (about 3 minutes).
+//   2b. the pooled pass: the integration tests that depend on how connections behave (POOLED_TESTS) once
+//      more, with DATABASE_URL through Debian's PgBouncer in transaction pooling mode
+//      (DATABASE_POOLING=transaction; migrations direct, as docs/deploy.md says);
 // Flags: --unit (only vitest), --e2e (only Playwright and the crash tests), --chaos (only the crash
-// tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first). Any other argument goes to Playwright (spec
+// tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first),
+// --no-pooled (skip the pooled pass, for a machine without PgBouncer). Any other argument goes to Playwright (spec
 // files, -g title filter, --repeat-each=N...), for local runs of some specs after a build:
 //   npm test -- --e2e --skip-build e2e/imports.spec.ts
 //   npm test -- --e2e --skip-build e2e/jobs.spec.ts e2e/outbox.spec.ts -g "Re-run" --repeat-each=3
@@ -23,9 +27,18 @@ import { freePort } from "./lib/free-port";
 import { ensureBrowser } from "./lib/ensure-browser";
 import { APP_ROLE, ensureAppRole, grantAppRole, urlAs } from "./lib/db-roles";
 import { migrateDeploy } from "./lib/migrate";
+import { ensurePgBouncer, startPgBouncer, type PgBouncer } from "./lib/pgbouncer";
 import { seedDemoData } from "./lib/seed-demo";
 
-const OWN_FLAGS = new Set(["--unit", "--e2e", "--chaos", "--skip-build", "--no-static"]);
+const OWN_FLAGS = new Set(["--unit", "--e2e", "--chaos", "--skip-build", "--no-static", "--no-pooled"]);
+// The pooled pass: every test whose code path could depend on keeping one server connection — the job
+// executor (claim lock) and run records, the outbox, API tokens and the hot stock path (prepared
+// statements), imports and their takeover, plugin lifecycle (advisory locks), inventory and audit writes,
+// the database roles and the isolation checks. Pure unit tests (CSV parsing, formatting) are left out.
+const POOLED_TESTS = [
+  "tests/jobs/", "tests/events/", "tests/api/", "tests/db/", "tests/security/", "tests/plugins/",
+  "tests/imports/engine-", "tests/imports/commit-takeover", "plugins/inventory/tests/", "plugins/audit/tests/",
+];
 const argv = process.argv.slice(2);
 const args = new Set(argv.filter((a) => OWN_FLAGS.has(a)));
 /** Spec files, -g title filters and other Playwright options: every argument that is not ours. */
@@ -36,6 +49,7 @@ const runE2e = !args.has("--unit");
 // Spec filters select end-to-end specs: the crash tests then stay out (they take minutes).
 const runChaos = runE2e && (onlyChaos || e2eFilters.length === 0);
 const runStatic = runUnit && runE2e && !args.has("--no-static");
+const runPooled = runUnit && !args.has("--no-pooled");
 const say = (msg: string) => process.stdout.write(`\n▶ ${msg}\n`);
 
 function run(cmd: string, cmdArgs: string[], env: Record<string, string>): Promise<number> {
@@ -78,6 +92,15 @@ function readCounts(file: string, kind: "vitest" | "playwright") {
 if (runUnit && spawnSync("sh", ["-c", "command -v moto_server"], { stdio: "ignore" }).status !== 0) {
   process.stderr.write('\nmoto_server (a real S3 API server, for the S3 storage tests) is not installed: pip install "moto[server]"\n');
   process.exit(1);
+}
+let pgbouncerBinary = "";
+if (runPooled) {
+  try {
+    pgbouncerBinary = ensurePgBouncer(say);
+  } catch (err) {
+    process.stderr.write(`\n${(err as Error).message}\n`);
+    process.exit(1);
+  }
 }
 if (runE2e) {
   try {
@@ -135,6 +158,33 @@ try {
     const c = readCounts("test-results/vitest.json", "vitest");
     if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
     if (code !== 0) exitCode = 1;
+  }
+
+  if (runPooled) {
+    // Its own database, migrated directly (a migration takes session-level locks a transaction pooler
+    // cannot keep); the tests then connect only through PgBouncer.
+    const pooledName = `ritiko_pooled_${suffix}`;
+    await createDatabase(adminUrl, pooledName);
+    migrateDeploy(dbUrl(adminUrl, pooledName), { quiet: true });
+    let bouncer: PgBouncer | undefined;
+    try {
+      bouncer = await startPgBouncer(pgbouncerBinary, { adminUrl, dir: path.join(tmpData, "pgbouncer"), port: await freePort() });
+      say(`vitest through PgBouncer (transaction pooling, port ${bouncer.port}): ${POOLED_TESTS.join(" ")}`);
+      const code = await run(
+        process.execPath,
+        ["node_modules/vitest/vitest.mjs", "run", ...POOLED_TESTS, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest-pooled.json"],
+        {
+          DATABASE_URL: bouncer.urlFor(dbUrl(adminUrl, pooledName)),
+          DATABASE_POOLING: "transaction",
+          RITIKO_SECRETS_KEY: secretsKey,
+        },
+      );
+      const c = readCounts("test-results/vitest-pooled.json", "vitest");
+      if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
+      if (code !== 0) exitCode = 1;
+    } finally {
+      await bouncer?.stop();
+    }
   }
 
   if (runE2e) {
