@@ -54,7 +54,7 @@ async function seedRuns(runs: RunSeed[]): Promise<string[]> {
       const endedAt = r.durationMs !== undefined ? new Date(startedAt.getTime() + r.durationMs) : null;
       const output = r.output === undefined ? null : JSON.stringify(r.output);
       await client.query(
-        `INSERT INTO job_run_records ("runId", "organizationId", "appId", "functionId", "functionName", "eventId", "eventName", "eventData",
+        `INSERT INTO job_run_records (id, "organizationId", "appId", "functionId", "functionName", "eventId", "eventName", "eventData",
                                       "eventTs", status, attempts, "maxAttempts", "startedAt", "endedAt", "lastSeenAt", waiting, output,
                                       "outputBytes", error)
          VALUES ($1, $2, $3, $4, $5, $6, 'ritiko/e2e.jobs', $7::jsonb, $8, $9, $10, 4, $8, $11, $12, $13::jsonb, $14::jsonb, $15, $16::jsonb)`,
@@ -132,7 +132,7 @@ test("a real import's preview and commit are recorded as runs with their named s
   // The middleware wrote both runs as they ran, under the import's event.
   const recorded = async () =>
     query<{ runId: string; functionId: string; status: string }>(
-      `SELECT "runId", "functionId", status FROM job_run_records WHERE "eventData"->>'importId' = $1 ORDER BY "startedAt"`,
+      `SELECT id AS "runId", "functionId", status FROM job_run_records WHERE "eventData"->>'importId' = $1 ORDER BY "startedAt"`,
       [id],
     );
   await expect.poll(async () => (await recorded()).map((r) => `${r.functionId}:${r.status}`), { timeout: 15_000 }).toEqual([
@@ -353,7 +353,7 @@ test("Re-run of a failed run sends its event again and lists the runs of the new
   const [failed] = await seedRuns([
     { org: "acme", functionId: `${p}-export`, status: "failed", startedMinutesAgo: 15, durationMs: 1_200, attempts: 4, eventData: { exportId: p }, error: { name: "Error", message: "disk full" } },
   ]);
-  const before = await query(`SELECT * FROM job_run_records WHERE "runId" = $1`, [failed]);
+  const before = await query(`SELECT * FROM job_run_records WHERE id = $1`, [failed]);
 
   await signIn(page, "admin@acme.test");
   await page.goto(`/jobs/${failed}`);
@@ -367,7 +367,7 @@ test("Re-run of a failed run sends its event again and lists the runs of the new
   // The job runner stored the event with the same name and data (no function of this app listens to it).
   const [sent] = await query<{ name: string; data: Record<string, unknown> }>(`SELECT name, data FROM job_events WHERE id::text = $1 OR "dedupeKey" = $1`, [eventId]);
   expect(sent).toEqual({ name: "ritiko/e2e.jobs", data: before[0]!.eventData });
-  expect(await query(`SELECT * FROM job_run_records WHERE "runId" = $1`, [failed])).toEqual(before);
+  expect(await query(`SELECT * FROM job_run_records WHERE id = $1`, [failed])).toEqual(before);
 });
 
 test("Cancel, after confirmation, stops the run in the job runner and marks it cancelled", async ({ page }) => {

@@ -25,8 +25,8 @@ const notFound = { ok: false as const, error: JOB_NOT_FOUND };
 function findRun(ctx: Ctx, runId: string) {
   if (!runId || runId.length > 200) return null;
   return ctx.db.jobRunRecord.findFirst({
-    where: { runId },
-    select: { runId: true, organizationId: true, appId: true, functionId: true, functionName: true, status: true, eventId: true, eventName: true, eventData: true, eventTs: true, idempotency: true, startedAt: true },
+    where: { id: runId },
+    select: { id: true, organizationId: true, appId: true, functionId: true, functionName: true, status: true, eventId: true, eventName: true, eventData: true, eventTs: true, idempotency: true, startedAt: true },
   });
 }
 
@@ -65,9 +65,9 @@ export async function cancelJob(ctx: Ctx, runId: string): Promise<ActionResult<{
   }
   // Only a run still running: one that completed meanwhile keeps its outcome.
   const marked = await ctx.db.jobRunRecord.updateMany({
-    where: { runId: run.runId, status: "running" },
+    where: { id: run.id, status: "running" },
     data: { status: "cancelled", endedAt: new Date(), inFlightSince: null, waiting: Prisma.DbNull },
   });
   if (!marked.count) return { ok: false, error: "The run finished before it could be cancelled." };
-  return { ok: true, data: { id: run.runId }, message: "The run was cancelled. A step already executing finishes; nothing after it runs." };
+  return { ok: true, data: { id: run.id }, message: "The run was cancelled. A step already executing finishes; nothing after it runs." };
 }

@@ -41,7 +41,7 @@ export type JobRunRow = {
 };
 
 const ROW_SELECT = {
-  runId: true, functionId: true, functionName: true, status: true, attempts: true, maxAttempts: true,
+  id: true, functionId: true, functionName: true, status: true, attempts: true, maxAttempts: true,
   startedAt: true, endedAt: true, lastSeenAt: true, inFlightSince: true, waiting: true,
 } as const satisfies Prisma.JobRunRecordSelect;
 
@@ -49,7 +49,7 @@ type RowRecord = Prisma.JobRunRecordGetPayload<{ select: typeof ROW_SELECT }>;
 
 function toRow(r: RowRecord, now: number): JobRunRow {
   return {
-    id: r.runId,
+    id: r.id,
     functionId: r.functionId,
     functionName: r.functionName,
     status: r.status,
@@ -83,7 +83,7 @@ export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters
   if (params.sort === "startedAt") {
     const rows = await ctx.db.jobRunRecord.findMany({
       where,
-      orderBy: [{ startedAt: params.dir }, { runId: params.dir }],
+      orderBy: [{ startedAt: params.dir }, { id: params.dir }],
       skip,
       take: params.pageSize,
       select: ROW_SELECT,
@@ -97,19 +97,19 @@ export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters
   const ids = await ctx.db.$transaction(async (tx) => {
     // The direction is one of two literals, never caller text.
     const dir = Prisma.raw(params.dir === "asc" ? "ASC" : "DESC");
-    const order = await tx.$queryRaw<Array<{ runId: string }>>`
-      SELECT "runId" FROM job_run_records
+    const order = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM job_run_records
       WHERE "organizationId" = ${organizationId}::uuid
         AND (${filters.status ?? null}::text IS NULL OR status = ${filters.status ?? null})
         AND (${filters.functionId ?? null}::text IS NULL OR "functionId" = ${filters.functionId ?? null})
         AND (${filters.eventId ?? null}::text IS NULL OR "eventId" = ${filters.eventId ?? null})
         AND (${like}::text IS NULL OR "functionId" ILIKE ${like} OR "functionName" ILIKE ${like})
-      ORDER BY ("endedAt" - "startedAt") ${dir} NULLS LAST, "startedAt" DESC, "runId" ${dir}
+      ORDER BY ("endedAt" - "startedAt") ${dir} NULLS LAST, "startedAt" DESC, id ${dir}
       OFFSET ${skip} LIMIT ${params.pageSize}`;
-    return order.map((r) => r.runId);
+    return order.map((r) => r.id);
   });
-  const found = await ctx.db.jobRunRecord.findMany({ where: { runId: { in: ids } }, select: ROW_SELECT });
-  const byId = new Map(found.map((r) => [r.runId, r]));
+  const found = await ctx.db.jobRunRecord.findMany({ where: { id: { in: ids } }, select: ROW_SELECT });
+  const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.flatMap((id) => {
     const r = byId.get(id);
     return r ? [toRow(r, now)] : [];
@@ -131,7 +131,7 @@ export type JobRunDetail = NonNullable<Awaited<ReturnType<typeof getJobRun>>>;
 export async function getJobRun(ctx: Ctx, id: string) {
   if (!id || id.length > 200) return null;
   const run = await ctx.db.jobRunRecord.findFirst({
-    where: { runId: id },
+    where: { id },
     select: {
       ...ROW_SELECT,
       appId: true, eventId: true, eventName: true, eventData: true, eventTs: true, idempotency: true,

@@ -56,11 +56,11 @@ export const MAX_OUTPUT_BYTES = 64 * 1024;
 export async function beginCall(r: RunStart): Promise<void> {
   await hotPool().query({
     text: `
-      INSERT INTO job_run_records ("runId", "organizationId", "appId", "functionId", "functionName", "eventId", "eventName",
+      INSERT INTO job_run_records (id, "organizationId", "appId", "functionId", "functionName", "eventId", "eventName",
                                    "eventData", "eventTs", attempts, "maxAttempts", idempotency, "startedAt", "lastSeenAt",
                                    "inFlightSince", "updatedAt")
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, now(), now(), now(), now())
-      ON CONFLICT ("runId") DO UPDATE SET
+      ON CONFLICT (id) DO UPDATE SET
         attempts = GREATEST(job_run_records.attempts, EXCLUDED.attempts),
         "lastSeenAt" = now(), "inFlightSince" = now(), waiting = NULL, "updatedAt" = now()
       WHERE job_run_records."organizationId" = EXCLUDED."organizationId"`,
@@ -91,12 +91,12 @@ export async function endCall(e: CallEnd): Promise<void> {
           "lastError" = COALESCE($7::jsonb, "lastError"),
           waiting = $8::jsonb,
           "inFlightSince" = NULL, "lastSeenAt" = now(), "updatedAt" = now()
-        WHERE "runId" = $1 AND "organizationId" = $2
-        RETURNING "runId", "organizationId"
+        WHERE id = $1 AND "organizationId" = $2
+        RETURNING id, "organizationId"
       )
       INSERT INTO job_step_records ("runId", "stepId", "organizationId", name, type, status, attempts, "startedAt", "endedAt",
                                     "durationMs", "outputBytes", error)
-      SELECT run."runId", s."stepId", run."organizationId", s.name, s.type, s.status, s.attempt, s."startedAt", s."endedAt",
+      SELECT run.id, s."stepId", run."organizationId", s.name, s.type, s.status, s.attempt, s."startedAt", s."endedAt",
              (extract(epoch FROM s."endedAt" - s."startedAt") * 1000)::int, s."outputBytes", s.error
       FROM run, jsonb_to_recordset($9::jsonb) AS s("stepId" text, name text, type text, status text, attempt int,
                                                    "startedAt" timestamptz, "endedAt" timestamptz, "outputBytes" int, error jsonb)
@@ -131,7 +131,7 @@ export async function endRunFromBackend(runId: string, status: "failed" | "cance
     text: `
       UPDATE job_run_records SET status = $2, "endedAt" = now(), error = COALESCE($3::jsonb, error),
              "inFlightSince" = NULL, waiting = NULL, "updatedAt" = now()
-      WHERE "runId" = $1 AND status = 'running'`,
+      WHERE id = $1 AND status = 'running'`,
     values: [runId, status, error ? JSON.stringify(error) : null],
   });
   return res.rowCount ?? 0;
@@ -156,8 +156,8 @@ export async function pruneRunRecords(days: number, batch = 5_000): Promise<numb
   for (;;) {
     const res = await hotPool().query({
       text: `
-        DELETE FROM job_run_records WHERE "runId" IN (
-          SELECT "runId" FROM job_run_records WHERE "startedAt" < now() - $1::int * interval '1 day' ORDER BY "startedAt" LIMIT $2)`,
+        DELETE FROM job_run_records WHERE id IN (
+          SELECT id FROM job_run_records WHERE "startedAt" < now() - $1::int * interval '1 day' ORDER BY "startedAt" LIMIT $2)`,
       values: [days, batch],
     });
     total += res.rowCount ?? 0;

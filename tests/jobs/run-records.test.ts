@@ -101,11 +101,11 @@ describe("job run records", () => {
       const r = await rootDb().jobRunRecord.findFirst({ where: { eventId } });
       return r?.waiting ? r : undefined;
     });
-    const asListed = (await runs.listJobRuns(ctx, params(), {})).rows.find((r) => r.id === sleeping.runId)!;
+    const asListed = (await runs.listJobRuns(ctx, params(), {})).rows.find((r) => r.id === sleeping.id)!;
     expect(asListed.activity).toEqual({ kind: "waiting", type: "sleep", step: "settle" });
 
     const done = await recordOf(eventId, ["completed"]);
-    const run = (await runs.getJobRun(ctx, done.runId))!;
+    const run = (await runs.getJobRun(ctx, done.id))!;
     expect(run).toMatchObject({
       functionId: "test-records-steps",
       functionName: "Count the shelves",
@@ -133,7 +133,7 @@ describe("job run records", () => {
     const org = await createTestOrganization();
     const ctx = await org.as("owner");
     const failed = await recordOf(await send("test/records.fails", org.org.id), ["failed"]);
-    const run = (await runs.getJobRun(ctx, failed.runId))!;
+    const run = (await runs.getJobRun(ctx, failed.id))!;
     expect(run).toMatchObject({ status: "failed", attempts: 2, maxAttempts: 2, error: { message: "the supplier is closed" } });
     expect(run.steps).toMatchObject([{ name: "doomed", status: "failed", attempts: 2, error: { message: "the supplier is closed" } }]);
 
@@ -155,24 +155,24 @@ describe("job run records", () => {
       const r = await rootDb().jobRunRecord.findFirst({ where: { eventId } });
       return r?.waiting ? r : undefined;
     });
-    expect(await ops.cancelJob(ctx, napping.runId)).toMatchObject({ ok: true });
-    expect(await rootDb().jobRunRecord.findUnique({ where: { runId: napping.runId } })).toMatchObject({ status: "cancelled", waiting: null });
+    expect(await ops.cancelJob(ctx, napping.id)).toMatchObject({ ok: true });
+    expect(await rootDb().jobRunRecord.findUnique({ where: { id: napping.id } })).toMatchObject({ status: "cancelled", waiting: null });
     // The executor's own run is cancelled too (its queue items gone), and it emitted function.cancelled.
-    expect((await waitForRun(napping.runId)).status).toBe("cancelled");
-    expect(await rootDb().jobQueueItem.count({ where: { runId: napping.runId } })).toBe(0);
-    expect(await rootDb().jobEvent.count({ where: { name: "inngest/function.cancelled", dedupeKey: `inngest/function.cancelled:${napping.runId}` } })).toBe(1);
+    expect((await waitForRun(napping.id)).status).toBe("cancelled");
+    expect(await rootDb().jobQueueItem.count({ where: { runId: napping.id } })).toBe(0);
+    expect(await rootDb().jobEvent.count({ where: { name: "inngest/function.cancelled", dedupeKey: `inngest/function.cancelled:${napping.id}` } })).toBe(1);
     // A second cancel is refused; re-running it sends its event again, and a new run starts.
-    expect(await ops.cancelJob(ctx, napping.runId)).toEqual({ ok: false, error: CANCEL_WRONG_STATE });
-    const rerun = await ops.rerunJob(ctx, napping.runId);
+    expect(await ops.cancelJob(ctx, napping.id)).toEqual({ ok: false, error: CANCEL_WRONG_STATE });
+    const rerun = await ops.rerunJob(ctx, napping.id);
     expect(rerun).toMatchObject({ ok: true });
     if (!rerun.ok) return;
     const again = await recordOf(rerun.data.eventId);
-    expect(again.runId).not.toBe(napping.runId);
+    expect(again.id).not.toBe(napping.id);
     expect(again).toMatchObject({ functionId: "test-records-gated", eventName: "test/records.gated", eventData: { organizationId: org.org.id } });
     const listed = await runs.listJobRuns(ctx, params({ event: rerun.data.eventId }), runs.parseJobFilters({ event: rerun.data.eventId }));
-    expect(listed.rows.map((r) => r.id)).toEqual([again.runId]);
-    expect(await rootDb().jobRunRecord.findUnique({ where: { runId: napping.runId } }), "the original run is left as it was").toMatchObject({ status: "cancelled" });
-    expect(await ops.cancelJob(ctx, again.runId)).toMatchObject({ ok: true });
+    expect(listed.rows.map((r) => r.id)).toEqual([again.id]);
+    expect(await rootDb().jobRunRecord.findUnique({ where: { id: napping.id } }), "the original run is left as it was").toMatchObject({ status: "cancelled" });
+    expect(await ops.cancelJob(ctx, again.id)).toMatchObject({ ok: true });
   });
 
   it("refuses a cancellation the job runner does not accept, and changes nothing", async () => {
@@ -191,8 +191,8 @@ describe("job run records", () => {
     } finally {
       await guarded.close();
     }
-    expect((await rootDb().jobRun.findUniqueOrThrow({ where: { id: napping.runId } })).status).toBe("running");
-    expect(await ops.cancelJob(await org.as("owner"), napping.runId)).toMatchObject({ ok: true });
+    expect((await rootDb().jobRun.findUniqueOrThrow({ where: { id: napping.id } })).status).toBe("running");
+    expect(await ops.cancelJob(await org.as("owner"), napping.id)).toMatchObject({ ok: true });
   });
 
   it("re-runs only failed or cancelled runs, and not those the job runner would skip or started itself", async () => {
@@ -200,11 +200,11 @@ describe("job run records", () => {
     const ctx = await org.as("owner");
     const done = await recordOf(await send("test/records.nonretriable", org.org.id), ["failed"]);
     const once = await recordOf(await send("test/records.once", org.org.id), ["failed"]);
-    expect(await ops.rerunJob(ctx, once.runId)).toMatchObject({ ok: false, error: expect.stringMatching(/Once a day runs at most once per event\.data\.organizationId in 24 hours/) });
-    const completed = await rootDb().jobRunRecord.update({ where: { runId: done.runId }, data: { status: "completed" } });
-    expect(await ops.rerunJob(ctx, completed.runId)).toEqual({ ok: false, error: RERUN_WRONG_STATE });
-    await rootDb().jobRunRecord.update({ where: { runId: done.runId }, data: { status: "failed", eventName: "inngest/function.invoked" } });
-    expect(await ops.rerunJob(ctx, done.runId)).toEqual({ ok: false, error: RERUN_SYSTEM_EVENT });
+    expect(await ops.rerunJob(ctx, once.id)).toMatchObject({ ok: false, error: expect.stringMatching(/Once a day runs at most once per event\.data\.organizationId in 24 hours/) });
+    const completed = await rootDb().jobRunRecord.update({ where: { id: done.id }, data: { status: "completed" } });
+    expect(await ops.rerunJob(ctx, completed.id)).toEqual({ ok: false, error: RERUN_WRONG_STATE });
+    await rootDb().jobRunRecord.update({ where: { id: done.id }, data: { status: "failed", eventName: "inngest/function.invoked" } });
+    expect(await ops.rerunJob(ctx, done.id)).toEqual({ ok: false, error: RERUN_SYSTEM_EVENT });
   });
 
   it("takes the outcome of a run the job runner failed by itself (its call never answered)", async () => {
@@ -213,7 +213,7 @@ describe("job run records", () => {
     const eventId = await send("test/records.slow", org.org.id);
     // The call is executing: the run is in flight.
     const inFlight = await recordOf(eventId);
-    expect((await runs.getJobRun(ctx, inFlight.runId))!.activity).toMatchObject({ kind: "executing" });
+    expect((await runs.getJobRun(ctx, inFlight.id))!.activity).toMatchObject({ kind: "executing" });
     // The executor gives up after its request timeout (retries: 0) and emits inngest/function.failed,
     // which core-job-run-ended turns into the record's outcome.
     const failed = await recordOf(eventId, ["failed"]);
@@ -221,7 +221,7 @@ describe("job run records", () => {
     gate.open = true;
     // The late answer of the abandoned call does not bring the run back.
     await sleep(300);
-    expect((await rootDb().jobRunRecord.findUniqueOrThrow({ where: { runId: failed.runId } })).status).toBe("failed");
+    expect((await rootDb().jobRunRecord.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("failed");
   });
 
   it("keeps RITIKO_JOB_RECORD_DAYS of history: older records and their steps are deleted, newer ones stay", async () => {
@@ -232,12 +232,12 @@ describe("job run records", () => {
     const org = await createTestOrganization();
     const fresh = await recordOf(await send("test/records.nonretriable", org.org.id), ["failed"]);
     const old = await recordOf(await send("test/records.steps", org.org.id), ["completed"]);
-    await rootDb().jobRunRecord.update({ where: { runId: old.runId }, data: { startedAt: new Date(Date.now() - 31 * 86_400_000) } });
-    expect(await rootDb().jobStepRecord.count({ where: { runId: old.runId } })).toBe(3);
+    await rootDb().jobRunRecord.update({ where: { id: old.id }, data: { startedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    expect(await rootDb().jobStepRecord.count({ where: { runId: old.id } })).toBe(3);
     expect(await pruneRunRecords(30, 1)).toBeGreaterThanOrEqual(1);
-    expect(await rootDb().jobRunRecord.findUnique({ where: { runId: old.runId } })).toBeNull();
-    expect(await rootDb().jobStepRecord.count({ where: { runId: old.runId } })).toBe(0);
-    expect(await rootDb().jobRunRecord.findUnique({ where: { runId: fresh.runId } })).not.toBeNull();
+    expect(await rootDb().jobRunRecord.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await rootDb().jobStepRecord.count({ where: { runId: old.id } })).toBe(0);
+    expect(await rootDb().jobRunRecord.findUnique({ where: { id: fresh.id } })).not.toBeNull();
   });
 
   it("keeps each organization's runs to itself", async () => {
@@ -245,12 +245,12 @@ describe("job run records", () => {
     const b = await createTestOrganization();
     const mine = await recordOf(await send("test/records.nonretriable", a.org.id), ["failed"]);
     const theirs = await b.as("owner");
-    expect(await runs.getJobRun(theirs, mine.runId)).toBeNull();
-    expect(await ops.rerunJob(theirs, mine.runId)).toEqual({ ok: false, error: JOB_NOT_FOUND });
-    expect(await ops.cancelJob(theirs, mine.runId)).toEqual({ ok: false, error: JOB_NOT_FOUND });
+    expect(await runs.getJobRun(theirs, mine.id)).toBeNull();
+    expect(await ops.rerunJob(theirs, mine.id)).toEqual({ ok: false, error: JOB_NOT_FOUND });
+    expect(await ops.cancelJob(theirs, mine.id)).toEqual({ ok: false, error: JOB_NOT_FOUND });
     expect((await runs.listJobRuns(theirs, params(), {})).total).toBe(0);
     const ours = await runs.listJobRuns(await a.as("owner"), params(), runs.parseJobFilters({ function: "test-records-nonretriable" }));
-    expect(ours.rows.map((r) => r.id)).toEqual([mine.runId]);
+    expect(ours.rows.map((r) => r.id)).toEqual([mine.id]);
     expect(await runs.listJobFunctions(await a.as("owner"))).toEqual([{ id: "test-records-nonretriable", name: "Gives up at once" }]);
   });
 });

@@ -204,6 +204,18 @@ beforeAll(async () => {
     // A queued run has its start item; no executor serves this app id, so nothing claims it.
     if (status === "queued") await rootDb().jobQueueItem.create({ data: { runId: run.id, kind: "start", dueAt: new Date(Date.now() + 86_400_000) } });
   }
+  // The Jobs page's records of A's runs (written by the SDK middleware): a failed one (Re-run) and a
+  // running one (Cancel).
+  for (const status of ["failed", "running"]) {
+    await rootDb().jobRunRecord.create({
+      data: {
+        id: randomUUID(), organizationId: a.org.id, appId: "isolation-actions", functionId: "isolation-actions-fn", functionName: "Isolation",
+        eventId: randomUUID(), eventName: "test/isolation-actions", eventData: { organizationId: a.org.id }, status, maxAttempts: 1,
+      },
+    });
+  }
+  // Cancel asks the job runner's API: here none listens, so A's own cancel fails fast and visibly.
+  process.env.INNGEST_API_BASE_URL = "http://127.0.0.1:9";
   await rootDb().inventoryBulkOperation.create({
     data: { id: randomUUID(), organizationId: a.org.id, action: "mark_out_of_stock", filter: { q: CANARY }, total: 20_000, status: "failed", error: "test", createdById: owner.user.id },
   });
@@ -235,7 +247,7 @@ it("organization B reaches none of organization A's records through any server a
   const tables = await orgTables();
   const foreign = await recordsOf(a, tables);
   expect(foreign.map((f) => f.kind)).toEqual(
-    expect.arrayContaining(["patients", "appointments", "inventory_items", "inventory_categories", "inventory_stock_adjustments", "inventory_purchase_orders", "inventory_purchase_order_lines", "inventory_bulk_operations", "job_runs", "data_imports", "stored_files", "api_tokens", "hello_greetings", "audit_entries", "memberships", "event_outbox", "users (A's staff)"]),
+    expect.arrayContaining(["patients", "appointments", "inventory_items", "inventory_categories", "inventory_stock_adjustments", "inventory_purchase_orders", "inventory_purchase_order_lines", "inventory_bulk_operations", "job_runs", "job_run_records", "data_imports", "stored_files", "api_tokens", "hello_greetings", "audit_entries", "memberships", "event_outbox", "users (A's staff)"]),
   );
   const mentions = foreign.map((f) => idMatcher(f.id));
   const leaks = (raw: string) => raw.includes(CANARY) || mentions.some((mentioned) => mentioned(raw));

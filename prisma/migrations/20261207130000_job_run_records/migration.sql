@@ -2,7 +2,7 @@
 -- on any Inngest backend. The Jobs page reads only these tables.
 -- CreateTable
 CREATE TABLE "job_run_records" (
-    "runId" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
     "organizationId" UUID NOT NULL,
     "appId" TEXT NOT NULL,
     "functionId" TEXT NOT NULL,
@@ -26,7 +26,7 @@ CREATE TABLE "job_run_records" (
     "lastError" JSONB,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "job_run_records_pkey" PRIMARY KEY ("runId")
+    CONSTRAINT "job_run_records_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -48,7 +48,7 @@ CREATE TABLE "job_step_records" (
 );
 
 -- CreateIndex
-CREATE INDEX "job_run_records_organizationId_startedAt_runId_idx" ON "job_run_records"("organizationId", "startedAt" DESC, "runId");
+CREATE INDEX "job_run_records_organizationId_startedAt_id_idx" ON "job_run_records"("organizationId", "startedAt" DESC, "id");
 
 -- CreateIndex
 CREATE INDEX "job_run_records_organizationId_status_startedAt_idx" ON "job_run_records"("organizationId", "status", "startedAt");
@@ -66,4 +66,4 @@ CREATE INDEX "job_run_records_startedAt_idx" ON "job_run_records"("startedAt");
 ALTER TABLE "job_run_records" ADD CONSTRAINT "job_run_records_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "job_step_records" ADD CONSTRAINT "job_step_records_runId_fkey" FOREIGN KEY ("runId") REFERENCES "job_run_records"("runId") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "job_step_records" ADD CONSTRAINT "job_step_records_runId_fkey" FOREIGN KEY ("runId") REFERENCES "job_run_records"("id") ON DELETE CASCADE ON UPDATE CASCADE;
