@@ -31,13 +31,17 @@ import { ensurePgBouncer, startPgBouncer, type PgBouncer } from "./lib/pgbouncer
 import { seedDemoData } from "./lib/seed-demo";
 
 const OWN_FLAGS = new Set(["--unit", "--e2e", "--chaos", "--skip-build", "--no-static", "--no-pooled"]);
-// The pooled pass: every test whose code path could depend on keeping one server connection — the job
-// executor (claim lock) and run records, the outbox, API tokens and the hot stock path (prepared
-// statements), imports and their takeover, plugin lifecycle (advisory locks), inventory and audit writes,
-// the database roles and the isolation checks. Pure unit tests (CSV parsing, formatting) are left out.
+// The pooled pass: the tests whose code could depend on keeping one server connection — the job
+// executor (claim lock, connection loss) and run records, the outbox, API tokens and the hot stock path
+// (prepared statements), imports and their takeover, plugin lifecycle and settings (advisory locks),
+// purchase-order numbers (advisory lock), the audit chain's head locking, the database roles and the
+// REST isolation matrix. Tests of pages, parsing and formatting run once, in the direct pass.
 const POOLED_TESTS = [
-  "tests/jobs/", "tests/events/", "tests/api/", "tests/db/", "tests/security/", "tests/plugins/",
-  "tests/imports/engine-", "tests/imports/commit-takeover", "plugins/inventory/tests/", "plugins/audit/tests/",
+  "tests/jobs/", "tests/events/", "tests/api/", "tests/db/errors", "tests/db/org-scope", "tests/db/readiness",
+  "tests/security/db-roles", "tests/security/isolation-matrix", "tests/plugins/lifecycle", "tests/plugins/settings.test",
+  "tests/imports/engine-", "tests/imports/commit-takeover",
+  "plugins/inventory/tests/stock-", "plugins/inventory/tests/bulk", "plugins/inventory/tests/api", "plugins/inventory/tests/import-staged",
+  "plugins/inventory/tests/orders", "plugins/audit/tests/chain", "plugins/audit/tests/write-paths",
 ];
 const argv = process.argv.slice(2);
 const args = new Set(argv.filter((a) => OWN_FLAGS.has(a)));

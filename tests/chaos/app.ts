@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, until } from "@/tests/helpers/wait";
+import { freePort } from "@/tests/helpers/wait";
 
 /** Job timings of the crash tests: the run command requires timeout ≥ step + 30 s and lease > timeout + 5 s. */
 export const TIMING = { stepMs: 5_000, requestTimeoutMs: 35_000, leaseMs: 41_000 } as const;
@@ -99,9 +99,6 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   };
   return app;
 }
-
-/** Waits for `check`, a check that throws counting as "not yet" (the server or database is down); returns the wait in ms. */
-export const waitUntil = (what: string, check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 250) => until(what, check, timeoutMs, { everyMs, retryErrors: true });
 
 export const healthy = async (app: RunningApp) => (await fetch(`${app.url}/api/health`)).status === 200;
 

@@ -6,8 +6,9 @@
 // written exactly once (checked in SQL against the file), within the lease + 30 s of the killed
 // process coming back. The recovery times are printed. Then SIGTERM to the npm process alone must stop
 // everything (npm passes it to the run command, which `exec`s node) and exit 0.
-import { expect, test, type Page } from "@playwright/test";
-import { healthy, sql, startApp, TIMING, waitUntil, type RunningApp } from "./app";
+import { expect, test } from "@playwright/test";
+import { healthy, sql, startApp, TIMING, type RunningApp } from "./app";
+import { bulkState, commitImport, ensureInventoryEnabled, expectBulkDoneOnce, expectImportedOnce, importState, previewImport, seedItems, signIn, startBulk, waitUntil, type Target } from "./flows";
 
 // In order on one app, and a failure does not skip the rest (the last test stops the app).
 test.describe.configure({ mode: "default" });
@@ -15,7 +16,7 @@ test.describe.configure({ mode: "default" });
 const IMPORT_ROWS = 60_000;
 const BULK_ITEMS = 50_000;
 let app: RunningApp;
-let acmeId: string;
+let t: Target;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -24,7 +25,8 @@ test.beforeAll(async () => {
   await waitUntil("the app to answer", () => healthy(app), 200_000, 500).catch((err) => {
     throw new Error(`${err.message}\n${app.output().slice(-4000)}`);
   });
-  acmeId = (await sql<{ id: string }>(app, "SELECT id::text AS id FROM organizations WHERE slug = 'acme'"))[0]!.id;
+  const acmeId = (await sql<{ id: string }>(app, "SELECT id::text AS id FROM organizations WHERE slug = 'acme'"))[0]!.id;
+  t = { url: app.url, sql: (text, params) => sql(app, text, params), acmeId, rows: IMPORT_ROWS, items: BULK_ITEMS };
 });
 
 test.afterAll(async () => {
@@ -32,88 +34,9 @@ test.afterAll(async () => {
   app?.killGroup();
 });
 
-async function signIn(page: Page) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("Email", { exact: true }).fill("owner@acme.test");
-  await page.getByLabel("Password", { exact: true }).fill("ritiko-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible({ timeout: 30_000 });
-}
-
-async function ensureInventoryEnabled(page: Page) {
-  await page.goto(`${app.url}/plugins`);
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Inventory/ }) });
-  const enable = card.getByRole("button", { name: "Enable Inventory" });
-  const disable = card.getByRole("button", { name: "Disable Inventory" });
-  await expect(enable.or(disable)).toBeVisible();
-  if (await enable.isVisible()) await enable.click();
-  await expect(disable).toBeVisible({ timeout: 30_000 });
-}
-
-const patientsCsv = (prefix: string) =>
-  ["MRN,First name,Surname,DOB", ...Array.from({ length: IMPORT_ROWS }, (_, i) => `${prefix}-${String(i + 1).padStart(6, "0")},First${i},Last${i},1980-01-${String((i % 28) + 1).padStart(2, "0")}`)].join("\r\n") + "\r\n";
-
-/** Upload and preview through the import pages, up to the button that starts the commit; returns the import id. */
-async function previewImport(page: Page, prefix: string): Promise<string> {
-  await page.goto(`${app.url}/imports/new?resource=core.patients`);
-  await page.getByLabel("CSV file").setInputFiles({ name: `${prefix}.csv`, mimeType: "text/csv", buffer: Buffer.from(patientsCsv(prefix)) });
-  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-  const id = new URL(page.url()).pathname.split("/").pop()!;
-  await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("heading", { name: "Preview", exact: true })).toBeVisible({ timeout: 90_000 });
-  return id;
-}
-
-const commitImport = (page: Page) => page.getByRole("button", { name: `Import ${IMPORT_ROWS.toLocaleString("en-US")} rows` }).click();
-
-/** Items to mark out of stock: test data written directly, the operation is then started in the UI. */
-async function seedItems(prefix: string) {
-  await sql(
-    app,
-    `INSERT INTO inventory_items (id, "organizationId", name, sku, quantity, unit, price, "reorderThreshold", "inStock", "updatedAt")
-     SELECT gen_random_uuid(), $1::uuid, $2 || ' item ' || g, $2 || '-' || lpad(g::text, 6, '0'), 10, 'box', 1.00, 2, true, now()
-     FROM generate_series(1, $3::int) g`,
-    [acmeId, prefix, BULK_ITEMS],
-  );
-}
-
-async function startBulk(page: Page, prefix: string): Promise<string> {
-  await page.goto(`${app.url}/inventory?q=${prefix}`);
-  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
-  const bar = page.getByRole("region", { name: "Bulk actions" });
-  // Above 10,000 the list's count is an estimate ("Select all about 50,000 matching items",
-  // core/lists/count.ts); the operation itself counts exactly (its total is checked below).
-  await bar.getByRole("button", { name: /^Select all (about )?[\d,]+ matching items$/ }).click();
-  await bar.getByRole("button", { name: "Mark out of stock" }).click();
-  let id = "";
-  await waitUntil("the bulk operation", async () => {
-    const rows = await sql<{ id: string }>(app, `SELECT id::text AS id FROM inventory_bulk_operations WHERE "organizationId" = $1 AND filter->>'q' = $2`, [acmeId, prefix]);
-    id = rows[0]?.id ?? "";
-    return id !== "";
-  }, 30_000);
-  return id;
-}
-
-const importState = async (id: string) =>
-  (await sql<{ status: string; createdCount: number; rowsDone: number; error: string | null }>(app, `SELECT status, "createdCount", "rowsDone", error FROM data_imports WHERE id = $1`, [id]))[0]!;
-const bulkState = async (id: string) =>
-  (await sql<{ status: string; done: number; total: number; error: string | null }>(app, `SELECT status, done, total, error FROM inventory_bulk_operations WHERE id = $1`, [id]))[0]!;
-
 async function expectEveryRowOnce(prefix: string, importId: string, bulkId: string) {
-  expect(await importState(importId)).toMatchObject({ status: "completed", createdCount: IMPORT_ROWS, rowsDone: IMPORT_ROWS, error: null });
-  const [patients] = await sql<{ n: number; distinct: number }>(
-    app,
-    `SELECT count(*)::int AS n, count(DISTINCT "medicalRecordNumber")::int AS distinct FROM patients WHERE "organizationId" = $1 AND "medicalRecordNumber" LIKE $2`,
-    [acmeId, `${prefix}-%`],
-  );
-  expect(patients).toEqual({ n: IMPORT_ROWS, distinct: IMPORT_ROWS });
-  // The undo journal: one entry per row of the file, none twice.
-  const [journal] = await sql<{ n: number; distinct: number }>(app, `SELECT count(*)::int AS n, count(DISTINCT "recordId")::int AS distinct FROM data_import_changes WHERE "importId" = $1`, [importId]);
-  expect(journal).toEqual({ n: IMPORT_ROWS, distinct: IMPORT_ROWS });
-
-  expect(await bulkState(bulkId)).toMatchObject({ status: "completed", done: BULK_ITEMS, total: BULK_ITEMS, error: null });
-  const [stock] = await sql<{ still: number }>(app, `SELECT count(*) FILTER (WHERE "inStock")::int AS still FROM inventory_items WHERE "organizationId" = $1 AND sku LIKE $2`, [acmeId, `${prefix}-%`]);
-  expect(stock!.still).toBe(0);
+  await expectImportedOnce(t, prefix, importId);
+  await expectBulkDoneOnce(t, prefix, bulkId);
 }
 
 const VICTIMS = ["executor", "server", "postmaster"] as const;
@@ -122,21 +45,21 @@ for (const victim of VICTIMS) {
   test(`SIGKILL of the ${victim} in the middle of an import and a bulk operation: both finish by themselves, every row once`, async ({ page, context }) => {
     test.setTimeout(300_000);
     const prefix = `CHAOS${victim.slice(0, 3).toUpperCase()}${Date.now().toString(36).toUpperCase()}`;
-    await seedItems(prefix);
-    await signIn(page);
-    await ensureInventoryEnabled(page);
+    await seedItems(t, prefix);
+    await signIn(page, app.url);
+    await ensureInventoryEnabled(page, app.url);
     // The import waits at its preview in one tab while the bulk operation is started in another; then
     // the commit starts, so that both are running when the kill comes.
-    const importId = await previewImport(page, prefix);
-    const bulkId = await startBulk(await context.newPage(), prefix);
-    await commitImport(page);
+    const importId = await previewImport(page, t, prefix);
+    const bulkId = await startBulk(await context.newPage(), t, prefix);
+    await commitImport(page, t);
     await waitUntil("both under way", async () => {
-      const [imp, op] = [await importState(importId), await bulkState(bulkId)];
+      const [imp, op] = [await importState(t, importId), await bulkState(t, bulkId)];
       return imp.status === "committing" && imp.rowsDone > 0 && op.status === "running" && op.done > 0;
     }, 60_000, 50).catch(async (err) => {
-      throw new Error(`${err.message}: import ${JSON.stringify(await importState(importId))}, operation ${JSON.stringify(await bulkState(bulkId))}\n${app.output().slice(-3000)}`);
+      throw new Error(`${err.message}: import ${JSON.stringify(await importState(t, importId))}, operation ${JSON.stringify(await bulkState(t, bulkId))}\n${app.output().slice(-3000)}`);
     });
-    const [impAtKill, opAtKill] = [await importState(importId), await bulkState(bulkId)];
+    const [impAtKill, opAtKill] = [await importState(t, importId), await bulkState(t, bulkId)];
     expect(impAtKill.rowsDone, "the kill lands before the import is through").toBeLessThan(IMPORT_ROWS);
     expect(opAtKill.done, "the kill lands before the operation is through").toBeLessThan(BULK_ITEMS);
 
@@ -168,8 +91,8 @@ for (const victim of VICTIMS) {
 
     // No manual step: both finish within the lease + 30 s of the process coming back.
     const budget = TIMING.leaseMs + 30_000;
-    await waitUntil("the import and the operation to finish", async () => (await importState(importId)).status !== "committing" && ["completed", "failed"].includes((await bulkState(bulkId)).status), budget - (Date.now() - backAt), 500).catch(async (err) => {
-      throw new Error(`${err.message}: import ${JSON.stringify(await importState(importId))}, operation ${JSON.stringify(await bulkState(bulkId))}\n${app.output().slice(-3000)}`);
+    await waitUntil("the import and the operation to finish", async () => (await importState(t, importId)).status !== "committing" && ["completed", "failed"].includes((await bulkState(t, bulkId)).status), budget - (Date.now() - backAt), 500).catch(async (err) => {
+      throw new Error(`${err.message}: import ${JSON.stringify(await importState(t, importId))}, operation ${JSON.stringify(await bulkState(t, bulkId))}\n${app.output().slice(-3000)}`);
     });
     const doneAt = Date.now();
     await expectEveryRowOnce(prefix, importId, bulkId);
