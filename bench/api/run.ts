@@ -9,7 +9,10 @@
 //
 // Flags: --keep, --build, --port 3100, --seconds 20, --connections 16, --runs 1, --pg-stats (where
 // PostgreSQL's time went in each run: pg_stat_statements, the top statements per request),
-// --only health,list,low,search,search-sku,page,page-deep,adjust,adjust-audit, --autocannon (use autocannon even when wrk exists).
+// --only health,list,low,search,search-sku,page,page-deep,adjust,adjust-audit, --autocannon (use autocannon even when wrk exists),
+// --pgbouncer (the server's DATABASE_URL through Debian's PgBouncer in transaction pooling mode, with
+// DATABASE_POOLING=transaction and migrations direct, as docs/deploy.md describes; PgBouncer's own CPU
+// per request is reported beside PostgreSQL's).
 // See bench/api/README.md for what is measured and how to read it.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -18,6 +21,7 @@ import path from "node:path";
 import readline from "node:readline";
 import pg from "pg";
 import { isPortFree } from "../../scripts/lib/embedded-db";
+import { ensurePgBouncer, startPgBouncer, type PgBouncer } from "../../scripts/lib/pgbouncer";
 import { freePort } from "../../scripts/lib/free-port";
 import { round, summarize } from "../jobs/lib";
 import { setUpBench } from "../lib/setup";
@@ -51,6 +55,7 @@ const CONNECTIONS = num("connections", 16);
 const RUNS = num("runs", 1);
 const keep = args.includes("--keep");
 const pgStats = args.includes("--pg-stats");
+const viaPgBouncer = args.includes("--pgbouncer");
 const only = (value("only") ?? KINDS.join(",")).split(",").map((s) => s.trim());
 for (const k of only) if (!(KINDS as readonly string[]).includes(k)) throw new Error(`--only: unknown run "${k}" (one of ${KINDS.join(", ")})`);
 const selected = KINDS.filter((k) => only.includes(k));
@@ -85,6 +90,7 @@ await db.connect();
 const dbRoot = await postgresRootOf(db);
 
 let server: ReturnType<typeof spawn> | undefined;
+let bouncer: PgBouncer | undefined;
 let serverExited: Promise<void> = Promise.resolve();
 let exitCode = 0;
 const records: RunRecord[] = [];
@@ -123,9 +129,14 @@ try {
   // ---- the server, exactly as `npm start` runs it ----
   if (!(await isPortFree(PORT))) throw new Error(`port ${PORT} is in use: choose another with --port`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
+  if (viaPgBouncer) {
+    bouncer = await startPgBouncer(ensurePgBouncer(log), { adminUrl: databaseUrl, dir: path.resolve(OUT_DIR, "pgbouncer"), port: await freePort() });
+    log(`PgBouncer (transaction pooling) on port ${bouncer.port}, pid ${bouncer.pid}: the server connects through it`);
+  }
   const env: NodeJS.ProcessEnv = {
     ...callerEnv,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: bouncer ? bouncer.urlFor(databaseUrl) : databaseUrl,
+    ...(bouncer ? { DATABASE_POOLING: "transaction", MIGRATION_DATABASE_URL: databaseUrl } : {}),
     PORT: String(PORT),
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
     NEXTAUTH_URL: `http://localhost:${PORT}`,
@@ -231,6 +242,7 @@ try {
         executorCpuMsPerReq: round(r.executorCpu, 3),
         workerCpuMsPerReq: r.workers.map((w) => round(w.cpu, 3)),
         dbCpuMsPerReq: r.dbCpu === null ? null : round(r.dbCpu, 3),
+        poolerCpuMsPerReq: r.poolerCpu === null ? null : round(r.poolerCpu, 3),
         rssMaxMiB: round(r.rssMax),
         rssTotalMiB: round(r.rssTotal),
         serverProcesses: r.procs.length,
@@ -243,6 +255,7 @@ try {
   exitCode = 1;
 } finally {
   await stopServer();
+  await bouncer?.stop();
   // Without --keep: an external database loses the bench organizations (audit entries stay: append-only);
   // the embedded cluster is removed as a whole, which is much faster than deleting 1.45M rows.
   if (!keep && !embedded) await dropBenchOrganizations(db, log).catch((err) => log(`cleanup failed: ${(err as Error).message}`));
@@ -255,7 +268,7 @@ process.exit(exitCode);
 
 // ---------------------------------------------------------------------------------------------------
 
-type Samples = { server: ProcSample[]; db: ProcSample[] };
+type Samples = { server: ProcSample[]; db: ProcSample[]; pooler: ProcSample[] };
 type Check = { ok: boolean; text: string };
 type RunRecord = {
   kind: Kind;
@@ -268,6 +281,8 @@ type RunRecord = {
   executorCpu: number;
   workers: Array<{ name: string; cpu: number }>;
   dbCpu: number | null;
+  /** PgBouncer's CPU ms per request (--pgbouncer), else null. */
+  poolerCpu: number | null;
   procs: Array<{ name: string; cpu: number; rss: number }>;
   rssMax: number;
   rssTotal: number;
@@ -276,7 +291,7 @@ type RunRecord = {
 
 function samples(serverPid: number): Samples {
   const all = allProcesses();
-  return { server: processTree(serverPid, all), db: dbRoot ? processTree(dbRoot, all) : [] };
+  return { server: processTree(serverPid, all), db: dbRoot ? processTree(dbRoot, all) : [], pooler: bouncer ? processTree(bouncer.pid, all) : [] };
 }
 
 /** What a server process is, from its command line: the app's workers, the job executor, or the rest. */
@@ -314,6 +329,7 @@ function measure(kind: Kind, label: string, rep: number, load: LoadResult, befor
     executorCpu: procs.filter((p) => p.role === "executor").reduce((a, p) => a + p.cpu, 0),
     workers: procs.filter((p) => p.role === "worker").map((p) => ({ name: p.name, cpu: p.cpu })),
     dbCpu: dbRoot ? cpuMsTotal(before.db, after.db) / n : null,
+    poolerCpu: bouncer ? cpuMsTotal(before.pooler, after.pooler) / n : null,
     procs: procs.map(({ name, cpu, rss }) => ({ name, cpu, rss })),
     rssMax: Math.max(0, ...rss),
     rssTotal: rss.reduce((a, b) => a + b, 0),
@@ -409,7 +425,7 @@ function printRecord(r: RunRecord): void {
       (l.errors ? `, ${l.errors} socket errors/timeouts` : "") +
       (l.unanswered ? `, ${l.unanswered} unanswered when the load generator stopped` : ""),
   );
-  log(`    CPU ms/request: app ${round(r.appCpu, 3)} = ${r.procs.map((p) => `${p.name} ${round(p.cpu, 3)}`).join(" + ")}; PostgreSQL ${r.dbCpu === null ? "n/a" : round(r.dbCpu, 3)}`);
+  log(`    CPU ms/request: app ${round(r.appCpu, 3)} = ${r.procs.map((p) => `${p.name} ${round(p.cpu, 3)}`).join(" + ")}; PostgreSQL ${r.dbCpu === null ? "n/a" : round(r.dbCpu, 3)}${r.poolerCpu === null ? "" : `; PgBouncer ${round(r.poolerCpu, 3)}`}`);
   log(`    RSS MiB: ${r.procs.map((p) => `${p.name} ${round(p.rss)}`).join(", ")}`);
   if (r.check) log(`    lost-update check ${r.check.text}`);
 }

@@ -36,6 +36,8 @@ export function ensurePgBouncer(say: (msg: string) => void): string {
 
 export type PgBouncer = {
   port: number;
+  /** Its process (for CPU accounting). */
+  pid: number;
   /** `serverUrl` with its host and port replaced by PgBouncer's. */
   urlFor(serverUrl: string): string;
   stop(): Promise<void>;
@@ -110,6 +112,7 @@ export async function startPgBouncer(binary: string, opts: { adminUrl: string; d
   }
   return {
     port: opts.port,
+    pid: child.pid!,
     urlFor,
     stop: () =>
       new Promise<void>((resolve) => {
