@@ -42,3 +42,12 @@ export async function ensureInventoryEnabled(page: Page) {
     await expect(disable).toBeVisible();
   }
 }
+
+/** Creates an API token on the API tokens page (as the signed-in member) and returns it. */
+export async function createToken(page: Page, name = unique("e2e-token")): Promise<string> {
+  await page.goto("/settings/api-tokens");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Expires").selectOption({ label: "In 30 days" });
+  await page.getByRole("button", { name: "Create token" }).click();
+  return page.getByLabel("New API token").inputValue();
+}

@@ -6,23 +6,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Page } from "@playwright/test";
-import { query, signIn, unique } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createToken, query, signIn, unique } from "./helpers";
 
 const run = promisify(execFile);
-
-async function createToken(page: Page): Promise<string> {
-  await page.goto("/settings/api-tokens");
-  await page.getByLabel("Name").fill(unique("import-script"));
-  await page.getByLabel("Expires").selectOption({ label: "In 30 days" });
-  await page.getByRole("button", { name: "Create token" }).click();
-  return page.getByLabel("New API token").inputValue();
-}
 
 test("a curl script imports a file end to end through /api/v1/imports and undoes it", async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   await signIn(page, "owner@acme.test");
-  const token = await createToken(page);
+  const token = await createToken(page, unique("import-script"));
   const p = unique("API").toUpperCase();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-curl-"));
   const file = path.join(dir, "patients.csv");

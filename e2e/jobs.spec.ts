@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { BIRCH, query, signIn, unique } from "./helpers";
+import { BIRCH, createToken, query, signIn, unique } from "./helpers";
 
 type RunSeed = {
   org: "acme" | "birch";
@@ -104,18 +104,10 @@ const dataRows = (page: Page) => runsTable(page).locator("tbody tr");
 /** A labelled value of the run detail's summary, e.g. field(page, "Status"). */
 const field = (page: Page, label: string) => page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
 
-async function createToken(page: Page): Promise<string> {
-  await page.goto("/settings/api-tokens");
-  await page.getByLabel("Name").fill(unique("jobs-e2e"));
-  await page.getByLabel("Expires").selectOption({ label: "In 30 days" });
-  await page.getByRole("button", { name: "Create token" }).click();
-  return page.getByLabel("New API token").inputValue();
-}
-
 test("a real import's preview and commit are recorded as runs with their named steps", async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   await signIn(page, "owner@acme.test");
-  const token = await createToken(page);
+  const token = await createToken(page, unique("jobs-e2e"));
   const auth = { Authorization: `Bearer ${token}` };
   const p = unique("JOBS").toUpperCase();
   const csv = ["MRN,First name,Surname,DOB", `${p}-1,Ada,Lovelace,1915-12-10`, `${p}-2,Alan,Turing,1912-06-23`].join("\n") + "\n";

@@ -5,7 +5,11 @@
 //
 //   node --import tsx bench/jobs/run.ts [--events 1000] [--modes batch,single] [--batch-size 100]
 //     [--poll-ms 20] [--claim-batch N] [--concurrency N] [--warmup 10] [--timeout-s 300]
-//     [--in-process] [--keep]
+//     [--in-process] [--keep] [--records]
+//
+// --records: the app's client carries the run-record middleware (inngest/run-records, what the app's
+// own client has) and every event names an organization, so each run is recorded for the Jobs page as
+// in production: compare runs/s with and without to see what recording costs.
 //
 // Database: DATABASE_URL when set (a migrated database; the benchmark's rows are deleted afterwards
 // unless --keep), otherwise a throw-away embedded PostgreSQL like `npm test` (scripts/test.ts).
@@ -40,6 +44,7 @@ const { values: flags } = parseArgs({
     "timeout-s": { type: "string", default: "300" },
     "in-process": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    records: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -242,6 +247,8 @@ const monitor = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = [
   return pool!.query<R>(sql, params);
 };
 let appServer: http.Server | undefined;
+/** --records: the organization the events name. */
+let recordsOrg: string | undefined;
 let executor: ExecutorHandle | undefined;
 const allEventIds: string[] = [];
 let cleaning: Promise<void> | undefined;
@@ -252,6 +259,11 @@ async function cleanup(): Promise<void> {
     if (appServer) {
       appServer.closeAllConnections();
       await new Promise((r) => appServer!.close(r));
+    }
+    if (pool && recordsOrg) {
+      const n = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM job_run_records WHERE "organizationId" = $1`, [recordsOrg]).catch(() => null);
+      say(`  run records written: ${n?.rows[0]?.n ?? "?"} (--records)`);
+      if (!flags.keep) await pool.query(`DELETE FROM organizations WHERE id = $1`, [recordsOrg]).catch((err) => say(`! deleting the bench organization failed: ${err.message}`));
     }
     if (pool && db?.external && !flags.keep && allEventIds.length) {
       // Events cascade to their runs, steps and queue items.
@@ -295,7 +307,13 @@ try {
 
   // The app: answers 503 until its handler exists (it needs the executor's URL as its base URL).
   const appId = `bench-jobs-${randomUUID().slice(0, 8)}`;
-  const tick = eventType("bench/jobs.tick", { schema: z.object({ tag: z.string(), seq: z.number() }) });
+  const tick = eventType("bench/jobs.tick", { schema: z.object({ tag: z.string(), seq: z.number(), organizationId: z.string().optional() }) });
+  // --records: an organization for the events to name (its records go with it at cleanup).
+  if (flags.records) {
+    const org = await monitor<{ id: string }>(`INSERT INTO organizations (id, name, slug, "updatedAt") VALUES (gen_random_uuid(), 'bench:jobs', $1, now()) RETURNING id::text AS id`, [`bench-jobs-${randomUUID().slice(0, 8)}`]);
+    recordsOrg = org.rows[0]!.id;
+  }
+  const { RunRecorder } = await import("../../inngest/run-records/middleware");
   const calls = new Map<string, number>(); // SDK calls per run, by `${tag}:${seq}`
   const app: { handler?: (req: http.IncomingMessage, res: http.ServerResponse) => void } = {};
   appServer = http.createServer((req, res) => (app.handler ? app.handler(req, res) : void res.writeHead(503).end()));
@@ -308,7 +326,7 @@ try {
   if (concurrency !== undefined) executorOptions.concurrency = concurrency;
   executor = flags["in-process"] ? await startExecutorInProcess(serveUrl, executorOptions) : await startExecutorChild(serveUrl, executorOptions);
 
-  const inngest = new Inngest({ id: appId, isDev: true, baseUrl: executor.url });
+  const inngest = new Inngest({ id: appId, isDev: true, baseUrl: executor.url, middleware: flags.records ? [RunRecorder] : [] });
   const benchFn = inngest.createFunction({ id: "tick", triggers: [tick] }, async ({ event, step }) => {
     const key = `${event.data.tag}:${event.data.seq}`;
     calls.set(key, (calls.get(key) ?? 0) + 1);
@@ -344,7 +362,7 @@ try {
     const deadline = Date.now() + timeoutMs;
     const t0 = Date.now();
     for (let i = 0; i < n; i += per) {
-      const batch = Array.from({ length: Math.min(per, n - i) }, (_, k) => tick.create({ tag, seq: i + k }));
+      const batch = Array.from({ length: Math.min(per, n - i) }, (_, k) => tick.create({ tag, seq: i + k, ...(recordsOrg ? { organizationId: recordsOrg } : {}) }));
       const sentAt = Date.now();
       const { ids } = await beforeDeadline(inngest.send(batch), deadline, `${label}: send() of events ${i}..${i + batch.length - 1}`);
       const ackAt = Date.now();

@@ -11,7 +11,7 @@
 import { Middleware } from "inngest";
 import { isUuid } from "@/core/db/ids";
 import { log } from "@/core/log";
-import { beginCall, endCall, type CallEnd, type RunStart, type SerializedError, type StepWrite } from "./store";
+import { beginCall, continueCall, endCall, type CallEnd, type RunStart, type SerializedError, type StepWrite } from "./store";
 
 /** Inngest's default when a function does not declare `retries`. */
 const DEFAULT_RETRIES = 4;
@@ -62,6 +62,8 @@ export class RunRecorder extends Middleware.BaseMiddleware {
   private outcome: CallEnd["outcome"] = null;
   private retryError: SerializedError | null = null;
   private waiting: CallEnd["waiting"] = null;
+  /** No step memoized yet and the first attempt: the run's first call. */
+  private firstCall = false;
 
   override async wrapRequest({ next }: Middleware.WrapRequestArgs) {
     try {
@@ -71,13 +73,21 @@ export class RunRecorder extends Middleware.BaseMiddleware {
     }
   }
 
+  override transformFunctionInput(arg: Middleware.TransformFunctionInputArgs) {
+    this.firstCall = Object.keys(arg.steps).length === 0 && arg.ctx.attempt === 0;
+    return arg;
+  }
+
   override async onMemoizationEnd({ ctx, fn }: Middleware.OnMemoizationEndArgs) {
     if (this.run) return;
-    this.run = runStartOf(ctx as unknown as CtxLike, fn as unknown as FnLike, this.client.id);
-    if (!this.run) return;
-    await beginCall(this.run).catch((err) => {
-      log.warn("jobs.run_record_failed", { runId: this.run?.runId, phase: "begin", error: (err as Error).message });
-    });
+    const run = runStartOf(ctx as unknown as CtxLike, fn as unknown as FnLike, this.client.id);
+    this.run = run;
+    if (!run) return;
+    try {
+      if (this.firstCall || !(await continueCall(run))) await beginCall(run);
+    } catch (err) {
+      log.warn("jobs.run_record_failed", { runId: run.runId, phase: "begin", error: (err as Error).message });
+    }
   }
 
   override transformStepInput(arg: Middleware.TransformStepInputArgs) {

@@ -1,7 +1,8 @@
 // Writes of the app's job-run records (job_run_records, job_step_records) for the SDK middleware
-// (middleware.ts). Two statements per call from the backend: `beginCall` when the SDK starts executing
-// (run row created on the first call, marked in flight on every call), `endCall` when the call has
-// answered (its steps, the run's outcome, not in flight). Both bind the organization of the run's event
+// (middleware.ts). Two statements per call from the backend: when the SDK starts executing, `beginCall`
+// (the first call: the whole record) or `continueCall` (later calls: only the in-flight mark — measured
+// with bench:jobs --records, re-sending the event with every call cost more), and `endCall` when the
+// call has answered (its steps, the run's outcome, not in flight). Both bind the organization of the run's event
 // and touch only rows of that organization: a run id can never be claimed by another organization.
 //
 // Through the `pg` hot pool, unnamed statements (core/db/pg.ts): they run once per call of every job,
@@ -53,6 +54,22 @@ export type CallEnd = {
 /** Largest output kept on the record (its size is always kept). */
 export const MAX_OUTPUT_BYTES = 64 * 1024;
 
+/**
+ * A call of a run already recorded: only the in-flight mark and the attempt. Returns false when there
+ * is no record to mark (its first call was not recorded: the app was upgraded mid-run, or the first
+ * write failed), so the caller writes the whole record instead.
+ */
+export async function continueCall(r: Pick<RunStart, "runId" | "organizationId" | "attempt">): Promise<boolean> {
+  const res = await hotPool().query({
+    text: `
+      UPDATE job_run_records SET attempts = GREATEST(attempts, $3), "lastSeenAt" = now(), "inFlightSince" = now(), waiting = NULL, "updatedAt" = now()
+      WHERE id = $1 AND "organizationId" = $2`,
+    values: [r.runId, r.organizationId, r.attempt],
+  });
+  return (res.rowCount ?? 0) > 0;
+}
+
+/** The first call of a run (or one whose record is missing): the whole record, in flight. */
 export async function beginCall(r: RunStart): Promise<void> {
   await hotPool().query({
     text: `

@@ -129,6 +129,18 @@ describe("job run records", () => {
     expect(run.lastError).toMatchObject({ message: "the scale was busy" });
   });
 
+  it("records a run whose record is missing mid-run (the app was upgraded while it slept) from its next call on", async () => {
+    const org = await createTestOrganization();
+    const eventId = await send("test/records.steps", org.org.id);
+    const sleeping = await waitFor("the run to sleep", async () => {
+      const r = await rootDb().jobRunRecord.findFirst({ where: { eventId } });
+      return r?.waiting ? r : undefined;
+    });
+    await rootDb().jobRunRecord.delete({ where: { id: sleeping.id } });
+    const done = await recordOf(eventId, ["completed"]);
+    expect(done).toMatchObject({ id: sleeping.id, functionName: "Count the shelves", output: { shelves: 12 } });
+  });
+
   it("records a failure with its error once the retries are used up, and a non-retriable one at once", async () => {
     const org = await createTestOrganization();
     const ctx = await org.as("owner");
