@@ -19,16 +19,28 @@ const DEFAULT_RETRIES = 4;
 const PARKING_STEPS = new Set(["sleep", "waitForEvent", "waitForSignal", "invoke"]);
 const MAX_STACK = 2_000;
 
+// The hooks below run inside the job's own call: nothing in them may throw (a value JSON cannot write,
+// a circular error) and fail the step it only describes.
 export function serializeError(err: unknown): SerializedError {
   if (err instanceof Error) {
     return { name: err.name, message: err.message, ...(err.stack ? { stack: err.stack.slice(0, MAX_STACK) } : {}) };
   }
-  return { name: "Error", message: typeof err === "string" ? err : JSON.stringify(err) ?? String(err) };
+  if (typeof err === "string") return { name: "Error", message: err };
+  try {
+    return { name: "Error", message: JSON.stringify(err) ?? String(err) };
+  } catch {
+    return { name: "Error", message: String(err) };
+  }
 }
 
-function byteLength(value: unknown): number {
-  const json = JSON.stringify(value ?? null);
-  return json === undefined ? 0 : Buffer.byteLength(json);
+/** The size of the value as JSON; null when it cannot be written as JSON. */
+function byteLength(value: unknown): number | null {
+  try {
+    const json = JSON.stringify(value ?? null);
+    return json === undefined ? 0 : Buffer.byteLength(json);
+  } catch {
+    return null;
+  }
 }
 
 type FnLike = { id(prefix?: string): string; name: string; opts: { retries?: number; idempotency?: string } };
@@ -124,6 +136,7 @@ export class RunRecorder extends Middleware.BaseMiddleware {
   }
 
   override onRunComplete({ output }: Middleware.OnRunCompleteArgs) {
+    // An output JSON cannot write is not kept, and its size stays unknown (null).
     this.outcome = { status: "completed", output, outputBytes: byteLength(output) };
     this.waiting = null;
   }

@@ -43,7 +43,7 @@ export type CallEnd = {
   runId: string;
   organizationId: string;
   /** Set when the run ended in this call. */
-  outcome: { status: "completed"; output: unknown; outputBytes: number } | { status: "failed"; error: SerializedError } | null;
+  outcome: { status: "completed"; output: unknown; outputBytes: number | null } | { status: "failed"; error: SerializedError } | null;
   /** An error that will be retried (the run goes on). */
   retryError: SerializedError | null;
   /** A sleep / wait the run is now parked on, or null. */
@@ -95,7 +95,7 @@ export async function beginCall(r: RunStart): Promise<void> {
  */
 export async function endCall(e: CallEnd): Promise<void> {
   const outcome = e.outcome;
-  const output = outcome?.status === "completed" && outcome.outputBytes <= MAX_OUTPUT_BYTES ? JSON.stringify(outcome.output ?? null) : null;
+  const output = outcome?.status === "completed" && outcome.outputBytes !== null && outcome.outputBytes <= MAX_OUTPUT_BYTES ? JSON.stringify(outcome.output ?? null) : null;
   await hotPool().query({
     text: `
       WITH run AS (
