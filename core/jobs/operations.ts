@@ -46,7 +46,13 @@ export async function rerunJob(ctx: Ctx, runId: string): Promise<ActionResult<{ 
   // The record's organization is the event's (the middleware takes it from there); checked again
   // because this event is about to act on an organization.
   if (data?.organizationId !== ctx.organization.id) return notFound;
-  const { ids } = await inngest.send({ name: run.eventName, data });
+  let ids: string[];
+  try {
+    ({ ids } = await inngest.send({ name: run.eventName, data }));
+  } catch (err) {
+    // Nothing was sent (or the runner did not say it took it): the run stays as it was; try again.
+    return { ok: false, error: `The job runner did not accept the event (${(err as Error).message}). Nothing was re-run; try again.` };
+  }
   const eventId = ids[0];
   if (!eventId) return { ok: false, error: "The job runner accepted the event but gave it no id; look for the new run in the list." };
   return { ok: true, data: { eventId }, message: `${run.eventName} was sent again: the new run of ${run.functionName} appears here when it starts.` };

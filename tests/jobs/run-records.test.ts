@@ -217,6 +217,9 @@ describe("job run records", () => {
     expect(await ops.rerunJob(ctx, completed.id)).toEqual({ ok: false, error: RERUN_WRONG_STATE });
     await rootDb().jobRunRecord.update({ where: { id: done.id }, data: { status: "failed", eventName: "inngest/function.invoked" } });
     expect(await ops.rerunJob(ctx, done.id)).toEqual({ ok: false, error: RERUN_SYSTEM_EVENT });
+    // The job runner refuses the event (here: an event name the event API rejects): nothing re-run, said so.
+    await rootDb().jobRunRecord.update({ where: { id: done.id }, data: { eventName: "" } });
+    expect(await ops.rerunJob(ctx, done.id)).toMatchObject({ ok: false, error: expect.stringMatching(/^The job runner did not accept the event \(.+\)\. Nothing was re-run; try again\.$/) });
   });
 
   it("takes the outcome of a run the job runner failed by itself (its call never answered)", async () => {
