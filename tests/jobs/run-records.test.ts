@@ -200,6 +200,15 @@ describe("job run records", () => {
     try {
       await expect(cancelRunsOfEvent(run, { INNGEST_BASE_URL: guarded.executor.url, INNGEST_SIGNING_KEY: "signkey-test-wrong" })).rejects.toThrow(/HTTP 401/);
       await expect(cancelRunsOfEvent(run, { INNGEST_BASE_URL: "http://127.0.0.1:9" })).rejects.toThrow(JobBackendError);
+      // The right key with a bad body: 400 saying what is wrong, nothing cancelled.
+      const post = (body: unknown) =>
+        fetch(`${guarded.executor.url}/v1/cancellations`, { method: "POST", headers: { authorization: "Bearer signkey-test-0123456789abcdef0123456789abcdef" }, body: JSON.stringify(body) });
+      const missing = await post({ app_id: "x" });
+      expect(missing.status).toBe(400);
+      expect(((await missing.json()) as { error: string }).error).toMatch(/function_id: .*started_after: .*started_before: /);
+      const badIf = await post({ app_id: "x", function_id: "y", started_after: "2026-01-01T00:00:00Z", started_before: "2026-01-02T00:00:00Z", if: "event.id ==" });
+      expect(badIf.status).toBe(400);
+      expect(((await badIf.json()) as { error: string }).error).toMatch(/in expression "event\.id =="/);
     } finally {
       await guarded.close();
     }
