@@ -174,6 +174,8 @@ test("an owner sees only the organization's runs, and another organization's run
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
   expect((await page.goto("/jobs/no-such-run"))?.status()).toBe(404);
+  // A malformed escape in the id is an unknown run, not a server error.
+  expect((await page.goto("/jobs/%25zz"))?.status()).toBe(404);
 
   // Birch sees only its own run, and Acme's is not found there.
   const birch = await browser.newPage();

@@ -14,6 +14,15 @@ import { RunStatus } from "../_components/run-status";
 
 export const metadata = { title: "Job run" };
 
+/** The run id from the URL; a malformed escape is looked up as written (and is not found). */
+function safeDecode(id: string): string {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+}
+
 /** JSON as text: React escapes it, so event data or error messages can never inject markup. */
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -35,7 +44,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export default async function JobRunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireCapability("organization.manage");
-  const run = await getJobRun(ctx, decodeURIComponent(id));
+  const run = await getJobRun(ctx, safeDecode(id));
   if (!run) notFound();
   const tz = ctx.organization.timezone;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, tz, { timeStyle: "medium" }) : "—");
