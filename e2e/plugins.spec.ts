@@ -118,6 +118,18 @@ test("a settings migration runs once when an organization moves to the new plugi
   for (const label of ["Enable Hello", "Disable Hello", "Enable Hello"]) {
     await page.goto("/plugins");
     await page.getByRole("button", { name: label }).click();
+    if (label.startsWith("Disable")) {
+      // Disabling asks first and says what will happen; keeping it changes nothing.
+      const dialog = page.getByRole("alertdialog", { name: "Disable Hello?" });
+      await expect(dialog).toContainText("Everyone in Birch Street Health loses Hello's pages, menu items, widgets and API endpoints at once");
+      await expect(dialog).toContainText("Its data and settings are kept: enabling it again brings them back.");
+      await dialog.getByRole("button", { name: "Keep it enabled" }).click();
+      await expect(dialog).toBeHidden();
+      await page.reload();
+      await expect(page.getByRole("button", { name: "Disable Hello" })).toBeVisible();
+      await page.getByRole("button", { name: label }).click();
+      await dialog.getByRole("button", { name: "Disable Hello" }).click();
+    }
     await expect(page.getByText(/Hello (enabled|disabled) for Birch Street Health\./).last()).toBeVisible();
   }
   await page.goto("/plugins/hello/settings");

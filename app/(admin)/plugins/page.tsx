@@ -77,7 +77,7 @@ export default async function PluginsPage() {
                   ) : null}
                   {canManage ? (
                     <div className="flex flex-wrap gap-2 pt-1">
-                      <PluginToggle pluginId={p.id} name={p.name} enabled={p.enabled} protectedWarning={p.protectedWarning} isOwner={ctx.role === "owner"} />
+                      <PluginToggle pluginId={p.id} name={p.name} enabled={p.enabled} protectedWarning={p.protectedWarning} isOwner={ctx.role === "owner"} organizationName={ctx.organization.name} />
                       {p.enabled && p.hasSettings ? (
                         <Link href={`/plugins/${p.id}/settings`} className={buttonVariants({ variant: "ghost", size: "sm" })}>
                           Settings

@@ -1,7 +1,8 @@
 "use client";
 // Enable/disable button of one plugin card: the server decides (dependencies, hooks, the protected
-// plugin rule) and explains a refusal. Disabling a protected plugin (the audit log) opens a dialog:
-// only an owner can, typing the plugin's name and giving a reason, which are recorded.
+// plugin rule) and explains a refusal. Disabling asks first, saying what will happen to everyone in the
+// organization; disabling a protected plugin (the audit log) is for owners only, who type the plugin's
+// name and give a reason, which are recorded.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -12,9 +13,17 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { setPluginEnabledAction } from "@/core/plugins/enablement-actions";
 
-type Props = { pluginId: string; name: string; enabled: boolean; protectedWarning: string | null; isOwner: boolean };
+type Props = { pluginId: string; name: string; enabled: boolean; protectedWarning: string | null; isOwner: boolean; organizationName: string };
 
-export function PluginToggle({ pluginId, name, enabled, protectedWarning, isOwner }: Props) {
+/** What disabling does, in the words the confirmation shows. */
+export function disableConsequences(name: string, organizationName: string): string {
+  return (
+    `Everyone in ${organizationName} loses ${name}'s pages, menu items, widgets and API endpoints at once, its event handlers stop ` +
+    `and its background jobs no longer act on this organization. Its data and settings are kept: enabling it again brings them back.`
+  );
+}
+
+export function PluginToggle({ pluginId, name, enabled, protectedWarning, isOwner, organizationName }: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [confirmation, setConfirmation] = useState("");
@@ -54,22 +63,44 @@ export function PluginToggle({ pluginId, name, enabled, protectedWarning, isOwne
     );
   }
 
+  if (enabled) {
+    return (
+      <ConfirmDialog
+        trigger="Disable"
+        triggerVariant="outline"
+        triggerSize="sm"
+        triggerAriaLabel={`Disable ${name}`}
+        title={`Disable ${name}?`}
+        description={disableConsequences(name, organizationName)}
+        confirmLabel={`Disable ${name}`}
+        pendingLabel="Disabling…"
+        cancelLabel="Keep it enabled"
+        onConfirm={async () => {
+          const res = await setPluginEnabledAction(pluginId, false);
+          // Thrown: the dialog stays open and shows the server's reason (another plugin depends on it...).
+          if (!res.ok) throw new Error(res.error);
+          toast.success(res.message ?? "Done.");
+          router.refresh();
+        }}
+      />
+    );
+  }
+
   return (
     <Button
-      variant={enabled ? "outline" : "default"}
       size="sm"
       pending={pending}
-      aria-label={`${enabled ? "Disable" : "Enable"} ${name}`}
+      aria-label={`Enable ${name}`}
       onClick={() =>
         start(async () => {
-          const res = await setPluginEnabledAction(pluginId, !enabled);
+          const res = await setPluginEnabledAction(pluginId, true);
           if (res.ok) toast.success(res.message ?? "Done.");
           else toast.error(res.error);
           router.refresh();
         })
       }
     >
-      {enabled ? "Disable" : "Enable"}
+      Enable
     </Button>
   );
 }
