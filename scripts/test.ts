@@ -11,7 +11,9 @@
 // Flags: --unit (only vitest), --e2e (only Playwright and the crash tests), --chaos (only the crash
 // tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first),
 // --no-pooled (skip the pooled pass, for a machine without PgBouncer). Any other argument goes to Playwright (spec
-// files, -g title filter, --repeat-each=N...), for local runs of some specs after a build:
+// files, -g title filter, --repeat-each=N...), for local runs of some specs after a build — or, with
+// --unit, to vitest (test files or folders), to run one plugin's tests on a throw-away database:
+//   npm test -- --unit plugins/inventory
 //   npm test -- --e2e --skip-build e2e/imports.spec.ts
 //   npm test -- --e2e --skip-build e2e/jobs.spec.ts e2e/outbox.spec.ts -g "Re-run" --repeat-each=3
 // The e2e server is `npm start`'s (playwright.config.ts): Next plus the embedded job executor. Exit code is
@@ -45,15 +47,18 @@ const POOLED_TESTS = [
 ];
 const argv = process.argv.slice(2);
 const args = new Set(argv.filter((a) => OWN_FLAGS.has(a)));
-/** Spec files, -g title filters and other Playwright options: every argument that is not ours. */
-const e2eFilters = argv.filter((a) => !OWN_FLAGS.has(a));
+/** Every argument that is not ours: Playwright's (spec files, -g...), or vitest's with --unit alone. */
+const filters = argv.filter((a) => !OWN_FLAGS.has(a));
 const onlyChaos = args.has("--chaos");
 const runUnit = !args.has("--e2e") && !onlyChaos;
 const runE2e = !args.has("--unit");
+const e2eFilters = runE2e ? filters : [];
+const unitFilters = runE2e ? [] : filters;
 // Spec filters select end-to-end specs: the crash tests then stay out (they take minutes).
 const runChaos = runE2e && (onlyChaos || e2eFilters.length === 0);
 const runStatic = runUnit && runE2e && !args.has("--no-static");
-const runPooled = runUnit && !args.has("--no-pooled");
+// Some test files chosen (--unit plugins/x): those run once, directly; the pooled pass is the whole list's.
+const runPooled = runUnit && !args.has("--no-pooled") && unitFilters.length === 0;
 const say = (msg: string) => process.stdout.write(`\n▶ ${msg}\n`);
 
 function run(cmd: string, cmdArgs: string[], env: Record<string, string>): Promise<number> {
@@ -154,7 +159,7 @@ try {
     await createDatabase(adminUrl, `ritiko_unit_${suffix}`);
     migrateDeploy(unitUrl, { quiet: true });
     say("vitest: unit and integration tests");
-    const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
+    const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...unitFilters, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
       DATABASE_URL: unitUrl,
       TEST_ADMIN_DATABASE_URL: adminUrl,
       RITIKO_SECRETS_KEY: secretsKey,
