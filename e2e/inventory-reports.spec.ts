@@ -1,7 +1,7 @@
 // Inventory reports, the dashboard widgets and the low-stock menu badge in the browser. The figures
 // are organization-wide (the stock value of *all* items, *every* low item), and the other inventory
 // specs add items to Acme in parallel, so this spec runs in an organization of its own: created
-// through pg with an owner (the demo password) and a staff member, in Auckland (UTC+12/+13, far from
+// through pg with an owner (the demo password), a staff member and a viewer, in Auckland (UTC+12/+13, far from
 // the server's UTC, so a day boundary in the wrong zone shows) with euros. Inventory is then enabled
 // through the Plugins page, as an owner would, and the data is written through pg with unique names
 // and SKUs. The e2e server runs the embedded job executor, so enabling Inventory really runs the
@@ -17,6 +17,7 @@ const TZ = "Pacific/Auckland";
 const u = unique("R");
 const ownerEmail = `reports.owner.${u.toLowerCase()}@e2e.test`;
 const staffEmail = `reports.staff.${u.toLowerCase()}@e2e.test`;
+const viewerEmail = `reports.viewer.${u.toLowerCase()}@e2e.test`;
 const ownerName = `Rita Reports ${u}`;
 const names = { syringes: `Syringes ${u}`, gauze: `Gauze ${u}`, ibuprofen: `Ibuprofen ${u}`, formula: `=SUM(1+1) ${u}` };
 const ids: Record<keyof typeof names, string> = { syringes: "", gauze: "", ibuprofen: "", formula: "" };
@@ -43,7 +44,7 @@ test.beforeAll(async () => {
     `INSERT INTO organizations (id, name, slug, timezone, currency, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, 'EUR', now()) RETURNING id::text AS id, slug`,
     [`Reports Clinic ${u}`, `reports-${u.toLowerCase()}`, TZ],
   );
-  for (const [email, name, role] of [[ownerEmail, ownerName, "owner"], [staffEmail, `Stan Staff ${u}`, "staff"]] as const) {
+  for (const [email, name, role] of [[ownerEmail, ownerName, "owner"], [staffEmail, `Stan Staff ${u}`, "staff"], [viewerEmail, `Vera Viewer ${u}`, "viewer"]] as const) {
     await query(
       `WITH usr AS (
          INSERT INTO users (id, email, name, "passwordHash", "updatedAt")
@@ -227,9 +228,14 @@ test("the dashboard shows low stock, stock value and recent adjustments, and the
   await expect(recent.nth(4)).toContainText("+500 each");
   await expect(recent.nth(0).getByRole("link", { name: names.syringes })).toHaveAttribute("href", `/inventory/items/${ids.syringes}`);
 
-  // The badge on "Items": the same count, read out with the link.
-  await page.getByRole("button", { name: /Inventory/ }).click();
-  await expect(page.getByRole("link", { name: /^Items\s*,\s*3 items$/ })).toBeVisible();
+  // The badge on "Items": the same count, read out with the link. A badge is decoration that a page
+  // leaves out when its query misses the sidebar's 300 ms budget (core/plugins/menus.ts), as it can on
+  // a loaded machine: the next load shows it, so the check reloads until it is there.
+  await expect(async () => {
+    await page.reload();
+    await page.getByRole("button", { name: /Inventory/ }).click();
+    await expect(page.getByRole("link", { name: /^Items\s*,\s*3 items$/ })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 
   // Restocking one item moves every figure on the next load.
   await query(`UPDATE inventory_items SET quantity = 40 WHERE id = $1::uuid`, [ids.gauze]);
@@ -238,12 +244,19 @@ test("the dashboard shows low stock, stock value and recent adjustments, and the
   await expect(page.getByLabel("Stock value", { exact: true }).getByTestId("stock-value-total")).toHaveText("€284.30");
 });
 
-test("a member without the inventory permissions sees no widgets or reports menu, and gets 403 for the page and the CSV", async ({ page }) => {
-  await signIn(page, staffEmail);
+test("a viewer reads stock on the dashboard but has no reports (menu, page or CSV); staff have them by their role", async ({ page }) => {
+  await signIn(page, viewerEmail);
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  await expect(page.getByLabel("Low stock", { exact: true })).toHaveCount(0);
-  await expect(page.getByLabel("Stock value", { exact: true })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Reports" })).toHaveCount(0);
+  await expect(page.getByLabel("Low stock", { exact: true }).getByTestId("low-stock-count")).toHaveText("2");
+  await page.getByRole("button", { name: /Inventory/ }).click();
+  await expect(page.getByRole("link", { name: /^Items/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Reports", exact: true })).toHaveCount(0);
   expect((await page.goto("/inventory/reports"))?.status()).toBe(403);
   expect((await page.request.get("/api/v1/inventory/reports/stock-value.csv")).status()).toBe(403);
+
+  await page.context().clearCookies();
+  await signIn(page, staffEmail);
+  expect((await page.goto("/inventory/reports"))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Inventory reports", level: 1 })).toBeVisible();
+  expect((await page.request.get("/api/v1/inventory/reports/stock-value.csv")).status()).toBe(200);
 });

@@ -13,7 +13,7 @@ import { kickOutbox } from "@/core/events/outbox-signal";
 import { requestOrigin } from "@/core/http/request-origin";
 import { log } from "@/core/log";
 import { enabledPlugins } from "./enabled";
-import { allEnabledPermissions, effectivePermissions, permissionCatalog, type PermissionCatalog } from "./permission-catalog";
+import { allEnabledPermissions, effectivePermissions, permissionCatalog, roleGroups, type PermissionCatalog } from "./permission-catalog";
 import { allPlugins } from "./registry";
 import type { PluginManifest } from "./types";
 
@@ -37,6 +37,8 @@ export type PluginGrants = {
   permissions: GrantOption[];
   grantedGroups: string[];
   grantedPermissions: string[];
+  /** Groups of this plugin the member has by their role (declared with `roles`): not removable here. */
+  roleGroups: string[];
   /** Permissions of this plugin the member has through groups of other plugins: key → group labels. */
   viaOtherPlugins: Record<string, string[]>;
 };
@@ -82,6 +84,7 @@ export async function listMembers(ctx: OrgContext): Promise<{ members: MemberSum
       role === "owner"
         ? total
         : effectivePermissions(catalog, enabledIds, {
+            role,
             permissions: rows.permissions.filter((r) => r.userId === user.id).map((r) => r.permission),
             groups: rows.groups.filter((r) => r.userId === user.id).map((r) => r.groupKey),
           }).size,
@@ -98,7 +101,8 @@ export async function getMemberGrants(ctx: OrgContext, userId: string): Promise<
     loadCatalog(ctx.organization.id),
   ]);
   if (!membership) return null;
-  const grantedGroups = new Set(rows.groups.map((r) => r.groupKey));
+  const grantedGroups = new Set([...rows.groups.map((r) => r.groupKey), ...roleGroups(catalog, membership.role)]);
+  const byRole = new Set(roleGroups(catalog, membership.role));
   const grantedPermissions = new Set(rows.permissions.map((r) => r.permission));
 
   const plugins = enabled
@@ -116,7 +120,8 @@ export async function getMemberGrants(ctx: OrgContext, userId: string): Promise<
         pluginName: p.name,
         groups: own.groups.map((g) => ({ key: g.key, label: g.label, description: g.description, permissions: g.permissions })),
         permissions: own.permissions.map((d) => ({ key: d.key, label: d.label, description: d.description })),
-        grantedGroups: own.groups.filter((g) => grantedGroups.has(g.key)).map((g) => g.key),
+        grantedGroups: own.groups.filter((g) => rows.groups.some((r) => r.groupKey === g.key)).map((g) => g.key),
+        roleGroups: own.groups.filter((g) => byRole.has(g.key)).map((g) => g.key),
         grantedPermissions: own.permissions.filter((d) => grantedPermissions.has(d.key)).map((d) => d.key),
         viaOtherPlugins,
       };

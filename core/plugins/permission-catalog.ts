@@ -1,11 +1,14 @@
 // The permissions and permission groups the installed plugins declare, indexed and checked for
 // mistakes. Pure (no database, no request): the permission checks, the members page, menus and widgets
 // all read declarations through it, so a typo in a manifest fails the same way everywhere.
-import type { PermissionDefinition, PermissionGroupDefinition, PluginManifest } from "./types";
+import type { Role } from "@/core/auth/roles";
+import type { DefaultableRole, PermissionDefinition, PermissionGroupDefinition, PluginManifest } from "./types";
 
 export type DeclaredPermission = PermissionDefinition & { pluginId: string };
 
-export type DeclaredGroup = Omit<PermissionGroupDefinition, "key"> & {
+export type DeclaredGroup = Omit<PermissionGroupDefinition, "key" | "roles"> & {
+  /** The roles that have this group by default (none: only members granted it). */
+  roles: readonly DefaultableRole[];
   /** Stored in MemberGroup.groupKey: "<plugin id>.<group key>", so "viewer" of two plugins never collide. */
   key: string;
   /** The key as the manifest spells it ("viewer"). */
@@ -28,6 +31,7 @@ export class PermissionDeclarationError extends Error {
 }
 
 const LOCAL_NAME = /^[a-z][a-z0-9_]*$/;
+const DEFAULTABLE_ROLES: readonly string[] = ["admin", "staff", "viewer"] satisfies DefaultableRole[];
 
 /** "viewer" → "inventory.viewer"; an already qualified "inventory.viewer" is kept. */
 export function qualifiedGroupKey(pluginId: string, key: string): string {
@@ -63,7 +67,13 @@ function buildCatalog(plugins: readonly PluginManifest[]): PermissionCatalog {
         throw new PermissionDeclarationError(`Plugin "${plugin.id}" declares the group "${def.key}": group keys are snake_case, e.g. "viewer" or "manager".`);
       }
       if (groups.has(key)) throw new PermissionDeclarationError(`Plugin "${plugin.id}" declares the group "${def.key}" twice.`);
-      const declared: DeclaredGroup = { ...def, key, localKey: def.key, pluginId: plugin.id, permissions: [...new Set(def.permissions)] };
+      const stray = (def.roles ?? []).filter((r) => !DEFAULTABLE_ROLES.includes(r));
+      if (stray.length) {
+        throw new PermissionDeclarationError(
+          `Plugin "${plugin.id}" makes the group "${def.key}" the default of "${stray.join('", "')}": only ${DEFAULTABLE_ROLES.join(", ")} can have default groups (owners have every permission).`,
+        );
+      }
+      const declared: DeclaredGroup = { ...def, key, localKey: def.key, pluginId: plugin.id, permissions: [...new Set(def.permissions)], roles: [...new Set(def.roles ?? [])] };
       groups.set(key, declared);
       own.groups.push(declared);
     }
@@ -87,14 +97,21 @@ function buildCatalog(plugins: readonly PluginManifest[]): PermissionCatalog {
   return { permissions, groups, byPlugin };
 }
 
+/** The groups a role has by default (declared with `roles` by the installed plugins), in catalog order. */
+export function roleGroups(catalog: PermissionCatalog, role: Role): string[] {
+  if (role === "owner") return [];
+  return [...catalog.groups.values()].filter((g) => g.roles.includes(role)).map((g) => g.key);
+}
+
 /**
- * What direct grants and group memberships amount to: only permissions declared by enabled plugins,
- * and only groups of enabled plugins count (a disabled plugin's grants are void, not deleted).
+ * What direct grants, group memberships and the role's default groups amount to: only permissions
+ * declared by enabled plugins, and only groups of enabled plugins count (a disabled plugin's grants are
+ * void, not deleted).
  */
 export function effectivePermissions(
   catalog: PermissionCatalog,
   enabledPluginIds: ReadonlySet<string>,
-  grants: { permissions: Iterable<string>; groups: Iterable<string> },
+  grants: { role?: Role; permissions: Iterable<string>; groups: Iterable<string> },
 ): Set<string> {
   const live = (key: string) => {
     const declared = catalog.permissions.get(key);
@@ -102,7 +119,8 @@ export function effectivePermissions(
   };
   const out = new Set<string>();
   for (const key of grants.permissions) if (live(key)) out.add(key);
-  for (const groupKey of grants.groups) {
+  const groups = grants.role ? [...grants.groups, ...roleGroups(catalog, grants.role)] : grants.groups;
+  for (const groupKey of groups) {
     const group = catalog.groups.get(groupKey);
     // A group of a disabled plugin grants nothing, not even permissions of enabled ones it bundles.
     if (!group || !enabledPluginIds.has(group.pluginId)) continue;

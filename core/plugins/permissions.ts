@@ -7,8 +7,8 @@
 //   if (!(await hasPermission(ctx, key))) return permissionDeniedResponse(); // route handler: JSON 403
 //
 // Who has what: owners have every permission of the plugins enabled for the organization; everyone
-// else has the union of their direct grants (MemberPermission) and their groups' permissions
-// (MemberGroup), counted only for enabled plugins, so disabling a plugin voids its grants without
+// else has the union of their direct grants (MemberPermission), their groups' permissions
+// (MemberGroup) and the groups their role has by default (a group's `roles`), counted only for enabled plugins, so disabling a plugin voids its grants without
 // deleting them. A manifest's `checkers[key]` then gets the last word (custom or object-level rules),
 // for owners too.
 import "server-only";
@@ -16,6 +16,7 @@ import { cache } from "react";
 import { forbidden } from "next/navigation";
 import type { ActionResult } from "@/core/actions/result";
 import type { OrgContext } from "@/core/auth/context";
+import type { Role } from "@/core/auth/roles";
 import { rootDb } from "@/core/db/client";
 import { apiError } from "@/core/http/api-errors";
 import { log } from "@/core/log";
@@ -38,10 +39,10 @@ type Access = {
 };
 
 // Keyed by primitives (not the ctx object) so every caller in one request shares the result.
-const loadAccess = cache(async (organizationId: string, userId: string, isOwner: boolean): Promise<Access> => {
+const loadAccess = cache(async (organizationId: string, userId: string, role: Role): Promise<Access> => {
   const [installed, enabledList] = await Promise.all([allPlugins(), enabledPluginsForRequest(organizationId)]);
   const enabledIds = new Set(enabledList.map((p) => p.id));
-  return accessFrom(installed, enabledIds, isOwner, async () => {
+  return accessFrom(installed, enabledIds, role, async () => {
     const [direct, groups] = await Promise.all([
       rootDb().memberPermission.findMany({ where: { organizationId, userId }, select: { permission: true } }),
       rootDb().memberGroup.findMany({ where: { organizationId, userId }, select: { groupKey: true } }),
@@ -53,15 +54,16 @@ const loadAccess = cache(async (organizationId: string, userId: string, isOwner:
 async function accessFrom(
   installed: readonly PluginManifest[],
   enabledIds: ReadonlySet<string>,
-  isOwner: boolean,
+  role: Role,
   grants: () => Promise<{ permissions: readonly string[]; groups: readonly string[] }>,
 ): Promise<Access> {
+  const isOwner = role === "owner";
   const catalog = permissionCatalog(installed);
   const enabled = new Map(installed.filter((p) => enabledIds.has(p.id)).map((p) => [p.id, p]));
   const everything = allEnabledPermissions(catalog, enabledIds);
   // Owners have it all; and when no enabled plugin declares anything there is nothing to look up.
   if (isOwner || everything.size === 0) return { catalog, enabled, granted: isOwner ? everything : new Set() };
-  return { catalog, enabled, granted: effectivePermissions(catalog, enabledIds, await grants()) };
+  return { catalog, enabled, granted: effectivePermissions(catalog, enabledIds, { ...(await grants()), role }) };
 }
 
 // Access already loaded with the request (API tokens): computed once per context object.
@@ -69,10 +71,10 @@ const preloaded = new WeakMap<OrgContext, Promise<Access>>();
 
 function accessOf(ctx: OrgContext): Promise<Access> {
   const access = ctx.access;
-  if (!access) return loadAccess(ctx.organization.id, ctx.user.id, ctx.role === "owner");
+  if (!access) return loadAccess(ctx.organization.id, ctx.user.id, ctx.role);
   let p = preloaded.get(ctx);
   if (!p) {
-    p = allPlugins().then((installed) => accessFrom(installed, access.enabledPluginIds, ctx.role === "owner", async () => access));
+    p = allPlugins().then((installed) => accessFrom(installed, access.enabledPluginIds, ctx.role, async () => access));
     preloaded.set(ctx, p);
   }
   return p;

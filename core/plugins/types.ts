@@ -11,7 +11,22 @@ import type { ZodType } from "zod";
 export type PermissionKey = `${string}.${string}`;
 
 export type PermissionDefinition = { key: PermissionKey; label: string; description?: string };
-export type PermissionGroupDefinition = { key: string; label: string; description?: string; permissions: PermissionKey[] };
+/**
+ * A bundle of permissions an admin grants at once. `roles` makes it the default of those core roles:
+ * every member with that role has the group's permissions while the plugin is enabled (on top of what
+ * they are granted; owners have everything anyway), so a plugin is usable by the whole team the moment
+ * it is enabled, without granting each member by hand.
+ */
+export type PermissionGroupDefinition = {
+  key: string;
+  label: string;
+  description?: string;
+  permissions: PermissionKey[];
+  roles?: readonly DefaultableRole[];
+};
+
+/** The roles a group can be the default of (owners have every permission). */
+export type DefaultableRole = "admin" | "staff" | "viewer";
 
 /** The organization a hook or handler runs for. */
 export type PluginOrganization = { id: string; name: string; slug: string; timezone: string; currency: string };

@@ -2,6 +2,7 @@
 export const INVENTORY_PERMISSIONS = {
   view: "inventory.view_items",
   manage: "inventory.manage_items",
+  delete: "inventory.delete_items",
   adjust: "inventory.adjust_stock",
   orders: "inventory.manage_purchase_orders",
   reports: "inventory.view_reports",

@@ -23,15 +23,21 @@ export default definePlugin({
   author: "Ritiko",
   permissions: [
     { key: P.view, label: "View inventory" },
-    { key: P.manage, label: "Create, edit and delete items and categories" },
+    { key: P.manage, label: "Create and edit items and categories", description: "Quantities change only through stock adjustments." },
+    { key: P.delete, label: "Delete items and categories", description: "Deleting an item deletes its adjustment history." },
     { key: P.adjust, label: "Adjust stock" },
     { key: P.orders, label: "Manage purchase orders" },
     { key: P.reports, label: "View inventory reports" },
     { key: P.sync, label: "Run the Shopify sync" },
   ],
+  // The role defaults (`roles`) are the matrix in the README: viewers read the items, staff keep the
+  // stock (adjust, create and edit items, see the reports with their stock values) but cannot delete,
+  // admins manage everything. Owners have every permission.
   groups: [
+    { key: "inventory.reader", label: "Inventory reader", permissions: [P.view], roles: ["viewer"] },
     { key: "inventory.clerk", label: "Inventory clerk", permissions: [P.view, P.adjust] },
-    { key: "inventory.manager", label: "Inventory manager", permissions: [P.view, P.manage, P.adjust, P.orders, P.reports, P.sync] },
+    { key: "inventory.staff", label: "Inventory staff", permissions: [P.view, P.reports, P.adjust, P.manage], roles: ["staff"] },
+    { key: "inventory.manager", label: "Inventory manager", permissions: [P.view, P.manage, P.delete, P.adjust, P.orders, P.reports, P.sync], roles: ["admin"] },
   ],
   settings: inventorySettings,
   events: inventoryEvents,

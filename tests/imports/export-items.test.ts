@@ -8,7 +8,7 @@ import { exportRows } from "@/core/imports/export/stream";
 import { importResource } from "@/core/imports/registry";
 import { PATIENT_EXPORT_COLUMNS, patientExport } from "@/core/patients/export";
 import { patientImportResource } from "@/core/patients/import-resource";
-import { createTestOrganization, enablePluginFor, grant, type TestOrganization } from "@/core/testing/plugin-test-kit";
+import { createTestOrganization, enablePluginFor, type TestOrganization } from "@/core/testing/plugin-test-kit";
 import { startExportServer, type ExportServer } from "./export-server";
 
 let server: ExportServer;
@@ -117,16 +117,14 @@ describe("GET /api/exports/inventory.items", () => {
     const unknown = await server.get("/api/exports/nope.things", member(s.org));
     expect(unknown.status).toBe(404);
 
-    // Staff without inventory.view_items may not export; with it they may.
-    const denied = await server.get("/api/exports/inventory.items", member(s.org, "staff"));
+    // Viewers read inventory (inventory.view_items by their role), so they may export it.
+    expect((await server.get("/api/exports/inventory.items", member(s.org, "viewer"))).status).toBe(200);
+
+    // Inventory not enabled for the organization: its members have no inventory permission there.
+    const plain = await createTestOrganization("No Inventory");
+    const denied = await server.get("/api/exports/inventory.items", member(plain, "staff"));
     expect(denied.status).toBe(403);
     expect(await denied.json()).toEqual({ error: "You do not have permission to export inventory items." });
-    await grant(s.org, "staff", { permissions: ["inventory.view_items"] });
-    expect((await server.get("/api/exports/inventory.items", member(s.org, "staff"))).status).toBe(200);
-
-    // Inventory not enabled for the organization: nothing to export there.
-    const plain = await createTestOrganization("No Inventory");
-    expect((await server.get("/api/exports/inventory.items", member(plain))).status).toBe(403);
     const anonymous = await fetch(`${server.url}/api/exports/inventory.items`);
     expect(anonymous.status).toBe(401);
   });

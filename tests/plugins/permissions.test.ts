@@ -8,7 +8,7 @@ import { replaceMemberPluginGrants, getMemberGrants, listMembers } from "@/core/
 import { permissionCatalog, PermissionDeclarationError } from "@/core/plugins/permission-catalog";
 import { assertPermission, getPermissions, hasPermission, permissionDeniedResponse, requirePermission } from "@/core/plugins/permissions";
 import { registerPluginRegistry } from "@/core/plugins/registry";
-import { definePlugin, type PluginManifest } from "@/core/plugins/types";
+import { definePlugin, type PermissionGroupDefinition, type PluginManifest } from "@/core/plugins/types";
 import { createOrganization } from "../helpers/fixtures";
 
 const checkerCalls: unknown[] = [];
@@ -53,8 +53,27 @@ const billing = definePlugin({
   groups: [{ key: "clerk", label: "Billing clerk", permissions: ["billing.view_invoices", "stock.view_items"] }],
 });
 
+// Role defaults: every staff member and viewer reads the rota, staff also edit it; nobody is granted.
+const rota = definePlugin({
+  id: "rota",
+  name: "Rota",
+  version: "1.0.0",
+  description: "Fixture with groups that are roles' defaults",
+  author: "test",
+  permissions: [
+    { key: "rota.view_shifts", label: "View shifts" },
+    { key: "rota.edit_shifts", label: "Edit shifts" },
+    { key: "rota.publish", label: "Publish the rota" },
+  ],
+  groups: [
+    { key: "reader", label: "Rota reader", permissions: ["rota.view_shifts"], roles: ["viewer", "staff"] },
+    { key: "editor", label: "Rota editor", permissions: ["rota.view_shifts", "rota.edit_shifts"], roles: ["staff"] },
+    { key: "publisher", label: "Rota publisher", permissions: ["rota.publish"] },
+  ],
+});
+
 beforeAll(() => {
-  const all: PluginManifest[] = [stock, billing];
+  const all: PluginManifest[] = [stock, billing, rota];
   registerPluginRegistry(Object.fromEntries(all.map((p) => [p.id, async () => ({ default: p })])));
 });
 
@@ -135,6 +154,44 @@ describe("who has which permission", () => {
     await enable(a.org.id, "stock");
     await grant(a.org.id, a.members.staff.id, { permissions: ["stock.retired_permission", "ghost.view"], groups: ["stock.retired_group"] });
     expect(await getPermissions(await a.as("staff"))).toEqual(new Set());
+  });
+});
+
+describe("the groups a role has by default", () => {
+  it("gives every member of a role its groups while the plugin is enabled, with their grants on top; nothing once disabled", async () => {
+    const a = await createOrganization();
+    await enable(a.org.id, "rota");
+    expect(sorted(await getPermissions(await a.as("viewer")))).toEqual(["rota.view_shifts"]);
+    expect(sorted(await getPermissions(await a.as("staff")))).toEqual(["rota.edit_shifts", "rota.view_shifts"]);
+    // Admins get no rota group by default here: only what they are granted.
+    expect(await getPermissions(await a.as("admin"))).toEqual(new Set());
+    expect(sorted(await getPermissions(await a.as("owner")))).toEqual(["rota.edit_shifts", "rota.publish", "rota.view_shifts"]);
+
+    await grant(a.org.id, a.members.viewer.id, { groups: ["rota.publisher"] });
+    expect(sorted(await getPermissions(await a.as("viewer")))).toEqual(["rota.publish", "rota.view_shifts"]);
+
+    await enable(a.org.id, "rota", false);
+    expect(await getPermissions(await a.as("staff"))).toEqual(new Set());
+    expect(await hasPermission(await a.as("viewer"), "rota.view_shifts")).toBe(false);
+  });
+
+  it("shows on the members page which groups come with the role (not saved as grants), and counts them", async () => {
+    const a = await createOrganization();
+    await enable(a.org.id, "rota");
+    const admin = await a.as("admin");
+    const rotaOf = async (userId: string) => (await getMemberGrants(admin, userId))!.plugins.find((p) => p.pluginId === "rota")!;
+    expect(await rotaOf(a.members.staff.id)).toMatchObject({ roleGroups: ["rota.reader", "rota.editor"], grantedGroups: [] });
+    expect(await rotaOf(a.members.viewer.id)).toMatchObject({ roleGroups: ["rota.reader"], grantedGroups: [] });
+    expect((await listMembers(admin)).members.map((m) => [m.role, m.permissionCount])).toEqual([
+      ["owner", 3],
+      ["admin", 0],
+      ["staff", 2],
+      ["viewer", 1],
+    ]);
+    // Saving the form with no groups ticked keeps what the role gives: role groups are not grants.
+    expect((await replaceMemberPluginGrants(admin, { userId: a.members.staff.id, pluginId: "rota", groups: [], permissions: [] })).ok).toBe(true);
+    expect(sorted(await getPermissions(await a.as("staff")))).toEqual(["rota.edit_shifts", "rota.view_shifts"]);
+    expect(await rootDb().memberGroup.count({ where: { organizationId: a.org.id } })).toBe(0);
   });
 });
 
@@ -229,6 +286,11 @@ describe("declaration mistakes", () => {
     ).toThrow('Group "x.all" of plugin "x" includes "x.edit", which no installed plugin declares.');
     expect(() => permissionCatalog([definePlugin({ ...base, id: "x", checkers: { "x.view": () => true } })])).toThrow(
       'Plugin "x" has a checker for "x.view", which it does not declare under permissions.',
+    );
+    // A plugin written without the types: owners cannot have default groups (they have everything).
+    const ownerDefault = { key: "all", label: "All", permissions: ["x.view"], roles: ["owner"] } as unknown as PermissionGroupDefinition;
+    expect(() => permissionCatalog([definePlugin({ ...base, id: "x", permissions: [{ key: "x.view", label: "V" }], groups: [ownerDefault] })])).toThrow(
+      'Plugin "x" makes the group "all" the default of "owner": only admin, staff, viewer can have default groups (owners have every permission).',
     );
   });
 });

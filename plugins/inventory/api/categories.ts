@@ -159,7 +159,7 @@ export const categoryRoutes: ApiRoute[] = [
   defineApiRoute({
     method: "DELETE",
     path: "categories/:id",
-    permission: P.manage,
+    permission: P.delete,
     tags: TAG,
     summary: "Delete a category",
     description: "Only a category no item uses: move or delete its items first.",

@@ -192,7 +192,7 @@ export const itemRoutes: ApiRoute[] = [
   defineApiRoute({
     method: "DELETE",
     path: "items/:id",
-    permission: P.manage,
+    permission: P.delete,
     tags: TAG,
     summary: "Delete an item",
     description: "Deletes the item with its adjustment history and alerts.",

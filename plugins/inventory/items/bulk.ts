@@ -144,15 +144,18 @@ export const DONE_MESSAGES: Record<BulkAction, (n: number) => string> = {
 };
 const plural = (n: number) => (n === 1 ? "item" : "items");
 
+/** Marking items in or out of stock is editing them; deleting is its own permission (staff may not). */
+const permissionFor = (action: BulkAction) => (action === "delete" ? INVENTORY_PERMISSIONS.delete : INVENTORY_PERMISSIONS.manage);
+
 /**
- * Runs a bulk action for the member (who needs inventory.manage_items). Up to
- * BACKGROUND_THRESHOLD affected rows: at once, in one transaction. More (only possible with "select
- * all matching"): a background operation over the frozen filter.
+ * Runs a bulk action for the member (who needs inventory.manage_items, or inventory.delete_items to
+ * delete). Up to BACKGROUND_THRESHOLD affected rows: at once, in one transaction. More (only possible
+ * with "select all matching"): a background operation over the frozen filter.
  */
 export async function runBulkAction(ctx: OrgContext, input: unknown): Promise<ActionResult<BulkOutcome>> {
-  const denied = await assertPermission(ctx, INVENTORY_PERMISSIONS.manage);
-  if (denied) return denied;
   const parsed = bulkInput.safeParse(input);
+  const denied = await assertPermission(ctx, permissionFor(parsed.success ? parsed.data.action : "mark_in_stock"));
+  if (denied) return denied;
   if (!parsed.success) return invalid(parsed.error);
   const { action, selection } = parsed.data;
   const organizationId = ctx.organization.id;
@@ -188,14 +191,17 @@ function nothingMessage(action: BulkAction): string {
 
 /** Retries a failed background operation: the remaining rows of its frozen filter, from where it stopped. */
 export async function retryBulkOperation(ctx: OrgContext, id: string): Promise<ActionResult<{ operationId: string }>> {
-  const denied = await assertPermission(ctx, INVENTORY_PERMISSIONS.manage);
-  if (denied) return denied;
+  // Someone who can neither edit nor delete items learns nothing about operations, not even which exist.
+  const [editDenied, deleteDenied] = await Promise.all([assertPermission(ctx, INVENTORY_PERMISSIONS.manage), assertPermission(ctx, INVENTORY_PERMISSIONS.delete)]);
+  if (editDenied && deleteDenied) return editDenied;
   if (!z.uuid().safeParse(id).success) return { ok: false, error: "No such operation." };
   const op = await getOperationRecord(ctx.organization.id, id);
   if (!op) return { ok: false, error: "No such operation." };
   const filter = itemFilterSchema.safeParse(op.filter);
   const action = z.enum(BULK_ACTIONS).safeParse(op.action);
   if (!filter.success || !action.success) return { ok: false, error: "This operation's stored filter is no longer valid; start the action again from the list." };
+  const denied = await assertPermission(ctx, permissionFor(action.data));
+  if (denied) return denied;
   const remaining = await countPending(ctx.organization.id, action.data, { mode: "filter", filter: filter.data }, undefined, op.createdAt);
   return requeueOperation(ctx, id, remaining);
 }

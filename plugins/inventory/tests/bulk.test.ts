@@ -136,16 +136,22 @@ describe("bulk actions on selected rows", () => {
     expect(events.map((e) => e.payload)).toEqual(before.map((r) => ({ organizationId: s.orgId, id: r.id, before: itemRecord(r), after: null, changes: Object.keys(itemRecord(r)), source: "bulk" })));
   });
 
-  it("refuses a member without inventory.manage_items, and bad input with the field and reason; nothing changes", async () => {
+  it("refuses marking to a viewer and deleting to staff (each needs its permission), and bad input with the field and reason; nothing changes", async () => {
     const s = await setup();
     const [id] = await seed(s.orgId, { prefix: unique("PERM"), n: 1 });
+    const viewer = await s.org.as("viewer");
+    const denied = await runBulkAction(viewer, { action: "mark_out_of_stock", selection: { mode: "ids", ids: [id!] } });
+    expect(denied).toEqual({ ok: false, error: expect.stringContaining('"Create and edit items and categories" permission') });
+    expect((await rowsOf([id!]))[0]).toMatchObject({ inStock: true });
+
+    // Staff edit items (mark them) but do not delete them: the item stays.
     const staff = await s.org.as("staff");
-    const denied = await runBulkAction(staff, { action: "mark_out_of_stock", selection: { mode: "ids", ids: [id!] } });
-    expect(denied).toEqual({ ok: false, error: expect.stringContaining('"Create, edit and delete items and categories" permission') });
-    await grant(s.org, "staff", { groups: ["inventory.clerk"] });
-    expect((await runBulkAction(await s.org.as("staff"), { action: "mark_out_of_stock", selection: { mode: "ids", ids: [id!] } })).ok).toBe(false);
+    expect(done(await runBulkAction(staff, { action: "mark_out_of_stock", selection: { mode: "ids", ids: [id!] } })).affected).toBe(1);
+    const noDelete = await runBulkAction(staff, { action: "delete", selection: { mode: "ids", ids: [id!] } });
+    expect(noDelete).toEqual({ ok: false, error: expect.stringContaining('"Delete items and categories" permission') });
+    expect(await rowsOf([id!])).toHaveLength(1);
     await grant(s.org, "staff", { groups: ["inventory.manager"] });
-    expect(done(await runBulkAction(await s.org.as("staff"), { action: "mark_out_of_stock", selection: { mode: "ids", ids: [id!] } })).affected).toBe(1);
+    expect(done(await runBulkAction(await s.org.as("staff"), { action: "mark_in_stock", selection: { mode: "ids", ids: [id!] } })).affected).toBe(1);
 
     expect(await runBulkAction(s.owner, { action: "archive", selection: { mode: "ids", ids: [id!] } })).toMatchObject({ ok: false, fieldErrors: { action: "Choose a bulk action" } });
     expect(await runBulkAction(s.owner, { action: "delete", selection: { mode: "ids", ids: [] } })).toMatchObject({ ok: false, fieldErrors: { "selection.ids": "Select at least one item" } });

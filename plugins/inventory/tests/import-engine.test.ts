@@ -114,9 +114,9 @@ describe("the quantity column needs adjust-stock, as the form and the API do", (
   it("refuses mapping, previewing, committing and undoing with it for a member who may manage items but not adjust stock; without the column the import runs", async () => {
     const org = await createTestOrganization();
     await enablePluginFor(org, "inventory");
-    // Staff get manage-items here, and not adjust-stock.
-    await grant(org, "staff", { permissions: [INVENTORY_PERMISSIONS.view, INVENTORY_PERMISSIONS.manage] });
-    const staff = await org.as("staff");
+    // A viewer granted manage-items: no role has that without adjust-stock by default.
+    await grant(org, "viewer", { permissions: [INVENTORY_PERMISSIONS.manage] });
+    const staff = await org.as("viewer");
     expect(await hasPermission(staff, INVENTORY_PERMISSIONS.adjust)).toBe(false);
     const file = await storeFile({ organizationId: org.org.id, purpose: "import", name: "items.csv", createdById: staff.user.id, source: bytes("SKU,Name,Quantity\nQ-1,Gauze,5\n"), maxBytes: 10_000_000 });
     const { id } = await createImport({ organizationId: org.org.id, userId: staff.user.id }, "inventory.items", file.fileId, "items.csv");

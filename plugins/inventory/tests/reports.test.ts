@@ -301,7 +301,7 @@ describe("CSV download over real HTTP", () => {
   });
   afterAll(() => server.close());
 
-  const tokenFor = async (role: "owner" | "staff") => {
+  const tokenFor = async (role: "owner" | "staff" | "viewer") => {
     const res = await createApiToken(await f.org.as(role), { name: `${role} reports`, expiresIn: "30" });
     if (!res.ok) throw new Error(res.error);
     return res.token;
@@ -317,12 +317,14 @@ describe("CSV download over real HTTP", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toBe("Date,Net change,Units added,Units removed,Adjustments\r\n2026-01-10,3,10,7,2\r\n2026-01-11,-1,0,1,1\r\n2026-01-12,115,120,5,3\r\n");
 
-    const staffToken = await tokenFor("staff");
-    const denied = await download(staffToken);
+    // Staff see the reports by their role; viewers (who read items) do not, until granted.
+    expect((await download(await tokenFor("staff"))).status).toBe(200);
+    const viewerToken = await tokenFor("viewer");
+    const denied = await download(viewerToken);
     expect(denied.status).toBe(403);
     expect((await denied.json()).error.message).toContain("inventory.view_reports");
-    await grant(f.org, "staff", { permissions: ["inventory.view_reports"] });
-    expect((await download(staffToken)).status).toBe(200);
+    await grant(f.org, "viewer", { permissions: ["inventory.view_reports"] });
+    expect((await download(viewerToken)).status).toBe(200);
   });
 });
 

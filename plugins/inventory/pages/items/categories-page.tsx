@@ -14,7 +14,8 @@ import { categoriesWithCounts } from "./item-reads";
 const num = new Intl.NumberFormat("en-US");
 
 export default async function CategoriesPage({ ctx }: PageProps) {
-  const [categories, canManage] = await Promise.all([categoriesWithCounts(ctx.organization.id), hasPermission(ctx, P.manage)]);
+  const [categories, canManage, canDelete] = await Promise.all([categoriesWithCounts(ctx.organization.id), hasPermission(ctx, P.manage), hasPermission(ctx, P.delete)]);
+  const actions = canManage || canDelete;
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -34,7 +35,7 @@ export default async function CategoriesPage({ ctx }: PageProps) {
                   <TH>Name</TH>
                   <TH>Slug</TH>
                   <TH className="text-right">Items</TH>
-                  {canManage ? (
+                  {actions ? (
                     <TH>
                       <span className="sr-only">Actions</span>
                     </TH>
@@ -53,9 +54,9 @@ export default async function CategoriesPage({ ctx }: PageProps) {
                         {num.format(c.items)}
                       </Link>
                     </TD>
-                    {canManage ? (
+                    {actions ? (
                       <TD>
-                        <CategoryRowActions id={c.id} name={c.name} items={c.items} />
+                        <CategoryRowActions id={c.id} name={c.name} items={c.items} canRename={canManage} canDelete={canDelete} />
                       </TD>
                     ) : null}
                   </TR>

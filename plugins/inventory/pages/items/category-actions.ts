@@ -26,7 +26,7 @@ export async function renameCategoryAction(id: string, input: unknown) {
 }
 
 export async function deleteCategoryAction(id: string) {
-  return inventoryAction(P.manage, idSchema, id, async (ctx, categoryId) =>
+  return inventoryAction(P.delete, idSchema, id, async (ctx, categoryId) =>
     toAction(await deleteCategory(ctx.db, ctx.organization.id, categoryId), (name) => `Category “${name}” deleted.`),
   );
 }

@@ -50,7 +50,7 @@ export function NewCategoryForm() {
   );
 }
 
-export function CategoryRowActions({ id, name, items }: { id: string; name: string; items: number }) {
+export function CategoryRowActions({ id, name, items, canRename, canDelete }: { id: string; name: string; items: number; canRename: boolean; canDelete: boolean }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const { form, onSubmit } = useCategoryForm(name, (v) => renameCategoryAction(id, v), () => setEditing(false));
@@ -81,9 +81,12 @@ export function CategoryRowActions({ id, name, items }: { id: string; name: stri
   }
   return (
     <div className="flex justify-end gap-2">
-      <Button type="button" size="sm" variant="outline" aria-label={`Rename ${name}`} onClick={() => setEditing(true)}>
-        Rename
-      </Button>
+      {canRename ? (
+        <Button type="button" size="sm" variant="outline" aria-label={`Rename ${name}`} onClick={() => setEditing(true)}>
+          Rename
+        </Button>
+      ) : null}
+      {canDelete ? (
       <ConfirmDialog
         trigger="Delete"
         triggerSize="sm"
@@ -101,6 +104,7 @@ export function CategoryRowActions({ id, name, items }: { id: string; name: stri
           router.refresh();
         }}
       />
+      ) : null}
     </div>
   );
 }

@@ -2,18 +2,21 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/core/plugins/permissions";
 import type { PageProps } from "@/core/plugins/types";
+import { INVENTORY_PERMISSIONS as P } from "../../permissions";
 import { ItemForm } from "./item-form";
 import { categoryOptions, getItemDetail } from "./item-reads";
 
 export default async function EditItemPage({ ctx, params }: PageProps & { params: Record<string, string> }) {
-  const [item, categories] = await Promise.all([getItemDetail(ctx.db, params.id ?? ""), categoryOptions(ctx.db)]);
+  const [item, categories, canAdjust] = await Promise.all([getItemDetail(ctx.db, params.id ?? ""), categoryOptions(ctx.db), hasPermission(ctx, P.adjust)]);
   if (!item) notFound();
   return (
     <div className="grid gap-6">
       <PageHeader eyebrow={<Link href={`/inventory/items/${item.id}`} className="hover:underline">{item.name}</Link>} title="Edit item" />
       <ItemForm
         itemId={item.id}
+        stock={{ quantity: item.quantity, unit: item.unit, adjustHref: canAdjust ? `/inventory/items/${item.id}#adjust` : null }}
         categories={categories}
         currency={ctx.organization.currency}
         cancelHref={`/inventory/items/${item.id}`}

@@ -6,7 +6,6 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/core/actions/result";
 import { kickOutbox } from "@/core/events/outbox-signal";
-import { assertPermission } from "@/core/plugins/permissions";
 import { createItem, deleteItem, updateItem, type WriteResult } from "../../items/mutations";
 import { adjustStock } from "../../items/stock";
 import { INVENTORY_PERMISSIONS as P } from "../../permissions";
@@ -26,20 +25,19 @@ export async function createItemAction(input: unknown): Promise<ActionResult<{ i
   return inventoryAction(P.manage, itemFormSchema, input, async (ctx, data) => toAction(await createItem(ctx.db, await formWho(ctx), data), `${data.name} created.`));
 }
 
+const QUANTITY_BY_ADJUSTMENT = "The quantity changes only through Adjust stock, which records why.";
+
 export async function updateItemAction(id: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   return inventoryAction(P.manage, itemFormPatchSchema, input, async (ctx, data) => {
     if (!idSchema.safeParse(id).success) return GONE;
-    // Editing the quantity is a stock adjustment: it needs that permission too (as in the REST API).
-    if (data.quantity !== undefined) {
-      const denied = await assertPermission(ctx, P.adjust);
-      if (denied) return denied;
-    }
+    // The edit form has no quantity input; a request that sends one anyway is refused, nothing saved.
+    if (input && typeof input === "object" && "quantity" in input) return { ok: false, error: QUANTITY_BY_ADJUSTMENT, fieldErrors: { quantity: QUANTITY_BY_ADJUSTMENT } };
     return toAction(await updateItem(ctx.db, await formWho(ctx), id, data), "Changes saved.");
   });
 }
 
 export async function deleteItemAction(id: string): Promise<ActionResult<{ id: string }>> {
-  return inventoryAction(P.manage, idSchema, id, async (ctx, itemId) => {
+  return inventoryAction(P.delete, idSchema, id, async (ctx, itemId) => {
     const res = await deleteItem(ctx.db, await formWho(ctx), itemId);
     return res.ok ? toAction(res, `${res.item.name} deleted.`) : GONE;
   });

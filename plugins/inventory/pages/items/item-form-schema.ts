@@ -45,9 +45,9 @@ export const itemFormSchema = itemInput.extend({
  */
 // Built on itemPatch (no defaults): a partial of itemFormSchema would fill the omitted unit, price and
 // in-stock flag with their defaults and so reset them on every edit of another field.
-export const itemFormPatchSchema = itemPatch.extend({
+// No quantity: the edit form shows it read-only (stock changes are adjustments, with a reason).
+export const itemFormPatchSchema = itemPatch.omit({ quantity: true }).extend({
   categoryId: z.preprocess(blankToNull, itemFields.categoryId).optional(),
-  quantity: z.preprocess(numberText, itemFields.quantity).optional(),
   reorderThreshold: z.preprocess(numberText, itemFields.reorderThreshold).optional(),
   expiresOn: z.preprocess(blankToNull, itemFields.expiresOn).optional(),
   shopifyInventoryItemId: z.preprocess(blankToNull, itemFields.shopifyInventoryItemId).optional(),

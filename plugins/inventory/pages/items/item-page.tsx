@@ -21,6 +21,7 @@ import { ChartRangeToggle } from "./chart-range-toggle";
 import { DeleteItemButton } from "./delete-item-button";
 import { ItemDetails } from "./item-details";
 import { getItemDetail, getOpenAlert } from "./item-reads";
+import { formatQuantity } from "../../components/quantity";
 
 const HISTORY_PAGE_SIZE = 20;
 
@@ -31,12 +32,13 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
   const days = parseChartRange(searchParams.days);
   const page = Math.max(1, Number.parseInt(first(searchParams.page) ?? "1", 10) || 1);
   const { id: orgId, timezone: tz, currency } = ctx.organization;
-  const [alert, points, history, canManage, canAdjust] = await Promise.all([
+  const [alert, points, history, canManage, canAdjust, canDelete] = await Promise.all([
     getOpenAlert(ctx.db, item.id),
     stockSeries(orgId, item.id, { days, timeZone: tz }),
     adjustmentHistory(orgId, item.id, { page, pageSize: HISTORY_PAGE_SIZE }),
     hasPermission(ctx, P.manage),
     hasPermission(ctx, P.adjust),
+    hasPermission(ctx, P.delete),
   ]);
   const href = (next: { days?: ChartRange; page?: number }) => {
     const q = new URLSearchParams();
@@ -55,12 +57,14 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
         title={item.name}
         description={`SKU ${item.sku}${item.categoryName ? ` · ${item.categoryName}` : ""} · added ${formatDateTime(item.createdAt, tz, { timeStyle: undefined })}`}
         actions={
-          canManage ? (
+          canManage || canDelete ? (
             <div className="flex gap-2">
-              <Link href={`/inventory/items/${item.id}/edit`} className={buttonVariants({ variant: "outline" })}>
-                Edit
-              </Link>
-              <DeleteItemButton id={item.id} label={item.name} adjustments={history.total} />
+              {canManage ? (
+                <Link href={`/inventory/items/${item.id}/edit`} className={buttonVariants({ variant: "outline" })}>
+                  Edit
+                </Link>
+              ) : null}
+              {canDelete ? <DeleteItemButton id={item.id} label={item.name} adjustments={history.total} /> : null}
             </div>
           ) : null
         }
@@ -70,7 +74,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
           <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
           <p>
             <span className="font-semibold">Low-stock alert open</span> since {formatDateTime(alert.openedAt, tz)}: the quantity fell to{" "}
-            {alert.quantity} {item.unit}, below the reorder threshold of {alert.threshold}. It resolves itself when the stock is back at the threshold.
+            {formatQuantity(alert.quantity, item.unit)}, below the reorder threshold of {formatQuantity(alert.threshold, item.unit)}. It resolves itself when the stock is back at the threshold.
           </p>
         </div>
       ) : null}
@@ -95,7 +99,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-3">
         {canAdjust ? (
-          <Card>
+          <Card id="adjust" className="scroll-mt-20">
             <CardHeader>
               <CardTitle>Adjust stock</CardTitle>
             </CardHeader>

@@ -22,7 +22,7 @@ import { ItemsTable } from "./items-table";
 import { TableSkeleton } from "./table-skeleton";
 
 export default async function ItemsPage({ ctx, searchParams }: PageProps) {
-  const [canManage, canOrder] = await Promise.all([hasPermission(ctx, P.manage), hasPermission(ctx, P.orders)]);
+  const [canManage, canOrder, canDelete] = await Promise.all([hasPermission(ctx, P.manage), hasPermission(ctx, P.orders), hasPermission(ctx, P.delete)]);
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -45,7 +45,7 @@ export default async function ItemsPage({ ctx, searchParams }: PageProps) {
         }
       />
       <Suspense fallback={<TableSkeleton />}>
-        <ItemsSection ctx={ctx} searchParams={searchParams} canManage={canManage} canOrder={canOrder} />
+        <ItemsSection ctx={ctx} searchParams={searchParams} canManage={canManage} canOrder={canOrder} canDelete={canDelete} />
       </Suspense>
     </div>
   );
@@ -54,14 +54,16 @@ export default async function ItemsPage({ ctx, searchParams }: PageProps) {
 /** The list filter as export parameters (the same names the list's URL uses). */
 const toolbarFilter = (f: ReturnType<typeof parseItemFilter>) => ({ q: f.q, category: f.category, stock: f.stock });
 
-async function ItemsSection({ ctx, searchParams, canManage, canOrder }: { ctx: OrgContext; searchParams: PageProps["searchParams"]; canManage: boolean; canOrder: boolean }) {
+type Can = { canManage: boolean; canOrder: boolean; canDelete: boolean };
+
+async function ItemsSection({ ctx, searchParams, canManage, canOrder, canDelete }: { ctx: OrgContext; searchParams: PageProps["searchParams"] } & Can) {
   const params = parseListParams(searchParams, ITEM_SORTS, { sort: "name", dir: "asc" });
   const filter = parseItemFilter(searchParams);
   const organizationId = ctx.organization.id;
   const [list, categories, operations, stockDisplay] = await Promise.all([
     listItems(organizationId, filter, { request: itemPageRequest(searchParams, params.sort, params.dir), pageSize: params.pageSize, sort: params.sort, dir: params.dir }),
     ctx.db.inventoryCategory.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    canManage ? recentOperations(organizationId) : Promise.resolve([]),
+    canManage || canDelete ? recentOperations(organizationId) : Promise.resolve([]),
     settingsAccess("inventory", organizationId).get<string>("stockDisplayFormat"),
   ]);
   return (
@@ -80,6 +82,7 @@ async function ItemsSection({ ctx, searchParams, canManage, canOrder }: { ctx: O
         timeZone={ctx.organization.timezone}
         canManage={canManage}
         canOrder={canOrder}
+        canDelete={canDelete}
       />
     </div>
   );

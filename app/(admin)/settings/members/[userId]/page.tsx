@@ -64,8 +64,9 @@ export default async function MemberPermissionsPage({ params }: { params: Promis
       ) : (
         <>
           <p className="max-w-3xl text-sm text-muted-foreground">
-            Give {member.name} a group to grant a ready-made set of permissions, or single permissions for anything more. Their role (
-            {ROLE_LABELS[member.role]}) still decides what they may do with patients and appointments.
+            Every {ROLE_LABELS[member.role]} has the groups marked as coming with the role. Give {member.name} another group to grant a
+            ready-made set of permissions, or single permissions for anything more. Their role also decides what they may do with patients
+            and appointments.
           </p>
           {plugins.map((plugin) => (
             // Keyed by the saved state, so the form starts over from the server's view after a save.
@@ -73,6 +74,7 @@ export default async function MemberPermissionsPage({ params }: { params: Promis
               key={`${plugin.pluginId}:${plugin.grantedGroups.join(",")}:${plugin.grantedPermissions.join(",")}`}
               userId={member.userId}
               memberName={member.name}
+              roleLabel={ROLE_LABELS[member.role]}
               plugin={plugin}
             />
           ))}

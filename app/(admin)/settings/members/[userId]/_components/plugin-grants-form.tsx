@@ -1,7 +1,8 @@
 "use client";
 // The groups and single permissions one plugin grants one member, saved together. A permission that
 // a selected group already includes shows as granted (and says by which group), so what the member
-// will be able to do is visible before saving.
+// will be able to do is visible before saving. Groups the member's role has by default show checked
+// and locked: they come with the role, not with a grant, so there is nothing to remove here.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
@@ -11,7 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { saveMemberPluginGrantsAction } from "@/core/plugins/permission-actions";
 import type { PluginGrants } from "@/core/plugins/member-grants";
 
-type Props = { userId: string; memberName: string; plugin: PluginGrants };
+type Props = { userId: string; memberName: string; roleLabel: string; plugin: PluginGrants };
 
 function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {
   return a.size === new Set(b).size && b.every((k) => a.has(k));
@@ -24,7 +25,7 @@ function toggled(set: ReadonlySet<string>, key: string, on: boolean): Set<string
   return next;
 }
 
-export function PluginGrantsForm({ userId, memberName, plugin }: Props) {
+export function PluginGrantsForm({ userId, memberName, roleLabel, plugin }: Props) {
   const router = useRouter();
   const id = useId();
   const [groups, setGroups] = useState<Set<string>>(() => new Set(plugin.grantedGroups));
@@ -34,7 +35,7 @@ export function PluginGrantsForm({ userId, memberName, plugin }: Props) {
   const dirty = !sameSet(groups, plugin.grantedGroups) || !sameSet(permissions, plugin.grantedPermissions);
   const labelOf = (key: string) => plugin.permissions.find((p) => p.key === key)?.label ?? key;
   const grantingGroups = (key: string) => [
-    ...plugin.groups.filter((g) => groups.has(g.key) && g.permissions.includes(key)).map((g) => g.label),
+    ...plugin.groups.filter((g) => (groups.has(g.key) || plugin.roleGroups.includes(g.key)) && g.permissions.includes(key)).map((g) => g.label),
     ...(plugin.viaOtherPlugins[key] ?? []),
   ];
   const effective = plugin.permissions.filter((p) => permissions.has(p.key) || grantingGroups(p.key).length > 0).length;
@@ -77,7 +78,8 @@ export function PluginGrantsForm({ userId, memberName, plugin }: Props) {
                   id={`${id}-g-${group.key}`}
                   label={group.label}
                   description={[group.description, `Includes ${group.permissions.map(labelOf).join(", ")}.`].filter(Boolean).join(" ")}
-                  checked={groups.has(group.key)}
+                  checked={groups.has(group.key) || plugin.roleGroups.includes(group.key)}
+                  lockedNote={plugin.roleGroups.includes(group.key) ? `Comes with the ${roleLabel} role` : undefined}
                   onChange={(on) => setGroups((s) => toggled(s, group.key, on))}
                 />
               ))}
