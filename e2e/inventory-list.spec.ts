@@ -99,14 +99,28 @@ test("marks the ticked rows out of stock and the table shows it", async ({ page 
   await expect(page.getByText("2 items marked as out of stock.")).toBeVisible();
   await expect(row(page, `${p} Alcohol swabs`)).toContainText("Marked out of stock");
   await expect(row(page, `${p} Cotton`)).toContainText("Marked out of stock");
-  await expect(row(page, `${p} Bandages`)).toContainText("Available");
+  await expect(row(page, `${p} Bandages`)).toContainText("In stock (40)");
+  // One status per row: a marked row does not also say "In stock (40)".
+  await expect(row(page, `${p} Cotton`)).not.toContainText("In stock");
   await expect(bar).toHaveCount(0);
   expect((await itemsOf(p)).map((i) => i.inStock)).toEqual([false, true, false]);
 
-  // And back: only the two that are out of stock change.
+  // And back: only the two that are out of stock change. The rows change as soon as the button is
+  // pressed, before the server has answered (held back here for 4 s), and the answer confirms them.
+  let release = () => {};
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/inventory?q=${p}`, async (route) => {
+    if (route.request().method() === "POST") await answered;
+    await route.continue();
+  });
   await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Mark in stock" }).click();
+  await expect(table(page).getByText("Marked out of stock")).toHaveCount(0, { timeout: 2_000 });
+  await expect(row(page, `${p} Cotton`)).toContainText("In stock (40)");
+  expect((await itemsOf(p)).map((i) => i.inStock)).toEqual([false, true, false]);
+  release();
   await expect(page.getByText("2 items marked as in stock.")).toBeVisible();
+  expect((await itemsOf(p)).map((i) => i.inStock)).toEqual([true, true, true]);
   await expect(table(page).getByText("Marked out of stock")).toHaveCount(0);
 });
 

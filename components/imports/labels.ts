@@ -55,18 +55,6 @@ const nf = new Intl.NumberFormat("en-US");
 export const count = (n: number) => nf.format(n);
 export const rows = (n: number) => `${nf.format(n)} ${n === 1 ? "row" : "rows"}`;
 
-/** 1,536 -> "1.5 KB"; decimal units, as file managers and browsers show sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ["KB", "MB", "GB"];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 /** Seconds left as "about 2 min 10 s" / "a few seconds". */
 export function formatSecondsLeft(seconds: number | null): string {
@@ -87,6 +75,4 @@ export function formatElapsed(ms: number | null): string {
   return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
 }
 
-/** Largest upload the server accepts (the route refuses more with 413); checked before sending. */
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const ACCEPTED_EXTENSIONS = [".csv", ".txt", ".tsv"];

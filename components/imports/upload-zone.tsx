@@ -9,7 +9,10 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import { FileUp } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ACCEPTED_EXTENSIONS, formatBytes, MAX_UPLOAD_BYTES } from "./labels";
+import { formatBytes } from "@/core/format/bytes";
+// The server's own limit (the route refuses more with 413): checked here before sending.
+import { MAX_IMPORT_BYTES as MAX_UPLOAD_BYTES } from "@/core/imports/limits";
+import { ACCEPTED_EXTENSIONS } from "./labels";
 
 type Upload = { name: string; loaded: number; total: number };
 

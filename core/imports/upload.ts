@@ -8,7 +8,9 @@ import { log } from "@/core/log";
 import { CsvFileError } from "./csv/errors";
 import { createImport } from "./create";
 import { importResource, mayImport } from "./registry";
-import { deleteFile, formatBytes, MAX_IMPORT_BYTES, storeFile } from "./storage";
+import { formatBytes } from "@/core/format/bytes";
+import { MAX_IMPORT_BYTES } from "./limits";
+import { deleteFile, storeFile } from "./storage";
 
 export type UploadResult = { ok: true; id: string } | { ok: false; status: number; code: string; message: string };
 

@@ -1,7 +1,8 @@
 // /exports: the organization's background exports (of resources the member may export), newest first.
 import Link from "next/link";
 import { Download } from "lucide-react";
-import { ExportStatusBadge, formatSize, scopeLabel } from "@/components/data-transfer/export-status";
+import { ExportStatusBadge, scopeLabel } from "@/components/data-transfer/export-status";
+import { formatBytes } from "@/core/format/bytes";
 import { AutoRefresh } from "@/components/data-transfer/auto-refresh";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -56,7 +57,7 @@ export default async function ExportsPage() {
                 <TD>
                   {e.download ? (
                     <a href={e.download.href} className="inline-flex items-center gap-1 text-sm font-medium text-primary hover:underline" download>
-                      <Download aria-hidden="true" className="size-4" /> {formatSize(e.download.size)}
+                      <Download aria-hidden="true" className="size-4" /> {formatBytes(e.download.size)}
                     </a>
                   ) : (
                     "—"

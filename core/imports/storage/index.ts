@@ -8,13 +8,11 @@
 // journal); only the bytes go, and the import page then says the file was removed.
 import { CsvFileError } from "@/core/imports/csv/errors";
 import { rootDb } from "@/core/db/client";
-import { FileTooLargeError, formatBytes, readFromPostgres, storeInPostgres } from "./postgres";
+import { formatBytes } from "@/core/format/bytes";
+import { FileTooLargeError, readFromPostgres, storeInPostgres } from "./postgres";
 import { abortOrphanedUploads, deleteS3Object, readFromS3, s3Config, storeInS3 } from "./s3";
 
-export { formatBytes };
-
-/** 200 MiB: the largest import upload. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from "../limits";
 
 export function retentionDays(): number {
   const n = Number(process.env.IMPORT_RETENTION_DAYS ?? 7);

@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import { rootDb } from "@/core/db/client";
 import { filePool } from "./pg-pool";
+import { formatBytes } from "@/core/format/bytes";
 
 /** 1 MiB: big enough for few round trips, small enough to hold one in memory per upload/reader. */
 export const CHUNK_SIZE = 1024 * 1024;
@@ -24,11 +25,6 @@ export class FileTooLargeError extends Error {
   }
 }
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
 
 export type StoreInput = {
   organizationId: string;

@@ -2,6 +2,7 @@
 // the tests parse real responses with them) and the functions that build it. One naming convention
 // throughout: camelCase, the same field names as the request bodies and the events.
 import { z } from "zod";
+import { STOCK_STATUS_API, stockStatus } from "../components/stock-status";
 import { priceString, type ItemRowWithCategory } from "../items/records";
 
 export const itemJson = z
@@ -17,7 +18,10 @@ export const itemJson = z
     currency: z.string().meta({ description: "The organization's currency (ISO 4217).", examples: ["USD"] }),
     reorderThreshold: z.number().int(),
     lowStock: z.boolean().meta({ description: "quantity is below reorderThreshold." }),
-    inStock: z.boolean(),
+    inStock: z.boolean().meta({ description: "false: marked out of stock (by hand or a bulk action), whatever the quantity." }),
+    status: z.enum(["marked_out_of_stock", "out_of_stock", "low_stock", "in_stock"]).meta({
+      description: "The one status the admin shows: marked_out_of_stock when inStock is false; else out_of_stock at 0, low_stock below reorderThreshold, in_stock.",
+    }),
     expiresOn: z.iso.date().nullable(),
     shopifyInventoryItemId: z.string().nullable(),
     shopifyLocationId: z.string().nullable(),
@@ -69,6 +73,7 @@ export function toItemJson(r: ItemRowWithCategory, currency: string): ItemJson {
     reorderThreshold: r.reorderThreshold,
     lowStock: r.quantity < r.reorderThreshold,
     inStock: r.inStock,
+    status: STOCK_STATUS_API[stockStatus(r.quantity, r.reorderThreshold, r.inStock).kind],
     // A DATE column comes back as UTC midnight: the calendar date is its first ten characters.
     expiresOn: r.expiresOn ? r.expiresOn.toISOString().slice(0, 10) : null,
     shopifyInventoryItemId: r.shopifyInventoryItemId,

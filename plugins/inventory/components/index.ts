@@ -10,6 +10,6 @@
 export { Currency, type CurrencyProps } from "./currency";
 export { formatCurrency } from "./format-currency";
 export { StatusBadge, type StatusBadgeProps } from "./status-badge";
-export { stockStatus, type StockStatus, type StockStatusKind } from "./stock-status";
+export { STOCK_STATUS_API, stockStatus, type StockStatus, type StockStatusKind } from "./stock-status";
 export { StockChart, type StockChartProps } from "./stock-chart";
 export type { StockPoint, ChartRange } from "../items/history";

@@ -72,7 +72,8 @@ export type ItemPatch = z.output<typeof itemPatch>;
 /** A stock adjustment: a non-zero whole number within ±1,000,000,000. */
 export const adjustInput = z.object({
   amount: z
-    .number({ message: "amount must be a whole number" })
+    // A missing amount is "required", not "must be a whole number": say what is actually wrong.
+    .number({ error: (issue) => (issue.input === undefined ? "amount is required" : "amount must be a whole number") })
     .int("amount must be a whole number")
     .refine((n) => n !== 0, "amount must not be zero")
     .refine((n) => Math.abs(n) <= MAX_QUANTITY, `amount must be between -${MAX_QUANTITY} and ${MAX_QUANTITY}`),

@@ -11,6 +11,7 @@ import { isUuid } from "@/core/db/ids";
 import { itemRestocked, lowStockDetected, stockAdjusted } from "../events";
 import { itemLabel } from "./records";
 import { MAX_QUANTITY } from "./schema";
+import { formatQuantity } from "../components/quantity";
 
 export type StockSource = "form" | "api" | "bulk" | "import" | "job" | "purchase_order";
 
@@ -34,14 +35,14 @@ export type AdjustResult =
 export function refusal(current: { quantity: number; unit: string }, delta: number): Extract<AdjustResult, { reason: "insufficient" | "over_limit" }> {
   const result = current.quantity + delta;
   if (result < 0) {
-    return { ok: false, reason: "insufficient", quantity: current.quantity, message: `Only ${current.quantity} ${current.unit} in stock: cannot remove ${-delta}. The quantity never goes below zero.` };
+    return { ok: false, reason: "insufficient", quantity: current.quantity, message: `Only ${formatQuantity(current.quantity, current.unit)} in stock: cannot remove ${-delta}. The quantity never goes below zero.` };
   }
   const fmt = (n: number) => n.toLocaleString("en-US");
   return {
     ok: false,
     reason: "over_limit",
     quantity: current.quantity,
-    message: `${fmt(current.quantity)} ${current.unit} in stock: adding ${fmt(delta)} would make ${fmt(result)}, more than the largest quantity allowed, ${fmt(MAX_QUANTITY)}.`,
+    message: `${formatQuantity(current.quantity, current.unit)} in stock: adding ${fmt(delta)} would make ${fmt(result)}, more than the largest quantity allowed, ${fmt(MAX_QUANTITY)}.`,
   };
 }
 

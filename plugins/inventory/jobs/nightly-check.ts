@@ -22,6 +22,7 @@ import { Prisma, rootDb } from "@/core/db/client";
 import { sendMail } from "@/core/mail/send";
 import { getSettings } from "@/core/plugins/settings/store";
 import { itemWhereSql } from "../items/filters";
+import { formatQuantity } from "../components/quantity";
 
 /** How long after local midnight a missed check is still made up (a later one waits for the next night). */
 export const NIGHTLY_CATCH_UP_HOURS = 6;
@@ -186,12 +187,12 @@ export function nightlySummaryMail(report: NightlyReport): { subject: string; te
   const more = (s: Section<unknown>) => (s.total > s.items.length ? [`  … and ${plural(s.total - s.items.length, "more item")}.`] : []);
   if (low?.total) {
     lines.push(`Low stock — ${plural(low.total, "item")} below the reorder threshold:`);
-    for (const i of low.items) lines.push(`  - ${i.name} (${i.sku}): ${i.quantity} ${i.unit} left, threshold ${i.threshold}`);
+    for (const i of low.items) lines.push(`  - ${i.name} (${i.sku}): ${formatQuantity(i.quantity, i.unit)} left, threshold ${i.threshold}`);
     lines.push(...more(low), `  See them all: ${appUrl()}/inventory?stock=low`, "");
   }
   if (exp?.total) {
     lines.push(`Expired or expiring within ${EXPIRY_WINDOW_DAYS} days — ${plural(exp.total, "item")}:`);
-    for (const i of exp.items) lines.push(`  - ${i.name} (${i.sku}): ${i.quantity} ${i.unit}, ${expiryPhrase(i)}`);
+    for (const i of exp.items) lines.push(`  - ${i.name} (${i.sku}): ${formatQuantity(i.quantity, i.unit)}, ${expiryPhrase(i)}`);
     lines.push(...more(exp), "");
   }
   lines.push("You receive this e-mail because this address is the Inventory notification e-mail. Change it, or switch the alerts off, in the Inventory plugin's settings.");

@@ -188,6 +188,10 @@ describe("item lists", () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.error.fields).sort()).toEqual(["limit", "ordering", "sort", "stock"]);
     expect(bad.json.error.fields.sort).toBe("Unknown field");
+    expect(bad.json.error.fields.limit).toBe("limit must be a whole number from 1 to 200");
+    for (const limit of ["abc", "0", "1.5", ""]) {
+      expect((await api("GET", `/api/v1/inventory/items?limit=${limit}`)).json.error.fields, limit).toEqual({ limit: "limit must be a whole number from 1 to 200" });
+    }
     for (const sku of ["A-1", "A-2"]) await api("POST", "/api/v1/inventory/items", item({ sku }));
     const byName = await api("GET", "/api/v1/inventory/items?limit=1");
     const replay = await api("GET", `/api/v1/inventory/items?limit=1&ordering=-price&cursor=${byName.json.nextCursor}`);
@@ -257,13 +261,14 @@ describe("adjust-stock", () => {
 
     const tooMuch = await api("POST", `/api/v1/inventory/items/${id}/adjust-stock`, { amount: -8 });
     expect(tooMuch.status).toBe(409);
-    expect(tooMuch.json.error).toMatchObject({ code: "insufficient_stock", message: "Only 7 box in stock: cannot remove 8. The quantity never goes below zero." });
+    expect(tooMuch.json.error).toMatchObject({ code: "insufficient_stock", message: "Only 7 boxes in stock: cannot remove 8. The quantity never goes below zero." });
     for (const [body, field, message] of [
       [{ amount: 0 }, "amount", "amount must not be zero"],
       [{ amount: 1.5 }, "amount", "amount must be a whole number"],
       [{ amount: "5" }, "amount", "amount must be a whole number"],
       [{ amount: 2_000_000_000 }, "amount", "amount must be between -1000000000 and 1000000000"],
-      [{ reason: "no amount" }, "amount", "amount must be a whole number"],
+      [{ reason: "no amount" }, "amount", "amount is required"],
+      [{ amount: null }, "amount", "amount must be a whole number"],
       [{ amount: 1, reason: "x".repeat(501) }, "reason", "At most 500 characters"],
     ] as const) {
       const r = await api("POST", `/api/v1/inventory/items/${id}/adjust-stock`, body);
@@ -310,38 +315,49 @@ describe("adjust-stock", () => {
 });
 
 describe("permissions per route", () => {
-  it("lets a viewer with view_items read but not write; a clerk adjust but not edit; nobody without a grant read", async () => {
+  it("gives each role the README's defaults: viewers read, staff adjust, create and edit but not delete, admins everything", async () => {
     const c = await clinic();
-    const id = (await c.as("owner")("POST", "/api/v1/inventory/items", item({ quantity: 5 }))).json.data.id;
+    const owner = c.as("owner");
+    const id = (await owner("POST", "/api/v1/inventory/items", item({ quantity: 5 }))).json.data.id;
+    const category = (await owner("POST", "/api/v1/inventory/categories", { name: "Gloves" })).json.data.id;
 
-    const staff = c.as("staff");
-    const denied = await staff("GET", "/api/v1/inventory/items");
-    expect(denied.status).toBe(403);
-    expect(denied.json.error).toMatchObject({ code: "forbidden", message: "This needs the inventory.view_items permission." });
-
-    await grant(c.org, "viewer", { permissions: ["inventory.view_items"] });
     const viewer = c.as("viewer");
     expect((await viewer("GET", "/api/v1/inventory/items")).status).toBe(200);
     expect((await viewer("GET", `/api/v1/inventory/items/${id}`)).status).toBe(200);
     expect((await viewer("GET", "/api/v1/inventory/categories")).status).toBe(200);
+    expect((await viewer("GET", "/api/v1/inventory/items/low-stock")).status).toBe(200);
+    const noReports = await viewer("GET", "/api/v1/inventory/reports/stock-value.csv");
+    expect(noReports.status).toBe(403);
+    expect(noReports.json.error).toMatchObject({ code: "forbidden", message: "This needs the inventory.view_reports permission." });
     expect((await viewer("POST", "/api/v1/inventory/items", item())).status).toBe(403);
     expect((await viewer("PATCH", `/api/v1/inventory/items/${id}`, { name: "x" })).status).toBe(403);
     expect((await viewer("DELETE", `/api/v1/inventory/items/${id}`)).status).toBe(403);
     expect((await viewer("POST", `/api/v1/inventory/items/${id}/adjust-stock`, { amount: 1 })).status).toBe(403);
     expect((await viewer("POST", "/api/v1/inventory/categories", { name: "Mine" })).status).toBe(403);
 
-    await grant(c.org, "staff", { groups: ["inventory.clerk"] });
+    const staff = c.as("staff");
+    const csv = await fetch(`${server.url}/api/v1/inventory/reports/stock-value.csv`, { headers: { authorization: `Bearer ${c.tokens.staff.token}` } });
+    expect([csv.status, csv.headers.get("content-type")]).toEqual([200, "text/csv; charset=utf-8"]);
     expect((await staff("POST", `/api/v1/inventory/items/${id}/adjust-stock`, { amount: 1 })).status).toBe(200);
-    expect((await staff("POST", "/api/v1/inventory/items", item())).status).toBe(403);
+    const created = await staff("POST", "/api/v1/inventory/items", item());
+    expect(created.status).toBe(201);
+    expect((await staff("PATCH", `/api/v1/inventory/items/${id}`, { unit: "pair" })).status).toBe(200);
+    expect((await staff("POST", "/api/v1/inventory/categories", { name: "Masks" })).status).toBe(201);
+    const noDelete = await staff("DELETE", `/api/v1/inventory/items/${id}`);
+    expect(noDelete.status).toBe(403);
+    expect(noDelete.json.error).toMatchObject({ code: "forbidden", message: "This needs the inventory.delete_items permission." });
+    expect((await staff("DELETE", `/api/v1/inventory/categories/${category}`)).status).toBe(403);
+    expect(await rootDb().inventoryItem.count({ where: { organizationId: c.org.org.id } })).toBe(2);
 
-    // Editing the quantity through PATCH is a stock change: it also needs adjust_stock.
-    await grant(c.org, "admin", { permissions: ["inventory.view_items", "inventory.manage_items"] });
     const admin = c.as("admin");
-    const qty = await admin("PATCH", `/api/v1/inventory/items/${id}`, { quantity: 99 });
-    expect(qty.status).toBe(403);
-    expect(qty.json.error.message).toMatch(/inventory\.adjust_stock/);
-    expect((await admin("PATCH", `/api/v1/inventory/items/${id}`, { unit: "pair" })).status).toBe(200);
-    expect((await rootDb().inventoryItem.findUniqueOrThrow({ where: { id } })).quantity).toBe(6);
+    expect((await admin("DELETE", `/api/v1/inventory/items/${created.json.data.id}`)).status).toBe(204);
+    expect((await admin("DELETE", `/api/v1/inventory/categories/${category}`)).status).toBe(204);
+
+    // A grant adds to the role's defaults: a viewer made clerk adjusts stock, and still cannot edit.
+    await grant(c.org, "viewer", { groups: ["inventory.clerk"] });
+    expect((await viewer("POST", `/api/v1/inventory/items/${id}/adjust-stock`, { amount: 1 })).status).toBe(200);
+    expect((await viewer("PATCH", `/api/v1/inventory/items/${id}`, { name: "x" })).status).toBe(403);
+    expect((await rootDb().inventoryItem.findUniqueOrThrow({ where: { id } })).quantity).toBe(7);
   });
 
   it("answers 404 for every endpoint while the plugin is disabled for the organization", async () => {

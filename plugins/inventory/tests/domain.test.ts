@@ -115,7 +115,7 @@ describe("stock adjustments", () => {
     const res = await rootDb().$transaction((tx) => adjustStock(tx, s.meta, item.id, { delta: 7, reason: "Delivery", source: "form", userId: s.ctx.user.id }));
     expect(res).toMatchObject({ ok: true, oldQuantity: 3, newQuantity: 10, delta: 7 });
     const refused = await rootDb().$transaction((tx) => adjustStock(tx, s.meta, item.id, { delta: -11, reason: null, source: "api" }));
-    expect(refused).toEqual({ ok: false, reason: "insufficient", quantity: 10, message: "Only 10 box in stock: cannot remove 11. The quantity never goes below zero." });
+    expect(refused).toEqual({ ok: false, reason: "insufficient", quantity: 10, message: "Only 10 boxes in stock: cannot remove 11. The quantity never goes below zero." });
     expect((await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } })).quantity).toBe(10);
     expect(await rootDb().inventoryStockAdjustment.count({ where: { itemId: item.id } })).toBe(1);
   });

@@ -10,6 +10,7 @@ import type { EmitMeta } from "@/core/events/emit";
 import { createTestOrganization, enablePluginFor, grant, type TestOrganization } from "@/core/testing/plugin-test-kit";
 import { zonedLocalToUtc } from "@/core/time/zoned";
 import { formatCurrency } from "../components/format-currency";
+import { formatQuantity } from "../components/quantity";
 import { stockStatus } from "../components/stock-status";
 import { summarize } from "../components/stock-chart";
 import { adjustmentHistory, parseChartRange, stockSeries } from "../items/history";
@@ -193,7 +194,7 @@ describe("adjust-stock action", () => {
       { delta: 3, previousQuantity: 5, newQuantity: 8, reason: "Delivery", source: "form", userId: viewer.user.id, apiTokenId: null },
     ]);
     // The clerk may adjust stock, but not edit the item.
-    expect(await updateItemAction(item.id, { name: "Renamed" })).toMatchObject({ ok: false, error: expect.stringContaining(`"Create, edit and delete items and categories" permission`) });
+    expect(await updateItemAction(item.id, { name: "Renamed" })).toMatchObject({ ok: false, error: expect.stringContaining(`"Create and edit items and categories" permission`) });
   });
 
   it("explains a refused adjustment on the amount field and changes nothing", async () => {
@@ -202,8 +203,8 @@ describe("adjust-stock action", () => {
     session.ctx = s.ctx;
     expect(await adjustStockAction(item.id, { amount: -5 })).toEqual({
       ok: false,
-      error: "Only 4 box in stock: cannot remove 5. The quantity never goes below zero.",
-      fieldErrors: { amount: "Only 4 box in stock: cannot remove 5. The quantity never goes below zero." },
+      error: "Only 4 boxes in stock: cannot remove 5. The quantity never goes below zero.",
+      fieldErrors: { amount: "Only 4 boxes in stock: cannot remove 5. The quantity never goes below zero." },
     });
     expect(await adjustStockAction(item.id, { amount: 0 })).toMatchObject({ ok: false, fieldErrors: { amount: "Enter a change other than zero" } });
     expect(await adjustStockAction(item.id, { amount: 1.5 })).toMatchObject({ ok: false, fieldErrors: { amount: "Enter a whole number: 10 adds ten, -3 removes three" } });
@@ -270,41 +271,48 @@ describe("item form actions", () => {
     expect(await rootDb().inventoryItem.count({ where: { organizationId: s.org.org.id } })).toBe(1);
   });
 
-  it("updates and deletes with inventory.manage_items only", async () => {
+  it("lets staff edit an item's details but not delete it; an admin deletes it", async () => {
     const s = await setup();
     const item = await newItem(s, { quantity: 20 });
     session.ctx = await s.org.as("staff");
-    expect(await deleteItemAction(item.id)).toMatchObject({ ok: false, error: expect.stringContaining("permission") });
-    session.ctx = s.ctx;
-    expect(await updateItemAction(item.id, form({ sku: item.sku, quantity: "15", price: "9" }))).toMatchObject({ ok: true });
+    const { quantity: _, ...details } = form({ sku: item.sku, price: "9" });
+    expect(await updateItemAction(item.id, details)).toMatchObject({ ok: true });
     const row = await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } });
-    expect([row.quantity, row.price.toFixed(2), row.name]).toEqual([15, "9.00", "Syringes 5 ml"]);
-    // The quantity edit is in the history, by the owner.
-    expect((await adjustmentHistory(s.org.org.id, item.id, { page: 1, pageSize: 10 })).rows).toMatchObject([{ delta: -5, reason: "Quantity edited", who: s.ctx.user.name }]);
+    expect([row.quantity, row.price.toFixed(2), row.name]).toEqual([20, "9.00", "Syringes 5 ml"]);
+    expect(await deleteItemAction(item.id)).toEqual({ ok: false, error: `You need the "Delete items and categories" permission to do this. Ask an owner or admin of your organization.` });
+    expect(await rootDb().inventoryItem.count({ where: { id: item.id } })).toBe(1);
+
     // An edit sends only what was changed: a stock adjustment made meanwhile is not undone by it.
     await adjustAt(s, item.id, +30, new Date());
     expect(await updateItemAction(item.id, { unit: "pack" })).toMatchObject({ ok: true });
     const edited = await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } });
     // Only the unit changed: price, stock flag and quantity are what they were.
-    expect(edited).toMatchObject({ quantity: 45, unit: "pack", name: "Syringes 5 ml", inStock: true });
+    expect(edited).toMatchObject({ quantity: 50, unit: "pack", name: "Syringes 5 ml", inStock: true });
     expect(edited.price.toFixed(2)).toBe("9.00");
     expect(await updateItemAction(item.id, { price: "-1" })).toMatchObject({ ok: false, fieldErrors: { price: expect.stringContaining("not negative") } });
+
+    session.ctx = await s.org.as("admin");
     expect(await deleteItemAction(item.id)).toMatchObject({ ok: true, message: "Syringes 5 ml deleted." });
     expect(await deleteItemAction(item.id)).toEqual({ ok: false, error: "This item no longer exists." });
   });
 });
 
-describe("editing the quantity", () => {
-  it("needs inventory.adjust_stock as well as inventory.manage_items, like the REST API", async () => {
+describe("the quantity in the edit form", () => {
+  it("is not editable: an edit that sends one is refused for everyone (owners too) and nothing is saved; Adjust stock changes it, with a reason", async () => {
     const s = await setup();
     const item = await newItem(s, { quantity: 20 });
-    await grant(s.org, "staff", { permissions: ["inventory.manage_items"] });
-    session.ctx = await s.org.as("staff");
-    expect(await updateItemAction(item.id, { quantity: "0" })).toMatchObject({ ok: false, error: expect.stringContaining("permission") });
-    expect(await updateItemAction(item.id, { name: "Syringes 10 ml" })).toMatchObject({ ok: true });
-    expect(await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ quantity: 20, name: "Syringes 10 ml" });
-    await grant(s.org, "staff", { permissions: ["inventory.adjust_stock"] });
-    expect(await updateItemAction(item.id, { quantity: "0" })).toMatchObject({ ok: true });
+    for (const role of ["owner", "staff"] as const) {
+      session.ctx = await s.org.as(role);
+      expect(await updateItemAction(item.id, { quantity: "0", name: "Gloves, renamed" })).toEqual({
+        ok: false,
+        error: "The quantity changes only through Adjust stock, which records why.",
+        fieldErrors: { quantity: "The quantity changes only through Adjust stock, which records why." },
+      });
+    }
+    // Neither field was written: the refusal is of the whole edit.
+    expect(await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ quantity: 20, name: "Nitrile gloves" });
+    expect(await adjustStockAction(item.id, { amount: -20, reason: "Expired" })).toMatchObject({ ok: true, data: { oldQuantity: 20, newQuantity: 0 } });
+    expect((await adjustmentHistory(s.org.org.id, item.id, { page: 1, pageSize: 10 })).rows).toMatchObject([{ delta: -20, reason: "Expired" }]);
   });
 });
 
@@ -373,8 +381,15 @@ describe("categories", () => {
 });
 
 describe("components", () => {
-  it("says out of stock, low (n) or in stock (n)", () => {
+  it("says marked out of stock (whatever the quantity), out of stock, low (n) or in stock (n): one status", () => {
     expect([stockStatus(0, 10), stockStatus(3, 10), stockStatus(10, 10), stockStatus(-1, 0)].map((s) => s.label)).toEqual(["Out of stock", "Low (3)", "In stock (10)", "Out of stock"]);
+    expect([stockStatus(50, 10, false), stockStatus(0, 10, false), stockStatus(50, 10, true)].map((s) => s.label)).toEqual(["Marked out of stock", "Marked out of stock", "In stock (50)"]);
+  });
+
+  it("makes the unit agree with the quantity, and leaves abbreviations and phrases as typed", () => {
+    expect([formatQuantity(1, "bottle"), formatQuantity(24, "bottle"), formatQuantity(0, "pack"), formatQuantity(1200, "box")]).toEqual(["1 bottle", "24 bottles", "0 packs", "1,200 boxes"]);
+    expect([formatQuantity(1, "boxes"), formatQuantity(-1, "box", { sign: true }), formatQuantity(5, "box", { sign: true })]).toEqual(["1 box", "-1 box", "+5 boxes"]);
+    expect(["each", "ml", "mg", "pcs", "IU", "box of 100", "10ml"].map((u) => formatQuantity(3, u))).toEqual(["3 each", "3 ml", "3 mg", "3 pcs", "3 IU", "3 box of 100", "3 10ml"]);
   });
 
   it("formats amounts exactly in the organization's currency", () => {

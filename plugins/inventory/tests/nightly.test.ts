@@ -135,10 +135,10 @@ describe("one organization's check", () => {
     const mail = nightlySummaryMail(report);
     expect(mail.subject).toBe("Inventory check 2026-03-11: 2 items low on stock, 2 items expiring — Report Clinic");
     expect(mail.text).toContain("Nightly inventory check for Report Clinic, 11 March 2026 (Asia/Tokyo).");
-    expect(mail.text).toContain("  - Gauze swabs (GAUZE): 0 pack left, threshold 5");
-    expect(mail.text).toContain("  - Nitrile gloves (GLV-M): 2 box left, threshold 10");
-    expect(mail.text).toContain("  - Saline 500 ml (SAL-500): 24 bottle, expired on 2026-03-01 (10 days ago)");
-    expect(mail.text).toContain("  - Lidocaine 1% (LIDO): 12 ampoule, expires on 2026-04-10 (in 30 days)");
+    expect(mail.text).toContain("  - Gauze swabs (GAUZE): 0 packs left, threshold 5");
+    expect(mail.text).toContain("  - Nitrile gloves (GLV-M): 2 boxes left, threshold 10");
+    expect(mail.text).toContain("  - Saline 500 ml (SAL-500): 24 bottles, expired on 2026-03-01 (10 days ago)");
+    expect(mail.text).toContain("  - Lidocaine 1% (LIDO): 12 ampoules, expires on 2026-04-10 (in 30 days)");
     expect(mail.text).not.toContain("PARA");
     expect(mail.text).not.toContain("PAPER");
     expect(mail.text).not.toContain("EMPTY");
@@ -175,8 +175,8 @@ describe("one organization's check", () => {
     expect(mails).toHaveLength(1);
     expect(done.output).toEqual({ localDate: "2026-03-11", lowStock: 1, expiring: 1, mail: "caught", mailId: mails[0]!.id });
     expect(mails[0]).toMatchObject({ to: "stock@clinic.test", status: "caught", subject: "Inventory check 2026-03-11: 1 item low on stock, 1 item expiring — Nightly Clinic" });
-    expect(mails[0]!.text).toContain("Nitrile gloves (GLV-L): 3 box left, threshold 20");
-    expect(mails[0]!.text).toContain("Syringes (SYR-5): 100 box, expires on 2026-03-20 (in 9 days)");
+    expect(mails[0]!.text).toContain("Nitrile gloves (GLV-L): 3 boxes left, threshold 20");
+    expect(mails[0]!.text).toContain("Syringes (SYR-5): 100 boxes, expires on 2026-03-20 (in 9 days)");
     expect(await rootDb().inventoryNightlyCheck.findUniqueOrThrow({ where: { organizationId_checkedOn: { organizationId: org.org.id, checkedOn: new Date("2026-03-11") } } }))
       .toMatchObject({ status: "completed", lowStock: 1, expiring: 1, mailMessageId: mails[0]!.id });
     expect(await rootDb().jobConcurrency.findMany({ where: { runId }, select: { limit: true } })).toEqual([{ limit: 1 }]);

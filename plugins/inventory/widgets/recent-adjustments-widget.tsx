@@ -6,8 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { WidgetProps } from "@/core/plugins/types";
 import { formatDateTime } from "@/core/time/zoned";
 import { adjustedBy, recentAdjustments } from "./queries";
+import { formatQuantity } from "../components/quantity";
 
-const signed = new Intl.NumberFormat("en-US", { signDisplay: "exceptZero" });
 
 export default async function RecentAdjustmentsWidget({ ctx }: WidgetProps) {
   const rows = await recentAdjustments(ctx.organization.id);
@@ -35,7 +35,7 @@ export default async function RecentAdjustmentsWidget({ ctx }: WidgetProps) {
                 </div>
                 <p className="shrink-0 text-right text-sm tabular-nums">
                   <span className={cn("font-semibold", a.delta < 0 ? "text-danger" : "text-emerald-700")}>
-                    {signed.format(a.delta)} {a.unit}
+                    {formatQuantity(a.delta, a.unit, { sign: true })}
                   </span>
                   <span className="block text-muted-foreground">now {a.newQuantity}</span>
                 </p>

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Download } from "lucide-react";
 import { AutoRefresh } from "@/components/data-transfer/auto-refresh";
-import { ExportStatusBadge, formatSize, scopeLabel } from "@/components/data-transfer/export-status";
+import { ExportStatusBadge, scopeLabel } from "@/components/data-transfer/export-status";
+import { formatBytes } from "@/core/format/bytes";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -48,7 +49,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
                 <Download aria-hidden="true" /> Download {view.download.name}
               </a>
               <span className="text-sm text-muted-foreground">
-                {formatSize(view.download.size)} · kept until {formatDateTime(view.download.expiresAt, tz)}
+                {formatBytes(view.download.size)} · kept until {formatDateTime(view.download.expiresAt, tz)}
               </span>
             </div>
           ) : view.status === "completed" ? (

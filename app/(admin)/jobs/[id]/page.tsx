@@ -5,7 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
 import { getJobRun } from "@/core/jobs/runs";
-import { formatBytes } from "@/components/imports/labels";
+import { formatBytes } from "@/core/format/bytes";
 import { formatDuration, prettyJson, stepStatusLabel, stepStatusVariant } from "@/core/jobs/status";
 import { formatDateTime } from "@/core/time/zoned";
 import { cancelJobAction, rerunJobAction } from "../actions";

@@ -6,8 +6,8 @@ import { formatCalendarDate, formatDateTime } from "@/core/time/zoned";
 import { Currency } from "../../components/currency";
 import { StatusBadge } from "../../components/status-badge";
 import type { ItemDetail } from "./item-reads";
+import { formatQuantity } from "../../components/quantity";
 
-const num = new Intl.NumberFormat("en-US");
 
 export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDetail; currency: string; timeZone: string; today: string }) {
   const expired = item.expiresOn !== null && item.expiresOn < today;
@@ -17,13 +17,12 @@ export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDet
     [
       "Quantity",
       <span key="q" className="inline-flex flex-wrap items-center gap-2">
-        <span className="tabular-nums" data-testid="item-quantity">{`${num.format(item.quantity)} ${item.unit}`}</span>
-        <StatusBadge quantity={item.quantity} threshold={item.reorderThreshold} />
+        <span className="tabular-nums" data-testid="item-quantity">{formatQuantity(item.quantity, item.unit)}</span>
+        <StatusBadge quantity={item.quantity} threshold={item.reorderThreshold} inStock={item.inStock} />
       </span>,
     ],
-    ["Reorder threshold", `${num.format(item.reorderThreshold)} ${item.unit}`],
+    ["Reorder threshold", formatQuantity(item.reorderThreshold, item.unit)],
     ["Price", <Currency key="p" amount={item.price} currency={currency} />],
-    ["Availability", item.inStock ? "Available" : <Badge key="a" variant="neutral">Marked out of stock</Badge>],
     [
       "Expiry date",
       item.expiresOn ? (

@@ -2,6 +2,7 @@
 // Create/edit form of an item: validated in the browser with the same schema the server action
 // re-checks; what only the server knows (a SKU another item already has, a category that was deleted
 // meanwhile) comes back as field errors and is shown inline next to the field.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -15,16 +16,19 @@ import type { ItemData } from "../../items/schema";
 import { createItemAction, updateItemAction } from "./item-actions";
 import { itemFormSchema, type ItemFormValues } from "./item-form-schema";
 import type { CategoryOption } from "./item-reads";
+import { formatQuantity } from "../../components/quantity";
 
 type Props = {
   itemId?: string;
+  /** Editing: the stock as it is, shown read-only — quantities change only through Adjust stock. */
+  stock?: { quantity: number; unit: string; adjustHref: string | null };
   defaults: ItemFormValues;
   categories: CategoryOption[];
   currency: string;
   cancelHref: string;
 };
 
-export function ItemForm({ itemId, defaults, categories, currency, cancelHref }: Props) {
+export function ItemForm({ itemId, stock, defaults, categories, currency, cancelHref }: Props) {
   const router = useRouter();
   const form = useForm<ItemFormValues, unknown, ItemData>({
     resolver: zodResolver(itemFormSchema) as unknown as Resolver<ItemFormValues, unknown, ItemData>,
@@ -80,15 +84,28 @@ export function ItemForm({ itemId, defaults, categories, currency, cancelHref }:
         <Field id="unit" label="Unit" required error={err("unit")} description="e.g. each, box, pack">
           {(a) => <Input {...a} autoComplete="off" {...register("unit")} />}
         </Field>
-        <Field
-          id="quantity"
-          label="Quantity"
-          required
-          error={err("quantity")}
-          description={itemId ? "A change here is recorded as a stock adjustment; for deliveries and withdrawals use Adjust stock." : undefined}
-        >
-          {(a) => <Input {...a} type="number" inputMode="numeric" min={0} step={1} {...register("quantity")} />}
-        </Field>
+        {stock ? (
+          // Not an input: a typed-over quantity would be a stock change without a reason. Adjust stock
+          // records who changed it by how much and why.
+          <div className="grid content-start gap-1.5 text-sm">
+            <span className="font-medium">Quantity</span>
+            <p className="flex min-h-9 flex-wrap items-center gap-x-3 gap-y-1">
+              <span className="tabular-nums" data-testid="edit-quantity">
+                {formatQuantity(stock.quantity, stock.unit)}
+              </span>
+              {stock.adjustHref ? (
+                <Link href={stock.adjustHref} className="font-medium text-primary hover:underline">
+                  Adjust stock
+                </Link>
+              ) : null}
+            </p>
+            <p className="text-[13px] text-muted-foreground">Changes only through stock adjustments, which record who, how much and why.</p>
+          </div>
+        ) : (
+          <Field id="quantity" label="Quantity" required error={err("quantity")} description="The stock you start with.">
+            {(a) => <Input {...a} type="number" inputMode="numeric" min={0} step={1} {...register("quantity")} />}
+          </Field>
+        )}
         <Field id="reorderThreshold" label="Reorder threshold" required error={err("reorderThreshold")} description="Below this quantity the item is low on stock.">
           {(a) => <Input {...a} type="number" inputMode="numeric" min={0} step={1} {...register("reorderThreshold")} />}
         </Field>

@@ -28,7 +28,10 @@ type Props = {
   onSelectAllMatching: () => void;
   onClear: () => void;
   onDone: () => void;
+  /** Shows the action on the listed rows right away (called inside the action's transition). */
+  onOptimistic: (action: BulkAction) => void;
   canManage: boolean;
+  canDelete: boolean;
   canOrder: boolean;
 };
 
@@ -36,12 +39,13 @@ function payload(s: Selection) {
   return s.mode === "ids" ? { mode: "ids" as const, ids: s.ids } : { mode: "filter" as const, filter: s.filter };
 }
 
-export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onClear, onDone, canManage, canOrder }: Props) {
+export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onClear, onDone, onOptimistic, canManage, canOrder, canDelete }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
   const run = (action: BulkAction) =>
     startTransition(async () => {
+      onOptimistic(action);
       const res = await bulkItemsAction({ action, selection: payload(selection) });
       if (!res.ok) return void toast.error(res.error);
       if (res.data.kind === "background") toast.info(res.message ?? "Running in the background.");
@@ -108,7 +112,7 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
             Generate purchase order
           </Button>
         ) : null}
-        {canManage ? (
+        {canDelete ? (
           <ConfirmDialog
             trigger={BULK_ACTION_LABELS.delete}
             triggerVariant="destructive"
@@ -124,6 +128,7 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
             confirmLabel={`Delete ${itemsCounted(selection.count)}`}
             pendingLabel="Deleting…"
             onConfirm={async () => {
+              onOptimistic("delete");
               const res = await bulkItemsAction({ action: "delete", selection: payload(selection) });
               // Thrown: the dialog stays open and shows the reason.
               if (!res.ok) throw new Error(res.error);

@@ -5,13 +5,12 @@
 // without saying so: "Select all N matching" is explicit and sends the filter, not ids.
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useOptimistic, useState } from "react";
 import { Package } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { memoizeByKey, type KeysetListState } from "@/components/data-table/list-state";
-import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/core/time/zoned";
@@ -19,7 +18,9 @@ import { formatCurrency, StatusBadge, stockStatus } from "../../components";
 import type { ItemFilter } from "../../items/filters";
 import type { ItemListRow } from "../../items/queries";
 import { BulkBar, type Selection } from "./bulk-bar";
+import { applyBulkOptimistically, type OptimisticBulk } from "./optimistic-rows";
 import { PageCheckbox, RowCheckbox, SelectionContext, type SelectionState } from "./selection";
+import { formatQuantity } from "../../components/quantity";
 
 const col = createDataTableColumnHelper<ItemListRow>();
 
@@ -57,10 +58,6 @@ function columnsFor(key: string) {
       enableSorting: true,
       cell: (info) => <StockCell quantity={info.getValue()} row={info.row.original} display={display} />,
     }),
-    col.accessor("inStock", {
-      header: "Availability",
-      cell: (info) => (info.getValue() ? <span className="text-muted-foreground">Available</span> : <Badge variant="danger">Marked out of stock</Badge>),
-    }),
     col.accessor("unit", { header: "Unit" }),
     col.accessor("price", { header: "Price", enableSorting: true, meta: { align: "end" }, cell: (info) => <span className="tabular-nums">{formatCurrency(info.getValue(), currency)}</span> }),
     col.accessor("updatedAt", {
@@ -78,13 +75,13 @@ const columnsForKey = memoizeByKey(columnsFor);
  * (with its unit) — then low and empty stock still get a badge, so the warning never disappears.
  */
 function StockCell({ quantity, row, display }: { quantity: number; row: ItemListRow; display: string }) {
-  if (display === "status") return <StatusBadge quantity={quantity} threshold={row.reorderThreshold} />;
-  const text = display === "quantity_unit" ? `${quantity.toLocaleString("en-US")} ${row.unit}` : quantity.toLocaleString("en-US");
-  const status = stockStatus(quantity, row.reorderThreshold);
+  const badge = <StatusBadge quantity={quantity} threshold={row.reorderThreshold} inStock={row.inStock} />;
+  if (display === "status") return badge;
+  const text = display === "quantity_unit" ? formatQuantity(quantity, row.unit) : quantity.toLocaleString("en-US");
   return (
     <span className="inline-flex items-center gap-2 tabular-nums">
       {text}
-      {status.kind === "in" ? null : <StatusBadge quantity={quantity} threshold={row.reorderThreshold} />}
+      {stockStatus(quantity, row.reorderThreshold, row.inStock).kind === "in" ? null : badge}
     </span>
   );
 }
@@ -104,10 +101,12 @@ type Props = KeysetListState<ItemListRow> & {
   stockDisplay: string;
   timeZone: string;
   canManage: boolean;
+  /** Deleting is its own permission (inventory.delete_items): staff edit but do not delete. */
+  canDelete: boolean;
   canOrder: boolean;
 };
 
-export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categories, currency, stockDisplay, timeZone, canManage, canOrder }: Props) {
+export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categories, currency, stockDisplay, timeZone, canManage, canOrder, canDelete }: Props) {
   const viewKey = useSearchParams().toString();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -119,6 +118,9 @@ export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categori
     setAllMatching(false);
   }
 
+  // A bulk action shows on the rows at once (marked, or gone) while the server does it; the server's
+  // page then replaces them when the action's refresh arrives, or the rows snap back if it failed.
+  const [shownRows, showBulk] = useOptimistic(rows, applyBulkOptimistically);
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const state = useMemo<SelectionState>(
     () => ({
@@ -152,7 +154,7 @@ export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categori
   return (
     <SelectionContext value={state}>
       <div className="grid gap-3">
-        {(canManage || canOrder) && selection ? (
+        {(canManage || canOrder || canDelete) && selection ? (
           <BulkBar
             selection={selection}
             total={paging.count}
@@ -160,14 +162,16 @@ export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categori
             onSelectAllMatching={() => setAllMatching(true)}
             onClear={clear}
             onDone={clear}
+            onOptimistic={(action: OptimisticBulk["action"]) => showBulk({ action, ids: selection.mode === "ids" ? selection.ids : "all" })}
             canManage={canManage}
+            canDelete={canDelete}
             canOrder={canOrder}
           />
         ) : null}
         <DataTable
           caption="Inventory items"
-          columns={columnsForKey(`${currency}|${timeZone}|${canManage || canOrder ? "select" : "plain"}|${stockDisplay}`)}
-          rows={rows}
+          columns={columnsForKey(`${currency}|${timeZone}|${canManage || canOrder || canDelete ? "select" : "plain"}|${stockDisplay}`)}
+          rows={shownRows}
           paging={paging}
           pageSize={pageSize}
           sort={sort}

@@ -6,6 +6,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { formatCurrency } from "../../components";
 import type { OrderLine } from "../../orders/queries";
 import { fromCents } from "../../orders/schema";
+import { formatQuantity } from "../../components/quantity";
 
 /** The lines table; `children` renders the quantity, unit price and line total cells of a line. */
 export function LinesTable({
@@ -42,7 +43,7 @@ export function LinesTable({
               <span className="block font-mono text-xs text-muted-foreground">{l.sku}</span>
             </th>
             <TD className="text-right tabular-nums">
-              {l.onHand.toLocaleString("en-US")} {l.unit}
+              {formatQuantity(l.onHand, l.unit)}
             </TD>
             <TD className="text-right tabular-nums">{l.reorderThreshold.toLocaleString("en-US")}</TD>
             {children(l)}

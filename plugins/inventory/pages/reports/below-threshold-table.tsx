@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { BelowThresholdReport } from "../../reports/below-threshold";
+import { formatQuantity } from "../../components/quantity";
 
 const num = new Intl.NumberFormat("en-US");
 
@@ -44,7 +45,7 @@ export function BelowThresholdTable({ report }: { report: BelowThresholdReport }
                 </TD>
                 <TD className="text-muted-foreground">{r.category ?? "No category"}</TD>
                 <TD className="text-right tabular-nums">
-                  {num.format(r.quantity)} {r.unit}
+                  {formatQuantity(r.quantity, r.unit)}
                 </TD>
                 <TD className="text-right tabular-nums">{num.format(r.threshold)}</TD>
                 <TD className="text-right font-semibold tabular-nums">{num.format(r.shortfall)}</TD>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TopMoverRow } from "../../reports/top-movers";
+import { formatQuantity } from "../../components/quantity";
 
 const num = new Intl.NumberFormat("en-US");
 const signed = new Intl.NumberFormat("en-US", { signDisplay: "exceptZero" });
@@ -35,7 +36,7 @@ export function TopMoversTable({ rows }: { rows: TopMoverRow[] }) {
             <TD className="text-right tabular-nums">{signed.format(r.net)}</TD>
             <TD className="text-right tabular-nums">{num.format(r.adjustments)}</TD>
             <TD className="text-right tabular-nums">
-              {num.format(r.quantity)} {r.unit}
+              {formatQuantity(r.quantity, r.unit)}
             </TD>
           </TR>
         ))}
