@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { BIRCH, createToken, query, signIn, unique } from "./helpers";
+import { BIRCH, createToken, ensureInventoryEnabled, query, signIn, unique } from "./helpers";
 
 type RunSeed = {
   org: "acme" | "birch";
@@ -22,6 +22,8 @@ type RunSeed = {
   output?: unknown;
   error?: unknown;
   eventData?: Record<string, unknown>;
+  /** The triggering event's name (default ritiko/e2e.jobs, which no job claims). */
+  eventName?: string;
   steps?: Array<{ name: string; status?: string; durationMs?: number; outputBytes?: number; error?: unknown; attempts?: number }>;
   /** Also the executor's own run, running with a pending item due tomorrow (for Cancel). */
   inExecutor?: boolean;
@@ -57,11 +59,12 @@ async function seedRuns(runs: RunSeed[]): Promise<string[]> {
         `INSERT INTO job_run_records (id, "organizationId", "appId", "functionId", "functionName", "eventId", "eventName", "eventData",
                                       "eventTs", status, attempts, "maxAttempts", "startedAt", "endedAt", "lastSeenAt", waiting, output,
                                       "outputBytes", error)
-         VALUES ($1, $2, $3, $4, $5, $6, 'ritiko/e2e.jobs', $7::jsonb, $8, $9, $10, 4, $8, $11, $12, $13::jsonb, $14::jsonb, $15, $16::jsonb)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $17, $7::jsonb, $8, $9, $10, 4, $8, $11, $12, $13::jsonb, $14::jsonb, $15, $16::jsonb)`,
         [
           runId, organizationId, SEED_APP, r.functionId, r.functionName ?? r.functionId, eventId, JSON.stringify(data), startedAt, r.status,
           r.attempts ?? 1, endedAt, endedAt ?? startedAt, r.waiting ? JSON.stringify(r.waiting) : null, output,
           output === null ? null : Buffer.byteLength(output), r.error === undefined ? null : JSON.stringify(r.error),
+          r.eventName ?? "ritiko/e2e.jobs",
         ],
       );
       let stepAt = startedAt.getTime();
@@ -147,6 +150,32 @@ test("a real import's preview and commit are recorded as runs with their named s
   await expect(steps.first()).toContainText("commit-1");
   await expect(steps.first()).toContainText("Done");
   await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
+  // The run links to what it worked on: the import's own page.
+  await expect(field(page, "Worked on")).toHaveText(`Commit of import ${id.slice(0, 8)}`);
+  await field(page, "Worked on").getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/imports/${id}$`));
+});
+
+test("runs link to what they worked on: the bulk operation's list and the nightly check's low stock; an unknown event links nowhere", async ({ page }) => {
+  const p = unique("subj");
+  const operationId = randomUUID();
+  await seedRuns([
+    { org: "acme", functionId: `${p}-bulk`, functionName: `${p} bulk`, status: "completed", startedMinutesAgo: 3, durationMs: 800, eventName: "inventory/bulk-operation.requested", eventData: { operationId } },
+    { org: "acme", functionId: `${p}-nightly`, functionName: `${p} nightly`, status: "completed", startedMinutesAgo: 2, durationMs: 500, eventName: "inventory/nightly-check.requested", eventData: { localDate: "2031-05-04" } },
+    { org: "acme", functionId: `${p}-other`, functionName: `${p} other`, status: "completed", startedMinutesAgo: 1, durationMs: 100 },
+  ]);
+  await signIn(page, "owner@acme.test");
+  // Inventory's runs link through its manifest, so only while it is enabled.
+  await ensureInventoryEnabled(page);
+  await page.goto(`/jobs?q=${p}`);
+  await expect(dataRows(page)).toHaveCount(3);
+  await expect(dataRows(page).filter({ hasText: `${p} bulk` }).getByRole("link", { name: `Bulk action ${operationId.slice(0, 8)} on the inventory list` })).toHaveAttribute("href", "/inventory");
+  const nightly = dataRows(page).filter({ hasText: `${p} nightly` }).getByRole("link", { name: "Nightly stock check of 2031-05-04" });
+  await expect(nightly).toHaveAttribute("href", "/inventory?stock=low");
+  // Only the function name links (to the run); "Worked on" is a dash.
+  await expect(dataRows(page).filter({ hasText: `${p} other` }).getByRole("link")).toHaveCount(1);
+  await nightly.click();
+  await expect(page).toHaveURL(/\/inventory\?stock=low$/);
 });
 
 test("an owner sees only the organization's runs, and another organization's run is not found", async ({ page, browser }) => {

@@ -7,7 +7,10 @@ import type { OrgContext } from "@/core/auth/context";
 import { Prisma } from "@/core/db/client";
 import { clampPage, first, type ListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { isJobStatus, type JobStatus } from "./status";
+import { enabledPluginsForRequest } from "@/core/plugins/enabled-for-request";
+import type { JobSubject, PluginManifest } from "@/core/plugins/types";
 import { runActivity, type RunActivity } from "./activity";
+import { jobSubject } from "./subjects";
 
 export const JOB_SORTS = ["startedAt", "duration"] as const;
 export type JobSort = (typeof JOB_SORTS)[number];
@@ -38,16 +41,18 @@ export type JobRunRow = {
   durationMs: number | null;
   /** What a running run is doing: executing, waiting (sleep / event) or idle too long (stalled). */
   activity: RunActivity | null;
+  /** What the run worked on (the import, the bulk operation, the nightly check), as a link; null when unknown. */
+  subject: JobSubject | null;
 };
 
 const ROW_SELECT = {
   id: true, functionId: true, functionName: true, status: true, attempts: true, maxAttempts: true,
-  startedAt: true, endedAt: true, lastSeenAt: true, inFlightSince: true, waiting: true,
+  startedAt: true, endedAt: true, lastSeenAt: true, inFlightSince: true, waiting: true, eventName: true, eventData: true,
 } as const satisfies Prisma.JobRunRecordSelect;
 
 type RowRecord = Prisma.JobRunRecordGetPayload<{ select: typeof ROW_SELECT }>;
 
-function toRow(r: RowRecord, now: number): JobRunRow {
+function toRow(r: RowRecord, now: number, plugins: readonly PluginManifest[]): JobRunRow {
   return {
     id: r.id,
     functionId: r.functionId,
@@ -59,6 +64,7 @@ function toRow(r: RowRecord, now: number): JobRunRow {
     endedAt: r.endedAt?.toISOString() ?? null,
     durationMs: r.endedAt ? r.endedAt.getTime() - r.startedAt.getTime() : null,
     activity: r.status === "running" ? runActivity(r, now) : null,
+    subject: jobSubject(r.eventName, r.eventData, plugins),
   };
 }
 
@@ -79,6 +85,7 @@ export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters
   const page = clampPage(params.page, params.pageSize, total);
   const skip = (page - 1) * params.pageSize;
   const now = Date.now();
+  const plugins = await enabledPluginsForRequest(ctx.organization.id);
 
   if (params.sort === "startedAt") {
     const rows = await ctx.db.jobRunRecord.findMany({
@@ -88,7 +95,7 @@ export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters
       take: params.pageSize,
       select: ROW_SELECT,
     });
-    return { total, page, rows: rows.map((r) => toRow(r, now)) };
+    return { total, page, rows: rows.map((r) => toRow(r, now, plugins)) };
   }
 
   // Duration: unfinished runs (no duration) last in either direction.
@@ -112,7 +119,7 @@ export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [toRow(r, now)] : [];
+    return r ? [toRow(r, now, plugins)] : [];
   });
   return { total, page, rows };
 }
@@ -134,7 +141,7 @@ export async function getJobRun(ctx: Ctx, id: string) {
     where: { id },
     select: {
       ...ROW_SELECT,
-      appId: true, eventId: true, eventName: true, eventData: true, eventTs: true, idempotency: true,
+      appId: true, eventId: true, eventTs: true, idempotency: true,
       output: true, outputBytes: true, error: true, lastError: true, updatedAt: true,
       steps: {
         orderBy: [{ startedAt: "asc" }, { stepId: "asc" }],
@@ -144,7 +151,7 @@ export async function getJobRun(ctx: Ctx, id: string) {
   });
   if (!run) return null;
   return {
-    ...toRow(run, Date.now()),
+    ...toRow(run, Date.now(), await enabledPluginsForRequest(ctx.organization.id)),
     appId: run.appId,
     idempotency: run.idempotency,
     output: run.output,

@@ -28,6 +28,9 @@ export type PermissionGroupDefinition = {
 /** The roles a group can be the default of (owners have every permission). */
 export type DefaultableRole = "admin" | "staff" | "viewer";
 
+/** What a job run worked on: a label and an in-app path ("/imports/…"), shown on the Jobs page. */
+export type JobSubject = { label: string; href: string };
+
 /** The organization a hook or handler runs for. */
 export type PluginOrganization = { id: string; name: string; slug: string; timezone: string; currency: string };
 
@@ -290,6 +293,13 @@ export type PluginManifest = {
   pages?: PageContribution[];
   overrides?: PageOverride[];
   api?: ApiRoute[];
+  /**
+   * What a run of a job triggered by one of this plugin's events worked on, for the Jobs page ("Bulk
+   * action", "Nightly check of 2026-12-05"), keyed by event name: a link from the run to the thing. Gets
+   * the event's data as stored (validate it; return null when it is not what you expect). Must be cheap
+   * and pure: it runs for every listed run.
+   */
+  jobSubjects?: Record<string, (data: unknown) => JobSubject | null>;
   /** CSV-importable (and exportable) resources: core runs the whole flow (core/imports/types.ts). */
   imports?: import("@/core/imports/types").ImportResource<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- each resource has its own row type
   /** Commands of the `npm run ritiko` CLI. */

@@ -6,6 +6,7 @@ import { inventoryApi } from "./api/routes";
 import { inventoryEvents } from "./events";
 import { inventoryHandlers } from "./handlers";
 import { itemsImportResource } from "./imports/items-resource";
+import { inventoryJobSubjects } from "./job-subjects";
 import { inventoryLifecycle } from "./lifecycle";
 import { inventoryMenu } from "./menu";
 import { inventoryPages } from "./pages";
@@ -48,4 +49,5 @@ export default definePlugin({
   pages: inventoryPages,
   api: inventoryApi,
   imports: [itemsImportResource],
+  jobSubjects: inventoryJobSubjects,
 });

@@ -80,6 +80,15 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
             <Field label="Started">{when(run.startedAt)}</Field>
             <Field label="Ended">{when(run.endedAt)}</Field>
             <Field label="Output size">{run.outputBytes === null ? "—" : formatBytes(run.outputBytes)}</Field>
+            <Field label="Worked on">
+              {run.subject ? (
+                <Link href={run.subject.href} className="text-primary hover:underline">
+                  {run.subject.label}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </Field>
           </dl>
         </CardContent>
       </Card>

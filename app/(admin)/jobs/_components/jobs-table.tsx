@@ -25,6 +25,19 @@ function columnsFor(timeZone: string) {
         </Link>
       ),
     }),
+    col.accessor("subject", {
+      header: "Worked on",
+      cell: (info) => {
+        const subject = info.getValue();
+        return subject ? (
+          <Link href={subject.href} className="hover:underline">
+            {subject.label}
+          </Link>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        );
+      },
+    }),
     col.accessor("status", {
       header: "Status",
       cell: (info) => <RunStatus run={info.row.original} timeZone={timeZone} />,
