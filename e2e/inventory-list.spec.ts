@@ -72,6 +72,21 @@ test("filters by stock and category and searches name or SKU, all in the URL", a
   await expect(table(page).getByRole("row")).toHaveCount(2);
   await expect(row(page, `${p} Gloves`)).toBeVisible();
 
+  // Each filter change is a step in the browser's history: Back undoes them one by one.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/category=/);
+  await expect(page.getByLabel("Category", { exact: true })).toHaveValue("");
+  await expect(table(page).getByRole("row")).toHaveCount(4);
+  await page.goBack();
+  await expect(page).toHaveURL(/stock=out_of_stock/);
+  await expect(page.getByLabel("Stock", { exact: true })).toHaveValue("out_of_stock");
+  await expect(table(page).getByRole("row")).toHaveCount(2);
+  await page.goBack();
+  await expect(page).toHaveURL(/stock=low/);
+  await expect(row(page, `${p} Masks`)).toBeVisible();
+  await page.goForward();
+  await expect(page).toHaveURL(/stock=out_of_stock/);
+
   // Search by SKU, typed into the search box; the view survives a reload.
   await page.goto("/inventory");
   await page.getByRole("searchbox", { name: "Search" }).fill(`${p}-2`);

@@ -33,7 +33,9 @@ export function DataTableSearch({ placeholder = "Search…", param = "q", classN
 
   function commit(next: string) {
     setLastSent(next);
-    set({ [param]: next || null });
+    // Starting or clearing a search is a step Back undoes; typing more of one refines it in place
+    // (one history entry per search, not per debounced keystroke).
+    set({ [param]: next || null }, { history: urlValue && next ? "replace" : "push" });
   }
 
   // The timer restarts only when the text or the URL changes, not on every render.

@@ -35,9 +35,11 @@ export type UseUrlParamsResult = {
   /**
    * Merge updates into the URL (null/undefined/"" removes a key), keep every
    * other param, and go back to the first page unless the updates say where
-   * to page (any of PAGING_PARAMS).
+   * to page (any of PAGING_PARAMS). Each change is a browser history entry,
+   * so Back undoes a filter, sort or page change; `history: "replace"` for
+   * changes that refine the last one (typing more of a search).
    */
-  set: (updates: UrlParamUpdates) => void;
+  set: (updates: UrlParamUpdates, options?: { history?: "push" | "replace" }) => void;
   isPending: boolean;
 };
 
@@ -58,7 +60,7 @@ export function useUrlParams(options: { transition?: UrlTransition } = {}): UseU
   useEffect(() => () => void (requested = null), []);
 
   const set = useCallback(
-    (updates: UrlParamUpdates) => {
+    (updates: UrlParamUpdates, options: { history?: "push" | "replace" } = {}) => {
       const base = requested && requested.pathname === pathname ? requested.search : current;
       const params = new URLSearchParams(base);
       for (const [key, value] of Object.entries(updates)) {
@@ -72,8 +74,10 @@ export function useUrlParams(options: { transition?: UrlTransition } = {}): UseU
       const search = params.toString();
       if (search === base) return;
       requested = { pathname, search };
+      const href = search ? `${pathname}?${search}` : pathname;
       startTransition(() => {
-        router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+        if (options.history === "replace") router.replace(href, { scroll: false });
+        else router.push(href, { scroll: false });
       });
     },
     [current, pathname, router, startTransition],
