@@ -27,21 +27,25 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 
 export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-/** Enables Inventory for Acme on the Plugins page unless it already is (other specs may have). */
-export async function ensureInventoryEnabled(page: Page) {
+/** Enables a plugin (by its name) for the signed-in member's organization on the Plugins page, unless it already is (other specs may have). */
+export async function ensurePluginEnabled(page: Page, name: string) {
   await page.goto("/plugins");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Inventory/ }) });
-  const enable = card.getByRole("button", { name: "Enable Inventory" });
-  const disable = card.getByRole("button", { name: "Disable Inventory" });
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(name) }) });
+  const enable = card.getByRole("button", { name: `Enable ${name}` });
+  const disable = card.getByRole("button", { name: `Disable ${name}` });
   await expect(enable.or(disable)).toBeVisible();
+  // The state is read once the card shows either button: the branch decides nothing that a wait could change.
   if (await enable.isVisible()) {
     await enable.click();
     // Another spec may have enabled it a moment earlier ("already enabled"): either way it is on.
-    await expect(page.getByText(/Inventory (is already )?enabled for /).first()).toBeVisible();
+    await expect(page.getByText(new RegExp(`${name} (is already )?enabled for `)).first()).toBeVisible();
     await page.reload();
     await expect(disable).toBeVisible();
   }
 }
+
+/** Enables Inventory for the signed-in member's organization (Acme in most specs). */
+export const ensureInventoryEnabled = (page: Page) => ensurePluginEnabled(page, "Inventory");
 
 /** Creates an API token on the API tokens page (as the signed-in member) and returns it. */
 export async function createToken(page: Page, name = unique("e2e-token")): Promise<string> {

@@ -4,6 +4,7 @@
 // one-sentence summary, and the data itself follows as a visually hidden table.
 // The series comes from stockSeries() (items/history.ts), computed in PostgreSQL.
 import type { StockPoint } from "../items/history";
+import { unitFor } from "./quantity";
 
 export type StockChartProps = {
   points: StockPoint[];
@@ -44,9 +45,9 @@ export function summarize(points: StockPoint[], unit: string): string {
   const last = known[known.length - 1]!;
   const low = known.reduce((a, b) => (b.quantity < a.quantity ? b : a));
   const high = known.reduce((a, b) => (b.quantity > a.quantity ? b : a));
-  if (low.quantity === high.quantity) return `No change from ${long(first.date)} to ${long(last.date)}: ${num.format(last.quantity)} ${unit} throughout.`;
+  if (low.quantity === high.quantity) return `No change from ${long(first.date)} to ${long(last.date)}: ${num.format(last.quantity)} ${unitFor(last.quantity, unit)} throughout.`;
   return (
-    `Closing quantity per day from ${long(first.date)} to ${long(last.date)}: from ${num.format(first.quantity)} to ${num.format(last.quantity)} ${unit}; ` +
+    `Closing quantity per day from ${long(first.date)} to ${long(last.date)}: from ${num.format(first.quantity)} to ${num.format(last.quantity)} ${unitFor(last.quantity, unit)}; ` +
     `lowest ${num.format(low.quantity)} on ${long(low.date)}, highest ${num.format(high.quantity)} on ${long(high.date)}.`
   );
 }
@@ -110,7 +111,10 @@ export function StockChart({ points, unit, threshold, title, id = "stock-chart",
         {last ? <circle cx={x(last.i)} cy={y(last.quantity!)} r={4} className="fill-primary stroke-surface" strokeWidth={2} /> : null}
         <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} className="stroke-input" strokeWidth={1} />
       </svg>
-      <table className="sr-only">
+      {/* sr-only on a wrapper, not the table: a table ignores overflow, so an sr-only table still
+          widened the page on a phone. */}
+      <div className="sr-only">
+      <table>
         <caption>{`${title}: closing quantity per day`}</caption>
         <thead>
           <tr>
@@ -129,6 +133,7 @@ export function StockChart({ points, unit, threshold, title, id = "stock-chart",
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -155,6 +155,8 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
           {run.steps.length === 0 ? (
             <p className="text-sm text-muted-foreground">No step has run yet.</p>
           ) : (
+            // Scrolls inside the card on a phone rather than widening the page.
+            <div className="overflow-x-auto">
             <table className="w-full text-sm" aria-label="Steps">
               <thead className="text-left text-muted-foreground">
                 <tr>
@@ -186,6 +188,7 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </CardContent>
       </Card>
