@@ -270,6 +270,29 @@ test("patients: the picker, auto-mapped columns, preview and import; the records
   await expectCounts(page, "Preview counts", { Create: 0, Update: 0, Unchanged: 2, Reject: 0 });
 });
 
+test("while a file uploads, its columns and first rows show at once, read on the device", async ({ page }) => {
+  await signIn(page, "owner@acme.test");
+  await page.goto("/imports/new?resource=core.patients");
+  // Hold the upload on the way to the server: the preview must not wait for it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/v1/imports?*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const p = unique("FR");
+  const rows = Array.from({ length: 5000 }, (_, i) => `${p}-${i};Ada ${i};Lovelace;1915-12-10`);
+  await pickFile(page, "semicolons.csv", ["MRN;First name;Surname;DOB", ...rows].join("\n") + "\n");
+  const first = page.getByRole("region", { name: "First rows of semicolons.csv" });
+  await expect(first).toContainText("4 columns, semicolon-separated");
+  await expect(first.getByRole("columnheader")).toHaveText(["MRN", "First name", "Surname", "DOB"]);
+  await expect(first.locator("tbody tr")).toHaveCount(5);
+  await expect(first.locator("tbody tr").first()).toContainText(`${p}-0`);
+  await expect(page).toHaveURL(/\/imports\/new/);
+  release();
+  await landedOnImport(page);
+});
+
 test("a viewer has no Imports menu item and cannot import patients", async ({ page }) => {
   await page.context().clearCookies();
   await signIn(page, "viewer@acme.test");

@@ -135,7 +135,24 @@ test("the reports show stock value, low stock, adjustments by Auckland day and t
   await expect(perDay.getByRole("row")).toHaveCount(1 + 30 + 1);
   await expect(perDay.locator(`tr[data-day="${aucklandDay(-1)}"]`)).toHaveText(/\+20\s*30\s*10\s*2$/);
   await expect(perDay.locator(`tr[data-day="${aucklandDay(-3)}"]`)).toHaveText(/-14\s*0\s*14\s*2$/);
-  await expect(page.getByRole("img", { name: /Net stock change per day/ })).toBeVisible();
+  // The charts: a figure each, named for what it shows; the axes in the organization's currency with
+  // every tick label inside the chart (none cut off), the exact value in a tooltip.
+  for (const name of ["Stock value by category", "Units added and removed per day", "Top movers"]) await expect(page.getByRole("figure", { name })).toBeVisible();
+  const valueChart = page.locator('[data-chart="stock-value-chart"]');
+  // A bar per category with stock value (Equipment's €0.00 has none; the table lists it).
+  await expect(valueChart.locator(".recharts-bar-rectangle")).toHaveCount(3);
+  const ticks = await valueChart.evaluate((fig) => {
+    const svg = fig.querySelector("svg.recharts-surface")!.getBoundingClientRect();
+    return [...fig.querySelectorAll(".recharts-cartesian-axis-tick-value")].map((t) => {
+      const b = t.getBoundingClientRect();
+      return { text: t.textContent ?? "", inside: b.left >= svg.left - 0.5 && b.right <= svg.right + 0.5 && b.top >= svg.top - 0.5 && b.bottom <= svg.bottom + 0.5 };
+    });
+  });
+  expect(ticks.some((t) => t.text.startsWith("€"))).toBe(true);
+  expect(ticks.filter((t) => !t.inside)).toEqual([]);
+  await valueChart.locator(".recharts-bar-rectangle").first().hover();
+  await expect(valueChart.locator(".recharts-tooltip-wrapper")).toContainText(/€\d+\.\d\d/);
+  await expect(page.getByRole("figure", { name: "Units added and removed per day" })).toHaveAccessibleDescription(/30 in, 24 out \(net \+6\) over 4 adjustments/);
   const movers = page.getByRole("table", { name: "Top movers" });
   await expect(movers.getByRole("row")).toHaveCount(4);
   await expect(movers.getByRole("row").nth(1)).toHaveText(new RegExp(`1\\s*${names.syringes}.*40\\s*\\+20\\s*2`));

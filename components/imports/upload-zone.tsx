@@ -12,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { formatBytes } from "@/core/format/bytes";
 // The server's own limit (the route refuses more with 413): checked here before sending.
 import { MAX_IMPORT_BYTES as MAX_UPLOAD_BYTES } from "@/core/imports/limits";
+import { FirstRows, useFirstRows } from "./first-rows";
 import { ACCEPTED_EXTENSIONS } from "./labels";
 
 type Upload = { name: string; loaded: number; total: number };
@@ -51,6 +52,8 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
   const [dragging, setDragging] = useState(false);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<File | null>(null);
+  const firstRows = useFirstRows(upload ? chosen : null);
 
   function send(file: File) {
     setError(null);
@@ -59,6 +62,7 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
       setError(refusal);
       return;
     }
+    setChosen(file);
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
     setUpload({ name: file.name, loaded: 0, total: file.size });
@@ -184,6 +188,11 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
               </Button>
             ) : null}
           </div>
+          {firstRows ? (
+            <div className="mt-4">
+              <FirstRows name={upload.name} result={firstRows} />
+            </div>
+          ) : null}
         </div>
       ) : null}
 

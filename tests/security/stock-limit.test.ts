@@ -55,7 +55,7 @@ describe.each([
     expect(over.status, JSON.stringify(over.json)).toBe(409);
     expect(over.json.error).toMatchObject({
       code: "quantity_limit",
-      message: "1,000,000,000 bottle in stock: adding 1,000,000,000 would make 2,000,000,000, more than the largest quantity allowed, 1,000,000,000.",
+      message: "1,000,000,000 bottles in stock: adding 1,000,000,000 would make 2,000,000,000, more than the largest quantity allowed, 1,000,000,000.",
     });
     expect((await api("POST", `/api/v1/inventory/items/${it1.id}/adjust-stock`, { amount: 1 })).status).toBe(409);
     expect(await quantityOf(it1.id)).toBe(MAX_QUANTITY);
@@ -87,8 +87,8 @@ describe("stock limit in the adjust form and a purchase-order receipt", () => {
     session.ctx = await org.as("owner");
     expect(await adjustStockAction(full.id, { amount: "2" })).toEqual({
       ok: false,
-      error: "999,999,999 bottle in stock: adding 2 would make 1,000,000,001, more than the largest quantity allowed, 1,000,000,000.",
-      fieldErrors: { amount: "999,999,999 bottle in stock: adding 2 would make 1,000,000,001, more than the largest quantity allowed, 1,000,000,000." },
+      error: "999,999,999 bottles in stock: adding 2 would make 1,000,000,001, more than the largest quantity allowed, 1,000,000,000.",
+      fieldErrors: { amount: "999,999,999 bottles in stock: adding 2 would make 1,000,000,001, more than the largest quantity allowed, 1,000,000,000." },
     });
     expect(await quantityOf(full.id)).toBe(MAX_QUANTITY - 1);
     expect(await adjustmentsOf(full.id)).toBe(0);
@@ -108,7 +108,7 @@ describe("stock limit in the adjust form and a purchase-order receipt", () => {
     expect(await sendOrder(owner, orderId)).toMatchObject({ ok: true });
     expect(await receiveOrderAsMember(owner, orderId)).toEqual({
       ok: false,
-      error: expect.stringMatching(/was not received: Saline 0\.9% \(LIM-HUGE\): 2 bottle in stock: adding 1,000,000,000 would make 1,000,000,002/),
+      error: expect.stringMatching(/was not received: Saline 0\.9% \(LIM-HUGE\): 2 bottles in stock: adding 1,000,000,000 would make 1,000,000,002/),
     });
     expect(await quantityOf(low.id)).toBe(1);
     expect(await quantityOf(huge.id)).toBe(2);

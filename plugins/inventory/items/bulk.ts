@@ -101,6 +101,8 @@ export async function applyBulkChange(
   action: BulkAction,
   where: Prisma.Sql,
   bounds: BatchBounds = {},
+  /** The events' `source`: "bulk" for the list's actions; receiving an order passes "purchase_order". */
+  source = "bulk",
 ): Promise<{ count: number; lastId: string | null }> {
   const b = boundsSql(bounds);
   const scope = Prisma.sql`${where} AND ${pendingSql(action)} ${b.where}`;
@@ -112,7 +114,7 @@ export async function applyBulkChange(
       DELETE FROM inventory_items AS d USING doomed WHERE d.id = doomed.id
       RETURNING ${columns("d")}`;
     rows.sort(byId);
-    await emitMany(tx, meta, itemDeleted, rows.map((r) => ({ ...deleted(itemRecord(r)), source: "bulk" })));
+    await emitMany(tx, meta, itemDeleted, rows.map((r) => ({ ...deleted(itemRecord(r)), source })));
     return { count: rows.length, lastId: rows.at(-1)?.id ?? null };
   }
   const inStock = action === "mark_in_stock";
@@ -126,7 +128,7 @@ export async function applyBulkChange(
     FROM old WHERE u.id = old.id
     RETURNING ${columns("old", "before.")}, ${columns("u", "after.")}`;
   const pairs = rows.map((r) => ({ before: unprefix<ItemRow>(r, "before."), after: unprefix<ItemRow>(r, "after.") })).sort((x, y) => byId(x.after, y.after));
-  await emitMany(tx, meta, itemUpdated, pairs.map((p) => ({ ...updated(itemRecord(p.before), itemRecord(p.after)), source: "bulk" })));
+  await emitMany(tx, meta, itemUpdated, pairs.map((p) => ({ ...updated(itemRecord(p.before), itemRecord(p.after)), source })));
   return { count: pairs.length, lastId: pairs.at(-1)?.after.id ?? null };
 }
 

@@ -9,6 +9,7 @@ import type { TxClient } from "@/core/db/tx";
 import type { EmitMeta, EventTx } from "@/core/events/emit";
 import { isUuid } from "@/core/db/ids";
 import { kickOutbox } from "@/core/events/outbox-signal";
+import { applyBulkChange, selectionWhere } from "../items/bulk";
 import { adjustStock } from "../items/stock";
 import { fromCents, lineQuantitiesInput, MAX_AMOUNT_CENTS, ORDER_STATUS_LABELS, orderLabel, toCents, type OrderStatus } from "./schema";
 
@@ -83,6 +84,11 @@ export async function receiveOrder(db: ScopedDb, meta: EmitMeta, id: string, use
         // A line's item cannot vanish under us (its line would have been deleted with it), and a
         // positive delta is never "insufficient": anything else is a bug, and rolls everything back.
         throw new Error(`Could not add stock for item ${line.itemId}: ${res.reason}`);
+      }
+      // Received stock is on the shelf: items someone had marked out of stock are available again
+      // (one statement, with their item.updated events, like the list's "Mark in stock").
+      if (lines.length) {
+        await applyBulkChange(tx as EventTx, meta, "mark_in_stock", selectionWhere(organizationId, { mode: "ids", ids: lines.map((l) => l.itemId) }), {}, "purchase_order");
       }
       await (tx as TxClient).$executeRaw`
         UPDATE inventory_purchase_orders SET status = 'received', "receivedAt" = now(), "updatedAt" = now()

@@ -119,7 +119,7 @@ describe("stock chart series", () => {
 
   it("summarizes the series for screen readers", () => {
     expect(summarize([{ date: "2026-03-01", quantity: null, delta: 0 }, { date: "2026-03-02", quantity: 5, delta: 0 }, { date: "2026-03-03", quantity: 9, delta: 4 }], "box")).toBe(
-      "Closing quantity per day from Mar 2, 2026 to Mar 3, 2026: from 5 to 9 box; lowest 5 on Mar 2, 2026, highest 9 on Mar 3, 2026.",
+      "Closing quantity per day from Mar 2, 2026 to Mar 3, 2026: from 5 to 9 boxes; lowest 5 on Mar 2, 2026, highest 9 on Mar 3, 2026.",
     );
     expect(summarize([{ date: "2026-03-01", quantity: 4, delta: 0 }, { date: "2026-03-02", quantity: 4, delta: 0 }], "each")).toBe("No change from Mar 1, 2026 to Mar 2, 2026: 4 each throughout.");
   });

@@ -171,6 +171,8 @@ describe("a purchase order's life", () => {
     expect(await receiveOrderAsMember(s.owner, order.orderId)).toEqual({ ok: false, error: expect.stringContaining("only a sent order can be received") });
     expect(await sendOrder(s.owner, order.orderId)).toMatchObject({ ok: true });
     expect(await sendOrder(s.owner, order.orderId)).toMatchObject({ ok: false, error: expect.stringContaining("only a draft can be sent") });
+    // Masks were marked out of stock while on order: receiving them puts them back on the shelf.
+    await rootDb().inventoryItem.update({ where: { id: ids.masks! }, data: { inStock: false } });
 
     const results = await Promise.all([receiveOrderAsMember(s.owner, order.orderId), receiveOrderAsMember(s.owner, order.orderId)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -187,6 +189,9 @@ describe("a purchase order's life", () => {
     // Both crossed back above their thresholds: the restock events (and resolved alerts, had any been open).
     expect(eventsOf("inventory.stock.restocked")).toHaveLength(2);
     expect(await getOrder(s.orgId, order.orderId)).toMatchObject({ status: "received", receivedAt: expect.any(String) });
+    expect((await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: ids.masks! } })).inStock).toBe(true);
+    // Its item.updated event says why (the gloves were in stock already: no event for them).
+    expect(eventsOf("inventory.item.updated").map((e) => [e.payload.id, e.payload.changes, e.payload.source])).toEqual([[ids.masks, ["inStock"], "purchase_order"]]);
     expect(await receiveOrderAsMember(s.owner, order.orderId)).toEqual({ ok: false, error: expect.stringContaining("its stock was added then") });
     expect(await quantityOf(ids.gloves!)).toBe(20);
   });

@@ -2,7 +2,7 @@
 // in a scroll box so two years of days do not stretch the page.
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { AdjustmentsReport } from "../../reports/adjustments-over-time";
-import { longDay } from "./adjustments-chart";
+import { longDay } from "./days";
 
 const num = new Intl.NumberFormat("en-US");
 const signed = new Intl.NumberFormat("en-US", { signDisplay: "exceptZero" });

@@ -13,7 +13,8 @@ import { parseReportRange, rangeQuery, todayIn, type ReportRange } from "../../r
 import type { ReportSection as Section } from "../../reports/report-csv";
 import { stockValueByCategory } from "../../reports/stock-value";
 import { TOP_MOVERS_CSV, TOP_MOVERS_PAGE, topMovers } from "../../reports/top-movers";
-import { AdjustmentsChart, longDay } from "./adjustments-chart";
+import { AdjustmentsInOutChart, StockValueChart, TopMoversChart } from "./charts";
+import { longDay, shortDay, summarizeAdjustments } from "./days";
 import { AdjustmentsTable } from "./adjustments-table";
 import { BelowThresholdTable } from "./below-threshold-table";
 import { RangeForm } from "./range-form";
@@ -40,7 +41,21 @@ function Loading() {
 }
 
 async function StockValueBody({ org }: { org: Org }) {
-  return <StockValueTable report={await stockValueByCategory(org.id)} currency={org.currency} />;
+  const report = await stockValueByCategory(org.id);
+  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: org.currency });
+  const top = report.rows.reduce<(typeof report.rows)[number] | null>((a, r) => (!a || Number(r.value) > Number(a.value) ? r : a), null);
+  return (
+    <div className="grid gap-4">
+      {report.rows.length > 0 ? (
+        <StockValueChart
+          rows={report.rows.map((r) => ({ category: r.category, value: Number(r.value) }))}
+          currency={org.currency}
+          summary={`${money.format(Number(report.total.value))} in ${report.rows.length} categor${report.rows.length === 1 ? "y" : "ies"}${top ? `; the most in ${top.category}, ${money.format(Number(top.value))}` : ""}.`}
+        />
+      ) : null}
+      <StockValueTable report={report} currency={org.currency} />
+    </div>
+  );
 }
 
 async function BelowThresholdBody({ org }: { org: Org }) {
@@ -56,14 +71,26 @@ async function AdjustmentsBody({ org, range }: { org: Org; range: ReportRange })
         <span className="tabular-nums">{num.format(report.total.removed)}</span> removed · <span className="tabular-nums">{num.format(report.total.count)}</span> adjustment
         {report.total.count === 1 ? "" : "s"}
       </p>
-      <AdjustmentsChart days={report.days} />
+      <AdjustmentsInOutChart days={report.days.map((d) => ({ day: d.day, label: shortDay(d.day), added: d.added, removed: d.removed }))} summary={summarizeAdjustments(report.days)} />
       <AdjustmentsTable report={report} />
     </div>
   );
 }
 
 async function TopMoversBody({ org, range }: { org: Org; range: ReportRange }) {
-  return <TopMoversTable rows={await topMovers(org, range, TOP_MOVERS_PAGE)} />;
+  const rows = await topMovers(org, range, TOP_MOVERS_PAGE);
+  return (
+    <div className="grid gap-4">
+      {rows.length > 0 ? (
+        <TopMoversChart
+          // moved = added + removed and net = added − removed, so each half is exact.
+          rows={rows.map((r) => ({ name: r.name, added: (r.moved + r.net) / 2, removed: (r.moved - r.net) / 2 }))}
+          summary={`The ${rows.length} item${rows.length === 1 ? "" : "s"} with the most units moved; most: ${rows[0]!.name}, ${num.format(rows[0]!.moved)} units.`}
+        />
+      ) : null}
+      <TopMoversTable rows={rows} />
+    </div>
+  );
 }
 
 export default function ReportsPage({ ctx, searchParams }: PageProps) {

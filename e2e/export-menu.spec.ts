@@ -1,0 +1,31 @@
+// The Export menu of a list page behaves like a menu people know: keyboard (Enter opens on the first
+// item, arrows move, Escape closes and returns focus to the button), a click outside closes it, and an
+// item downloads the rows it names.
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("the Export menu opens and moves with the keyboard, closes with Escape and a click outside, and downloads", async ({ page }) => {
+  await signIn(page, "staff@acme.test");
+  await page.goto("/patients?q=a");
+  const button = page.getByRole("button", { name: "Export" });
+  const menu = page.getByRole("menu", { name: "Export" });
+
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: "All rows" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Rows matching the current filter" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+
+  await button.click();
+  await expect(menu).toBeVisible();
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(menu).toBeHidden();
+
+  await button.click();
+  const [download] = await Promise.all([page.waitForEvent("download"), menu.getByRole("menuitem", { name: "Rows matching the current filter" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+});
