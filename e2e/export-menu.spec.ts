@@ -10,6 +10,15 @@ test("the Export menu opens and moves with the keyboard, closes with Escape and 
   const button = page.getByRole("button", { name: "Export" });
   const menu = page.getByRole("menu", { name: "Export" });
 
+  // A click outside closes it. (Opened by a click first, retried until the page has hydrated: a key
+  // pressed before that would be replayed by React without the focus handling tested below.)
+  await expect(async () => {
+    await button.click();
+    await expect(menu).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(menu).toBeHidden();
+
   await button.focus();
   await page.keyboard.press("Enter");
   await expect(menu).toBeVisible();
@@ -19,11 +28,6 @@ test("the Export menu opens and moves with the keyboard, closes with Escape and 
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
-
-  await button.click();
-  await expect(menu).toBeVisible();
-  await page.getByRole("heading", { level: 1 }).click();
-  await expect(menu).toBeHidden();
 
   await button.click();
   const [download] = await Promise.all([page.waitForEvent("download"), menu.getByRole("menuitem", { name: "Rows matching the current filter" }).click()]);
