@@ -23,6 +23,8 @@ export type PermissionCatalog = {
   groups: ReadonlyMap<string, DeclaredGroup>;
   /** Declarations per plugin id, in manifest order (plugins without any are absent). */
   byPlugin: ReadonlyMap<string, PluginPermissions>;
+  /** Each role's default groups (a group's `roles`), computed once with the catalog: read per request. */
+  byRole: ReadonlyMap<DefaultableRole, readonly string[]>;
 };
 
 /** A manifest declares permissions wrongly: a bug in the plugin, not a user error. */
@@ -94,13 +96,14 @@ function buildCatalog(plugins: readonly PluginManifest[]): PermissionCatalog {
       }
     }
   }
-  return { permissions, groups, byPlugin };
+  const byRole = new Map<DefaultableRole, string[]>();
+  for (const group of groups.values()) for (const role of group.roles) byRole.set(role, [...(byRole.get(role) ?? []), group.key]);
+  return { permissions, groups, byPlugin, byRole };
 }
 
 /** The groups a role has by default (declared with `roles` by the installed plugins), in catalog order. */
-export function roleGroups(catalog: PermissionCatalog, role: Role): string[] {
-  if (role === "owner") return [];
-  return [...catalog.groups.values()].filter((g) => g.roles.includes(role)).map((g) => g.key);
+export function roleGroups(catalog: PermissionCatalog, role: Role): readonly string[] {
+  return role === "owner" ? [] : (catalog.byRole.get(role) ?? []);
 }
 
 /**
