@@ -23,7 +23,10 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 45_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // Its own folder: Playwright empties the output folder at start, and the crash tests (which run
+  // before, beside the database tests) keep their artifacts in test-results/chaos.
+  outputDir: "test-results/e2e",
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -1,13 +1,16 @@
 // `npm test`: the whole suite on a throw-away PostgreSQL.
 //   1. start an embedded PostgreSQL in a temporary folder on a free port (or use TEST_DATABASE_URL,
-//      a server where we may create databases), create and migrate a unit and an e2e database;
-//   2. vitest (unit + integration against the real database);
-//   3. seed the e2e database, `next build`, Playwright in Debian's Chromium against `npm start`'s server;
-//   4. the crash tests (tests/chaos, playwright.chaos.config.ts): a real `npm start` on its own
-//      embedded PostgreSQL whose processes are killed mid-import (about 3 minutes).
-//   2b. the pooled pass: the integration tests that depend on how connections behave (POOLED_TESTS) once
-//      more, with DATABASE_URL through Debian's PgBouncer in transaction pooling mode
-//      (DATABASE_POOLING=transaction; migrations direct, as docs/deploy.md says);
+//      a server where we may create databases);
+//   2. two lanes side by side (the box has 2 cores; each lane waits on the database or a server much
+//      of its time):
+//      a. vitest (unit + integration against the real database), then the pooled pass: the
+//         integration tests that depend on how connections behave (POOLED_TESTS) once more, with
+//         DATABASE_URL through Debian's PgBouncer in transaction pooling mode
+//         (DATABASE_POOLING=transaction; migrations direct, as docs/deploy.md says);
+//      b. typecheck and lint, the seeded e2e database, `next build`, then the crash tests
+//         (tests/chaos, playwright.chaos.config.ts): a real `npm start` on its own embedded
+//         PostgreSQL whose processes are killed mid-import;
+//   3. Playwright in Debian's Chromium against `npm start`'s server, alone.
 // Flags: --unit (only vitest), --e2e (only Playwright and the crash tests), --chaos (only the crash
 // tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first),
 // --no-pooled (skip the pooled pass, for a machine without PgBouncer). Any other argument goes to Playwright (spec
@@ -23,6 +26,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
 import pg from "pg";
 import { startEmbeddedDb } from "./lib/embedded-db";
 import { freePort } from "./lib/free-port";
@@ -61,10 +65,22 @@ const runStatic = runUnit && runE2e && !args.has("--no-static");
 const runPooled = runUnit && !args.has("--no-pooled") && unitFilters.length === 0;
 const say = (msg: string) => process.stdout.write(`\n▶ ${msg}\n`);
 
-function run(cmd: string, cmdArgs: string[], env: Record<string, string>): Promise<number> {
+/**
+ * Runs a command to its end. With a label its output is passed on line by line, each line prefixed
+ * (`[chaos] ...`), so two commands running side by side stay readable in one log.
+ */
+function run(cmd: string, cmdArgs: string[], env: Record<string, string>, label?: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(cmd, cmdArgs, { stdio: label ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, ...env } });
+    if (label) {
+      for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
+        readline.createInterface({ input: from! }).on("line", (line) => to.write(`[${label}] ${line}\n`));
+      }
+    }
+    const done = (code: number | null, signal: NodeJS.Signals | null) => resolve(code ?? (signal ? 1 : 0));
+    child.on("close", done);
+    // A grandchild left holding the pipes (a server the command started) must not hold the run open.
+    child.on("exit", (code, signal) => setTimeout(() => done(code, signal), 5_000).unref());
   });
 }
 
@@ -143,69 +159,33 @@ try {
   const e2eUrl = dbUrl(adminUrl, `ritiko_e2e_${suffix}`);
   fs.mkdirSync("test-results", { recursive: true });
 
-  if (runStatic) {
-    say("typecheck and lint");
-    // Stale route types of an earlier `next dev` would fail tsc for files that no longer exist.
-    fs.rmSync(".next/dev/types", { recursive: true, force: true });
-    const typecheck = await run("npm", ["run", "--silent", "typecheck"], {});
-    const lint = await run("npm", ["run", "--silent", "lint"], {});
-    if (typecheck !== 0 || lint !== 0) {
-      process.stderr.write("typecheck or lint failed\n");
-      exitCode = 1;
-    }
-  }
-
-  if (runUnit) {
-    await createDatabase(adminUrl, `ritiko_unit_${suffix}`);
-    migrateDeploy(unitUrl, { quiet: true });
-    say("vitest: unit and integration tests");
-    const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...unitFilters, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
-      DATABASE_URL: unitUrl,
-      TEST_ADMIN_DATABASE_URL: adminUrl,
-      RITIKO_SECRETS_KEY: secretsKey,
-    });
-    const c = readCounts("test-results/vitest.json", "vitest");
+  // What the lanes below share: a failed step sets exitCode and adds its counts; the lanes go on.
+  const count = (file: string, kind: "vitest" | "playwright", code: number) => {
+    const c = readCounts(file, kind);
     if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
     if (code !== 0) exitCode = 1;
-  }
-
-  if (runPooled) {
-    // Its own database, migrated directly (a migration takes session-level locks a transaction pooler
-    // cannot keep); the tests then connect only through PgBouncer.
-    const pooledName = `ritiko_pooled_${suffix}`;
-    await createDatabase(adminUrl, pooledName);
-    migrateDeploy(dbUrl(adminUrl, pooledName), { quiet: true });
-    let bouncer: PgBouncer | undefined;
-    try {
-      bouncer = await startPgBouncer(pgbouncerBinary, { adminUrl, dir: path.join(tmpData, "pgbouncer"), port: await freePort() });
-      say(`vitest through PgBouncer (transaction pooling, port ${bouncer.port}): ${POOLED_TESTS.join(" ")}`);
-      const code = await run(
-        process.execPath,
-        ["node_modules/vitest/vitest.mjs", "run", ...POOLED_TESTS, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest-pooled.json"],
-        {
-          DATABASE_URL: bouncer.urlFor(dbUrl(adminUrl, pooledName)),
-          DATABASE_POOLING: "transaction",
-          RITIKO_SECRETS_KEY: secretsKey,
-        },
-      );
-      const c = readCounts("test-results/vitest-pooled.json", "vitest");
-      if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
-      if (code !== 0) exitCode = 1;
-    } finally {
-      await bouncer?.stop();
-    }
-  }
-
-  if (runE2e) {
-    await createDatabase(adminUrl, `ritiko_e2e_${suffix}`);
+  };
+  const timed = async (what: string, step: () => Promise<void>) => {
+    const t0 = Date.now();
+    await step();
+    say(`${what} took ${Math.round((Date.now() - t0) / 1000)} s`);
+  };
+  // The full run has two lanes side by side, so the 2-core box spends the time of the longer one
+  // instead of both (CI must stay under 40 minutes): the database tests (vitest, then the pooled
+  // pass) and the build lane (typecheck and lint, next build, the crash tests, which bring their own
+  // database and server). The browser tests run after both, alone: they are the most load-sensitive.
+  // `next typegen` (typecheck) and `next build` both write .next/types, so the build follows them.
+  let e2eEnv: Record<string, string> | undefined;
+  const prepareE2e = async () => {
+    await createDatabase(adminUrl!, `ritiko_e2e_${suffix}`);
     migrateDeploy(e2eUrl, { quiet: true });
     await seedDemoData(e2eUrl);
     // The browser tests run the app as it runs in production: as a role that may only read and write
     // rows (scripts/lib/db-roles.ts), the migrations as the owner.
     const appPassword = crypto.randomBytes(16).toString("hex");
-    await ensureAppRole(adminUrl, APP_ROLE, appPassword);
+    await ensureAppRole(adminUrl!, APP_ROLE, appPassword);
     await grantAppRole(e2eUrl, APP_ROLE);
-    const env = {
+    e2eEnv = {
       DATABASE_URL: urlAs(e2eUrl, APP_ROLE, appPassword),
       MIGRATION_DATABASE_URL: e2eUrl,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
@@ -216,27 +196,99 @@ try {
       E2E_EXECUTOR_PORT: String(await freePort()),
       LOG_LEVEL: "warn",
     };
+  };
+  const parallel = runUnit && runE2e;
+  const tag = (label: string) => (parallel ? label : undefined);
+
+  const databaseLane = async () => {
+    if (!runUnit) return;
+    await timed("vitest", async () => {
+      await createDatabase(adminUrl!, `ritiko_unit_${suffix}`);
+      migrateDeploy(unitUrl, { quiet: true });
+      say("vitest: unit and integration tests");
+      const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...unitFilters, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
+        DATABASE_URL: unitUrl,
+        TEST_ADMIN_DATABASE_URL: adminUrl!,
+        RITIKO_SECRETS_KEY: secretsKey,
+      });
+      count("test-results/vitest.json", "vitest", code);
+    });
+    if (!runPooled) return;
+    await timed("the pooled pass", async () => {
+      // Its own database, migrated directly (a migration takes session-level locks a transaction pooler
+      // cannot keep); the tests then connect only through PgBouncer.
+      const pooledName = `ritiko_pooled_${suffix}`;
+      await createDatabase(adminUrl!, pooledName);
+      migrateDeploy(dbUrl(adminUrl!, pooledName), { quiet: true });
+      let bouncer: PgBouncer | undefined;
+      try {
+        bouncer = await startPgBouncer(pgbouncerBinary, { adminUrl: adminUrl!, dir: path.join(tmpData, "pgbouncer"), port: await freePort() });
+        say(`vitest through PgBouncer (transaction pooling, port ${bouncer.port}): ${POOLED_TESTS.join(" ")}`);
+        const code = await run(
+          process.execPath,
+          ["node_modules/vitest/vitest.mjs", "run", ...POOLED_TESTS, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest-pooled.json"],
+          {
+            DATABASE_URL: bouncer.urlFor(dbUrl(adminUrl!, pooledName)),
+            DATABASE_POOLING: "transaction",
+            RITIKO_SECRETS_KEY: secretsKey,
+          },
+        );
+        count("test-results/vitest-pooled.json", "vitest", code);
+      } finally {
+        await bouncer?.stop();
+      }
+    });
+  };
+
+  const buildLane = async () => {
+    if (runStatic) {
+      await timed("typecheck and lint", async () => {
+        say("typecheck and lint");
+        // Stale route types of an earlier `next dev` would fail tsc for files that no longer exist.
+        fs.rmSync(".next/dev/types", { recursive: true, force: true });
+        const [typecheck, lint] = await Promise.all([
+          run("npm", ["run", "--silent", "typecheck"], {}, tag("typecheck")),
+          run("npm", ["run", "--silent", "lint"], {}, tag("lint")),
+        ]);
+        if (typecheck !== 0 || lint !== 0) {
+          process.stderr.write("typecheck or lint failed\n");
+          exitCode = 1;
+        }
+      });
+    }
+    if (!runE2e) return;
+    await prepareE2e();
     if (!args.has("--skip-build")) {
-      say("next build");
-      if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) !== 0) throw new Error("next build failed");
+      await timed("next build", async () => {
+        say("next build");
+        if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], e2eEnv!, tag("build"))) !== 0) throw new Error("next build failed");
+      });
     }
-    if (!onlyChaos) {
-      say("playwright: end-to-end tests in Chromium");
-      const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], env);
-      const c = readCounts("test-results/e2e.json", "playwright");
-      if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
-      if (code !== 0) exitCode = 1;
-    }
-    if (runChaos) {
+    // In the full run the crash tests go beside the database lane; alone (--e2e) they follow the browser tests.
+    if (parallel && runChaos) await chaosTests();
+  };
+
+  const chaosTests = () =>
+    timed("crash tests", async () => {
       // Its own `npm start` with an embedded database: nothing of the e2e setup is passed on.
       say("crash tests: npm start, killed mid-import (tests/chaos)");
-      const chaosStarted = Date.now();
-      const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "playwright.chaos.config.ts"], { LOG_LEVEL: "warn" });
-      const c = readCounts("test-results/chaos.json", "playwright");
-      if (c) for (const k of ["passed", "failed", "skipped"] as const) totals[k] += c[k];
-      if (code !== 0) exitCode = 1;
-      say(`crash tests took ${Math.round((Date.now() - chaosStarted) / 1000)} s`);
+      const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "playwright.chaos.config.ts"], { LOG_LEVEL: "warn" }, tag("chaos"));
+      count("test-results/chaos.json", "playwright", code);
+    });
+
+  // A lane that throws (the build failed) fails the run; the other lane still finishes first.
+  const lanes = await Promise.allSettled([databaseLane(), buildLane()]);
+  for (const lane of lanes) if (lane.status === "rejected") throw lane.reason;
+
+  if (runE2e) {
+    if (!onlyChaos) {
+      await timed("browser tests", async () => {
+        say("playwright: end-to-end tests in Chromium");
+        const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], e2eEnv!);
+        count("test-results/e2e.json", "playwright", code);
+      });
     }
+    if (!parallel && runChaos) await chaosTests();
   }
 } catch (err) {
   process.stderr.write(`\n${(err as Error).stack ?? err}\n`);
