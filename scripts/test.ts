@@ -176,13 +176,14 @@ try {
   // database and server). The browser tests run after both, alone: they are the most load-sensitive.
   // `next typegen` (typecheck) and `next build` both write .next/types, so the build follows them.
   let e2eEnv: Record<string, string> | undefined;
+  const e2eAppPassword = crypto.randomBytes(16).toString("hex");
   const prepareE2e = async () => {
     await createDatabase(adminUrl!, `ritiko_e2e_${suffix}`);
     migrateDeploy(e2eUrl, { quiet: true });
     await seedDemoData(e2eUrl);
     // The browser tests run the app as it runs in production: as a role that may only read and write
     // rows (scripts/lib/db-roles.ts), the migrations as the owner.
-    const appPassword = crypto.randomBytes(16).toString("hex");
+    const appPassword = e2eAppPassword;
     await ensureAppRole(adminUrl!, APP_ROLE, appPassword);
     await grantAppRole(e2eUrl, APP_ROLE);
     e2eEnv = {
@@ -282,6 +283,10 @@ try {
 
   if (runE2e) {
     if (!onlyChaos) {
+      // The app role's password again: the database lane's tests of the roles (tests/security/db-roles)
+      // set it on the same cluster while the build lane ran, and roles belong to the cluster.
+      await ensureAppRole(adminUrl, APP_ROLE, e2eAppPassword);
+      await grantAppRole(e2eUrl, APP_ROLE);
       await timed("browser tests", async () => {
         say("playwright: end-to-end tests in Chromium");
         const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], e2eEnv!);
