@@ -6,6 +6,8 @@ import type { OrgContext } from "@/core/auth/context";
 import type { Prisma } from "@/core/db/generated/client";
 import { clampPage, first, type ListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { isUuid } from "@/core/db/ids";
+import { z } from "zod";
+import { mailAttachment, type MailAttachment } from "./attachments";
 import { isMailStatus, type MailStatus } from "./status";
 
 export const MAIL_SORTS = ["createdAt"] as const;
@@ -62,8 +64,29 @@ export async function getMail(ctx: Pick<OrgContext, "db">, id: string) {
   if (!isUuid(id)) return null;
   const m = await ctx.db.mailMessage.findFirst({
     where: { id },
-    select: { ...ROW_SELECT, text: true, html: true, error: true, dedupeKey: true },
+    select: { ...ROW_SELECT, text: true, html: true, error: true, dedupeKey: true, attachments: true },
   });
   if (!m) return null;
-  return { ...m, hasHtml: m.html !== null, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null };
+  const { attachments, ...rest } = m;
+  return {
+    ...rest,
+    hasHtml: m.html !== null,
+    createdAt: m.createdAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
+    // What the page lists: names, types and sizes; the content is downloaded one file at a time.
+    attachments: storedAttachments(attachments).map((a) => ({ filename: a.filename, contentType: a.contentType, bytes: Buffer.byteLength(a.content) })),
+  };
+}
+
+/** The attachments stored with a message (core/mail/send.ts), or none when the column holds anything else. */
+export function storedAttachments(value: unknown): MailAttachment[] {
+  const parsed = z.array(mailAttachment).safeParse(value);
+  return parsed.success ? parsed.data : [];
+}
+
+/** One attachment of one message of the active organization, by its position; null if there is none. */
+export async function getMailAttachment(ctx: Pick<OrgContext, "db">, id: string, index: number): Promise<MailAttachment | null> {
+  if (!isUuid(id) || !Number.isInteger(index) || index < 0) return null;
+  const m = await ctx.db.mailMessage.findFirst({ where: { id }, select: { attachments: true } });
+  return (m && storedAttachments(m.attachments)[index]) ?? null;
 }

@@ -3,6 +3,8 @@
 //     says sent, or failed with the server's answer (and the call throws, so a job retries it);
 //   SMTP_URL unset -> "caught": stored only, readable in the Outbox, nobody is mailed. A fresh
 //     install therefore never mails real people by accident.
+// Attachments are text files (a CSV, a printable HTML page), stored with the message so the Outbox
+// lists them and a retry sends the same files; at most 10, 2 MB in all.
 // A dedupeKey makes a retried job send once: the second call finds the stored message and, when it
 // was already sent or caught, does nothing.
 import nodemailer, { type Transporter } from "nodemailer";
@@ -10,6 +12,7 @@ import { z } from "zod";
 import { isUniqueViolation } from "@/core/db/errors";
 import { rootDb, type Prisma, type RootDb } from "@/core/db/client";
 import { log } from "@/core/log";
+import { MAX_ATTACHMENT_CHARS, mailAttachment } from "./attachments";
 
 export const mailInput = z.object({
   organizationId: z.uuid().nullable(),
@@ -19,6 +22,11 @@ export const mailInput = z.object({
   html: z.string().max(500_000).nullish(),
   source: z.string().min(1).max(100),
   dedupeKey: z.string().max(300).nullish(),
+  attachments: z
+    .array(mailAttachment)
+    .max(10, "At most 10 attachments")
+    .refine((files) => files.reduce((n, f) => n + f.content.length, 0) <= MAX_ATTACHMENT_CHARS, "The attachments are larger than 2 MB in all")
+    .nullish(),
 });
 export type MailInput = z.input<typeof mailInput>;
 export type MailResult = { id: string; status: "caught" | "sent" | "failed"; duplicate: boolean };
@@ -70,6 +78,7 @@ async function createRow(db: RootDb, mail: z.output<typeof mailInput>, viaSmtp: 
         html: mail.html ?? null,
         source: mail.source,
         dedupeKey: mail.dedupeKey ?? null,
+        attachments: mail.attachments?.length ? mail.attachments : undefined,
         // Until the SMTP server accepted it, a message counts as failed: a crash mid-send leaves a row
         // that a retry (same dedupeKey) delivers instead of one that claims it went out.
         status: viaSmtp ? "failed" : "caught",
@@ -114,7 +123,14 @@ async function deliver(db: RootDb | Prisma.TransactionClient, transporter: Trans
     return { id, status: "caught", duplicate: false };
   }
   try {
-    await transporter.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
+    await transporter.sendMail({
+      from: mailFrom(),
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? undefined,
+      attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+    });
     await db.mailMessage.update({ where: { id }, data: { status: "sent", error: null, sentAt: new Date() } });
     return { id, status: "sent", duplicate: false };
   } catch (err) {

@@ -2,34 +2,20 @@
 // (stored for the Outbox, nobody mailed); with SMTP_URL set it goes to the server (a small one this
 // test runs on loopback) and is recorded as sent, or as failed with the server's answer; a dedupe key
 // sends once — after a retry, and when two senders race.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rootDb } from "@/core/db/client";
-import { resetMailTransport, sendMail } from "@/core/mail/send";
+import { sendMail } from "@/core/mail/send";
 import { createTestOrganization } from "@/core/testing/plugin-test-kit";
-import { startSmtpServer, type SmtpServer } from "./smtp-server";
+import { smtpServerForTests, startSmtpServer } from "./smtp-server";
 
-let smtp: SmtpServer;
+const mailServer = smtpServerForTests();
 let organizationId: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
   organizationId = (await createTestOrganization("Mail Clinic")).org.id;
 });
 
-afterEach(() => {
-  delete process.env.SMTP_URL;
-  smtp.rejectRcpt = null;
-  resetMailTransport();
-});
-
-afterAll(async () => {
-  await smtp?.close();
-});
-
-const useSmtp = (url: string) => {
-  process.env.SMTP_URL = url;
-  resetMailTransport();
-};
+const useSmtp = (url: string) => mailServer.use(url);
 
 const mail = (over: { dedupeKey?: string } = {}) => ({
   organizationId,
@@ -47,20 +33,20 @@ describe("without SMTP_URL", () => {
     const res = await sendMail(mail());
     expect(res).toMatchObject({ status: "caught", duplicate: false });
     expect(await row(res.id)).toMatchObject({ status: "caught", error: null, sentAt: null, organizationId });
-    expect(smtp.messages).toHaveLength(0);
+    expect(mailServer.server.messages).toHaveLength(0);
   });
 });
 
 describe("with SMTP_URL", () => {
   it("sends through the SMTP server and records it as sent", async () => {
-    useSmtp(smtp.url);
+    useSmtp(mailServer.server.url);
     const input = mail();
     const res = await sendMail(input);
     expect(res).toMatchObject({ status: "sent", duplicate: false });
     const stored = await row(res.id);
     expect(stored).toMatchObject({ status: "sent", error: null });
     expect(stored.sentAt).toBeInstanceOf(Date);
-    const received = smtp.messages.find((m) => m.data.includes(input.subject));
+    const received = mailServer.server.messages.find((m) => m.data.includes(input.subject));
     expect(received?.to).toEqual(["stock@clinic.test"]);
     expect(received?.from).toBe("no-reply@ritiko.local");
     expect(received?.data).toContain(`Subject: ${input.subject}`);
@@ -68,8 +54,8 @@ describe("with SMTP_URL", () => {
   });
 
   it("records a refusal as failed with the server's answer and throws, and a retry with the same key sends it", async () => {
-    useSmtp(smtp.url);
-    smtp.rejectRcpt = "554 5.7.1 <stock@clinic.test>: Relay access denied";
+    useSmtp(mailServer.server.url);
+    mailServer.server.rejectRcpt = "554 5.7.1 <stock@clinic.test>: Relay access denied";
     const input = mail({ dedupeKey: `tests.mail:${crypto.randomUUID()}` });
     await expect(sendMail(input)).rejects.toThrow(/Sending mail to stock@clinic\.test failed: .*Relay access denied/);
     const failed = await rootDb().mailMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } });
@@ -78,13 +64,13 @@ describe("with SMTP_URL", () => {
     expect(failed.sentAt).toBeNull();
 
     // The job is retried once the server accepts mail again: the same row is delivered, not a second one.
-    smtp.rejectRcpt = null;
+    mailServer.server.rejectRcpt = null;
     const retried = await sendMail(input);
     expect(retried).toEqual({ id: failed.id, status: "sent", duplicate: false });
     expect(await row(failed.id)).toMatchObject({ status: "sent", error: null });
     // A further retry (the job's step ran again) sends nothing.
     expect(await sendMail(input)).toEqual({ id: failed.id, status: "sent", duplicate: true });
-    expect(smtp.messages.filter((m) => m.data.includes(input.subject))).toHaveLength(1);
+    expect(mailServer.server.messages.filter((m) => m.data.includes(input.subject))).toHaveLength(1);
   });
 
   it("records an unreachable server as failed with the connection error", async () => {
@@ -98,24 +84,24 @@ describe("with SMTP_URL", () => {
   });
 
   it("sends once when several retries of a failed message race", async () => {
-    useSmtp(smtp.url);
-    smtp.rejectRcpt = "451 4.3.0 Try again later";
+    useSmtp(mailServer.server.url);
+    mailServer.server.rejectRcpt = "451 4.3.0 Try again later";
     const input = mail({ dedupeKey: `tests.mail:${crypto.randomUUID()}` });
     await expect(sendMail(input)).rejects.toThrow(/Try again later/);
-    smtp.rejectRcpt = null;
+    mailServer.server.rejectRcpt = null;
     const results = await Promise.all([sendMail(input), sendMail(input), sendMail(input)]);
     expect(results.filter((r) => !r.duplicate)).toEqual([{ id: results[0]!.id, status: "sent", duplicate: false }]);
-    expect(smtp.messages.filter((m) => m.data.includes(input.subject))).toHaveLength(1);
+    expect(mailServer.server.messages.filter((m) => m.data.includes(input.subject))).toHaveLength(1);
     expect(await rootDb().mailMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } })).toMatchObject({ status: "sent", error: null });
   });
 
   it("sends once when two senders race with the same dedupe key", async () => {
-    useSmtp(smtp.url);
+    useSmtp(mailServer.server.url);
     const input = mail({ dedupeKey: `tests.mail:${crypto.randomUUID()}` });
     const results = await Promise.all([sendMail(input), sendMail(input), sendMail(input)]);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await rootDb().mailMessage.count({ where: { dedupeKey: input.dedupeKey } })).toBe(1);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(smtp.messages.filter((m) => m.data.includes(input.subject))).toHaveLength(1);
+    expect(mailServer.server.messages.filter((m) => m.data.includes(input.subject))).toHaveLength(1);
   });
 });

@@ -4,6 +4,8 @@
 // refuses relaying, so a test sees both what was sent and how a refusal is recorded.
 import net from "node:net";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { resetMailTransport } from "@/core/mail/send";
 
 export type ReceivedMail = { from: string; to: string[]; data: string };
 
@@ -85,4 +87,33 @@ export async function startSmtpServer(): Promise<SmtpServer> {
     await new Promise((resolve) => server.close(resolve));
   };
   return state;
+}
+
+/**
+ * A test file's SMTP server: started before its tests, stopped after them; `use()` points sendMail at
+ * it for one test, and after each test mail is caught again (SMTP_URL unset) and refusals are off.
+ */
+export function smtpServerForTests(): { readonly server: SmtpServer; use(url?: string): void } {
+  let server: SmtpServer | undefined;
+  beforeAll(async () => {
+    server = await startSmtpServer();
+  });
+  afterEach(() => {
+    delete process.env.SMTP_URL;
+    if (server) server.rejectRcpt = null;
+    resetMailTransport();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the SMTP server starts in beforeAll");
+      return server;
+    },
+    use(url?: string) {
+      process.env.SMTP_URL = url ?? this.server.url;
+      resetMailTransport();
+    },
+  };
 }

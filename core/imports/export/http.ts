@@ -3,13 +3,13 @@
 //   GET /api/exports/files/<id>          -> the finished file
 // Errors are JSON { error } with 400 (bad query), 403 (no permission), 404 (unknown), 503.
 import type { OrgContext } from "@/core/auth/context";
+import { contentDisposition } from "@/core/http/content-disposition";
 import { exportDownload, startExport } from "./service";
 import { toReadableStream } from "./stream";
 
 const json = (status: number, error: string) => Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
-/** Content-Disposition for a generated (ASCII, [a-z0-9.-]) file name. */
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^a-zA-Z0-9._-]/g, "_")}"`;
+const attachment = (name: string) => contentDisposition("attachment", name);
 
 export async function exportResponse(ctx: OrgContext, resourceId: string, url: URL, opts: { streamLimit?: number } = {}): Promise<Response> {
   const started = await startExport(ctx, resourceId, url.searchParams, opts);

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
+import { formatBytes } from "@/core/format/bytes";
 import { getMail } from "@/core/mail/queries";
 import { isMailStatus, MAIL_STATUS_HELP, mailStatusLabel, mailStatusVariant } from "@/core/mail/status";
 import { formatDateTime } from "@/core/time/zoned";
@@ -79,6 +80,28 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
           {mail.hasHtml ? <p className="text-xs text-muted-foreground">This message also has an HTML part; the plain-text part is shown.</p> : null}
         </CardContent>
       </Card>
+
+      {mail.attachments.length ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Attachments</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul aria-label="Attachments" className="grid gap-2 text-sm">
+              {mail.attachments.map((a, i) => (
+                <li key={i} className="flex flex-wrap items-baseline gap-x-3">
+                  <a href={`/api/outbox/${mail.id}/attachments/${i}`} download={a.filename} className="font-medium text-primary underline-offset-4 hover:underline">
+                    {a.filename}
+                  </a>
+                  <span className="text-muted-foreground">
+                    {a.contentType.split(";")[0]} · {formatBytes(a.bytes)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      ) : null}
     </div>
   );
 }
