@@ -19,7 +19,7 @@ export type AppShellProps = {
 /**
  * The signed-in admin layout: fixed sidebar (a drawer below `lg`), a sticky
  * header with the organization switcher and account menu, and the page in
- * `<main id="main">`. Server component; it needs a `<SessionProvider>` above it
+ * `<main id="main">`. Printed, only the page is (print CSS hides the sidebar and header). Server component; it needs a `<SessionProvider>` above it
  * (the organization switcher uses `useSession().update`).
  */
 export function AppShell({ nav, organizations, activeOrganizationId, user, children }: AppShellProps) {
@@ -29,12 +29,12 @@ export function AppShell({ nav, organizations, activeOrganizationId, user, child
     <div className="min-h-dvh">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-[60] focus:rounded-md focus:bg-surface focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-foreground focus:shadow-lg"
+        className="sr-only print:hidden focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-[60] focus:rounded-md focus:bg-surface focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-foreground focus:shadow-lg"
       >
         Skip to content
       </a>
 
-      <aside className="fixed inset-y-0 left-0 z-40 hidden w-64 flex-col border-r border-border bg-surface lg:flex">
+      <aside className="fixed inset-y-0 left-0 z-40 hidden w-64 flex-col border-r border-border bg-surface lg:flex print:hidden">
         <div className="flex h-16 shrink-0 items-center border-b border-border px-5">
           <Link href="/" className="rounded-md" aria-label="Ritiko dashboard">
             <Brand />
@@ -45,8 +45,8 @@ export function AppShell({ nav, organizations, activeOrganizationId, user, child
         </div>
       </aside>
 
-      <div className="lg:pl-64">
-        <header className="sticky top-0 z-30 flex h-16 items-center gap-2 border-b border-border bg-surface/90 px-4 backdrop-blur-sm sm:gap-3 sm:px-6 lg:px-8">
+      <div className="lg:pl-64 print:pl-0">
+        <header className="sticky top-0 z-30 flex h-16 print:hidden items-center gap-2 border-b border-border bg-surface/90 px-4 backdrop-blur-sm sm:gap-3 sm:px-6 lg:px-8">
           <MobileNav items={nav} />
           <OrgSwitcher organizations={organizations} activeOrganizationId={activeOrganizationId} />
           <div className="ml-auto flex items-center">

@@ -26,6 +26,15 @@ export const inventorySettings = defineSettings({
     },
     reorderLeadTimeDays: { type: "integer", default: 7, min: 0, max: 365, label: "Reorder lead time (days)", category: "Purchasing" },
     defaultSupplier: { type: "text", default: "", maxLength: 200, label: "Default supplier", help: "Used for generated purchase orders.", category: "Purchasing" },
+    defaultSupplierEmail: {
+      type: "text",
+      default: "",
+      format: "email",
+      maxLength: 254,
+      label: "Default supplier's e-mail",
+      help: "Where \"E-mail to supplier\" sends generated purchase orders (editable on each order).",
+      category: "Purchasing",
+    },
     stockDisplayFormat: {
       type: "choice",
       default: "status",

@@ -1,7 +1,8 @@
 // Generating a purchase order from a selection of items (the list's bulk action, the seed's
 // create_purchase_order): only the items below their reorder threshold become lines, each suggesting
 // enough to reach twice the threshold — max(threshold * 2 - quantity, 1) — at the item's price.
-// The supplier is the organization's `defaultSupplier` setting, else "Unassigned supplier".
+// The supplier is the organization's `defaultSupplier` setting, else "Unassigned supplier", and its
+// e-mail the `defaultSupplierEmail` setting (both editable on the order).
 //
 // One transaction: number, order, lines (one INSERT ... SELECT over the selection's SQL), total and
 // inventory.reorder.suggested. If anything fails — or no selected item is low any more by the time
@@ -63,12 +64,13 @@ export async function generatePurchaseOrder(db: ScopedDb, meta: EmitMeta, where:
         if (toCents(check!.total ?? "0") > MAX_AMOUNT_CENTS) {
           return { kind: "refused", message: "The suggested order's total is larger than an order can hold (999,999,999,999.99). Select fewer items or correct their prices." };
         }
-        const configured = await settingsAccess("inventory", organizationId, tx as TxClient).get<string>("defaultSupplier");
-        const supplier = configured?.trim() || UNASSIGNED_SUPPLIER;
+        const settings = settingsAccess("inventory", organizationId, tx as TxClient);
+        const supplier = (await settings.get<string>("defaultSupplier"))?.trim() || UNASSIGNED_SUPPLIER;
+        const supplierEmail = (await settings.get<string>("defaultSupplierEmail"))?.trim() || null;
         const number = await nextOrderNumber(tx, organizationId);
         const [order] = await tx.$queryRaw<Array<{ id: string }>>`
-          INSERT INTO inventory_purchase_orders (id, "organizationId", number, supplier, status, "createdById", "updatedAt")
-          VALUES (gen_random_uuid(), ${organizationId}::uuid, ${number}, ${supplier}, 'draft', ${userId}::uuid, now())
+          INSERT INTO inventory_purchase_orders (id, "organizationId", number, supplier, "supplierEmail", status, "createdById", "updatedAt")
+          VALUES (gen_random_uuid(), ${organizationId}::uuid, ${number}, ${supplier}, ${supplierEmail}, 'draft', ${userId}::uuid, now())
           RETURNING id::text AS id`;
         const lines = await tx.$queryRaw<Array<{ itemId: string }>>`
           INSERT INTO inventory_purchase_order_lines (id, "organizationId", "purchaseOrderId", "itemId", quantity, "unitPrice", "lineTotal")

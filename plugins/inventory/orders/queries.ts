@@ -58,7 +58,10 @@ export type OrderDetail = {
   id: string;
   number: number;
   supplier: string;
+  supplierEmail: string | null;
   status: OrderStatus;
+  /** Changes with every edit: the e-mail's dedupe key, so a double click sends one message. */
+  updatedAt: string;
   total: string;
   createdAt: string;
   sentAt: string | null;
@@ -81,7 +84,9 @@ export async function getOrder(organizationId: string, id: string): Promise<Orde
     id: order.id,
     number: order.number,
     supplier: order.supplier,
+    supplierEmail: order.supplierEmail,
     status: order.status as OrderStatus,
+    updatedAt: order.updatedAt.toISOString(),
     total: order.total.toFixed(2),
     createdAt: order.createdAt.toISOString(),
     sentAt: order.sentAt?.toISOString() ?? null,

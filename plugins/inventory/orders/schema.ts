@@ -47,3 +47,15 @@ export function fromCents(cents: bigint): string {
   const abs = negative ? -cents : cents;
   return `${negative ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
 }
+
+/** The supplier of one order, as the order page's form and the API send it. An empty e-mail clears it. */
+export const supplierInput = z.object({
+  orderId: z.uuid("Unknown purchase order"),
+  supplier: z.string().trim().min(1, "Name the supplier").max(200, "At most 200 characters"),
+  supplierEmail: z
+    .string()
+    .trim()
+    .pipe(z.union([z.literal(""), z.email("Not an e-mail address").max(254, "At most 254 characters")]))
+    .transform((v) => v || null),
+});
+export type SupplierInput = z.input<typeof supplierInput>;

@@ -10,6 +10,8 @@ import { assertPermission } from "@/core/plugins/permissions";
 import { bulkSelectionSchema, selectionWhere } from "../items/bulk";
 import { INVENTORY_PERMISSIONS } from "../permissions";
 import { generatePurchaseOrder } from "./generate";
+import { emailOrderToSupplier } from "./email";
+import { updateSupplier } from "./supplier";
 import { markOrderSent, receiveOrder, updateLineQuantities, type TransitionResult } from "./transitions";
 
 export type GenerateOutcome = { kind: "created"; orderId: string; number: number } | { kind: "none" };
@@ -46,4 +48,18 @@ export async function saveLineQuantities(ctx: OrgContext, input: unknown): Promi
   const denied = await assertPermission(ctx, INVENTORY_PERMISSIONS.orders);
   if (denied) return denied;
   return toAction(await updateLineQuantities(ctx.db, ctx.organization.id, input));
+}
+
+export async function saveSupplier(ctx: OrgContext, input: unknown): Promise<ActionResult> {
+  const denied = await assertPermission(ctx, INVENTORY_PERMISSIONS.orders);
+  if (denied) return denied;
+  return toAction(await updateSupplier(ctx.db, ctx.organization.id, input));
+}
+
+/** E-mails the order to its supplier with the CSV and printable page attached; a draft becomes sent. */
+export async function emailOrder(ctx: OrgContext, id: string): Promise<ActionResult> {
+  const denied = await assertPermission(ctx, INVENTORY_PERMISSIONS.orders);
+  if (denied) return denied;
+  const { id: organizationId, name: organizationName, currency, timezone } = ctx.organization;
+  return toAction(await emailOrderToSupplier(ctx.db, { organizationId, organizationName, currency, timezone }, id));
 }

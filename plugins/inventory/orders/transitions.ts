@@ -15,20 +15,20 @@ import { fromCents, lineQuantitiesInput, MAX_AMOUNT_CENTS, ORDER_STATUS_LABELS, 
 
 export type TransitionResult =
   | { ok: true; message: string }
-  | { ok: false; error: string; status: 400 | 404 | 409; fieldErrors?: Record<string, string> };
+  | { ok: false; error: string; status: 400 | 404 | 409 | 502; fieldErrors?: Record<string, string> };
 
-const GONE: TransitionResult = { ok: false, error: "This purchase order does not exist.", status: 404 };
+export const GONE: TransitionResult = { ok: false, error: "This purchase order does not exist.", status: 404 };
 
-type LockedOrder = { id: string; number: number; status: OrderStatus; receivedAt: Date | null };
+export type LockedOrder = { id: string; number: number; status: OrderStatus; receivedAt: Date | null };
 
-async function lockOrder(tx: EventTx, organizationId: string, id: string): Promise<LockedOrder | null> {
+export async function lockOrder(tx: EventTx, organizationId: string, id: string): Promise<LockedOrder | null> {
   const rows = await (tx as TxClient).$queryRaw<LockedOrder[]>`
     SELECT id::text AS id, number, status, "receivedAt" FROM inventory_purchase_orders
     WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
   return rows[0] ?? null;
 }
 
-function wrongStatus(order: LockedOrder, wanted: string): TransitionResult {
+export function wrongStatus(order: LockedOrder, wanted: string): TransitionResult {
   if (order.status === "received") {
     return { ok: false, status: 409, error: `${orderLabel(order.number)} was already received${order.receivedAt ? ` on ${order.receivedAt.toISOString().slice(0, 10)}` : ""}; its stock was added then.` };
   }

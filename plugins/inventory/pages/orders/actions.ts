@@ -1,10 +1,11 @@
 "use server";
 // Purchase-order server actions (inventory.manage_purchase_orders, checked in orders/service.ts):
-// mark a draft as sent, receive a sent order (adds the stock), save a draft's line quantities.
+// mark a draft as sent, receive a sent order (adds the stock), save a draft's line quantities, edit
+// the supplier, e-mail the order to the supplier.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
-import { receiveOrderAsMember, saveLineQuantities, sendOrder } from "../../orders/service";
+import { emailOrder, receiveOrderAsMember, saveLineQuantities, saveSupplier, sendOrder } from "../../orders/service";
 
 const id = z.string().max(64);
 
@@ -27,6 +28,22 @@ export async function receiveOrderAction(orderId: string) {
 export async function saveLineQuantitiesAction(input: unknown) {
   return orgAction("records.read", z.unknown(), input, async (ctx, v) => {
     const res = await saveLineQuantities(ctx, v);
+    if (res.ok) revalidatePath("/inventory/orders");
+    return res;
+  });
+}
+
+export async function saveSupplierAction(input: unknown) {
+  return orgAction("records.read", z.unknown(), input, async (ctx, v) => {
+    const res = await saveSupplier(ctx, v);
+    if (res.ok) revalidatePath("/inventory/orders");
+    return res;
+  });
+}
+
+export async function emailOrderAction(orderId: string) {
+  return orgAction("records.read", id, orderId, async (ctx, v) => {
+    const res = await emailOrder(ctx, v);
     if (res.ok) revalidatePath("/inventory/orders");
     return res;
   });

@@ -82,10 +82,11 @@ export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; 
                 aria-invalid={errors[l.id] ? true : undefined}
                 aria-describedby={errors[l.id] ? `qty-${l.id}-error` : undefined}
                 onChange={(e) => setValues((v) => ({ ...v, [l.id]: e.target.value }))}
-                className="h-8 text-right tabular-nums"
+                // Printed, the quantity reads as plain text, not as a form field.
+                className="h-8 text-right tabular-nums print:border-0 print:p-0 print:shadow-none"
               />
               {errors[l.id] ? (
-                <p id={`qty-${l.id}-error`} className="mt-1 text-xs text-red-700">
+                <p id={`qty-${l.id}-error`} className="mt-1 text-xs text-danger-text">
                   {errors[l.id]}
                 </p>
               ) : null}
@@ -95,7 +96,7 @@ export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; 
           </>
         )}
       </LinesTable>
-      <div className="flex items-center justify-end gap-3 border-t border-border px-4 py-3">
+      <div className="flex items-center justify-end gap-3 border-t border-border px-4 py-3 print:hidden">
         {changed.length ? <span className="text-sm text-muted-foreground">{changed.length} unsaved {changed.length === 1 ? "change" : "changes"}</span> : null}
         <Button type="submit" variant="outline" pending={pending} disabled={changed.length === 0}>
           Save quantities
