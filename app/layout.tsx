@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import "@/app/_plugins/runtime";
+import { parseTheme, THEME_COOKIE } from "@/components/shell/theme";
 import { Toaster } from "@/components/ui/toaster";
 import { ZodJitless } from "@/components/zod-jitless";
 import "./globals.css";
@@ -15,12 +16,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request, so that Next can put the request's CSP nonce on its scripts
   // (proxy.ts): a page prerendered at build time (the 404 page was) would carry none and be blocked.
   await headers();
+  // The theme chosen in the user menu (components/shell/theme.ts); without one, the system's.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <body>
         <ZodJitless />
         {children}
-        <Toaster />
+        <Toaster theme={theme} />
       </body>
     </html>
   );

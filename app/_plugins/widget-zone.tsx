@@ -73,7 +73,7 @@ async function SafeWidget({ entry, ctx, record }: { entry: ZoneWidget; ctx: OrgC
 function WidgetFailed({ entry, requestId }: { entry: ZoneWidget; requestId?: string }) {
   return (
     <div data-widget-error={`${entry.pluginId}.${entry.widget.id}`} className="rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 text-sm">
-      <p className="font-medium text-danger">A {entry.pluginName} panel could not be shown.</p>
+      <p className="font-medium text-danger-text">A {entry.pluginName} panel could not be shown.</p>
       <p className="mt-0.5 text-muted-foreground">
         The rest of the page works. If this persists, give your administrator the reference {requestId ? <code className="font-mono">{requestId}</code> : "in the server log"}.
       </p>

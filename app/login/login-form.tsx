@@ -82,7 +82,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       {formError ? (
         <div
           role="alert"
-          className="flex items-start gap-2.5 rounded-md border border-red-200 bg-danger-soft px-3 py-2.5 text-sm text-red-800"
+          className="flex items-start gap-2.5 rounded-md border border-danger-border bg-danger-soft px-3 py-2.5 text-sm text-danger-text"
         >
           <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
           <p>{formError}</p>

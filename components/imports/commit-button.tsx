@@ -45,7 +45,7 @@ export function CommitButton({ importId, importable, rejected, allOrNothing, com
         Import {rows(importable)}
       </Button>
       {blocked ? (
-        <p id="commit-blocked" className="text-sm text-red-700">
+        <p id="commit-blocked" className="text-sm text-danger-text">
           “All or nothing” is chosen and {rows(rejected)} {rejected === 1 ? "is" : "are"} rejected: fix the file and upload it again, or choose “Skip bad rows” and preview again.
         </p>
       ) : nothing ? (

@@ -7,7 +7,7 @@ export function ImportCounts({ label, items }: { label: string; items: { label: 
       {items.map((item) => (
         <div key={item.label} className="rounded-lg border border-border bg-muted/30 px-4 py-3">
           <dt className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{item.label}</dt>
-          <dd className={item.tone === "danger" && item.value > 0 ? "text-2xl font-semibold text-red-700 tabular-nums" : "text-2xl font-semibold tabular-nums"}>
+          <dd className={item.tone === "danger" && item.value > 0 ? "text-2xl font-semibold text-danger-text tabular-nums" : "text-2xl font-semibold tabular-nums"}>
             {count(item.value)}
           </dd>
         </div>

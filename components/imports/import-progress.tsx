@@ -123,7 +123,7 @@ function clock(iso: string): string {
 /** Shown instead of a speed that would only decay while nothing runs (core/jobs/stall.ts). */
 function StalledNotice({ stalled }: { stalled: NonNullable<ImportProgressData["stalled"]> }) {
   return (
-    <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-foreground" data-testid="import-stalled">
+    <p role="status" className="mt-3 rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-sm text-foreground" data-testid="import-stalled">
       <span suppressHydrationWarning>
         Waiting to resume — the worker stopped at {clock(stalled.since)};{" "}
         {stalled.overdue ? "resuming as soon as the job runner is back" : `resuming by ${clock(stalled.resumesBy)}`}. Rows already imported are kept.

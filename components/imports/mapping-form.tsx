@@ -210,7 +210,7 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
                         ))}
                       </Select>
                       {problem ? (
-                        <p id={`${selectId}-error`} role="alert" className="mt-1 text-[13px] font-medium text-danger">
+                        <p id={`${selectId}-error`} role="alert" className="mt-1 text-[13px] font-medium text-danger-text">
                           {problem}
                         </p>
                       ) : null}
@@ -226,14 +226,14 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
               <span key={f.key}>
                 {i ? ", " : ""}
                 {f.label}
-                {f.required ? <span className="text-danger"> *</span> : null}
+                {f.required ? <span className="text-danger-text"> *</span> : null}
                 {f.hint ? ` (${f.hint})` : ""}
               </span>
             ))}
-            . <span className="text-danger">*</span> required.
+            . <span className="text-danger-text">*</span> required.
           </p>
           {shown._form || shown.mapping ? (
-            <p role="alert" className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-sm text-red-700">
+            <p role="alert" className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text">
               {shown._form ?? shown.mapping}
             </p>
           ) : null}

@@ -21,7 +21,7 @@ export function RowsBar({ label, done, total, tone = "primary" }: { label: strin
       className="h-2.5 overflow-hidden rounded-full bg-muted"
     >
       <div
-        className={cn("h-full rounded-full transition-[width]", tone === "danger" ? "bg-danger" : tone === "warning" ? "bg-amber-500" : "bg-primary")}
+        className={cn("h-full rounded-full transition-[width]", tone === "danger" ? "bg-danger" : tone === "warning" ? "bg-warning" : "bg-primary")}
         style={{ width: `${percent}%` }}
       />
     </div>

@@ -42,7 +42,7 @@ export function UndoButton({ importId, created, updated, undo }: Props) {
         />
       </div>
       {refusal ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-sm whitespace-pre-wrap text-red-700">
+        <div role="alert" className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm whitespace-pre-wrap text-danger-text">
           {refusal}
         </div>
       ) : null}

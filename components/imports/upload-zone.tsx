@@ -197,7 +197,7 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
       ) : null}
 
       {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-sm text-red-700">
+        <p role="alert" className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text">
           {error}
         </p>
       ) : null}

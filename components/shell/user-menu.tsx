@@ -2,15 +2,19 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { ChevronDown, KeyRound, LoaderCircle, LogOut } from "lucide-react";
+import { Check, ChevronDown, KeyRound, LoaderCircle, LogOut, Monitor, Moon, Sun } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { formatRole, initials } from "./format";
+import { chooseTheme, currentTheme, THEME_LABELS, THEMES, type Theme } from "./theme";
 import type { ShellUser } from "./types";
 
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return Array.from(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? []);
+  return Array.from(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled), [role="menuitemradio"]') ?? []);
 }
+
+const THEME_ICONS: Record<Theme, typeof Monitor> = { system: Monitor, light: Sun, dark: Moon };
 
 export type UserMenuProps = {
   user: ShellUser;
@@ -19,10 +23,13 @@ export type UserMenuProps = {
   organizationName?: string | null;
 };
 
-/** Account menu following the WAI-ARIA menu button pattern. */
+/** Account menu following the WAI-ARIA menu button pattern, with the colour theme as a radio group. */
 export function UserMenu({ user, role, organizationName }: UserMenuProps) {
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
+  // Read from the page when the menu opens (the server rendered it from the cookie).
+  const [theme, setTheme] = useState<Theme>("system");
+  const router = useRouter();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -57,6 +64,7 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
 
   function openMenu(focus: "first" | "last") {
     focusOnOpen.current = focus;
+    setTheme(currentTheme());
     setOpen(true);
   }
 
@@ -124,7 +132,7 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
       >
         <span
           aria-hidden="true"
-          className="flex size-8 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary ring-1 ring-teal-200"
+          className="flex size-8 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary ring-1 ring-primary/30"
         >
           {initials(user.name, user.email)}
         </span>
@@ -163,6 +171,34 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
               <KeyRound className="size-4 text-muted-foreground" aria-hidden="true" />
               API tokens
             </Link>
+            <div role="group" aria-label="Theme" className="my-1 border-y border-border py-1">
+              <p aria-hidden="true" className="px-3 pt-1 pb-0.5 text-xs font-medium text-muted-foreground">
+                Theme
+              </p>
+              {THEMES.map((t) => {
+                const Icon = THEME_ICONS[t];
+                return (
+                  <button
+                    key={t}
+                    type="button"
+                    role="menuitemradio"
+                    aria-checked={theme === t}
+                    tabIndex={-1}
+                    onClick={() => {
+                      chooseTheme(t);
+                      setTheme(t);
+                      // The root layout renders the cookie's theme (the toasts' too): fetch it again.
+                      router.refresh();
+                    }}
+                    className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-foreground hover:bg-muted focus:bg-muted focus-visible:-outline-offset-2"
+                  >
+                    <Icon className="size-4 text-muted-foreground" aria-hidden="true" />
+                    <span className="flex-1">{THEME_LABELS[t]}</span>
+                    {theme === t ? <Check className="size-4 text-primary" aria-hidden="true" /> : null}
+                  </button>
+                );
+              })}
+            </div>
             <button
               type="button"
               role="menuitem"

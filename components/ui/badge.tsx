@@ -4,11 +4,11 @@ import { cn } from "./cn";
 export type BadgeVariant = "neutral" | "success" | "warning" | "danger" | "info";
 
 const variants: Record<BadgeVariant, string> = {
-  neutral: "border-slate-200 bg-slate-100 text-slate-700",
-  success: "border-emerald-200 bg-emerald-50 text-emerald-800",
-  warning: "border-amber-200 bg-amber-50 text-amber-800",
-  danger: "border-red-200 bg-red-50 text-red-700",
-  info: "border-sky-200 bg-sky-50 text-sky-800",
+  neutral: "border-border bg-muted text-muted-foreground",
+  success: "border-success-border bg-success-soft text-success-text",
+  warning: "border-warning-border bg-warning-soft text-warning-text",
+  danger: "border-danger-border bg-danger-soft text-danger-text",
+  info: "border-info-border bg-info-soft text-info-text",
 };
 
 export type BadgeProps = ComponentProps<"span"> & { variant?: BadgeVariant };

@@ -12,7 +12,7 @@ const base =
 
 const variants: Record<ButtonVariant, string> = {
   default: "bg-primary text-primary-foreground shadow-xs hover:bg-primary-hover",
-  secondary: "bg-muted text-foreground hover:bg-slate-200",
+  secondary: "bg-muted text-foreground hover:bg-border",
   outline: "border border-input bg-surface text-foreground shadow-xs hover:bg-muted",
   ghost: "text-foreground hover:bg-muted",
   destructive: "bg-danger text-danger-foreground shadow-xs hover:bg-danger-hover focus-visible:outline-danger",

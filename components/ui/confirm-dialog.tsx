@@ -138,7 +138,7 @@ export function ConfirmDialog({
             {description}
           </div>
           {error ? (
-            <p role="alert" className="mt-4 rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-sm text-red-700">
+            <p role="alert" className="mt-4 rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text">
               {error}
             </p>
           ) : null}

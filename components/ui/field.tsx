@@ -55,7 +55,7 @@ export function Field({ id, label, error, description, required = false, classNa
       <Label htmlFor={id}>
         {label}
         {required ? (
-          <span className="ml-0.5 text-danger" aria-hidden="true">
+          <span className="ml-0.5 text-danger-text" aria-hidden="true">
             *
           </span>
         ) : null}
@@ -67,7 +67,7 @@ export function Field({ id, label, error, description, required = false, classNa
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-[13px] font-medium text-danger">
+        <p id={`${id}-error`} role="alert" className="text-[13px] font-medium text-danger-text">
           {error}
         </p>
       ) : null}

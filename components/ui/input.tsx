@@ -4,7 +4,7 @@ import { cn } from "./cn";
 /** Shared look for text-like controls (input, textarea, select). */
 export const controlClassName =
   "w-full min-w-0 rounded-md border border-input bg-surface text-sm text-foreground shadow-xs transition-colors " +
-  "placeholder:text-slate-500 focus-visible:border-ring focus-visible:outline-2 focus-visible:-outline-offset-1 " +
+  "placeholder:text-muted-foreground focus-visible:border-ring focus-visible:outline-2 focus-visible:-outline-offset-1 " +
   "disabled:cursor-not-allowed disabled:bg-muted disabled:opacity-70 " +
   "aria-invalid:border-danger aria-invalid:focus-visible:outline-danger";
 

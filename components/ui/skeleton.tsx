@@ -10,7 +10,7 @@ export function Skeleton({ className, ...props }: ComponentProps<"div">) {
     <div
       data-slot="skeleton"
       aria-hidden="true"
-      className={cn("animate-pulse rounded-md bg-slate-200/70", className)}
+      className={cn("animate-pulse rounded-md bg-border/70", className)}
       {...props}
     />
   );

@@ -23,7 +23,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="grid gap-6">
       <PageHeader title="Dashboard" description={`${ctx.organization.name} · times in ${tz}`} />
       {off.map((p) => (
-        <div key={p.pluginId} role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+        <div key={p.pluginId} role="alert" className="rounded-lg border border-warning-border bg-warning-soft p-4 text-sm text-warning-text">
           <p className="font-semibold">
             {p.name} is off since {formatDateTime(p.since, tz)}
             {p.by ? ` (disabled by ${p.by}${p.reason ? `: “${p.reason}”` : ""})` : ""}.

@@ -71,7 +71,7 @@ export default async function PluginsPage() {
                   </dl>
                   {/* Hook errors can carry operational detail: only for those who manage plugins. */}
                   {canManage && p.lastRuns[0]?.status === "failed" ? (
-                    <p role="status" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
+                    <p role="status" className="rounded-md bg-danger-soft px-3 py-2 text-danger-text">
                       Last attempt failed: {p.lastRuns[0].error}
                     </p>
                   ) : null}

@@ -41,7 +41,7 @@ export function TextFilter({ param, label, type = "text", placeholder, error }: 
         }}
       />
       {error ? (
-        <span id={`${id}-error`} className="text-sm text-danger">
+        <span id={`${id}-error`} className="text-sm text-danger-text">
           {error}
         </span>
       ) : null}

@@ -26,7 +26,7 @@ export function VerifyButton() {
         <ShieldCheck aria-hidden="true" /> Verify chain
       </Button>
       {result ? (
-        <p role="status" data-testid="verify-result" className={result.ok ? "text-sm text-primary" : "max-w-xl text-right text-sm text-danger"}>
+        <p role="status" data-testid="verify-result" className={result.ok ? "text-sm text-primary" : "max-w-xl text-right text-sm text-danger-text"}>
           {result.ok ? <ShieldCheck aria-hidden="true" className="mr-1 inline size-4" /> : <ShieldAlert aria-hidden="true" className="mr-1 inline size-4" />}
           {result.text}
           {result.data && !result.data.ok && result.data.entryId ? (

@@ -43,7 +43,7 @@ export default async function AuditPage({ ctx, searchParams }: PageProps) {
         }
       />
       {gaps.length ? (
-        <section aria-label="Gaps in the audit trail" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+        <section aria-label="Gaps in the audit trail" className="rounded-lg border border-warning-border bg-warning-soft p-4 text-sm text-warning-text">
           <h2 className="font-semibold">Gaps in the audit trail</h2>
           <p className="mt-1">Nothing done while auditing was off was recorded.</p>
           <ul className="mt-2 grid gap-1">

@@ -98,9 +98,9 @@ export function StockChart({ points, unit, threshold, title, id = "stock-chart",
         </text>
         {threshold !== undefined && threshold > 0 ? (
           <g>
-            <line x1={M.left} x2={W - M.right} y1={y(threshold)} y2={y(threshold)} className="stroke-amber-600" strokeWidth={1.5} strokeDasharray="6 4" />
+            <line x1={M.left} x2={W - M.right} y1={y(threshold)} y2={y(threshold)} className="stroke-warning" strokeWidth={1.5} strokeDasharray="6 4" />
             {/* A halo in the card's colour keeps the label legible where the line crosses it. */}
-            <text x={W - M.right} y={y(threshold) - 6} textAnchor="end" className="fill-amber-800 stroke-surface text-[11px]" strokeWidth={3} paintOrder="stroke">
+            <text x={W - M.right} y={y(threshold) - 6} textAnchor="end" className="fill-warning-text stroke-surface text-[11px]" strokeWidth={3} paintOrder="stroke">
               {`Reorder at ${num.format(threshold)}`}
             </text>
           </g>

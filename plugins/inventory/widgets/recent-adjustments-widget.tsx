@@ -34,7 +34,7 @@ export default async function RecentAdjustmentsWidget({ ctx }: WidgetProps) {
                   </p>
                 </div>
                 <p className="shrink-0 text-right text-sm tabular-nums">
-                  <span className={cn("font-semibold", a.delta < 0 ? "text-danger" : "text-emerald-700")}>
+                  <span className={cn("font-semibold", a.delta < 0 ? "text-danger-text" : "text-success-text")}>
                     {formatQuantity(a.delta, a.unit, { sign: true })}
                   </span>
                   <span className="block text-muted-foreground">now {a.newQuantity}</span>

@@ -123,7 +123,7 @@ export function AppointmentForm({ appointmentId, defaults, timeZone, providers, 
         {(a) => <Textarea {...a} rows={4} {...register("notes")} />}
       </Field>
       {formState.errors.root ? (
-        <p role="alert" className="text-sm font-medium text-danger">
+        <p role="alert" className="text-sm font-medium text-danger-text">
           {formState.errors.root.message}
         </p>
       ) : null}

@@ -42,7 +42,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
           <div className="h-2 overflow-hidden rounded-full bg-muted" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
             <div className="h-full bg-primary transition-[width]" style={{ width: `${percent}%` }} />
           </div>
-          {view.status === "failed" ? <p className="text-sm text-red-700">{view.error ?? "The export failed."} Start it again from the list page.</p> : null}
+          {view.status === "failed" ? <p className="text-sm text-danger-text">{view.error ?? "The export failed."} Start it again from the list page.</p> : null}
           {view.download ? (
             <div className="flex flex-wrap items-center gap-3">
               <a href={view.download.href} download className={buttonVariants()}>

@@ -53,7 +53,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       />
 
       {view.fileRemovedMessage ? (
-        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <p role="status" className="rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-sm text-warning-text">
           {view.fileRemovedMessage}
           {view.status === "uploaded" || view.status === "previewed" ? " It can no longer be previewed or imported: upload the file again." : ""}
         </p>
@@ -125,7 +125,7 @@ function NotInFile({ view }: { view: ImportPageView }) {
   return (
     <div className="grid gap-1 text-sm text-muted-foreground" data-testid="not-in-file">
       {unmapped.length > 0 ? (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-foreground">
+        <p role="note" className="rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-foreground">
           Not in this file: {unmapped.map((f) => f.label).join(", ")}. Existing records keep their values; new records get the default. If the file has
           {unmapped.length === 1 ? " this column" : " one of these columns"} under another name, map it above.
         </p>
@@ -172,12 +172,12 @@ function Outcome({ view, when }: { view: ImportPageView; when: (iso: string) => 
           </p>
         ) : null}
         {view.status === "failed" ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-sm text-red-700">
+          <p role="alert" className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text">
             {p.error ?? "The import stopped with an error."} {wrote ? "Batches written before the failure stay written; undo removes them." : "Nothing was written."}
           </p>
         ) : p.error && !view.undoPending ? (
           // The last undo's refusal (the undo job names the records that changed after the import).
-          <p role="alert" className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-sm whitespace-pre-wrap text-red-700">
+          <p role="alert" className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm whitespace-pre-wrap text-danger-text">
             {p.error}
           </p>
         ) : null}

@@ -44,7 +44,7 @@ export function AdjustmentHistory({ history, timeZone, hrefFor }: { history: His
                 <span className="font-medium">{r.who}</span>
                 {r.whoKind !== "source" ? <span className="block text-xs text-muted-foreground">via {SOURCE_LABEL[r.source] ?? r.source}</span> : null}
               </TD>
-              <TD className={r.delta < 0 ? "text-right font-medium text-red-700 tabular-nums" : "text-right font-medium text-emerald-800 tabular-nums"}>{signed(r.delta)}</TD>
+              <TD className={r.delta < 0 ? "text-right font-medium text-danger-text tabular-nums" : "text-right font-medium text-success-text tabular-nums"}>{signed(r.delta)}</TD>
               <TD className="whitespace-nowrap tabular-nums">
                 {num.format(r.previousQuantity)} → {num.format(r.newQuantity)}
               </TD>

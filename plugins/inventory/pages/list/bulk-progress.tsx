@@ -54,7 +54,7 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
   const percent = op.total > 0 ? Math.min(100, Math.round((op.done / op.total) * 100)) : active ? 0 : 100;
   const title = BULK_ACTION_PROGRESS[op.action];
   return (
-    <div className={cn("rounded-xl border bg-surface p-4 shadow-xs", op.status === "failed" ? "border-red-200" : "border-border")} data-operation-status={op.status}>
+    <div className={cn("rounded-xl border bg-surface p-4 shadow-xs", op.status === "failed" ? "border-danger-border" : "border-border")} data-operation-status={op.status}>
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p className="font-medium text-foreground">
           {title}: {count(op.done)} of {items(op.total)}
@@ -76,7 +76,7 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
       </div>
       {op.status === "failed" ? (
         <div className="mt-3 grid gap-2 text-sm">
-          <p role="alert" className="text-red-700">
+          <p role="alert" className="text-danger-text">
             The operation stopped after {items(op.done)}. Those items were changed and stay changed; the other {items(Math.max(0, op.total - op.done))} were not.
             {op.error ? <span className="mt-1 block text-muted-foreground">Reason: {op.error}</span> : null}
           </p>

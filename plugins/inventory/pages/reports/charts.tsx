@@ -1,11 +1,11 @@
 "use client";
 // The reports' charts, drawn with Recharts (the maintained React chart library): stock value by
-// category, units in vs out per day, and the top movers. Axes use compact numbers in the
+// category, units in vs out per day, the top movers and the low-stock trend. Axes use compact numbers in the
 // organization's currency ("€1.2M"), so labels fit their axis at any size; tooltips give exact
 // values; each chart sizes to its card. The table under each chart has the same numbers for screen
 // readers and keyboard users (the figure says so): the chart itself is hidden from assistive tech
 // apart from its caption and summary.
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ReactNode } from "react";
 
 const num = new Intl.NumberFormat("en-US");
@@ -13,10 +13,21 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
 const moneyCompact = (currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
 const money = (currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency });
 
-// Colours with at least 3:1 contrast on white (WCAG 1.4.11), told apart by the legend's words too.
-const IN = "#047857";
-const OUT = "#b91c1c";
-const VALUE = "#1d4ed8";
+// Theme tokens (app/globals.css), so the charts follow light and dark mode: series colours with at
+// least 3:1 contrast on the card in either (WCAG 1.4.11), told apart by the legend's words too.
+const IN = "var(--color-chart-in)";
+const OUT = "var(--color-chart-out)";
+const VALUE = "var(--color-chart-value)";
+const GRID = "var(--color-border)";
+const TICK = { fontSize: 12, fill: "var(--color-muted-foreground)" };
+const CURSOR = { fill: "var(--color-muted)" };
+// Recharts' tooltip is a white box by default: on the theme's surface instead.
+const TOOLTIP = {
+  contentStyle: { background: "var(--color-surface)", borderColor: "var(--color-border)", color: "var(--color-foreground)", borderRadius: 6 },
+  labelStyle: { color: "var(--color-foreground)" },
+  itemStyle: { color: "var(--color-foreground)" },
+  cursor: CURSOR,
+};
 
 function ChartFigure({ id, title, summary, height, children }: { id: string; title: string; summary: string; height: number; children: ReactNode }) {
   return (
@@ -42,10 +53,10 @@ export function StockValueChart({ rows, currency, summary }: { rows: Array<{ cat
   return (
     <ChartFigure id="stock-value-chart" title="Stock value by category" summary={summary} height={Math.max(160, rows.length * 36 + 40)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis type="number" tickFormatter={(v: number) => axis.format(v)} tick={{ fontSize: 12, fill: "#475569" }} />
-        <YAxis type="category" dataKey="category" width={130} tickFormatter={(v: string) => clip(v)} tick={{ fontSize: 12, fill: "#475569" }} />
-        <Tooltip formatter={(v) => [exact.format(Number(v)), "Value"]} cursor={{ fill: "#f1f5f9" }} />
+        <CartesianGrid horizontal={false} stroke={GRID} />
+        <XAxis type="number" tickFormatter={(v: number) => axis.format(v)} tick={TICK} />
+        <YAxis type="category" dataKey="category" width={130} tickFormatter={(v: string) => clip(v)} tick={TICK} />
+        <Tooltip formatter={(v) => [exact.format(Number(v)), "Value"]} {...TOOLTIP} />
         <Bar dataKey="value" name="Value" fill={VALUE} radius={[0, 3, 3, 0]} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
@@ -58,11 +69,11 @@ export function AdjustmentsInOutChart({ days, summary }: { days: Array<{ day: st
   return (
     <ChartFigure id="adjustments-chart" title="Units added and removed per day" summary={summary} height={240}>
       <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
-        <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#475569" }} minTickGap={16} />
-        <YAxis width={56} tickFormatter={(v: number) => compact.format(v)} tick={{ fontSize: 12, fill: "#475569" }} />
-        <ReferenceLine y={0} stroke="#94a3b8" />
-        <Tooltip formatter={(v, name) => [num.format(Math.abs(Number(v))), name]} cursor={{ fill: "#f1f5f9" }} />
+        <CartesianGrid vertical={false} stroke={GRID} />
+        <XAxis dataKey="label" tick={TICK} minTickGap={16} />
+        <YAxis width={56} tickFormatter={(v: number) => compact.format(v)} tick={TICK} />
+        <ReferenceLine y={0} stroke="var(--color-input)" />
+        <Tooltip formatter={(v, name) => [num.format(Math.abs(Number(v))), name]} {...TOOLTIP} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="added" name="Units in" stackId="units" fill={IN} isAnimationActive={false} />
         <Bar dataKey="out" name="Units out" stackId="units" fill={OUT} isAnimationActive={false} />
@@ -75,14 +86,28 @@ export function TopMoversChart({ rows, summary }: { rows: Array<{ name: string; 
   return (
     <ChartFigure id="top-movers-chart" title="Top movers" summary={summary} height={Math.max(160, rows.length * 32 + 60)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis type="number" tickFormatter={(v: number) => compact.format(v)} tick={{ fontSize: 12, fill: "#475569" }} />
-        <YAxis type="category" dataKey="name" width={130} tickFormatter={(v: string) => clip(v)} tick={{ fontSize: 12, fill: "#475569" }} />
-        <Tooltip formatter={(v, name) => [num.format(Number(v)), name]} cursor={{ fill: "#f1f5f9" }} />
+        <CartesianGrid horizontal={false} stroke={GRID} />
+        <XAxis type="number" tickFormatter={(v: number) => compact.format(v)} tick={TICK} />
+        <YAxis type="category" dataKey="name" width={130} tickFormatter={(v: string) => clip(v)} tick={TICK} />
+        <Tooltip formatter={(v, name) => [num.format(Number(v)), name]} {...TOOLTIP} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="added" name="Units in" stackId="moved" fill={IN} isAnimationActive={false} />
         <Bar dataKey="removed" name="Units out" stackId="moved" fill={OUT} isAnimationActive={false} />
       </BarChart>
+    </ChartFigure>
+  );
+}
+
+export function LowStockTrendChart({ days, summary }: { days: Array<{ day: string; label: string; low: number }>; summary: string }) {
+  return (
+    <ChartFigure id="low-stock-chart" title="Items low on stock at the end of each day" summary={summary} height={220}>
+      <AreaChart data={days} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+        <CartesianGrid vertical={false} stroke={GRID} />
+        <XAxis dataKey="label" tick={TICK} minTickGap={16} />
+        <YAxis width={56} allowDecimals={false} tickFormatter={(v: number) => compact.format(v)} tick={TICK} />
+        <Tooltip formatter={(v) => [num.format(Number(v)), "Items low"]} {...TOOLTIP} />
+        <Area type="stepAfter" dataKey="low" name="Items low" stroke={OUT} fill={OUT} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
+      </AreaChart>
     </ChartFigure>
   );
 }

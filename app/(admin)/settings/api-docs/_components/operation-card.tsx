@@ -61,7 +61,7 @@ export function OperationCard({ doc, baseUrl, path, method, op }: { doc: OpenApi
                   <tr key={`${p.in}-${p.name}`} className="border-t border-border align-top">
                     <td className="px-3 py-2 whitespace-nowrap">
                       <code className="font-mono text-[13px] font-semibold">{p.name}</code>
-                      {p.required ? <span className="ml-1.5 text-xs font-medium text-danger">required</span> : null}
+                      {p.required ? <span className="ml-1.5 text-xs font-medium text-danger-text">required</span> : null}
                     </td>
                     <td className="px-3 py-2 text-muted-foreground">{p.in}</td>
                     <td className="px-3 py-2">

@@ -63,7 +63,7 @@ export function SchemaTable({ schema, label }: { schema: JsonSchema; label: stri
               <tr className="border-t border-border align-top">
                 <td className="px-3 py-2 whitespace-nowrap" style={{ paddingLeft: `${0.75 + r.depth * 1.25}rem` }}>
                   <code className="font-mono text-[13px] font-semibold">{r.path.split(".").at(-1)}</code>
-                  {r.required ? <span className="ml-1.5 text-xs font-medium text-danger">required</span> : null}
+                  {r.required ? <span className="ml-1.5 text-xs font-medium text-danger-text">required</span> : null}
                 </td>
                 <td className="px-3 py-2">
                   <TypeText schema={r.schema} />

@@ -72,11 +72,11 @@ function NewToken({ token, name, onDone }: { token: string; name: string; onDone
     }
   }
   return (
-    <section aria-labelledby="new-token-title" role="status" className="grid gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4">
-      <h3 id="new-token-title" className="text-sm font-semibold text-emerald-900">
+    <section aria-labelledby="new-token-title" role="status" className="grid gap-3 rounded-lg border border-success-border bg-success-soft p-4">
+      <h3 id="new-token-title" className="text-sm font-semibold text-success-text">
         Your new token “{name}”
       </h3>
-      <p className="text-sm text-emerald-900">
+      <p className="text-sm text-success-text">
         Copy it now and keep it somewhere safe. <strong>It will not be shown again</strong>: Ritiko stores only a fingerprint of it.
       </p>
       <div className="flex flex-col gap-2 sm:flex-row">

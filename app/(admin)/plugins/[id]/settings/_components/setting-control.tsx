@@ -87,7 +87,7 @@ function CheckboxField({ id, label, help, error, input }: { id: string; label: s
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="pl-6.5 text-[13px] font-medium text-danger">
+        <p id={`${id}-error`} role="alert" className="pl-6.5 text-[13px] font-medium text-danger-text">
           {error}
         </p>
       ) : null}
