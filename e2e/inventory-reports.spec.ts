@@ -106,6 +106,15 @@ test("the owner enables Inventory on the Plugins page", async ({ page }) => {
       [ids[key], delta, source],
     );
   }
+  // Their low-stock alerts: gauze and ibuprofen fell below their thresholds three days ago, with those adjustments.
+  for (const [key, time] of [["gauze", "12:00"], ["ibuprofen", "13:00"]] as const) {
+    await query(
+      `INSERT INTO inventory_stock_alerts (id, "organizationId", "itemId", "openItemId", quantity, threshold, status, "openedAt")
+       VALUES (gen_random_uuid(), ${orgSql}, $1::uuid, $1::uuid, 0, 20, 'open', ${at(-3, time)})`,
+      [ids[key]],
+    );
+  }
+
 });
 
 test("the reports show stock value, low stock, adjustments by Auckland day and top movers; the range changes and is validated", async ({ page }) => {
@@ -158,6 +167,12 @@ test("the reports show stock value, low stock, adjustments by Auckland day and t
   await expect(movers.getByRole("row").nth(1)).toHaveText(new RegExp(`1\\s*${names.syringes}.*40\\s*\\+20\\s*2`));
   await expect(movers.getByRole("row").nth(2)).toContainText(names.ibuprofen);
   await expect(movers.getByRole("row").nth(3)).toContainText(names.gauze);
+  // The low-stock trend: none low four days ago, two from three days ago on (low at day's end, fell below, restocked).
+  const trend = page.getByRole("table", { name: "Low stock per day" });
+  await expect(trend.locator(`tr[data-day="${aucklandDay(-4)}"]`)).toHaveText(/0\s*0\s*0$/);
+  await expect(trend.locator(`tr[data-day="${aucklandDay(-3)}"]`)).toHaveText(/2\s*2\s*0$/);
+  await expect(trend.locator(`tr[data-day="${aucklandDay(0)}"]`)).toHaveText(/2\s*0\s*0$/);
+  await expect(page.getByRole("figure", { name: "Items low on stock at the end of each day" })).toHaveAccessibleDescription(/at most 2 .*; 2 fell below, 0 restocked\./);
 
   // A longer range through the form: the delivery forty days ago now leads the movers.
   await page.getByLabel("From", { exact: true }).fill(aucklandDay(-89));
@@ -173,7 +188,7 @@ test("the reports show stock value, low stock, adjustments by Auckland day and t
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText(`The start date must be on or before the end date (${aucklandDay(-2)})`)).toBeVisible();
   await expect(page.getByLabel("From", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("Correct the dates above to see this report.")).toHaveCount(2);
+  await expect(page.getByText("Correct the dates above to see this report.")).toHaveCount(3);
   await expect(page.getByTestId("below-threshold-count")).toHaveText("3");
   await expect(page.getByRole("link", { name: "Download Top movers as CSV" })).toHaveCount(0);
   await page.goto(`/inventory/reports?from=2020-01-01&to=${aucklandDay(-1)}`);
@@ -211,6 +226,13 @@ test("each report downloads as CSV with plain numbers and defused formulas", asy
   expect(days.lines).toContain(`${aucklandDay(-1)},20,30,10,2`);
   expect(days.lines).toContain(`${aucklandDay(-40)},500,500,0,1`);
   expect(days.lines).toContain(`${aucklandDay(-2)},0,0,0,0`);
+
+  const trend = await download(page, "Low-stock trend");
+  expect(trend.name).toBe(`inventory-low-stock-trend-reports-${u.toLowerCase()}-${aucklandDay(-89)}-to-${aucklandDay(0)}.csv`);
+  expect(trend.lines[0]).toBe("Date,Items low at day's end,Fell below threshold,Restocked");
+  expect(trend.lines).toHaveLength(1 + 90 + 1);
+  expect(trend.lines).toContain(`${aucklandDay(-4)},0,0,0`);
+  expect(trend.lines).toContain(`${aucklandDay(-3)},2,2,0`);
 
   const movers = await download(page, "Top movers");
   expect(movers.lines.slice(0, 4)).toEqual([

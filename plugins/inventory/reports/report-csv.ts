@@ -7,12 +7,13 @@
 // organization), so it is streamed page by page; the others are at most a few hundred rows.
 import { adjustmentsOverTime } from "./adjustments-over-time";
 import { allItemsBelowThreshold } from "./below-threshold";
+import { lowStockTrend } from "./low-stock-trend";
 import { CSV_BOM, csvLine, csvNumber, toCsv } from "./csv";
 import type { ReportRange } from "./range";
 import { stockValueByCategory } from "./stock-value";
 import { TOP_MOVERS_CSV, topMovers } from "./top-movers";
 
-export const REPORT_SECTIONS = ["stock-value", "below-threshold", "adjustments", "top-movers"] as const;
+export const REPORT_SECTIONS = ["stock-value", "below-threshold", "adjustments", "low-stock-trend", "top-movers"] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export function isReportSection(s: string): s is ReportSection {
@@ -20,7 +21,7 @@ export function isReportSection(s: string): s is ReportSection {
 }
 
 /** Whether the section depends on the date range (the others are the current state). */
-export const SECTION_USES_RANGE: Record<ReportSection, boolean> = { "stock-value": false, "below-threshold": false, adjustments: true, "top-movers": true };
+export const SECTION_USES_RANGE: Record<ReportSection, boolean> = { "stock-value": false, "below-threshold": false, adjustments: true, "low-stock-trend": true, "top-movers": true };
 
 export type ReportOrg = { id: string; slug: string; timezone: string; currency: string };
 export type CsvFile = { filename: string; body: string | ReadableStream<Uint8Array> };
@@ -43,6 +44,10 @@ export async function buildReportCsv(section: ReportSection, org: ReportOrg, ran
     case "adjustments": {
       const r = await adjustmentsOverTime(org, range);
       return { filename, body: toCsv(["Date", "Net change", "Units added", "Units removed", "Adjustments"], r.days.map((d) => [d.day, d.net, d.added, d.removed, d.count])) };
+    }
+    case "low-stock-trend": {
+      const r = await lowStockTrend(org, range);
+      return { filename, body: toCsv(["Date", "Items low at day's end", "Fell below threshold", "Restocked"], r.days.map((d) => [d.day, d.low, d.fell, d.restocked])) };
     }
     case "top-movers": {
       const rows = await topMovers(org, range, TOP_MOVERS_CSV);

@@ -13,6 +13,7 @@ import { lowStockBadge } from "../menu-badges";
 import { adjustmentsOverTime } from "../reports/adjustments-over-time";
 import { allItemsBelowThreshold, itemsBelowThreshold } from "../reports/below-threshold";
 import { CSV_BOM, csvCell, csvNumber, toCsv } from "../reports/csv";
+import { lowStockTrend } from "../reports/low-stock-trend";
 import { minusYears, parseReportRange, type ReportRange } from "../reports/range";
 import { stockValueByCategory } from "../reports/stock-value";
 import { topMovers } from "../reports/top-movers";
@@ -147,6 +148,36 @@ describe("adjustments over time", () => {
       { day: "2025-06-01", net: 0, added: 0, removed: 0, count: 0 },
       { day: "2025-06-02", net: 0, added: 0, removed: 0, count: 0 },
     ]);
+  });
+});
+
+describe("low-stock trend", () => {
+  async function alert(organizationId: string, itemId: string, openedAt: string, resolvedAt: string | null) {
+    await rootDb().inventoryStockAlert.create({
+      data: { organizationId, itemId, openItemId: resolvedAt ? null : itemId, quantity: 1, threshold: 10, status: resolvedAt ? "resolved" : "open", openedAt: new Date(openedAt), resolvedAt: resolvedAt ? new Date(resolvedAt) : null },
+    });
+  }
+
+  it("counts the items low at the end of each New York day, with those that fell below and were restocked that day", async () => {
+    const o = f.org.org.id;
+    // Low since before the range and restocked on its second day; low from 23:30 on the first day
+    // (already the next day in UTC) and still low; low and restocked within the third day.
+    await alert(o, f.items.gauze!, "2026-02-01T12:00:00.000Z", "2026-02-11T15:00:00.000Z");
+    await alert(o, f.items.para!, "2026-02-11T04:30:00.000Z", null);
+    await alert(o, f.items.loose!, "2026-02-12T14:00:00.000Z", "2026-02-12T20:00:00.000Z");
+    // Another organization's alerts never count.
+    await alert(f.other.organization.id, f.otherItem, "2026-02-10T12:00:00.000Z", null);
+
+    const r = await lowStockTrend(org(), { from: "2026-02-10", to: "2026-02-13", days: 4 });
+    expect(r.days).toEqual([
+      { day: "2026-02-10", low: 2, fell: 1, restocked: 0 },
+      { day: "2026-02-11", low: 1, fell: 0, restocked: 1 },
+      { day: "2026-02-12", low: 1, fell: 1, restocked: 1 },
+      { day: "2026-02-13", low: 1, fell: 0, restocked: 0 },
+    ]);
+    expect(r.total).toEqual({ fell: 2, restocked: 2 });
+    // A range that starts after all of it carries the item still low.
+    expect((await lowStockTrend(org(), { from: "2026-02-20", to: "2026-02-20", days: 1 })).days).toEqual([{ day: "2026-02-20", low: 1, fell: 0, restocked: 0 }]);
   });
 });
 

@@ -1,5 +1,5 @@
 // /inventory/reports (the seed's reports/ admin view): stock value by category and items below
-// threshold (the current state), adjustments over time and top movers (the chosen days, in the
+// threshold (the current state), adjustments over time, the low-stock trend and top movers (the chosen days, in the
 // organization's time zone). Each report is one statement (plugins/inventory/reports/*) and streams
 // into its own card as soon as it is ready, so a long range over a big history delays only its own
 // section; each has its CSV download with the same range.
@@ -9,12 +9,14 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { PageProps } from "@/core/plugins/types";
 import { adjustmentsOverTime } from "../../reports/adjustments-over-time";
 import { itemsBelowThreshold } from "../../reports/below-threshold";
+import { lowStockTrend } from "../../reports/low-stock-trend";
 import { parseReportRange, rangeQuery, todayIn, type ReportRange } from "../../reports/range";
 import type { ReportSection as Section } from "../../reports/report-csv";
 import { stockValueByCategory } from "../../reports/stock-value";
 import { TOP_MOVERS_CSV, TOP_MOVERS_PAGE, topMovers } from "../../reports/top-movers";
-import { AdjustmentsInOutChart, StockValueChart, TopMoversChart } from "./charts";
-import { longDay, shortDay, summarizeAdjustments } from "./days";
+import { AdjustmentsInOutChart, LowStockTrendChart, StockValueChart, TopMoversChart } from "./charts";
+import { longDay, shortDay, summarizeAdjustments, summarizeLowStock } from "./days";
+import { LowStockTrendTable } from "./low-stock-trend-table";
 import { AdjustmentsTable } from "./adjustments-table";
 import { BelowThresholdTable } from "./below-threshold-table";
 import { RangeForm } from "./range-form";
@@ -77,6 +79,16 @@ async function AdjustmentsBody({ org, range }: { org: Org; range: ReportRange })
   );
 }
 
+async function LowStockTrendBody({ org, range }: { org: Org; range: ReportRange }) {
+  const report = await lowStockTrend(org, range);
+  return (
+    <div className="grid gap-4">
+      <LowStockTrendChart days={report.days.map((d) => ({ day: d.day, label: shortDay(d.day), low: d.low }))} summary={summarizeLowStock(report.days)} />
+      <LowStockTrendTable report={report} />
+    </div>
+  );
+}
+
 async function TopMoversBody({ org, range }: { org: Org; range: ReportRange }) {
   const rows = await topMovers(org, range, TOP_MOVERS_PAGE);
   return (
@@ -133,6 +145,20 @@ export default function ReportsPage({ ctx, searchParams }: PageProps) {
         {range ? (
           <Suspense key={rangeQuery(range)} fallback={<Loading />}>
             <AdjustmentsBody org={org} range={range} />
+          </Suspense>
+        ) : (
+          fixRange
+        )}
+      </ReportSection>
+      <ReportSection
+        id="low-stock-trend"
+        title="Low-stock trend"
+        description={`Items below their reorder threshold at the end of each day${period ? `, ${period}` : ""}, from the low-stock alerts: an item counts from the adjustment that took it below its threshold until one restocked it.`}
+        csvHref={range ? csvHref("low-stock-trend", range) : undefined}
+      >
+        {range ? (
+          <Suspense key={rangeQuery(range)} fallback={<Loading />}>
+            <LowStockTrendBody org={org} range={range} />
           </Suspense>
         ) : (
           fixRange
