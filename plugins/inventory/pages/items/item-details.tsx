@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatCalendarDate, formatDateTime } from "@/core/time/zoned";
 import { Currency } from "../../components/currency";
-import { StatusBadge } from "../../components/status-badge";
 import type { ItemDetail } from "./item-reads";
+import { LiveQuantity } from "./live-quantity";
 import { formatQuantity } from "../../components/quantity";
 
 
@@ -17,8 +17,7 @@ export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDet
     [
       "Quantity",
       <span key="q" className="inline-flex flex-wrap items-center gap-2">
-        <span className="tabular-nums" data-testid="item-quantity">{formatQuantity(item.quantity, item.unit)}</span>
-        <StatusBadge quantity={item.quantity} threshold={item.reorderThreshold} inStock={item.inStock} />
+        <LiveQuantity quantity={item.quantity} unit={item.unit} threshold={item.reorderThreshold} inStock={item.inStock} />
       </span>,
     ],
     ["Reorder threshold", formatQuantity(item.reorderThreshold, item.unit)],
@@ -40,7 +39,7 @@ export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDet
         <span key="s" className="grid gap-0.5">
           <span>{`Inventory item ${item.shopifyInventoryItemId}${item.shopifyLocationId ? ` at location ${item.shopifyLocationId}` : ""}`}</span>
           {item.shopifySyncError ? (
-            <span className="text-red-700">{`Last sync failed: ${item.shopifySyncError}`}</span>
+            <span className="text-danger-text">{`Last sync failed: ${item.shopifySyncError}`}</span>
           ) : item.shopifySyncedAt ? (
             <span className="text-muted-foreground">{`Synced ${formatDateTime(item.shopifySyncedAt, timeZone)}`}</span>
           ) : (

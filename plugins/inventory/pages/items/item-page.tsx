@@ -20,6 +20,7 @@ import { AdjustmentHistory } from "./adjustment-history";
 import { ChartRangeToggle } from "./chart-range-toggle";
 import { DeleteItemButton } from "./delete-item-button";
 import { ItemDetails } from "./item-details";
+import { LiveQuantityProvider } from "./live-quantity";
 import { getItemDetail, getOpenAlert } from "./item-reads";
 import { formatQuantity } from "../../components/quantity";
 
@@ -51,73 +52,75 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
   };
 
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>}
-        title={item.name}
-        description={`SKU ${item.sku}${item.categoryName ? ` · ${item.categoryName}` : ""} · added ${formatDateTime(item.createdAt, tz, { timeStyle: undefined })}`}
-        actions={
-          canManage || canDelete ? (
-            <div className="flex gap-2">
-              {canManage ? (
-                <Link href={`/inventory/items/${item.id}/edit`} className={buttonVariants({ variant: "outline" })}>
-                  Edit
-                </Link>
-              ) : null}
-              {canDelete ? <DeleteItemButton id={item.id} label={item.name} adjustments={history.total} /> : null}
-            </div>
-          ) : null
-        }
-      />
-      {alert ? (
-        <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-          <p>
-            <span className="font-semibold">Low-stock alert open</span> since {formatDateTime(alert.openedAt, tz)}: the quantity fell to{" "}
-            {formatQuantity(alert.quantity, item.unit)}, below the reorder threshold of {formatQuantity(alert.threshold, item.unit)}. It resolves itself when the stock is back at the threshold.
-          </p>
-        </div>
-      ) : null}
-      <div className="grid items-start gap-6 lg:grid-cols-3">
-        <Card>
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ItemDetails item={item} currency={currency} timeZone={tz} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
-          </CardContent>
-        </Card>
-        <Card className="lg:col-span-2">
-          <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
-            <CardTitle>Stock history</CardTitle>
-            <ChartRangeToggle current={days} hrefFor={(d) => href({ days: d, page: 1 })} />
-          </CardHeader>
-          <CardContent>
-            {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={`Stock over the last ${days} days`} /> : null}
-          </CardContent>
-        </Card>
-      </div>
-      <div className="grid items-start gap-6 lg:grid-cols-3">
-        {canAdjust ? (
-          <Card id="adjust" className="scroll-mt-20">
+    <LiveQuantityProvider quantity={item.quantity}>
+      <div className="grid gap-6">
+        <PageHeader
+          eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>}
+          title={item.name}
+          description={`SKU ${item.sku}${item.categoryName ? ` · ${item.categoryName}` : ""} · added ${formatDateTime(item.createdAt, tz, { timeStyle: undefined })}`}
+          actions={
+            canManage || canDelete ? (
+              <div className="flex gap-2">
+                {canManage ? (
+                  <Link href={`/inventory/items/${item.id}/edit`} className={buttonVariants({ variant: "outline" })}>
+                    Edit
+                  </Link>
+                ) : null}
+                {canDelete ? <DeleteItemButton id={item.id} label={item.name} adjustments={history.total} /> : null}
+              </div>
+            ) : null
+          }
+        />
+        {alert ? (
+          <div role="status" className="flex items-start gap-3 rounded-lg border border-warning-border bg-warning-soft px-4 py-3 text-sm text-warning-text">
+            <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+            <p>
+              <span className="font-semibold">Low-stock alert open</span> since {formatDateTime(alert.openedAt, tz)}: the quantity fell to{" "}
+              {formatQuantity(alert.quantity, item.unit)}, below the reorder threshold of {formatQuantity(alert.threshold, item.unit)}. It resolves itself when the stock is back at the threshold.
+            </p>
+          </div>
+        ) : null}
+        <div className="grid items-start gap-6 lg:grid-cols-3">
+          <Card>
             <CardHeader>
-              <CardTitle>Adjust stock</CardTitle>
+              <CardTitle>Details</CardTitle>
             </CardHeader>
             <CardContent>
-              <AdjustStockForm itemId={item.id} unit={item.unit} />
+              <ItemDetails item={item} currency={currency} timeZone={tz} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
             </CardContent>
           </Card>
-        ) : null}
-        <Card className={canAdjust ? "lg:col-span-2" : "lg:col-span-3"}>
-          <CardHeader>
-            <CardTitle>Adjustments ({history.total.toLocaleString("en-US")})</CardTitle>
-          </CardHeader>
-          <CardContent className="px-0 sm:px-0">
-            <AdjustmentHistory history={history} timeZone={tz} hrefFor={(p) => href({ page: p })} />
-          </CardContent>
-        </Card>
+          <Card className="lg:col-span-2">
+            <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
+              <CardTitle>Stock history</CardTitle>
+              <ChartRangeToggle current={days} hrefFor={(d) => href({ days: d, page: 1 })} />
+            </CardHeader>
+            <CardContent>
+              {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={`Stock over the last ${days} days`} /> : null}
+            </CardContent>
+          </Card>
+        </div>
+        <div className="grid items-start gap-6 lg:grid-cols-3">
+          {canAdjust ? (
+            <Card id="adjust" className="scroll-mt-20">
+              <CardHeader>
+                <CardTitle>Adjust stock</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <AdjustStockForm itemId={item.id} unit={item.unit} />
+              </CardContent>
+            </Card>
+          ) : null}
+          <Card className={canAdjust ? "lg:col-span-2" : "lg:col-span-3"}>
+            <CardHeader>
+              <CardTitle>Adjustments ({history.total.toLocaleString("en-US")})</CardTitle>
+            </CardHeader>
+            <CardContent className="px-0 sm:px-0">
+              <AdjustmentHistory history={history} timeZone={tz} hrefFor={(p) => href({ page: p })} />
+            </CardContent>
+          </Card>
+        </div>
+        <WidgetZone name="record.history" record={{ type: "inventory.item", id: item.id }} as="section" label="History" />
       </div>
-      <WidgetZone name="record.history" record={{ type: "inventory.item", id: item.id }} as="section" label="History" />
-    </div>
+    </LiveQuantityProvider>
   );
 }
