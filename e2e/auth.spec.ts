@@ -12,7 +12,8 @@ test("a wrong password shows a clear error and stays on the login page", async (
   await page.getByLabel("Email", { exact: true }).fill("staff@acme.test");
   await page.getByLabel("Password", { exact: true }).fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
+  // As in signIn(): the first sign-in a cold production worker handles loads the auth code then.
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible({ timeout: 30_000 });
   await expect(page).toHaveURL(/\/login/);
 });
 
