@@ -1,4 +1,5 @@
-import { createElement } from "react";
+import { createElement, isValidElement } from "react";
+import type { NavIcon as NavIconValue, NavIconName } from "@/core/nav-items";
 import {
   Activity,
   Bell,
@@ -37,10 +38,11 @@ import {
 
 /**
  * Icons the server may name in `NavItem.icon`. An explicit map keeps the
- * bundle small (importing all of lucide would ship every icon). Add entries
- * here when a new section needs one.
+ * bundle small (importing all of lucide would ship every icon). Add a name to
+ * NAV_ICON_NAMES (core/nav-items.ts) and its icon here: the Record type makes
+ * tsc fail until both agree.
  */
-const icons: Record<string, LucideIcon> = {
+const icons: Record<NavIconName, LucideIcon> = {
   Activity,
   Bell,
   Blocks,
@@ -74,9 +76,17 @@ const icons: Record<string, LucideIcon> = {
   Wallet,
 };
 
-export const navIconNames = Object.keys(icons);
-
-/** Decorative icon by name; unknown names fall back to a neutral dot. */
-export function NavIcon({ name, className }: { name: string; className?: string }) {
-  return createElement(icons[name] ?? Circle, { className, "aria-hidden": true });
+/**
+ * Decorative icon: a name from the map, or a plugin's own icon element (sized by the wrapper). A name
+ * the map lacks (only possible from untyped code) falls back to a neutral dot.
+ */
+export function NavIcon({ icon, className }: { icon: NavIconValue | undefined; className?: string }) {
+  if (isValidElement(icon)) {
+    return (
+      <span className={`${className ?? ""} inline-flex items-center justify-center [&>svg]:size-full`} aria-hidden="true">
+        {icon}
+      </span>
+    );
+  }
+  return createElement((typeof icon === "string" && icons[icon as NavIconName]) || Circle, { className, "aria-hidden": true });
 }

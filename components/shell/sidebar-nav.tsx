@@ -71,7 +71,7 @@ const idleClass = "text-muted-foreground hover:bg-muted hover:text-foreground";
 function EntryContent({ item, depth }: { item: NavLinkItem; depth: number }) {
   return (
     <>
-      {item.icon || depth === 0 ? <NavIcon name={item.icon ?? ""} className="size-[18px] shrink-0" /> : null}
+      {item.icon || depth === 0 ? <NavIcon icon={item.icon} className="size-[18px] shrink-0" /> : null}
       <span className="min-w-0 flex-1 truncate">{item.label}</span>
       <NavBadge count={item.badge} />
     </>

@@ -3,6 +3,7 @@
 // generated registry (app/_plugins/registry.generated.ts) and never imports a plugin directly.
 import type { ComponentType, ReactNode } from "react";
 import type { OrgContext } from "@/core/auth/context";
+import type { NavIcon } from "@/core/nav-items";
 import type { EventDefinition, EventPayload } from "@/core/events/define-event";
 import type { TxClient } from "@/core/db/tx";
 import type { ZodType } from "zod";
@@ -128,7 +129,8 @@ export type Badge = number | null;
 export type MenuItem = {
   label: string;
   href?: string;
-  icon?: string;
+  /** A lucide icon name (NAV_ICON_NAMES in core/nav-items.ts: a typo fails tsc), or your own icon element. */
+  icon?: NavIcon;
   order?: number;
   permission?: PermissionKey;
   /** A count shown next to the label, or null for none. Keep it one cheap query. */

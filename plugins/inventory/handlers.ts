@@ -2,19 +2,22 @@
 // from lifecycle transitions to background jobs (the initial import on enable; on disable, the event
 // that cancels the organization's inventory jobs — delivered even though the plugin is now disabled).
 import { sendMail } from "@/core/mail/send";
+import { typedSettings } from "@/core/plugins/settings/schema";
 import { afterCommit, type PluginManifest } from "@/core/plugins/types";
 import { inngest } from "@/inngest/client";
 import { lowStockDetected, pluginDisabled, pluginEnabled } from "./events";
 import { initialImportRequested, jobsCancelled } from "./jobs/job-events";
+import { inventorySettings } from "./settings";
 
 export const inventoryHandlers: NonNullable<PluginManifest["handlers"]> = {
   durable: [
     afterCommit({
       id: "low-stock-email",
       event: lowStockDetected,
-      handle: async (payload, { organization, settings }) => {
-        if (!(await settings.get<boolean>("enableLowStockAlerts"))) return;
-        const to = await settings.get<string>("notificationEmail");
+      handle: async (payload, { organization, settings: access }) => {
+        const settings = typedSettings(inventorySettings, access);
+        if (!(await settings.get("enableLowStockAlerts"))) return;
+        const to = await settings.get("notificationEmail");
         if (!to) return;
         await sendMail({
           organizationId: organization.id,

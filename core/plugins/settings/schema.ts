@@ -58,3 +58,33 @@ export type SettingsSchema = {
 export function defineSettings<const S extends SettingsSchema>(schema: S): S {
   return schema;
 }
+
+/** What a field reads as: the type its values are stored and validated as (a secret is decrypted). */
+export type SettingValue<F extends SettingField> = F extends { type: "boolean" }
+  ? boolean
+  : F extends { type: "integer" }
+    ? number
+    : F extends { type: "date" | "datetime" | "secret" }
+      ? string | null
+      : F extends { type: "json"; schema: z.ZodType<infer T> }
+        ? T
+        : F extends { type: "json" }
+          ? unknown
+          : string;
+
+/** Every field of a schema with the type it reads as: `SettingsValuesOf<typeof inventorySettings>`. */
+export type SettingsValuesOf<S extends SettingsSchema> = { [K in keyof S["fields"] & string]: SettingValue<S["fields"][K]> };
+
+/** Reads typed by the plugin's own schema: a key it does not declare, or the wrong type, fails tsc. */
+export type TypedSettingsAccess<S extends SettingsSchema> = {
+  get: <K extends keyof S["fields"] & string>(key: K) => Promise<SettingValue<S["fields"][K]>>;
+};
+
+/**
+ * Typed reads over a SettingsAccess (the `settings` an event handler, hook or job gets, or
+ * settingsAccess(pluginId, organizationId, tx)): `typedSettings(inventorySettings, settings)
+ * .get("lowStockThreshold")` is a Promise<number>, with no type argument to get wrong.
+ */
+export function typedSettings<S extends SettingsSchema>(_schema: S, access: { get: (key: string) => Promise<unknown> }): TypedSettingsAccess<S> {
+  return { get: (key) => access.get(key) as never };
+}

@@ -12,7 +12,9 @@ import type { ScopedDb } from "@/core/db/scoped";
 import type { TxClient } from "@/core/db/tx";
 import { emit, type EmitMeta, type EventTx } from "@/core/events/emit";
 import { kickOutbox } from "@/core/events/outbox-signal";
+import { typedSettings } from "@/core/plugins/settings/schema";
 import { settingsAccess } from "@/core/plugins/settings/store";
+import { inventorySettings } from "../settings";
 import { reorderSuggested } from "../events";
 import { MAX_AMOUNT_CENTS, MAX_ORDER_LINES, orderLabel, toCents, UNASSIGNED_SUPPLIER } from "./schema";
 
@@ -64,9 +66,9 @@ export async function generatePurchaseOrder(db: ScopedDb, meta: EmitMeta, where:
         if (toCents(check!.total ?? "0") > MAX_AMOUNT_CENTS) {
           return { kind: "refused", message: "The suggested order's total is larger than an order can hold (999,999,999,999.99). Select fewer items or correct their prices." };
         }
-        const settings = settingsAccess("inventory", organizationId, tx as TxClient);
-        const supplier = (await settings.get<string>("defaultSupplier"))?.trim() || UNASSIGNED_SUPPLIER;
-        const supplierEmail = (await settings.get<string>("defaultSupplierEmail"))?.trim() || null;
+        const settings = typedSettings(inventorySettings, settingsAccess("inventory", organizationId, tx as TxClient));
+        const supplier = (await settings.get("defaultSupplier")).trim() || UNASSIGNED_SUPPLIER;
+        const supplierEmail = (await settings.get("defaultSupplierEmail")).trim() || null;
         const number = await nextOrderNumber(tx, organizationId);
         const [order] = await tx.$queryRaw<Array<{ id: string }>>`
           INSERT INTO inventory_purchase_orders (id, "organizationId", number, supplier, "supplierEmail", status, "createdById", "updatedAt")
