@@ -59,7 +59,9 @@ export async function sendMail(input: MailInput, db: RootDb = rootDb()): Promise
     log.info("mail.caught", { id: row.id, to: mail.to, subject: mail.subject, source: mail.source });
     return { id: row.id, status: "caught", duplicate: false };
   }
-  return deliver(db, transporter, row.id, mail);
+  // Delivered under the row's lock, like a retry: a second sender with the same key that finds the row
+  // while this one talks to the SMTP server waits, then finds it sent (a double click sends once).
+  return mail.dedupeKey ? redeliver(db, transporter, row.id, mail) : deliver(db, transporter, row.id, mail);
 }
 
 /**
@@ -94,10 +96,10 @@ async function createRow(db: RootDb, mail: z.output<typeof mailInput>, viaSmtp: 
 }
 
 /**
- * A retry of a message whose earlier attempt failed. Concurrent retries (a job's step retried while the
- * first retry still talks to the SMTP server) queue on the row lock: the first re-checks "still failed"
- * and sends, the others then find it sent and send nothing. The lock is held through the SMTP
- * conversation — a few seconds, only on this retry path.
+ * Delivery of a deduplicated message: its first attempt, or a retry of one that failed. Concurrent
+ * senders (a job's step retried while the first attempt still talks to the SMTP server, a double
+ * click) queue on the row lock: the first re-checks "still failed" and sends, the others then find it
+ * sent and send nothing. The lock is held through the SMTP conversation — a few seconds.
  */
 async function redeliver(db: RootDb, transporter: Transporter | null, id: string, mail: z.output<typeof mailInput>): Promise<MailResult> {
   const outcome = await db.$transaction(

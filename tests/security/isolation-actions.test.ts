@@ -86,6 +86,7 @@ const CASES: Record<string, Case> = {
   saveLineQuantitiesAction: {
     refs: (ref, mine) => [[{ orderId: ref, lines: [{ lineId: NO_LINE, quantity: "2" }] }], [{ orderId: mine.draftOrder, lines: [{ lineId: ref, quantity: "2" }] }]],
   },
+  saveSupplierAction: { refs: (ref) => [[{ orderId: ref, supplier: "Hijacked by the other clinic", supplierEmail: "" }]] },
   createCategoryAction: { own: () => [[{ name: "Matrix category" }]] },
   renameCategoryAction: { refs: (ref) => [[ref, { name: "Renamed by the other clinic" }]] },
   createItemAction: { refs: (ref) => [[{ name: "Matrix item", sku: "MATRIX-NEW", categoryId: ref, quantity: "1", unit: "box", price: "1", reorderThreshold: "0", inStock: true }]] },
