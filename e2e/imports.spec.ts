@@ -270,7 +270,7 @@ test("patients: the picker, auto-mapped columns, preview and import; the records
   await expectCounts(page, "Preview counts", { Create: 0, Update: 0, Unchanged: 2, Reject: 0 });
 });
 
-test("while a file uploads, its columns and first rows show at once, read on the device", async ({ page }) => {
+test("while a file uploads, its columns and first rows show at once, read on the device, and its columns can be mapped already", async ({ page }) => {
   await signIn(page, "owner@acme.test");
   await page.goto("/imports/new?resource=core.patients");
   // Hold the upload on the way to the server: the preview must not wait for it.
@@ -281,16 +281,29 @@ test("while a file uploads, its columns and first rows show at once, read on the
     await route.continue();
   });
   const p = unique("FR");
-  const rows = Array.from({ length: 5000 }, (_, i) => `${p}-${i};Ada ${i};Lovelace;1915-12-10`);
-  await pickFile(page, "semicolons.csv", ["MRN;First name;Surname;DOB", ...rows].join("\n") + "\n");
+  const rows = Array.from({ length: 5000 }, (_, i) => `${p}-${i};Ada ${i};Lovelace;1915-12-10;Nut allergy`);
+  await pickFile(page, "semicolons.csv", ["MRN;First name;Surname;DOB;Kin", ...rows].join("\n") + "\n");
   const first = page.getByRole("region", { name: "First rows of semicolons.csv" });
-  await expect(first).toContainText("4 columns, semicolon-separated");
-  await expect(first.getByRole("columnheader")).toHaveText(["MRN", "First name", "Surname", "DOB"]);
+  await expect(first).toContainText("5 columns, semicolon-separated");
+  await expect(first.getByRole("columnheader")).toHaveText(["MRN", "First name", "Surname", "DOB", "Kin"]);
   await expect(first.locator("tbody tr")).toHaveCount(5);
   await expect(first.locator("tbody tr").first()).toContainText(`${p}-0`);
+  // The mapping step already, with the server's automatic matches and a sample per column: "Kin"
+  // matches no field; it goes into Notes. Choosing Notes for a second column takes it off the first.
+  const early = page.getByRole("region", { name: "Map the columns while the file uploads" });
+  await expect(early.getByLabel("Field for column Surname")).toHaveValue("lastName");
+  await expect(early.getByLabel("Field for column Kin")).toHaveValue("");
+  await expect(early.getByRole("row", { name: /Kin/ })).toContainText("Nut allergy");
+  await early.getByLabel("Field for column Kin").selectOption("notes");
   await expect(page).toHaveURL(/\/imports\/new/);
   release();
   await landedOnImport(page);
+  await expect(page.getByText("The column choices you made while the file uploaded are applied.")).toBeVisible();
+  await expect(mappingSelect(page, "Kin")).toHaveValue("notes");
+  await expect(mappingSelect(page, "Surname")).toHaveValue("lastName");
+  // Applied once: the choices left the URL, so a reload shows what the server has.
+  await page.reload();
+  await expect(mappingSelect(page, "Kin")).toHaveValue("");
 });
 
 test("a viewer has no Imports menu item and cannot import patients", async ({ page }) => {

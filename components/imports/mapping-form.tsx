@@ -5,7 +5,7 @@
 // records before "Import" on the preview's result. The checks here (required field unmapped, a field
 // mapped twice) are repeated by the server action and the service.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -55,7 +55,7 @@ export function mappingProblems(mapping: Record<string, string>, fields: ImportF
   return problems;
 }
 
-export function MappingForm({ view, configure, preview }: { view: ImportScreenView; configure: SettingsAction; preview: SettingsAction }) {
+export function MappingForm({ view, configure, preview, note }: { view: ImportScreenView; configure: SettingsAction; preview: SettingsAction; note?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [encoding, setEncoding] = useState<CsvEncoding>(view.encoding);
@@ -68,6 +68,14 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
   const [mode, setMode] = useState<ImportMode>(view.mode);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [showProblems, setShowProblems] = useState(false);
+  // The upload's column choices came in the URL (?early=…, applied by the page): drop them from it, so
+  // a reload shows what is saved instead of applying them again over later edits.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has("early")) return;
+    url.searchParams.delete("early");
+    window.history.replaceState(null, "", url.pathname + url.search);
+  }, []);
 
   const readingChanged = encoding !== view.encoding || delimiter !== view.delimiter || hasHeader !== view.hasHeader || (hasHeader && headerRow !== view.headerRow);
   const problems = mappingProblems(mapping, view.fields, view.headers);
@@ -153,9 +161,10 @@ export function MappingForm({ view, configure, preview }: { view: ImportScreenVi
         <CardHeader>
           <CardTitle>Columns</CardTitle>
           <CardDescription>
-            {view.mappingFromSaved
-              ? "Mapping from your last import of these columns."
-              : "Matched automatically by column name. Choose a field for each column you want to import, or Ignore."}
+            {note ??
+              (view.mappingFromSaved
+                ? "Mapping from your last import of these columns."
+                : "Matched automatically by column name. Choose a field for each column you want to import, or Ignore.")}
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">

@@ -5,13 +5,15 @@
 // Too-large or wrongly named files are refused here before a byte is sent; everything else (binary,
 // empty, no header...) is the server's call, and its JSON `error` is shown as it is.
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type DragEvent } from "react";
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { FileUp } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatBytes } from "@/core/format/bytes";
 // The server's own limit (the route refuses more with 413): checked here before sending.
 import { MAX_IMPORT_BYTES as MAX_UPLOAD_BYTES } from "@/core/imports/limits";
+import { earlyQuery, type EarlyChoices } from "./early-choices";
+import { EarlyMapping, type MappableField } from "./early-mapping";
 import { FirstRows, useFirstRows } from "./first-rows";
 import { ACCEPTED_EXTENSIONS } from "./labels";
 
@@ -44,7 +46,7 @@ function serverError(xhr: XMLHttpRequest): string {
   return `The upload failed (HTTP ${xhr.status}). Please try again.`;
 }
 
-export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; resourceLabel: string }) {
+export function UploadZone({ resourceId, resourceLabel, fields }: { resourceId: string; resourceLabel: string; fields: MappableField[] }) {
   const router = useRouter();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -54,6 +56,12 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<File | null>(null);
   const firstRows = useFirstRows(upload ? chosen : null);
+  const [choices, setChoices] = useState<EarlyChoices>({});
+  // Read when the upload answers (its onload closure is older than the latest choices).
+  const early = useRef<{ headers: string[]; choices: EarlyChoices }>({ headers: [], choices: {} });
+  useEffect(() => {
+    early.current = { headers: firstRows?.ok ? firstRows.columns : [], choices };
+  }, [firstRows, choices]);
 
   function send(file: File) {
     setError(null);
@@ -63,6 +71,7 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
       return;
     }
     setChosen(file);
+    setChoices({});
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
     setUpload({ name: file.name, loaded: 0, total: file.size });
@@ -73,7 +82,7 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
         try {
           const { id } = JSON.parse(xhr.responseText) as { id: string };
           setUpload({ name: file.name, loaded: file.size, total: file.size });
-          router.push(`/imports/${id}`);
+          router.push(`/imports/${id}${earlyQuery(early.current.headers, early.current.choices)}`);
           return;
         } catch {
           setError("The server accepted the file but sent an unexpected answer. Look for it under Imports.");
@@ -189,8 +198,9 @@ export function UploadZone({ resourceId, resourceLabel }: { resourceId: string; 
             ) : null}
           </div>
           {firstRows ? (
-            <div className="mt-4">
+            <div className="mt-4 grid gap-4">
               <FirstRows name={upload.name} result={firstRows} />
+              {firstRows.ok && fields.length ? <EarlyMapping columns={firstRows.columns} rows={firstRows.rows} fields={fields} choices={choices} onChange={setChoices} /> : null}
             </div>
           ) : null}
         </div>

@@ -9,6 +9,8 @@ import { ImportCounts } from "@/components/imports/counts";
 import { ErrorsTable } from "@/components/imports/errors-table";
 import { ImportProgress } from "@/components/imports/import-progress";
 import { formatElapsed, statusLabel, statusVariant } from "@/components/imports/labels";
+import { applyEarlyChoices } from "@/components/imports/early-choices";
+import { first, type RawSearchParams } from "@/core/lists/list-params";
 import { MappingForm } from "@/components/imports/mapping-form";
 import { RowsBar, rowsPercent } from "@/components/imports/rows-bar";
 import { ACTIVE_STATUSES } from "@/components/imports/types";
@@ -25,11 +27,14 @@ import { loadScreenView, type ImportPageView } from "./screen-view";
 
 export const metadata = { title: "Import" };
 
-export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ImportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const { id } = await params;
   const ctx = await requireOrgContext();
-  const view = await loadScreenView(ctx, id);
-  if (!view) notFound();
+  const loaded = await loadScreenView(ctx, id);
+  if (!loaded) notFound();
+  // Column choices made while the file uploaded (?early=…), only before the first preview.
+  const early = loaded.status === "uploaded" ? applyEarlyChoices(first((await searchParams).early), loaded.headers, loaded.mapping, new Set(loaded.fields.map((f) => f.key))) : null;
+  const view = early ? { ...loaded, mapping: early.mapping } : loaded;
   const tz = ctx.organization.timezone;
   const when = (iso: string) => formatDateTime(iso, tz, { timeStyle: "medium" });
   const active = ACTIVE_STATUSES.includes(view.status);
@@ -64,7 +69,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       {view.status === "previewed" ? <PreviewResult view={view} /> : null}
 
       {(view.status === "uploaded" || view.status === "previewed") && view.fileAvailable ? (
-        <MappingForm view={view} configure={configureImportAction} preview={previewImportAction} />
+        <MappingForm view={view} configure={configureImportAction} preview={previewImportAction} note={early?.note} />
       ) : null}
 
       {view.status === "completed" || view.status === "cancelled" || view.status === "failed" || view.status === "undone" ? (

@@ -43,7 +43,11 @@ export default async function NewImportPage({ searchParams }: { searchParams: Pr
             </>
           }
         />
-        <UploadZone resourceId={resource.id} resourceLabel={resource.label} />
+        <UploadZone
+          resourceId={resource.id}
+          resourceLabel={resource.label}
+          fields={resource.fields.map((f) => ({ key: f.key, label: f.label, required: f.required, aliases: f.aliases, hint: f.hint }))}
+        />
       </div>
     );
   }
