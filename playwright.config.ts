@@ -10,7 +10,12 @@ import { debianChromium } from "./playwright.chromium";
 // migrations (none: test.ts migrated the database) and does not seed (RITIKO_SEED is not set).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const executorPort = Number(process.env.E2E_EXECUTOR_PORT ?? port + 1);
-const baseURL = `http://127.0.0.1:${port}`;
+// Or against a server that already runs — `npm run dev` while writing a spec: E2E_BASE_URL=http://localhost:3000
+// npx playwright test e2e/x.spec.ts. Nothing is started then; the specs' direct database reads
+// (e2e/helpers.ts query) go to DATABASE_URL, else to `npm run dev`'s embedded database.
+const external = process.env.E2E_BASE_URL?.replace(/\/+$/, "");
+if (external && !process.env.DATABASE_URL) process.env.DATABASE_URL = `postgresql://ritiko:ritiko@127.0.0.1:${process.env.RITIKO_DB_PORT ?? 5433}/ritiko`;
+const baseURL = external ?? `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   // The browser specs, and the security suite's browser specs (tests/security/*.spec.ts, issue 15).
@@ -33,22 +38,24 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [debianChromium],
-  webServer: {
-    command: "node --import tsx scripts/start.ts",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    // SIGTERM lets boot stop the executor (its call in flight finishes) and then Next; the process
-    // group is killed after the timeout anyway.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      NEXTAUTH_URL: baseURL,
-      PORT: String(port),
-      RITIKO_EXECUTOR_PORT: String(executorPort),
-      // Idle queue poll (default 500 ms): background jobs (imports, exports) start sooner in the tests.
-      RITIKO_EXECUTOR_POLL_MS: "200",
-    },
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: "node --import tsx scripts/start.ts",
+        url: `${baseURL}/api/health`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: "ignore",
+        stderr: "pipe",
+        // SIGTERM lets boot stop the executor (its call in flight finishes) and then Next; the process
+        // group is killed after the timeout anyway.
+        gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+        env: {
+          NEXTAUTH_URL: baseURL,
+          PORT: String(port),
+          RITIKO_EXECUTOR_PORT: String(executorPort),
+          // Idle queue poll (default 500 ms): background jobs (imports, exports) start sooner in the tests.
+          RITIKO_EXECUTOR_POLL_MS: "200",
+        },
+      },
 });

@@ -33,7 +33,19 @@ export type PreloadedAccess = { enabledPluginIds: ReadonlySet<string>; permissio
 
 const ORG_SELECT = { id: true, name: true, slug: true, timezone: true, currency: true } as const;
 
-export const getSession = cache(() => getServerSession(authOptions));
+/**
+ * The signed-in session, or null. Outside a request — a test's HTTP harness calling a route handler,
+ * a script — Next's headers()/cookies() throw "called outside a request scope": there is no browser
+ * session then, so a handler answers 401 as it would to a request without cookies, not a 500.
+ */
+export const getSession = cache(async () => {
+  try {
+    return await getServerSession(authOptions);
+  } catch (err) {
+    if (err instanceof Error && /outside a request scope/.test(err.message)) return null;
+    throw err;
+  }
+});
 
 /** Reads the session and re-checks the membership in the database on every request (roles can change). */
 export const getOrgContext = cache(async (): Promise<OrgContext | null> => {

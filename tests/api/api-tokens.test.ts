@@ -109,6 +109,10 @@ describe("Bearer authentication", () => {
     expect([unknown.status, unknown.json.error.message]).toEqual([401, "This API token is not valid."]);
     const short = await apiClient(server.url, "rtk_abc")("GET", GREETINGS);
     expect([short.status, short.json.error.message]).toEqual([401, "This is not a Ritiko API token (they look like rtk_ followed by 43 characters)."]);
+    // No credentials at all: the session path answers 401 as under Next, even in this harness, where
+    // there is no request scope for cookies() (it used to be a 500 "called outside a request scope").
+    const anonymous = await apiClient(server.url)("GET", GREETINGS);
+    expect([anonymous.status, anonymous.json.error.code]).toEqual([401, "unauthenticated"]);
     const basic = await apiClient(server.url)("GET", GREETINGS, undefined, { authorization: "Basic b3duZXI6cHc=" });
     expect([basic.status, basic.json.error.message]).toEqual([401, "Send the API token as `Authorization: Bearer rtk_…`."]);
 
