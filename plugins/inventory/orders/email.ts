@@ -47,6 +47,8 @@ export async function emailOrderToSupplier(
   }
   if (order.lines.length === 0) return { ok: false, status: 409, error: `${label} has no lines left (their items were deleted); there is nothing to send.` };
 
+  // One rendering of the printable page: it is both the HTML body and the attached file.
+  const html = orderHtml(order, doc);
   let mail;
   try {
     mail = await sendMail({
@@ -54,10 +56,10 @@ export async function emailOrderToSupplier(
       to: order.supplierEmail,
       subject: `Purchase order ${label} from ${doc.organizationName}`,
       text: mailText(order, doc),
-      html: orderHtml(order, doc),
+      html,
       attachments: [
         { filename: `${label}.csv`, contentType: "text/csv; charset=utf-8", content: orderCsv(order, doc) },
-        { filename: `${label}.html`, contentType: "text/html; charset=utf-8", content: orderHtml(order, doc) },
+        { filename: `${label}.html`, contentType: "text/html; charset=utf-8", content: html },
       ],
       source: PURCHASE_ORDER_MAIL_SOURCE,
       dedupeKey: `${PURCHASE_ORDER_MAIL_SOURCE}:${order.id}:${order.updatedAt}:${order.supplierEmail}`,
