@@ -7,5 +7,7 @@ export default defineConfig({
   // A folder: core models in core.prisma, each plugin's models copied in by `npm run plugins:generate`.
   schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL ?? "" },
+  // The shadow database is only for `migrate diff --from-migrations` (`npm run ritiko -- plugin migrate`
+  // starts a throw-away one and passes it here); every other command ignores it.
+  datasource: { url: process.env.DATABASE_URL ?? "", ...(process.env.SHADOW_DATABASE_URL ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL } : {}) },
 });

@@ -53,7 +53,9 @@ function compare(want: JsonSchema, have: JsonSchema, prefix: string, producerNam
 
 /** Every cross-plugin subscription of the installed plugins that does not fit its producer. */
 export function eventContractProblems(plugins: readonly PluginManifest[]): string[] {
-  const byId = new Map(plugins.map((p) => [p.id, p]));
+  // An event name's first segment is its plugin's id in snake case ("clinic_notes.record_created" for
+  // the plugin clinic-notes): event names are dotted lower_snake_case, plugin ids may have dashes.
+  const byId = new Map(plugins.map((p) => [p.id.replace(/-/g, "_"), p]));
   const problems: string[] = [];
   for (const plugin of plugins) {
     const handlers = [...(plugin.handlers?.inTransaction ?? []), ...(plugin.handlers?.durable ?? [])];
@@ -64,7 +66,7 @@ export function eventContractProblems(plugins: readonly PluginManifest[]): strin
       if (!producer) continue;
       const exported = Object.values(producer.events ?? {}).find((e) => e.name === event.name);
       if (!exported) {
-        problems.push(`${plugin.id} subscribes to ${event.name}, which the ${producerId} plugin does not export`);
+        problems.push(`${plugin.id} subscribes to ${event.name}, which the ${producer.id} plugin does not export`);
         continue;
       }
       for (const p of contractProblems(event, exported)) problems.push(`${plugin.id} subscribes to ${event.name}: ${p}`);

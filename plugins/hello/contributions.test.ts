@@ -1,0 +1,44 @@
+// Hello's page, widget, menu and digest job through the plugin test kit (tests/kit): what a member
+// sees and what a run does, with no browser, no Next build and no mocks.
+import "@/app/_plugins/runtime";
+import { describe, expect, it } from "vitest";
+import { rootDb } from "@/core/db/client";
+import { createTestOrganization, enablePluginFor, grant } from "@/core/testing/plugin-test-kit";
+import { runJob } from "@/tests/kit/jobs";
+import { menuLabels } from "@/tests/kit/menu";
+import { renderPage, renderWidget } from "@/tests/kit/page";
+import { helloDigestRequested } from "./jobs";
+import GreetingWidget from "./widgets/greeting-widget";
+
+describe("Hello through the test kit", () => {
+  it("renders its pages for members with hello.view_greetings: 403 without, 404 where disabled or unknown", async () => {
+    const org = await createTestOrganization("Kit Page Clinic");
+    await enablePluginFor(org, "hello");
+    const owner = await renderPage(await org.as("owner"), "/hello");
+    expect(owner.status).toBe(200);
+    expect(owner.html).toContain("Welcome to Ritiko, Kit Page Clinic!");
+    const [first] = await rootDb().helloGreeting.findMany({ where: { organizationId: org.org.id }, orderBy: { createdAt: "asc" }, take: 1 });
+    expect((await renderPage(await org.as("owner"), `/hello/greetings/${first!.id}`)).html).toContain("Welcome to Ritiko");
+    expect((await renderPage(await org.as("owner"), "/hello/nowhere")).status).toBe(404);
+    expect((await renderPage(await org.as("staff"), "/hello")).status).toBe(403);
+    await grant(org, "staff", { groups: ["hello.viewer"] });
+    expect((await renderPage(await org.as("staff"), "/hello")).status).toBe(200);
+    expect((await renderPage(await (await createTestOrganization()).as("owner"), "/hello")).status).toBe(404);
+  });
+
+  it("shows its widget and its menu with today's greetings as the badge", async () => {
+    const org = await createTestOrganization();
+    expect(await menuLabels(org, "owner")).not.toContain("Hello › Greetings (2)");
+    await enablePluginFor(org, "hello");
+    expect(await renderWidget(GreetingWidget, { ctx: await org.as("owner") })).toContain(">2</span> greetings in the last 24 hours");
+    expect(await menuLabels(org, "owner")).toContain("Hello › Greetings (2)");
+    expect(await menuLabels(org, "viewer")).toEqual([]);
+  });
+
+  it("runs the digest job through the embedded executor", async () => {
+    const org = await createTestOrganization();
+    await enablePluginFor(org, "hello");
+    const run = await runJob("hello-digest", helloDigestRequested.create({ organizationId: org.org.id }));
+    expect([run.status, run.output]).toEqual(["completed", { greetingsToday: 2, announced: 2 }]);
+  });
+});

@@ -1,0 +1,49 @@
+// widgets/summary-widget.tsx on the dashboard, and its test rendered with the test kit.
+import type { Template } from "./types";
+
+export const widget: Template = (n, has) => {
+  const model = has("model");
+  const link = has("page") ? `\n        <Link href="/${n.id}" className="text-primary hover:underline">\n          Open ${n.title}\n        </Link>` : "";
+  return [
+    {
+      path: "widgets/summary-widget.tsx",
+      content: `// ${n.title} on the dashboard (zone dashboard.side): ${model ? "how many records the organization has" : "a summary"}.
+${has("page") ? `import Link from "next/link";\n` : ""}import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { WidgetProps } from "@/core/plugins/types";
+${model ? `import { countRecords } from "../records";\n` : ""}
+export default async function SummaryWidget({ ctx }: WidgetProps) {
+${model ? "  const count = await countRecords(ctx);" : `  const name = ctx.organization.name;`}
+  return (
+    <Card aria-label="${n.title} widget">
+      <CardHeader>
+        <CardTitle as="h3">${n.title}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-1 text-sm">
+        ${model ? `<p>\n          <span className="text-2xl font-semibold tabular-nums">{count}</span> record{count === 1 ? "" : "s"}\n        </p>` : `<p>${n.title} is on for {name}.</p>`}${link}
+      </CardContent>
+    </Card>
+  );
+}
+`,
+    },
+    {
+      path: "tests/widget.test.ts",
+      content: `// The dashboard widget rendered as the member sees it (tests/kit/page.ts renderWidget).
+import "@/app/_plugins/runtime";
+import { describe, expect, it } from "vitest";
+import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
+import { renderWidget } from "@/tests/kit/page";
+${model ? `import { createRecord } from "../records";\n` : ""}import SummaryWidget from "../widgets/summary-widget";
+
+describe("the ${n.title} widget", () => {
+  it("${model ? "counts the organization's records" : "names the organization"}", async () => {
+    const org = await createTestOrganization("Widget Clinic");
+    await enablePluginFor(org, "${n.id}");
+    const ctx = await org.as("owner");
+${model ? `    expect(await renderWidget(SummaryWidget, { ctx })).toContain(">0</span> records");\n    await createRecord(ctx, { name: "One", note: "" });\n    expect(await renderWidget(SummaryWidget, { ctx })).toContain(">1</span> record<");` : `    expect(await renderWidget(SummaryWidget, { ctx })).toContain("Widget Clinic");`}
+  });
+});
+`,
+    },
+  ];
+};
