@@ -9,7 +9,9 @@
 //         (DATABASE_POOLING=transaction; migrations direct, as docs/deploy.md says);
 //      b. typecheck and lint, the seeded e2e database, `next build`, then the crash tests
 //         (tests/chaos, playwright.chaos.config.ts): a real `npm start` on its own embedded
-//         PostgreSQL whose processes are killed mid-import;
+//         PostgreSQL whose processes are killed mid-import, then the five-minute promise
+//         (scripts/plugin-promise.ts: a plugin scaffolded in a copy of the repository, typechecked,
+//         linted, tested and driven in Chromium against `npm run dev`);
 //   3. Playwright in Debian's Chromium against `npm start`'s server, alone.
 // Flags: --unit (only vitest), --e2e (only Playwright and the crash tests), --chaos (only the crash
 // tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first),
@@ -267,6 +269,15 @@ try {
     }
     // In the full run the crash tests go beside the database lane; alone (--e2e) they follow the browser tests.
     if (parallel && runChaos) await chaosTests();
+    // Only in the full run (`npm run test:promise` runs it alone): it brings its own copy, database and server.
+    if (parallel && runChaos) {
+      await timed("the five-minute promise", async () => {
+        say("the five-minute promise: a scaffolded plugin from copy to browser (scripts/plugin-promise.ts)");
+        const code = await run(process.execPath, ["--import", "tsx", "scripts/plugin-promise.ts"], {}, tag("promise"));
+        totals[code === 0 ? "passed" : "failed"] += 1;
+        if (code !== 0) exitCode = 1;
+      });
+    }
   };
 
   const chaosTests = () =>
