@@ -1,7 +1,7 @@
 "use server";
 // Server actions of the API tokens page. Any member may create and revoke their own tokens (a token
 // can never do more than its user); owners and admins may revoke other members' tokens too.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import type { ActionResult } from "@/core/actions/result";

@@ -1,6 +1,6 @@
 "use server";
 // Server actions for appointment forms, the delete button and the patient picker.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import { searchPatientOptions } from "@/core/patients/queries";

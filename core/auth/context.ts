@@ -3,12 +3,13 @@
 // handlers get their data access from here, so a query cannot forget its organization.
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { getServerSession, type Session } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { rootDb } from "@/core/db/client";
 import { scopedDb, type ScopedDb } from "@/core/db/scoped";
 import { currentRequestId } from "@/core/http/request-id";
 import { authOptions } from "./options";
+import { memberInScope } from "./session-scope";
 import { can, type Capability, type Role } from "./roles";
 
 export type OrgSummary = { id: string; name: string; slug: string; timezone: string; currency: string };
@@ -39,6 +40,9 @@ const ORG_SELECT = { id: true, name: true, slug: true, timezone: true, currency:
  * session then, so a handler answers 401 as it would to a request without cookies, not a 500.
  */
 export const getSession = cache(async () => {
+  // A member set by runAsMember (tests, scripts): their session, checked against the database below like any other.
+  const scoped = memberInScope();
+  if (scoped) return { user: { id: scoped.userId }, organizationId: scoped.organizationId, expires: "" } satisfies Session;
   try {
     return await getServerSession(authOptions);
   } catch (err) {

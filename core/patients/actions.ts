@@ -1,6 +1,6 @@
 "use server";
 // Server actions for patient forms and the delete button. Input is untrusted: validated again here.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import * as mutations from "./mutations";

@@ -1,6 +1,6 @@
 "use server";
 // Enable/disable a plugin for the active organization from the Plugins page (owners and admins).
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import { requestOrigin } from "@/core/http/request-origin";

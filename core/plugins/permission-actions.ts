@@ -2,7 +2,7 @@
 // Server actions of the member permissions page (owners and admins): replace what one member was
 // granted by one plugin. Input is untrusted; replaceMemberPluginGrants re-checks every key and the
 // membership against the active organization.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import { replaceMemberPluginGrants } from "./member-grants";

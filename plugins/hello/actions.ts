@@ -1,6 +1,6 @@
 "use server";
 // The "Say hello" form on Hello's page.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { orgAction } from "@/core/actions/org-action";
 import { hasPermission } from "@/core/plugins/permissions";
 import { createGreeting, greetingInput } from "./greetings";

@@ -7,6 +7,8 @@ import { createTestOrganization, enablePluginFor, grant } from "@/core/testing/p
 import { runJob } from "@/tests/kit/jobs";
 import { menuLabels } from "@/tests/kit/menu";
 import { renderPage, renderWidget } from "@/tests/kit/page";
+import { withSession } from "@/tests/kit/session";
+import { createGreetingAction } from "./actions";
 import { helloDigestRequested } from "./jobs";
 import GreetingWidget from "./widgets/greeting-widget";
 
@@ -33,6 +35,25 @@ describe("Hello through the test kit", () => {
     expect(await renderWidget(GreetingWidget, { ctx: await org.as("owner") })).toContain(">2</span> greetings in the last 24 hours");
     expect(await menuLabels(org, "owner")).toContain("Hello › Greetings (2)");
     expect(await menuLabels(org, "viewer")).toEqual([]);
+  });
+
+  it("runs its server action as the signed-in member: allowed with hello.manage_greetings, refused without, and only in the member's organization", async () => {
+    const org = await createTestOrganization();
+    await enablePluginFor(org, "hello");
+    const staff = await org.as("staff");
+    expect(await withSession(staff, () => createGreetingAction({ message: "From staff" }))).toEqual({ ok: false, error: "You do not have permission to post greetings." });
+    await grant(org, "staff", { groups: ["hello.manager"] });
+    const posted = await withSession(staff, () => createGreetingAction({ message: "From staff" }));
+    expect(posted).toMatchObject({ ok: true, message: "Greeting posted." });
+    expect(await withSession(staff, () => createGreetingAction({ message: "" }))).toMatchObject({ ok: false, fieldErrors: { message: "Write a message" } });
+    expect(await rootDb().helloGreeting.findMany({ where: { organizationId: org.org.id, message: "From staff" }, select: { createdById: true } })).toEqual([{ createdById: staff.user.id }]);
+    // Outside any session: what a browser whose session expired gets.
+    expect(await createGreetingAction({ message: "Nobody" })).toEqual({ ok: false, error: "Your session has ended. Please sign in again." });
+    // A member of another organization acting with this organization's id falls back to their own membership.
+    const other = await createTestOrganization();
+    const stranger = await other.as("owner");
+    await withSession({ user: stranger.user, organization: org.org as typeof stranger.organization }, () => createGreetingAction({ message: "Stranger" }));
+    expect(await rootDb().helloGreeting.count({ where: { organizationId: org.org.id, message: "Stranger" } })).toBe(0);
   });
 
   it("runs the digest job through the embedded executor", async () => {

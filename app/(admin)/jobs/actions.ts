@@ -1,6 +1,6 @@
 "use server";
 // Server actions of the Jobs page: thin wrappers over core/jobs/operations.ts for owners and admins.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import * as mutations from "@/core/jobs/operations";

@@ -2,7 +2,7 @@
 // Saving a plugin's settings from its settings page (owners and admins). The input is untrusted and
 // validated again on the server with the same rules as the form, plus the checks that only the
 // server can run (each field's validate, cross-field validate, nested JSON schemas).
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import type { ActionResult } from "@/core/actions/result";

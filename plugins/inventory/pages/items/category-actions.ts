@@ -1,6 +1,6 @@
 "use server";
 // Server actions of the categories page. Managing categories needs inventory.manage_items.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import type { ActionResult } from "@/core/actions/result";
 import { INVENTORY_PERMISSIONS as P } from "../../permissions";
 import { idSchema, inventoryAction } from "./action-guard";

@@ -3,7 +3,7 @@
 // its stock (items/stock.ts). Input is untrusted: validated again here with the form's schemas. Each
 // write is one transaction with its events; when it is refused (duplicate SKU, unknown category,
 // withdrawing more than is in stock) nothing is written and the reason comes back for the field.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import type { ActionResult } from "@/core/actions/result";
 import { kickOutbox } from "@/core/events/outbox-signal";
 import { createItem, deleteItem, updateItem, type WriteResult } from "../../items/mutations";

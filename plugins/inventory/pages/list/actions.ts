@@ -3,7 +3,7 @@
 // order from the selection (inventory.manage_purchase_orders), and the background operation's
 // progress and retry. Permission checks and validation happen in the domain functions they call, so
 // the rules are the same for every caller; orgAction adds the session and the error reporting.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import { hasPermission } from "@/core/plugins/permissions";

@@ -2,7 +2,7 @@
 // Purchase-order server actions (inventory.manage_purchase_orders, checked in orders/service.ts):
 // mark a draft as sent, receive a sent order (adds the stock), save a draft's line quantities, edit
 // the supplier, e-mail the order to the supplier.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import { orgAction } from "@/core/actions/org-action";
 import { emailOrder, receiveOrderAsMember, saveLineQuantities, saveSupplier, sendOrder } from "../../orders/service";

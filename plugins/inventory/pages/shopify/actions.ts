@@ -2,7 +2,7 @@
 // "Sync now" on the Shopify page: checks the member may run the sync and that Shopify is set up, then
 // sends the sync job's event (the job does the work, in the background). Refused with the reason when
 // the credentials are missing or a sync of the organization is already waiting or running.
-import { revalidatePath } from "next/cache";
+import { revalidatePath } from "@/core/http/revalidate";
 import { z } from "zod";
 import type { ActionResult } from "@/core/actions/result";
 import { inngest } from "@/inngest/client";
