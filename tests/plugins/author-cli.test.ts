@@ -18,6 +18,8 @@ function cli(...args: string[]) {
 }
 
 const sandboxes: string[] = [];
+// Inside the checkout (so Prisma and its config resolve from its node_modules), in the ignored .data/.
+fs.mkdirSync(".data", { recursive: true });
 afterAll(() => {
   for (const s of sandboxes) fs.rmSync(s, { recursive: true, force: true });
 });
