@@ -2,8 +2,8 @@
 // in a temporary copy of this repository (its committed and untracked files, node_modules
 // hard-linked), scaffold "promise-notes" with every contribution (which writes its first migration
 // and regenerates the Prisma client), check the glue, typecheck, lint the plugin, run its tests, start
-// `npm run dev` (embedded PostgreSQL, demo data, job executor) and drive it in Chromium: enable, menu
-// entry, page, setting, API route, widget (tests/promise/plugin-promise.spec.ts). Prints each step's
+// `npm run dev` (embedded PostgreSQL, demo data, job executor), enable the plugin with the CLI and drive
+// it in Chromium: menu entry, page, setting, API route, widget (tests/promise/plugin-promise.spec.ts). Prints each step's
 // seconds; exits 1 naming the step that failed (the copy is then kept for a look, its path printed).
 // `npm test` runs it in its build lane, so `.ci/run` does too.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -91,18 +91,23 @@ try {
   const port = await freePort();
   // localhost, not 127.0.0.1: `next dev` serves its client scripts to its own origin only (allowedDevOrigins).
   const base = `http://localhost:${port}`;
+  const dbPort = await freePort();
   await step("npm run dev: ready (embedded PostgreSQL, migrations, demo data, job executor)", async () => {
     const log = fs.openSync(path.join(copy, "dev.log"), "w");
     const dev = spawn("npm", ["run", "dev"], {
       cwd: copy,
       detached: true,
       stdio: ["ignore", log, log],
-      env: { ...env, PORT: String(port), RITIKO_DB_PORT: String(await freePort()), RITIKO_EXECUTOR_PORT: String(await freePort()), NEXTAUTH_URL: base },
+      env: { ...env, PORT: String(port), RITIKO_DB_PORT: String(dbPort), RITIKO_EXECUTOR_PORT: String(await freePort()), NEXTAUTH_URL: base },
     });
     server = dev;
     await waitReady(`${base}/api/health/ready`, dev, 300_000);
   });
-  await step("in the browser: enable, menu entry, page, setting, API route, widget", () =>
+  // From a shell, as an author would while developing (the Plugins page's button is the e2e suite's).
+  await step(`enable it for the demo clinic: npm run ritiko -- plugin enable ${ID} --org acme`, () =>
+    run(copy, "npm", ["run", "--silent", "ritiko", "--", "plugin", "enable", ID, "--org", "acme"], { DATABASE_URL: `postgresql://ritiko:ritiko@127.0.0.1:${dbPort}/ritiko` }),
+  );
+  await step("in the browser: menu entry, page, setting, API route, widget", () =>
     run(copy, process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "playwright.promise.config.ts"], { E2E_BASE_URL: base }),
   );
 } catch (err) {

@@ -1,24 +1,19 @@
 // The five-minute promise, in the browser (run by scripts/plugin-promise.ts against `npm run dev` in a
-// fresh copy of the repository where it has just scaffolded "promise-notes" with every contribution):
-// an owner enables it, finds its menu entry, opens its page, changes its setting and sees the page
-// follow, calls its API route, and sees the record on the page and in the dashboard widget.
+// fresh copy of the repository where it has just scaffolded "promise-notes" with every contribution and
+// enabled it for the demo clinic with the CLI): the owner finds its menu entry, opens its page, changes
+// its setting and sees the page follow, calls its API route, and sees the record on the page and in
+// the dashboard widget.
 import { expect, test } from "@playwright/test";
 
 const NAME = "Promise notes";
 
-test("a freshly scaffolded plugin works in the browser: enable, menu, page, setting, API, widget", async ({ page }) => {
+test("a freshly scaffolded plugin works in the browser: menu, page, setting, API, widget", async ({ page }) => {
   // As e2e/helpers.ts signIn, with dev mode's patience: the dashboard compiles on this first visit.
   await page.goto("/login");
   await page.getByLabel("Email", { exact: true }).fill("owner@acme.test");
   await page.getByLabel("Password", { exact: true }).fill("ritiko-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  await page.goto("/plugins");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(NAME) }) });
-  await card.getByRole("button", { name: `Enable ${NAME}` }).click();
-  await expect(page.getByText(`${NAME} enabled for Acme Family Clinic.`)).toBeVisible();
-
-  await page.goto("/");
   await page.getByRole("link", { name: NAME }).first().click();
   await expect(page.getByRole("heading", { name: NAME, level: 1 })).toBeVisible();
   await expect(page.getByText("No records yet")).toBeVisible();
