@@ -3,7 +3,7 @@
 // hard-linked), scaffold "promise-notes" with every contribution (which writes its first migration
 // and regenerates the Prisma client), check the glue, typecheck, lint the plugin, run its tests, start
 // `npm run dev` (embedded PostgreSQL, demo data, job executor), enable the plugin with the CLI and drive
-// it in Chromium: menu entry, page, setting, API route, widget (tests/promise/plugin-promise.spec.ts). Prints each step's
+// it in Chromium: menu entry, page, setting, API route (tests/promise/plugin-promise.spec.ts). Prints each step's
 // seconds; exits 1 naming the step that failed (the copy is then kept for a look, its path printed).
 // `npm test` runs it in its build lane, so `.ci/run` does too.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -107,7 +107,7 @@ try {
   await step(`enable it for the demo clinic: npm run ritiko -- plugin enable ${ID} --org acme`, () =>
     run(copy, "npm", ["run", "--silent", "ritiko", "--", "plugin", "enable", ID, "--org", "acme"], { DATABASE_URL: `postgresql://ritiko:ritiko@127.0.0.1:${dbPort}/ritiko` }),
   );
-  await step("in the browser: menu entry, page, setting, API route, widget", () =>
+  await step("in the browser: menu entry, page, setting, API route", () =>
     run(copy, process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "playwright.promise.config.ts"], { E2E_BASE_URL: base }),
   );
 } catch (err) {
