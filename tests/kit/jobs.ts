@@ -13,10 +13,14 @@ import { freePort } from "@/scripts/lib/free-port";
 import { runOfEvent, startHarness, waitForRun, type Harness } from "../jobs/harness";
 
 let harness: Promise<{ h: Harness; inngest: Inngest }> | null = null;
+const devBefore = process.env.INNGEST_DEV;
 afterAll(async () => {
   const running = harness;
   harness = null;
   await (await running)?.h.close();
+  // The next test file in this worker must not send events to an executor that is gone.
+  if (devBefore === undefined) delete process.env.INNGEST_DEV;
+  else process.env.INNGEST_DEV = devBefore;
 });
 
 async function start() {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { pluginWarnings } from "@/scripts/generate-plugins";
-import { migratePlugin, nextTimestamp, pluginTables, safeComments, touchedTables } from "@/scripts/lib/plugin-author/migrate";
+import { migratePlugin, nextTimestamp, pluginEnums, pluginTables, safeComments, touchedTables } from "@/scripts/lib/plugin-author/migrate";
 import { newPlugin } from "@/scripts/lib/plugin-author/new-plugin";
 import { resolveContributions } from "@/scripts/lib/plugin-author/templates";
 
@@ -55,7 +55,9 @@ describe("npm run ritiko -- plugin new: refusals", () => {
 
 describe("plugin migrate: the pieces", () => {
   it("knows a plugin's tables, what a script touches, and keeps comments the offline engine can split", () => {
-    expect(pluginTables(`model A {\n  id String @id\n  @@map("a_rows")\n}\nmodel B {\n  id String @id\n}\n`)).toEqual(["a_rows", "B"]);
+    const prisma = `model A {\n  id String @id\n  @@map("a_rows")\n}\nmodel B {\n  id String @id\n}\nenum Color {\n  red\n}\nenum Size {\n  s\n  @@map("size_kind")\n}\n`;
+    expect([pluginTables(prisma), pluginEnums(prisma)]).toEqual([["a_rows", "B"], ["Color", "size_kind"]]);
+    expect(touchedTables(`CREATE TYPE "Color" AS ENUM ('red');\nALTER TYPE "size_kind" ADD VALUE 'm';\nDROP TYPE "Old";`)).toEqual(["type Color", "type size_kind", "type Old"]);
     expect(touchedTables(`CREATE TABLE "a" (x int);\nALTER TABLE "b" ADD COLUMN y int;\nCREATE INDEX "c_idx" ON "c"("x");\nDROP INDEX "d_x_idx";`)).toEqual(["a", "b", "c", "index d_x_idx"]);
     expect(safeComments("-- it's a; test\nSELECT 'a;b';")).toBe("-- its a test\nSELECT 'a;b';");
   });
@@ -108,6 +110,16 @@ describe("plugin new + plugin migrate on a copy of the schema", () => {
     const added = await migratePlugin(root, "desk-notes", "add_due_on");
     expect(added.written).toMatch(/_plugin_desk_notes_add_due_on\/migration\.sql$/);
     expect(added.sql).toContain(`ALTER TABLE "desk_notes_records" ADD COLUMN     "dueOn" DATE`);
+
+    // A model and an enum of the plugin's own, added, then removed: both migrations are the plugin's.
+    const tagged = `\nenum DeskTagColor {\n  red\n  blue\n}\n\nmodel DeskTag {\n  id             String       @id @db.Uuid\n  organizationId String       @db.Uuid\n  color          DeskTagColor\n\n  @@map("desk_notes_tags")\n}\n`;
+    const withoutTags = fs.readFileSync(models, "utf8");
+    fs.writeFileSync(models, withoutTags + tagged);
+    const tags = await migratePlugin(root, "desk-notes", "add_tags");
+    expect(tags.sql).toMatch(/CREATE TYPE "DeskTagColor"[\s\S]*CREATE TABLE "desk_notes_tags"/);
+    fs.writeFileSync(models, withoutTags);
+    const dropped = await migratePlugin(root, "desk-notes", "drop_tags");
+    expect(dropped.sql).toMatch(/DROP TABLE "desk_notes_tags"[\s\S]*DROP TYPE "DeskTagColor"/);
     expect(added.written! > made.migration!).toBe(true);
 
     const core = path.join(root, "prisma/schema/core.prisma");

@@ -38,5 +38,10 @@ describe("cross-plugin event contracts", () => {
     expect(eventContractProblems([shop, listener("shop.order.cancelled")])).toEqual(["listener subscribes to shop.order.cancelled, which the shop plugin does not export"]);
     expect(eventContractProblems([shop, listener("shop.order.placed")])).toEqual([]);
     expect(eventContractProblems([listener("warehouse.item.moved")])).toEqual([]);
+    // A dashed plugin id names its events in snake case: "clinic-notes" exports clinic_notes.* and is found by it.
+    const notes = manifest("clinic-notes", { events: { created: defineEvent("clinic_notes.record_created", z.object({ recordId: z.uuid() })) } });
+    const reader = manifest("listener", { handlers: { inTransaction: [onEvent({ event: subscribedEvent("clinic_notes.record_created", z.object({ name: z.string() })), handle: () => undefined })] } });
+    expect(eventContractProblems([notes, reader])).toEqual([`listener subscribes to clinic_notes.record_created: reads "name", which clinic_notes.record_created does not carry`]);
+    expect(eventContractProblems([notes, listener("clinic_notes.record_deleted")])).toEqual(["listener subscribes to clinic_notes.record_deleted, which the clinic-notes plugin does not export"]);
   });
 });

@@ -21,12 +21,21 @@ export type MigrateResult = { written: string | null; sql: string; message: stri
 
 /** The plugin's tables: each model's @@map name, else the model name (Prisma's default). */
 export function pluginTables(modelsPrisma: string): string[] {
-  const tables: string[] = [];
-  for (const m of modelsPrisma.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+  return mappedNames(modelsPrisma, "model");
+}
+
+/** The plugin's enum types (PostgreSQL types of the same name, or their @@map name). */
+export function pluginEnums(modelsPrisma: string): string[] {
+  return mappedNames(modelsPrisma, "enum");
+}
+
+function mappedNames(prisma: string, kind: "model" | "enum"): string[] {
+  const names: string[] = [];
+  for (const m of prisma.matchAll(new RegExp(`^${kind}\\s+(\\w+)\\s*\\{([\\s\\S]*?)^\\}`, "gm"))) {
     const mapped = /@@map\(\s*"([^"]+)"\s*\)/.exec(m[2]!);
-    tables.push(mapped ? mapped[1]! : m[1]!);
+    names.push(mapped ? mapped[1]! : m[1]!);
   }
-  return tables;
+  return names;
 }
 
 /** Tables a migration script touches (CREATE/ALTER/DROP TABLE, CREATE/DROP INDEX ... ON, foreign keys' targets excluded). */
@@ -36,7 +45,7 @@ export function touchedTables(sql: string): string[] {
   for (const m of sql.matchAll(/\bINDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?"[^"]+"\s+ON\s+"([^"]+)"/gi)) found.add(m[1]!);
   // DROP INDEX names no table: Prisma names indexes "<table>_<columns>_idx/key", so the prefix tells.
   for (const m of sql.matchAll(/\bDROP\s+INDEX\s+"([^"]+)"/gi)) found.add(`index ${m[1]!}`);
-  for (const m of sql.matchAll(/\bCREATE\s+TYPE\s+"([^"]+)"/gi)) found.add(`type ${m[1]!}`);
+  for (const m of sql.matchAll(/\b(?:CREATE|ALTER|DROP)\s+TYPE\s+(?:IF\s+EXISTS\s+)?"([^"]+)"/gi)) found.add(`type ${m[1]!}`);
   return [...found];
 }
 
@@ -64,7 +73,12 @@ export async function migratePlugin(root: string, id: string, name: string, opts
   const models = path.join(root, "plugins", id, "models.prisma");
   if (!fs.existsSync(path.join(root, "plugins", id, "plugin.ts"))) throw new AuthorError(`No plugin "${id}": plugins/${id}/plugin.ts does not exist.`);
   if (!fs.existsSync(models)) throw new AuthorError(`plugins/${id} has no models.prisma: there is nothing to migrate.`);
-  const own = new Set(pluginTables(fs.readFileSync(models, "utf8")));
+  // Its own: what models.prisma declares now, and what the schema's copy of it declared before this run
+  // (a model or enum the author removed is dropped by this migration, and is still the plugin's).
+  const copy = path.join(root, "prisma", "schema", `plugin-${id}.prisma`);
+  const sources = [fs.readFileSync(models, "utf8"), fs.existsSync(copy) ? fs.readFileSync(copy, "utf8") : ""];
+  const own = new Set(sources.flatMap(pluginTables));
+  const ownTypes = new Set(sources.flatMap(pluginEnums));
   writeGenerated(root);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ritiko-shadow-"));
@@ -87,7 +101,7 @@ export async function migratePlugin(root: string, id: string, name: string, opts
 
   const foreign = touchedTables(sql).filter((t) => {
     if (t.startsWith("index ")) return ![...own].some((table) => t.slice(6).startsWith(`${table}_`));
-    if (t.startsWith("type ")) return true;
+    if (t.startsWith("type ")) return !ownTypes.has(t.slice(5));
     return !own.has(t);
   });
   if (foreign.length) {

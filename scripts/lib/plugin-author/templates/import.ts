@@ -69,8 +69,9 @@ export const ${n.camel}RecordsImport: ImportResource<Row> = {
           RETURNING id::text, name, note\`
       : [];
     for (const r of inserted) changes.push({ recordId: r.id, action: "created", before: null, after: r });
+    const insertedNames = new Set(inserted.map((i) => i.name));
     const rejected = creates
-      .filter((r) => !inserted.some((i) => i.name === r.data.name))
+      .filter((r) => !insertedNames.has(r.data.name))
       .map((r) => ({ row: r.row, line: r.line, field: "name", reason: \`A record named '\${r.data.name}' was created by someone else during the import; import the file again to update it\` }));
     if (updates.length) {
       const after = await tx.$queryRaw<Stored[]>\`
