@@ -20,7 +20,7 @@ export default defineConfig({
     // A stray it.only / describe.only would quietly shrink the suite: refused everywhere, not only
     // where CI is set (vitest's default).
     allowOnly: false,
-    setupFiles: ["tests/setup/plugin-runtime.ts"],
+    setupFiles: ["tests/setup/worker-database.ts", "tests/setup/plugin-runtime.ts"],
     // Outbox deliveries are driven by the tests themselves (deliverOutboxBatch), never by a loop.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", RITIKO_OUTBOX_DISPATCHER: "off" },
   },

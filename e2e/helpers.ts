@@ -36,9 +36,16 @@ export async function ensurePluginEnabled(page: Page, name: string) {
   await expect(enable.or(disable)).toBeVisible();
   // The state is read once the card shows either button: the branch decides nothing that a wait could change.
   if (await enable.isVisible()) {
-    await enable.click();
     // Another spec may have enabled it a moment earlier ("already enabled"): either way it is on.
-    await expect(page.getByText(new RegExp(`${name} (is already )?enabled for `)).first()).toBeVisible();
+    const done = page.getByText(new RegExp(`${name} (is already )?enabled for `)).first();
+    // The button is a client component: a click that lands before the page has hydrated (a loaded CI
+    // machine) does nothing, so it is clicked again until the server's answer shows. A click while the
+    // first is pending finds the button disabled and waits instead; a second enable would only say
+    // "already enabled", which also counts.
+    await expect(async () => {
+      if ((await enable.isVisible()) && (await enable.isEnabled())) await enable.click({ timeout: 2_000 });
+      await expect(done).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 45_000 });
     await page.reload();
     await expect(disable).toBeVisible();
   }

@@ -3,15 +3,15 @@
 //      a server where we may create databases);
 //   2. two lanes side by side (the box has 2 cores; each lane waits on the database or a server much
 //      of its time):
-//      a. vitest (unit + integration against the real database), then the pooled pass: the
-//         integration tests that depend on how connections behave (POOLED_TESTS) once more, with
-//         DATABASE_URL through Debian's PgBouncer in transaction pooling mode
-//         (DATABASE_POOLING=transaction; migrations direct, as docs/deploy.md says);
-//      b. typecheck and lint, the seeded e2e database, `next build`, then the crash tests
-//         (tests/chaos, playwright.chaos.config.ts): a real `npm start` on its own embedded
-//         PostgreSQL whose processes are killed mid-import, then the five-minute promise
-//         (scripts/plugin-promise.ts: a plugin scaffolded in a copy of the repository, typechecked,
-//         linted, tested and driven in Chromium against `npm run dev`);
+//      a. vitest (unit + integration against the real database; two workers, a database each), then
+//         the five-minute promise (scripts/plugin-promise.ts: a plugin scaffolded in a copy of the
+//         repository, typechecked, linted, tested and driven in Chromium against `npm run dev`);
+//      b. typecheck and lint, the seeded e2e database, `next build`, the crash tests
+//         (tests/chaos, playwright.chaos.config.ts: a real `npm start` on its own embedded PostgreSQL
+//         whose processes are killed mid-import), then the pooled pass: the integration tests that
+//         depend on how connections behave (POOLED_TESTS) once more, with DATABASE_URL through
+//         Debian's PgBouncer in transaction pooling mode (DATABASE_POOLING=transaction; migrations
+//         direct, as docs/deploy.md says). With --unit alone the pooled pass follows vitest;
 //   3. Playwright in Debian's Chromium against `npm start`'s server, alone.
 // Flags: --unit (only vitest), --e2e (only Playwright and the crash tests), --chaos (only the crash
 // tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first),
@@ -51,6 +51,11 @@ const POOLED_TESTS = [
   "plugins/inventory/tests/stock-", "plugins/inventory/tests/bulk", "plugins/inventory/tests/api", "plugins/inventory/tests/import-staged",
   "plugins/inventory/tests/orders", "plugins/audit/tests/chain", "plugins/audit/tests/write-paths",
 ];
+// vitest's own default is one worker per core but one (2 - 1 on this machine kind), which leaves a core
+// idle while a file waits on PostgreSQL, a lease or a child process — most of the integration tests'
+// time. Two run side by side, each on its own copy of the database (createWorkerDatabases;
+// RITIKO_VITEST_WORKERS overrides the count).
+const VITEST_WORKERS = process.env.RITIKO_VITEST_WORKERS ?? String(Math.max(2, os.availableParallelism() - 1));
 const argv = process.argv.slice(2);
 const args = new Set(argv.filter((a) => OWN_FLAGS.has(a)));
 /** Every argument that is not ours: Playwright's (spec files, -g...), or vitest's with --unit alone. */
@@ -86,15 +91,26 @@ function run(cmd: string, cmdArgs: string[], env: Record<string, string>, label?
   });
 }
 
-async function createDatabase(adminUrl: string, name: string) {
+async function createDatabase(adminUrl: string, name: string, template?: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Copies of a migrated database for vitest workers 2..N (tests/setup/worker-database.ts points each
+ * worker at its own). The files share nothing then: the job executor claims every due run of its app,
+ * the outbox delivers every pending row and the sweepers sweep every organization, so two files on one
+ * database would take each other's work. A copy by TEMPLATE takes a second; migrating again would not.
+ */
+async function createWorkerDatabases(adminUrl: string, name: string): Promise<Record<string, string>> {
+  for (let w = 2; w <= Number(VITEST_WORKERS); w++) await createDatabase(adminUrl, `${name}_w${w}`, name);
+  return { RITIKO_TEST_WORKER_DATABASES: "1" };
 }
 
 function dbUrl(adminUrl: string, name: string) {
@@ -173,9 +189,10 @@ try {
     say(`${what} took ${Math.round((Date.now() - t0) / 1000)} s`);
   };
   // The full run has two lanes side by side, so the 2-core box spends the time of the longer one
-  // instead of both (CI must stay under 40 minutes): the database tests (vitest, then the pooled
-  // pass) and the build lane (typecheck and lint, next build, the crash tests, which bring their own
-  // database and server). The browser tests run after both, alone: they are the most load-sensitive.
+  // instead of both (CI must stay under 40 minutes): the database lane (vitest, then the five-minute
+  // promise) and the build lane (typecheck and lint, next build, the crash tests, which bring their own
+  // database and server, then the pooled pass). The browser tests run after both, alone: they are the
+  // most load-sensitive.
   // `next typegen` (typecheck) and `next build` both write .next/types, so the build follows them.
   let e2eEnv: Record<string, string> | undefined;
   const e2eAppPassword = crypto.randomBytes(16).toString("hex");
@@ -208,14 +225,31 @@ try {
     await timed("vitest", async () => {
       await createDatabase(adminUrl!, `ritiko_unit_${suffix}`);
       migrateDeploy(unitUrl, { quiet: true });
-      say("vitest: unit and integration tests");
-      const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...unitFilters, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
+      const workerDatabases = await createWorkerDatabases(adminUrl!, `ritiko_unit_${suffix}`);
+      say(`vitest: unit and integration tests (${VITEST_WORKERS} workers, a database each)`);
+      const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", `--maxWorkers=${VITEST_WORKERS}`, ...unitFilters, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
         DATABASE_URL: unitUrl,
-        TEST_ADMIN_DATABASE_URL: adminUrl!,
         RITIKO_SECRETS_KEY: secretsKey,
+        ...workerDatabases,
       });
       count("test-results/vitest.json", "vitest", code);
     });
+    // In the full run the promise follows here and the pooled pass goes to the build lane, which
+    // balances the two lanes (each about 20 minutes on a loaded CI machine); alone, the pooled pass follows.
+    if (parallel && runChaos) await promise();
+    else await pooledPass();
+  };
+
+  // Only in the full run (`npm run test:promise` runs it alone): it brings its own copy, database and server.
+  const promise = () =>
+    timed("the five-minute promise", async () => {
+      say("the five-minute promise: a scaffolded plugin from copy to browser (scripts/plugin-promise.ts)");
+      const code = await run(process.execPath, ["--import", "tsx", "scripts/plugin-promise.ts"], {}, tag("promise"));
+      totals[code === 0 ? "passed" : "failed"] += 1;
+      if (code !== 0) exitCode = 1;
+    });
+
+  const pooledPass = async () => {
     if (!runPooled) return;
     await timed("the pooled pass", async () => {
       // Its own database, migrated directly (a migration takes session-level locks a transaction pooler
@@ -223,18 +257,21 @@ try {
       const pooledName = `ritiko_pooled_${suffix}`;
       await createDatabase(adminUrl!, pooledName);
       migrateDeploy(dbUrl(adminUrl!, pooledName), { quiet: true });
+      const workerDatabases = await createWorkerDatabases(adminUrl!, pooledName);
       let bouncer: PgBouncer | undefined;
       try {
         bouncer = await startPgBouncer(pgbouncerBinary, { adminUrl: adminUrl!, dir: path.join(tmpData, "pgbouncer"), port: await freePort() });
         say(`vitest through PgBouncer (transaction pooling, port ${bouncer.port}): ${POOLED_TESTS.join(" ")}`);
         const code = await run(
           process.execPath,
-          ["node_modules/vitest/vitest.mjs", "run", ...POOLED_TESTS, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest-pooled.json"],
+          ["node_modules/vitest/vitest.mjs", "run", `--maxWorkers=${VITEST_WORKERS}`, ...POOLED_TESTS, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest-pooled.json"],
           {
             DATABASE_URL: bouncer.urlFor(dbUrl(adminUrl!, pooledName)),
             DATABASE_POOLING: "transaction",
             RITIKO_SECRETS_KEY: secretsKey,
+            ...workerDatabases,
           },
+          tag("pooled"),
         );
         count("test-results/vitest-pooled.json", "vitest", code);
       } finally {
@@ -269,15 +306,7 @@ try {
     }
     // In the full run the crash tests go beside the database lane; alone (--e2e) they follow the browser tests.
     if (parallel && runChaos) await chaosTests();
-    // Only in the full run (`npm run test:promise` runs it alone): it brings its own copy, database and server.
-    if (parallel && runChaos) {
-      await timed("the five-minute promise", async () => {
-        say("the five-minute promise: a scaffolded plugin from copy to browser (scripts/plugin-promise.ts)");
-        const code = await run(process.execPath, ["--import", "tsx", "scripts/plugin-promise.ts"], {}, tag("promise"));
-        totals[code === 0 ? "passed" : "failed"] += 1;
-        if (code !== 0) exitCode = 1;
-      });
-    }
+    if (parallel) await pooledPass();
   };
 
   const chaosTests = () =>
