@@ -3,15 +3,16 @@
 //      a server where we may create databases);
 //   2. two lanes side by side (the box has 2 cores; each lane waits on the database or a server much
 //      of its time):
-//      a. vitest (unit + integration against the real database; two workers, a database each), then
-//         the five-minute promise (scripts/plugin-promise.ts: a plugin scaffolded in a copy of the
-//         repository, typechecked, linted, tested and driven in Chromium against `npm run dev`);
-//      b. typecheck and lint, the seeded e2e database, `next build`, the crash tests
-//         (tests/chaos, playwright.chaos.config.ts: a real `npm start` on its own embedded PostgreSQL
-//         whose processes are killed mid-import), then the pooled pass: the integration tests that
-//         depend on how connections behave (POOLED_TESTS) once more, with DATABASE_URL through
-//         Debian's PgBouncer in transaction pooling mode (DATABASE_POOLING=transaction; migrations
-//         direct, as docs/deploy.md says). With --unit alone the pooled pass follows vitest;
+//      a. vitest (unit + integration against the real database; with more than one worker, a
+//         database each), then the pooled pass: the integration tests that depend on how
+//         connections behave (POOLED_TESTS) once more, with DATABASE_URL through Debian's PgBouncer
+//         in transaction pooling mode (DATABASE_POOLING=transaction; migrations direct, as
+//         docs/deploy.md says);
+//      b. typecheck and lint, the seeded e2e database, `next build`, then the crash tests
+//         (tests/chaos, playwright.chaos.config.ts): a real `npm start` on its own embedded
+//         PostgreSQL whose processes are killed mid-import, then the five-minute promise
+//         (scripts/plugin-promise.ts: a plugin scaffolded in a copy of the repository, typechecked,
+//         linted, tested and driven in Chromium against `npm run dev`);
 //   3. Playwright in Debian's Chromium against `npm start`'s server, alone.
 // Flags: --unit (only vitest), --e2e (only Playwright and the crash tests), --chaos (only the crash
 // tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first),
@@ -51,11 +52,12 @@ const POOLED_TESTS = [
   "plugins/inventory/tests/stock-", "plugins/inventory/tests/bulk", "plugins/inventory/tests/api", "plugins/inventory/tests/import-staged",
   "plugins/inventory/tests/orders", "plugins/audit/tests/chain", "plugins/audit/tests/write-paths",
 ];
-// vitest's own default is one worker per core but one (2 - 1 on this machine kind), which leaves a core
-// idle while a file waits on PostgreSQL, a lease or a child process — most of the integration tests'
-// time. Two run side by side, each on its own copy of the database (createWorkerDatabases;
-// RITIKO_VITEST_WORKERS overrides the count).
-const VITEST_WORKERS = process.env.RITIKO_VITEST_WORKERS ?? String(Math.max(2, os.availableParallelism() - 1));
+// vitest's own default: one worker per core but one — a single worker on this 2-core machine kind.
+// Measured on a loaded CI box (stress-ng at 40 % of both cores), two workers beside the build lane
+// cut vitest from 1137 to 946 s but pushed tests that spawn processes or wait on jobs past their
+// timeouts (migrate diff 30 s, the CLI, 60 s job waits); on a quiet box two workers take 414 s and
+// pass (RITIKO_VITEST_WORKERS=2). Each worker beyond the first gets its own copy of the database.
+const VITEST_WORKERS = process.env.RITIKO_VITEST_WORKERS ?? String(Math.max(1, os.availableParallelism() - 1));
 const argv = process.argv.slice(2);
 const args = new Set(argv.filter((a) => OWN_FLAGS.has(a)));
 /** Every argument that is not ours: Playwright's (spec files, -g...), or vitest's with --unit alone. */
@@ -189,10 +191,10 @@ try {
     say(`${what} took ${Math.round((Date.now() - t0) / 1000)} s`);
   };
   // The full run has two lanes side by side, so the 2-core box spends the time of the longer one
-  // instead of both (CI must stay under 40 minutes): the database lane (vitest, then the five-minute
-  // promise) and the build lane (typecheck and lint, next build, the crash tests, which bring their own
-  // database and server, then the pooled pass). The browser tests run after both, alone: they are the
-  // most load-sensitive.
+  // instead of both (CI must stay under 40 minutes): the database tests (vitest, then the pooled
+  // pass) and the build lane (typecheck and lint, next build, the crash tests, which bring their own
+  // database and server, then the five-minute promise). The browser tests run after both, alone: they
+  // are the most load-sensitive.
   // `next typegen` (typecheck) and `next build` both write .next/types, so the build follows them.
   let e2eEnv: Record<string, string> | undefined;
   const e2eAppPassword = crypto.randomBytes(16).toString("hex");
@@ -226,7 +228,7 @@ try {
       await createDatabase(adminUrl!, `ritiko_unit_${suffix}`);
       migrateDeploy(unitUrl, { quiet: true });
       const workerDatabases = await createWorkerDatabases(adminUrl!, `ritiko_unit_${suffix}`);
-      say(`vitest: unit and integration tests (${VITEST_WORKERS} workers, a database each)`);
+      say(`vitest: unit and integration tests (${VITEST_WORKERS === "1" ? "one worker" : `${VITEST_WORKERS} workers, a database each`})`);
       const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", `--maxWorkers=${VITEST_WORKERS}`, ...unitFilters, "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
         DATABASE_URL: unitUrl,
         RITIKO_SECRETS_KEY: secretsKey,
@@ -234,10 +236,7 @@ try {
       });
       count("test-results/vitest.json", "vitest", code);
     });
-    // In the full run the promise follows here and the pooled pass goes to the build lane, which
-    // balances the two lanes (each about 20 minutes on a loaded CI machine); alone, the pooled pass follows.
-    if (parallel && runChaos) await promise();
-    else await pooledPass();
+    await pooledPass();
   };
 
   // Only in the full run (`npm run test:promise` runs it alone): it brings its own copy, database and server.
@@ -306,7 +305,7 @@ try {
     }
     // In the full run the crash tests go beside the database lane; alone (--e2e) they follow the browser tests.
     if (parallel && runChaos) await chaosTests();
-    if (parallel) await pooledPass();
+    if (parallel && runChaos) await promise();
   };
 
   const chaosTests = () =>
