@@ -27,5 +27,6 @@ export function adminNavigation(ctx: Pick<OrgContext, "can">): NavItem[] {
     { label: "Plugins", href: "/plugins", icon: "Puzzle" },
     { label: "Jobs", href: "/jobs", icon: "ClipboardList" },
     { label: "Outbox", href: "/outbox", icon: "Mail" },
+    { label: "Settings", href: "/settings/organization", icon: "Settings" },
   ];
 }

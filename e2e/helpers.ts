@@ -25,6 +25,31 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
+/**
+ * A clinic of a spec's own (name, slug, time zone, currency) with members who sign in with the demo
+ * password: a spec that changes organization-wide state leaves the demo clinics as other specs expect.
+ */
+export async function createClinic(
+  org: { name: string; slug: string; timezone: string; currency: string },
+  members: ReadonlyArray<{ email: string; name: string; role: "owner" | "admin" | "staff" | "viewer" }>,
+): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO organizations (id, name, slug, timezone, currency, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, now()) RETURNING id::text AS id`,
+    [org.name, org.slug, org.timezone, org.currency],
+  );
+  for (const m of members) {
+    await query(
+      `WITH usr AS (
+         INSERT INTO users (id, email, name, "passwordHash", "updatedAt")
+         SELECT gen_random_uuid(), $1, $2, "passwordHash", now() FROM users WHERE email = 'owner@acme.test' RETURNING id
+       )
+       INSERT INTO memberships (id, "organizationId", "userId", role) SELECT gen_random_uuid(), $3::uuid, id, $4::"Role" FROM usr`,
+      [m.email, m.name, row!.id, m.role],
+    );
+  }
+  return row!.id;
+}
+
 export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 /** Enables a plugin (by its name) for the signed-in member's organization on the Plugins page, unless it already is (other specs may have). */

@@ -9,7 +9,7 @@
 // removes the catalog items, so the figures below are those of the spec's own four items.
 import fs from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
-import { query, signIn, unique } from "./helpers";
+import { createClinic, query, signIn, unique } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -40,20 +40,11 @@ async function download(page: Page, section: string): Promise<{ name: string; li
 }
 
 test.beforeAll(async () => {
-  const [org] = await query<{ id: string; slug: string }>(
-    `INSERT INTO organizations (id, name, slug, timezone, currency, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, 'EUR', now()) RETURNING id::text AS id, slug`,
-    [`Reports Clinic ${u}`, `reports-${u.toLowerCase()}`, TZ],
-  );
-  for (const [email, name, role] of [[ownerEmail, ownerName, "owner"], [staffEmail, `Stan Staff ${u}`, "staff"], [viewerEmail, `Vera Viewer ${u}`, "viewer"]] as const) {
-    await query(
-      `WITH usr AS (
-         INSERT INTO users (id, email, name, "passwordHash", "updatedAt")
-         SELECT gen_random_uuid(), $1, $2, "passwordHash", now() FROM users WHERE email = 'owner@acme.test' RETURNING id
-       )
-       INSERT INTO memberships (id, "organizationId", "userId", role) SELECT gen_random_uuid(), $3::uuid, id, $4::"Role" FROM usr`,
-      [email, name, org!.id, role],
-    );
-  }
+  await createClinic({ name: `Reports Clinic ${u}`, slug: `reports-${u.toLowerCase()}`, timezone: TZ, currency: "EUR" }, [
+    { email: ownerEmail, name: ownerName, role: "owner" },
+    { email: staffEmail, name: `Stan Staff ${u}`, role: "staff" },
+    { email: viewerEmail, name: `Vera Viewer ${u}`, role: "viewer" },
+  ]);
 });
 
 test("the owner enables Inventory on the Plugins page", async ({ page }) => {

@@ -1,5 +1,6 @@
 // The signed-in area: every page below renders inside the admin shell for the active organization.
 import type { ReactNode } from "react";
+import { OrgFormatProvider } from "@/components/format/org-format";
 import { AppShell } from "@/components/shell/app-shell";
 import { SessionProvider } from "@/components/shell/session-provider";
 import { getSession, requireOrgContext } from "@/core/auth/context";
@@ -17,7 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         activeOrganizationId={ctx.organization.id}
         user={{ name: ctx.user.name, email: ctx.user.email }}
       >
-        {children}
+        <OrgFormatProvider formatting={{ timezone: ctx.organization.timezone, currency: ctx.organization.currency, locale: ctx.organization.locale }}>{children}</OrgFormatProvider>
       </AppShell>
     </SessionProvider>
   );

@@ -6,9 +6,10 @@
 import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
 import type { KeysetView } from "@/core/lists/keyset";
 import { Button } from "@/components/ui/button";
-import { formatCount, numberFormat } from "./count-format";
+import { formatCount } from "./count-format";
 import { PageSizeSelect } from "./page-size-select";
 import type { UrlParamUpdates } from "./use-url-params";
+import { useOrgFormat } from "@/components/format/org-format";
 
 const at = (where: "first" | "last" | { after: string } | { before: string }): UrlParamUpdates => ({
   after: typeof where === "object" && "after" in where ? where.after : null,
@@ -32,11 +33,12 @@ export function DataTableKeysetPagination({
   navigate: (updates: UrlParamUpdates) => void;
   onPageSizeChange: (pageSize: number) => void;
 }) {
+  const fmt = useOrgFormat();
   const { count, start, previous, next } = paging;
-  const total = formatCount(count);
+  const total = formatCount(count, fmt.locale);
   // Rounded up: a page that ends at the last row ("Last") may start between two numbered pages.
   const page = start !== null ? Math.ceil((start - 1) / pageSize) + 1 : null;
-  const pages = formatCount({ value: Math.max(1, Math.ceil(count.value / pageSize)), exact: count.exact });
+  const pages = formatCount({ value: Math.max(1, Math.ceil(count.value / pageSize)), exact: count.exact }, fmt.locale);
 
   return (
     <div className="flex flex-col gap-3 border-t border-border px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
@@ -46,13 +48,13 @@ export function DataTableKeysetPagination({
           count.value > 0 ? <>No rows on this page ({total} in total)</> : <>No results</>
         ) : start !== null ? (
           <>
-            Showing <span className="font-medium text-foreground">{numberFormat.format(start)}</span>–
-            <span className="font-medium text-foreground">{numberFormat.format(start + rowCount - 1)}</span> of{" "}
+            Showing <span className="font-medium text-foreground">{fmt.number(start)}</span>–
+            <span className="font-medium text-foreground">{fmt.number(start + rowCount - 1)}</span> of{" "}
             <span className="font-medium text-foreground">{total}</span>
           </>
         ) : (
           <>
-            Showing <span className="font-medium text-foreground">{numberFormat.format(rowCount)}</span> of{" "}
+            Showing <span className="font-medium text-foreground">{fmt.number(rowCount)}</span> of{" "}
             <span className="font-medium text-foreground">{total}</span>
           </>
         )}
@@ -63,7 +65,7 @@ export function DataTableKeysetPagination({
 
         {page !== null ? (
           <p className="whitespace-nowrap text-muted-foreground">
-            Page <span className="font-medium text-foreground">{numberFormat.format(page)}</span> of{" "}
+            Page <span className="font-medium text-foreground">{fmt.number(page)}</span> of{" "}
             <span className="font-medium text-foreground">{pages}</span>
           </p>
         ) : null}

@@ -2,8 +2,8 @@
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { numberFormat } from "./count-format";
 import { PageSizeSelect } from "./page-size-select";
+import { useOrgFormat } from "@/components/format/org-format";
 
 export type DataTablePaginationProps = {
   page: number;
@@ -33,6 +33,7 @@ export function DataTablePagination({
   onNext,
   onPageSizeChange,
 }: DataTablePaginationProps) {
+  const fmt = useOrgFormat();
   const from = (page - 1) * pageSize + 1;
   const to = from + rowCount - 1;
 
@@ -42,12 +43,12 @@ export function DataTablePagination({
       <p className="text-muted-foreground" aria-live="polite" aria-atomic="true">
         {rowCount > 0 ? (
           <>
-            Showing <span className="font-medium text-foreground">{numberFormat.format(from)}</span>–
-            <span className="font-medium text-foreground">{numberFormat.format(to)}</span> of{" "}
-            <span className="font-medium text-foreground">{numberFormat.format(total)}</span>
+            Showing <span className="font-medium text-foreground">{fmt.number(from)}</span>–
+            <span className="font-medium text-foreground">{fmt.number(to)}</span> of{" "}
+            <span className="font-medium text-foreground">{fmt.number(total)}</span>
           </>
         ) : total > 0 ? (
-          <>No rows on this page ({numberFormat.format(total)} in total)</>
+          <>No rows on this page ({fmt.number(total)} in total)</>
         ) : (
           <>No results</>
         )}
@@ -57,8 +58,8 @@ export function DataTablePagination({
         <PageSizeSelect pageSize={pageSize} options={pageSizeOptions} onChange={onPageSizeChange} />
 
         <p className="whitespace-nowrap text-muted-foreground">
-          Page <span className="font-medium text-foreground">{numberFormat.format(page)}</span> of{" "}
-          <span className="font-medium text-foreground">{numberFormat.format(pageCount)}</span>
+          Page <span className="font-medium text-foreground">{fmt.number(page)}</span> of{" "}
+          <span className="font-medium text-foreground">{fmt.number(pageCount)}</span>
         </p>
 
         <nav aria-label="Pagination" className="flex items-center gap-2">

@@ -10,5 +10,5 @@ export async function DataTransferToolbar({ ctx, resourceId, filter }: { ctx: Or
   const resource = await importResource(resourceId);
   if (!resource) return null;
   const [canImport, canExport] = await Promise.all([mayImport(ctx, resource), mayExport(ctx, resource)]);
-  return <ImportExportToolbar resourceId={resourceId} canImport={canImport} canExport={canExport} filter={filterParams(filter)} />;
+  return <ImportExportToolbar resourceId={resourceId} canImport={canImport} canExport={canExport} filter={filterParams(filter)} locale={ctx.organization.locale} />;
 }

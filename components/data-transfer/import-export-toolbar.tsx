@@ -8,6 +8,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { MAX_SELECTED_IDS } from "@/core/imports/export/query";
 import { exportHref, importHref } from "./export-links";
 import { ExportMenu, type ExportMenuEntry } from "./export-menu";
+import { numberFormat } from "@/core/format/numbers";
 
 export type ImportExportToolbarProps = {
   resourceId: string;
@@ -16,23 +17,26 @@ export type ImportExportToolbarProps = {
   /** The list's current filter (only the set parameters); empty = no "current filter" entry. */
   filter: Record<string, string>;
   selectedIds?: string[];
+  /** The organization's locale for the counts in the menu (en-US when not given). */
+  locale?: string;
 };
 
-function exportEntries(resourceId: string, filter: Record<string, string>, selectedIds: string[]): ExportMenuEntry[] {
+function exportEntries(resourceId: string, filter: Record<string, string>, selectedIds: string[], locale: string): ExportMenuEntry[] {
+  const n = numberFormat(locale)!.format(selectedIds.length);
   const hasFilter = Object.keys(filter).length > 0;
   const entries: ExportMenuEntry[] = [{ label: "All rows", href: exportHref(resourceId, { scope: "all" }) }];
   if (hasFilter) entries.push({ label: "Rows matching the current filter", href: exportHref(resourceId, { scope: "filtered", filter }) });
   if (selectedIds.length > MAX_SELECTED_IDS) {
     entries.push({
-      note: `${selectedIds.length.toLocaleString("en-US")} rows are selected; exporting a selection takes at most ${MAX_SELECTED_IDS}. ${hasFilter ? "Export the rows matching the current filter instead." : "Export all rows instead."}`,
+      note: `${n} rows are selected; exporting a selection takes at most ${MAX_SELECTED_IDS}. ${hasFilter ? "Export the rows matching the current filter instead." : "Export all rows instead."}`,
     });
   } else if (selectedIds.length > 0) {
-    entries.push({ label: `Selected rows (${selectedIds.length.toLocaleString("en-US")})`, href: exportHref(resourceId, { scope: "selected", ids: selectedIds }) });
+    entries.push({ label: `Selected rows (${n})`, href: exportHref(resourceId, { scope: "selected", ids: selectedIds }) });
   }
   return entries;
 }
 
-export function ImportExportToolbar({ resourceId, canImport, canExport, filter, selectedIds = [] }: ImportExportToolbarProps) {
+export function ImportExportToolbar({ resourceId, canImport, canExport, filter, selectedIds = [], locale = "en-US" }: ImportExportToolbarProps) {
   if (!canImport && !canExport) return null;
   return (
     <div className="flex items-center gap-2" data-slot="import-export-toolbar">
@@ -41,7 +45,7 @@ export function ImportExportToolbar({ resourceId, canImport, canExport, filter, 
           <Upload aria-hidden="true" /> Import CSV
         </Link>
       ) : null}
-      {canExport ? <ExportMenu entries={exportEntries(resourceId, filter, selectedIds)} /> : null}
+      {canExport ? <ExportMenu entries={exportEntries(resourceId, filter, selectedIds, locale)} /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/core/actions/result";
 import { rows } from "./labels";
+import { useOrgFormat } from "@/components/format/org-format";
 
 type Props = {
   importId: string;
@@ -18,6 +19,7 @@ type Props = {
 };
 
 export function CommitButton({ importId, importable, rejected, allOrNothing, commit }: Props) {
+  const { locale } = useOrgFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const blocked = allOrNothing && rejected > 0;
@@ -42,18 +44,18 @@ export function CommitButton({ importId, importable, rejected, allOrNothing, com
           })
         }
       >
-        Import {rows(importable)}
+        Import {rows(importable, locale)}
       </Button>
       {blocked ? (
         <p id="commit-blocked" className="text-sm text-danger-text">
-          “All or nothing” is chosen and {rows(rejected)} {rejected === 1 ? "is" : "are"} rejected: fix the file and upload it again, or choose “Skip bad rows” and preview again.
+          “All or nothing” is chosen and {rows(rejected, locale)} {rejected === 1 ? "is" : "are"} rejected: fix the file and upload it again, or choose “Skip bad rows” and preview again.
         </p>
       ) : nothing ? (
         <p id="commit-blocked" className="text-sm text-muted-foreground">
           No valid row to import.
         </p>
       ) : rejected > 0 ? (
-        <p className="text-sm text-muted-foreground">The {rows(rejected)} rejected will be skipped.</p>
+        <p className="text-sm text-muted-foreground">The {rows(rejected, locale)} rejected will be skipped.</p>
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+"use client";
 // The first rejected rows of an import — row number, column, reason — and the link to all of them as
 // a CSV (original columns plus an "error" column) that can be fixed and uploaded again.
 import { Download } from "lucide-react";
@@ -5,14 +6,16 @@ import { buttonVariants } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { RowError } from "@/core/imports/types";
 import { count } from "./labels";
+import { useOrgFormat } from "@/components/format/org-format";
 
 export function ErrorsTable({ importId, errors, total }: { importId: string; errors: RowError[]; total: number }) {
+  const { locale } = useOrgFormat();
   if (total === 0 && errors.length === 0) return null;
   return (
     <div className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground">
-          {errors.length < total ? `The first ${count(errors.length)} of ${count(total)} problems:` : `${count(total)} ${total === 1 ? "problem" : "problems"}:`}
+          {errors.length < total ? `The first ${count(errors.length, locale)} of ${count(total, locale)} problems:` : `${count(total, locale)} ${total === 1 ? "problem" : "problems"}:`}
         </p>
         <a href={`/api/v1/imports/${importId}/errors.csv`} download className={buttonVariants({ variant: "outline", size: "sm" })}>
           <Download aria-hidden="true" /> Download rejected rows (CSV)

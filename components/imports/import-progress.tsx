@@ -9,8 +9,10 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/core/actions/result";
 import { count, formatSecondsLeft, rows } from "./labels";
-import { RowsBar, rowsPercent } from "./rows-bar";
+import { RowsBar } from "./rows-bar";
+import { rowsPercent } from "./labels";
 import { ACTIVE_STATUSES, type ImportProgressData } from "./types";
+import { useOrgFormat } from "@/components/format/org-format";
 
 const POLL_MS = 1_000;
 
@@ -27,6 +29,7 @@ type Props = {
 };
 
 export function ImportProgress({ importId, initial, cancel }: Props) {
+  const { locale } = useOrgFormat();
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [cancelling, startCancel] = useTransition();
@@ -58,7 +61,7 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
     <section aria-label="Import progress" className="rounded-xl border border-border bg-surface p-5 shadow-xs" data-import-status={progress.status}>
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p className="font-medium text-foreground">
-          {title}: {count(progress.rowsDone)} of {progress.totalRows === null ? "…" : rows(total)}
+          {title}: {count(progress.rowsDone, locale)} of {progress.totalRows === null ? "…" : rows(total, locale)}
         </p>
         <p className="font-medium text-foreground tabular-nums" aria-live="polite" data-testid="import-percent">
           {percent}%
@@ -71,7 +74,7 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted-foreground">
         <div className="flex gap-1">
           <dt>Speed:</dt>
-          <dd className="tabular-nums">{progress.stalled ? "—" : progress.ratePerSecond ? `${progress.ratePerSecond < 10 ? progress.ratePerSecond.toFixed(1) : count(Math.round(progress.ratePerSecond))} rows/s` : "measuring…"}</dd>
+          <dd className="tabular-nums">{progress.stalled ? "—" : progress.ratePerSecond ? `${progress.ratePerSecond < 10 ? progress.ratePerSecond.toFixed(1) : count(Math.round(progress.ratePerSecond), locale)} rows/s` : "measuring…"}</dd>
         </div>
         <div className="flex gap-1">
           <dt>Time left:</dt>
@@ -81,7 +84,7 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
           <div className="flex gap-1">
             <dt>So far:</dt>
             <dd className="tabular-nums">
-              {count(progress.created)} created, {count(progress.updated)} updated, {count(progress.rejected)} rejected
+              {count(progress.created, locale)} created, {count(progress.updated, locale)} updated, {count(progress.rejected, locale)} rejected
             </dd>
           </div>
         ) : null}

@@ -8,8 +8,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageLink } from "@/components/ui/page-link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { formatDateTime } from "@/core/time/zoned";
-import { count, statusLabel, statusVariant } from "./labels";
+import { DateTime, Num } from "@/components/format/formatted";
+import { statusLabel, statusVariant } from "./labels";
 
 export type ImportListRow = {
   id: string;
@@ -26,9 +26,9 @@ export type ImportListRow = {
   createdAt: string;
 };
 
-type Props = { rows: ImportListRow[]; page: number; pageCount: number; total: number; timeZone: string; hrefFor: (page: number) => string };
+type Props = { rows: ImportListRow[]; page: number; pageCount: number; total: number; hrefFor: (page: number) => string };
 
-export function ImportsTable({ rows, page, pageCount, total, timeZone, hrefFor }: Props) {
+export function ImportsTable({ rows, page, pageCount, total, hrefFor }: Props) {
   if (total === 0) {
     return (
       <EmptyState
@@ -71,12 +71,12 @@ export function ImportsTable({ rows, page, pageCount, total, timeZone, hrefFor }
               <TD>
                 <Badge variant={statusVariant(r.status)}>{statusLabel(r.status)}</Badge>
               </TD>
-              <TD className="text-right tabular-nums">{count(r.created)}</TD>
-              <TD className="text-right tabular-nums">{count(r.updated)}</TD>
-              <TD className="text-right tabular-nums">{count(r.unchanged)}</TD>
-              <TD className="text-right tabular-nums">{count(r.rejected)}</TD>
+              <TD className="text-right tabular-nums"><Num value={r.created} /></TD>
+              <TD className="text-right tabular-nums"><Num value={r.updated} /></TD>
+              <TD className="text-right tabular-nums"><Num value={r.unchanged} /></TD>
+              <TD className="text-right tabular-nums"><Num value={r.rejected} /></TD>
               <TD>{r.createdByName ?? "—"}</TD>
-              <TD className="whitespace-nowrap tabular-nums">{formatDateTime(r.createdAt, timeZone)}</TD>
+              <TD className="whitespace-nowrap tabular-nums"><DateTime value={r.createdAt} /></TD>
             </TR>
           ))}
         </TBody>

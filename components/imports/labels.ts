@@ -2,6 +2,7 @@
 // and the e2e test agree on them.
 import type { BadgeVariant } from "@/components/ui/badge";
 import type { CsvDelimiter, CsvEncoding, ImportStatus } from "./types";
+import { numberFormat } from "@/core/format/numbers";
 
 export const STATUS_LABELS: Record<ImportStatus, string> = {
   uploaded: "Uploaded",
@@ -51,9 +52,15 @@ export const DELIMITER_LABELS: Record<CsvDelimiter, string> = {
   "|": "Pipe ( | )",
 };
 
-const nf = new Intl.NumberFormat("en-US");
-export const count = (n: number) => nf.format(n);
-export const rows = (n: number) => `${nf.format(n)} ${n === 1 ? "row" : "rows"}`;
+/** Rows processed out of the file's rows, floored: 100 means every row was processed. */
+export function rowsPercent(done: number, total: number | null): number {
+  if (!total) return 0;
+  return Math.min(100, Math.floor((done / total) * 100));
+}
+
+/** A count in the organization's locale (components pass useOrgFormat().locale). */
+export const count = (n: number, locale = "en-US") => numberFormat(locale)!.format(n);
+export const rows = (n: number, locale = "en-US") => `${count(n, locale)} ${n === 1 ? "row" : "rows"}`;
 
 
 /** Seconds left as "about 2 min 10 s" / "a few seconds". */

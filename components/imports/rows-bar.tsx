@@ -1,14 +1,13 @@
+"use client";
 // A bar of rows processed out of the file's rows (used live by ImportProgress and, finished, on the
 // outcome). Percent is floored, so 100% means every row was processed.
 import { cn } from "@/components/ui/cn";
-import { count, rows } from "./labels";
+import { count, rows, rowsPercent } from "./labels";
+import { useOrgFormat } from "@/components/format/org-format";
 
-export function rowsPercent(done: number, total: number | null): number {
-  if (!total) return 0;
-  return Math.min(100, Math.floor((done / total) * 100));
-}
 
 export function RowsBar({ label, done, total, tone = "primary" }: { label: string; done: number; total: number | null; tone?: "primary" | "warning" | "danger" }) {
+  const { locale } = useOrgFormat();
   const percent = rowsPercent(done, total);
   return (
     <div
@@ -17,7 +16,7 @@ export function RowsBar({ label, done, total, tone = "primary" }: { label: strin
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
-      aria-valuetext={`${percent}%: ${count(done)} of ${rows(total ?? 0)}`}
+      aria-valuetext={`${percent}%: ${count(done, locale)} of ${rows(total ?? 0, locale)}`}
       className="h-2.5 overflow-hidden rounded-full bg-muted"
     >
       <div

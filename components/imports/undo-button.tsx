@@ -7,6 +7,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/core/actions/result";
+import { useOrgFormat } from "@/components/format/org-format";
 
 type Props = {
   importId: string;
@@ -16,6 +17,7 @@ type Props = {
 };
 
 export function UndoButton({ importId, created, updated, undo }: Props) {
+  const fmt = useOrgFormat();
   const router = useRouter();
   const [refusal, setRefusal] = useState<string | null>(null);
   return (
@@ -25,7 +27,7 @@ export function UndoButton({ importId, created, updated, undo }: Props) {
           trigger="Undo this import"
           triggerVariant="outline"
           title="Undo this import?"
-          description={`The ${created.toLocaleString("en-US")} created records are deleted and the ${updated.toLocaleString("en-US")} updated ones get their previous values back. If any of them changed since the import, nothing is undone and you are told which.`}
+          description={`The ${fmt.number(created)} created records are deleted and the ${fmt.number(updated)} updated ones get their previous values back. If any of them changed since the import, nothing is undone and you are told which.`}
           confirmLabel="Undo import"
           pendingLabel="Undoing…"
           cancelLabel="Keep the import"

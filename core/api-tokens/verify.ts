@@ -14,7 +14,7 @@ export type VerifiedToken = { id: string; userId: string; organizationId: string
 /** The caller behind a valid token, as of this request. `membership` is null when the user is no longer a member of an active organization. */
 export type TokenCaller = {
   user: { id: string; name: string; email: string };
-  organization: { id: string; name: string; slug: string; timezone: string; currency: string };
+  organization: { id: string; name: string; slug: string; timezone: string; currency: string; locale: string };
   membership: { role: Role } | null;
   /** Plugins enabled for the organization, and the member's direct grants and groups (raw, as stored). */
   access: { enabledPluginIds: ReadonlySet<string>; permissions: readonly string[]; groups: readonly string[] };
@@ -28,14 +28,14 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 type Row = {
   id: string; userId: string; organizationId: string; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null;
   userName: string; userEmail: string; role: Role | null; active: boolean;
-  orgName: string; slug: string; timezone: string; currency: string;
+  orgName: string; slug: string; timezone: string; currency: string; locale: string;
   enabledPlugins: string[]; permissions: string[]; groups: string[];
 };
 
 const TOKEN_CALLER_SQL = `
   SELECT t.id::text, t."userId"::text, t."organizationId"::text, t."revokedAt", t."expiresAt", t."lastUsedAt",
          u.name AS "userName", u.email AS "userEmail", m.role::text AS role, o.active,
-         o.name AS "orgName", o.slug, o.timezone, o.currency,
+         o.name AS "orgName", o.slug, o.timezone, o.currency, o.locale,
          ARRAY(SELECT p."pluginId" FROM plugin_installations p WHERE p."organizationId" = t."organizationId" AND p.enabled) AS "enabledPlugins",
          ARRAY(SELECT g.permission FROM member_permissions g WHERE g."organizationId" = t."organizationId" AND g."userId" = t."userId") AS permissions,
          ARRAY(SELECT g."groupKey" FROM member_groups g WHERE g."organizationId" = t."organizationId" AND g."userId" = t."userId") AS groups
@@ -71,7 +71,7 @@ export async function verifyApiToken(token: string, now = new Date()): Promise<V
     token: { id: row.id, userId: row.userId, organizationId: row.organizationId },
     caller: {
       user: { id: row.userId, name: row.userName, email: row.userEmail },
-      organization: { id: row.organizationId, name: row.orgName, slug: row.slug, timezone: row.timezone, currency: row.currency },
+      organization: { id: row.organizationId, name: row.orgName, slug: row.slug, timezone: row.timezone, currency: row.currency, locale: row.locale },
       membership: row.role && row.active ? { role: row.role } : null,
       access: { enabledPluginIds: new Set(row.enabledPlugins), permissions: row.permissions, groups: row.groups },
     },

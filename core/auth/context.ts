@@ -12,7 +12,7 @@ import { authOptions } from "./options";
 import { memberInScope } from "./session-scope";
 import { can, type Capability, type Role } from "./roles";
 
-export type OrgSummary = { id: string; name: string; slug: string; timezone: string; currency: string };
+export type OrgSummary = { id: string; name: string; slug: string; timezone: string; currency: string; locale: string };
 
 export type OrgContext = {
   user: { id: string; name: string; email: string };
@@ -32,7 +32,7 @@ export type OrgContext = {
 
 export type PreloadedAccess = { enabledPluginIds: ReadonlySet<string>; permissions: readonly string[]; groups: readonly string[] };
 
-const ORG_SELECT = { id: true, name: true, slug: true, timezone: true, currency: true } as const;
+const ORG_SELECT = { id: true, name: true, slug: true, timezone: true, currency: true, locale: true } as const;
 
 /**
  * The signed-in session, or null. Outside a request — a test's HTTP harness calling a route handler,

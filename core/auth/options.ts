@@ -82,7 +82,7 @@ async function emitLogin(user: { id: string; name: string; email: string }, ip: 
   // organization's audit chain head lock, which a large audited batch (bulk action, import) holds
   // for several seconds — sign-in must wait for it rather than fail (core/db/tx.ts AUDITED_TX).
   await rootDb().$transaction(async (tx) => {
-    const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, slug: true, timezone: true, currency: true } });
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, slug: true, timezone: true, currency: true, locale: true } });
     await emit(tx, { organization, actor: { type: "user", id: user.id, name: user.name }, origin: { source: "form", ...(ip !== UNKNOWN_IP ? { ip } : {}) } }, authLogin, {
       organizationId,
       userId: user.id,

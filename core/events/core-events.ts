@@ -7,6 +7,7 @@
 //   core.auth.login                                (core/auth/options.ts, on a successful sign-in)
 //   core.permissions.changed                       (core/plugins/member-grants.ts, in the grant change)
 //   core.api_token.created | core.api_token.revoked (core/api-tokens/tokens.ts, in the write)
+//   core.organization.updated                      (core/organization/settings.ts, in the save)
 //
 // Record events (patients, appointments):
 // Payload: { organizationId, id, before, after, changes }
@@ -145,6 +146,16 @@ const apiTokenPayload = z.object({ organizationId: uuid, tokenId: uuid, name: z.
 export const apiTokenCreated = defineEvent("core.api_token.created", apiTokenPayload);
 export const apiTokenRevoked = defineEvent("core.api_token.revoked", apiTokenPayload);
 
+/**
+ * The organization's own settings were saved with at least one changed field (core/organization/
+ * settings.ts): its name, time zone, currency or locale. `before`/`after` hold the changed fields only.
+ */
+const organizationFields = z.object({ name: z.string(), timezone: z.string(), currency: z.string(), locale: z.string() }).partial();
+export const organizationUpdated = defineEvent(
+  "core.organization.updated",
+  z.object({ organizationId: uuid, changed: z.array(z.enum(["name", "timezone", "currency", "locale"])), before: organizationFields, after: organizationFields }),
+);
+
 /** Every core event by name. */
 export const coreEvents = {
   [patientCreated.name]: patientCreated,
@@ -158,6 +169,7 @@ export const coreEvents = {
   [settingsChanged.name]: settingsChanged,
   [authLogin.name]: authLogin,
   [permissionsChanged.name]: permissionsChanged,
+  [organizationUpdated.name]: organizationUpdated,
   [apiTokenCreated.name]: apiTokenCreated,
   [apiTokenRevoked.name]: apiTokenRevoked,
 } as const;

@@ -156,7 +156,7 @@ async function loadContext(rows: ClaimedRow[]): Promise<Lookup> {
   const orgIds = [...new Set(rows.map((r) => r.organizationId))];
   const pluginIds = [...new Set(rows.map((r) => splitKey(r.handlerKey).pluginId))];
   const [orgs, installs] = await Promise.all([
-    rootDb().organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, slug: true, timezone: true, currency: true } }),
+    rootDb().organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, slug: true, timezone: true, currency: true, locale: true } }),
     rootDb().pluginInstallation.findMany({ where: { organizationId: { in: orgIds }, pluginId: { in: pluginIds }, enabled: true }, select: { organizationId: true, pluginId: true } }),
   ]);
   return {

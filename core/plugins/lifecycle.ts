@@ -18,7 +18,7 @@ import type { Actor, EventOrigin, LifecycleContext, PluginManifest, PluginOrgani
 
 export type TransitionResult = { ok: true; message: string } | { ok: false; error: string };
 
-const ORG_SELECT = { id: true, name: true, slug: true, timezone: true, currency: true } as const;
+const ORG_SELECT = { id: true, name: true, slug: true, timezone: true, currency: true, locale: true } as const;
 
 async function loadOrg(db: TxClient | ReturnType<typeof rootDb>, organizationId: string): Promise<PluginOrganization | null> {
   return db.organization.findUnique({ where: { id: organizationId }, select: ORG_SELECT });

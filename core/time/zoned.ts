@@ -6,14 +6,16 @@
 // bench:api's page run). Formatters are kept per time zone and options; the time zones are the
 // organizations' (validated IANA names) and the options are literals in our code, so the cache stays
 // small — bounded anyway, in case a caller ever passes something unbounded.
+// The locale is the organization's (core/format/locale.ts, a short list); the arithmetic below always
+// reads parts in en-US, whose digits and field order it parses.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS = 500;
 
-function formatter(timeZone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone}|${JSON.stringify(opts)}`;
+function formatter(timeZone: string, opts: Intl.DateTimeFormatOptions, locale = "en-US"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(opts)}`;
   let fmt = formatters.get(key);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", { timeZone, ...opts });
+    fmt = new Intl.DateTimeFormat(locale, { timeZone, ...opts });
     if (formatters.size >= MAX_FORMATTERS) formatters.clear();
     formatters.set(key, fmt);
   }
@@ -69,17 +71,18 @@ export function zonedDayBounds(timeZone: string, now = new Date()): { start: Dat
   return { start, end: zonedLocalToUtc(`${next}T00:00`, timeZone)! };
 }
 
-export function formatDateTime(instant: Date | string, timeZone: string, opts: Intl.DateTimeFormatOptions = {}): string {
-  return formatter(timeZone, { dateStyle: "medium", timeStyle: "short", ...opts }).format(new Date(instant));
+/** An instant on the wall clock of `timeZone`, written in `locale` ("Mar 8, 2026, 9:30 AM" in en-US, "8 mar 2026, 9:30" in es-ES). */
+export function formatDateTime(instant: Date | string, timeZone: string, opts: Intl.DateTimeFormatOptions = {}, locale?: string): string {
+  return formatter(timeZone, { dateStyle: "medium", timeStyle: "short", ...opts }, locale).format(new Date(instant));
 }
 
-export function formatTime(instant: Date | string, timeZone: string): string {
-  return formatter(timeZone, { timeStyle: "short" }).format(new Date(instant));
+export function formatTime(instant: Date | string, timeZone: string, locale?: string): string {
+  return formatter(timeZone, { timeStyle: "short" }, locale).format(new Date(instant));
 }
 
 /** Calendar dates (date of birth) are stored at UTC midnight; format them in UTC so they never shift. */
-export function formatCalendarDate(isoDay: string): string {
-  return formatter("UTC", { dateStyle: "medium" }).format(new Date(`${isoDay}T00:00:00Z`));
+export function formatCalendarDate(isoDay: string, locale?: string, opts: Intl.DateTimeFormatOptions = { dateStyle: "medium" }): string {
+  return formatter("UTC", opts, locale).format(new Date(`${isoDay.slice(0, 10)}T00:00:00Z`));
 }
 
 export function ageOn(isoDay: string, now = new Date()): number {

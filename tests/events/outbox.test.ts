@@ -72,7 +72,7 @@ describe("deliverOutboxBatch", () => {
     const [e1, e2] = await t.send([{ n: 1 }, { n: 2 }]);
     expect(await t.deliver()).toMatchObject({ claimed: 2, delivered: 2, retried: 0, failed: 0, skipped: 0 });
     expect(delivered.map((d) => [d.eventId, d.n])).toEqual([[e1, 1], [e2, 2]]);
-    expect(delivered[0]!.ctx).toEqual({ organization: { id: t.org.id, name: t.org.name, slug: t.org.slug, timezone: t.org.timezone, currency: t.org.currency }, actor: t.meta.actor, eventId: e1 });
+    expect(delivered[0]!.ctx).toEqual({ organization: { id: t.org.id, name: t.org.name, slug: t.org.slug, timezone: t.org.timezone, currency: t.org.currency, locale: t.org.locale }, actor: t.meta.actor, eventId: e1 });
     expect((await t.rows()).map((r) => [r.status, r.attempts, r.lockedUntil, r.deliveredAt !== null])).toEqual([
       ["delivered", 1, null, true],
       ["delivered", 1, null, true],

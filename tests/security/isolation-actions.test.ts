@@ -72,6 +72,8 @@ const CASES: Record<string, Case> = {
   configureImportAction: { refs: (ref) => [[importSettings(ref)]] },
   previewImportAction: { refs: (ref) => [[importSettings(ref)]] },
   createApiTokenAction: { own: () => [[{ name: "matrix", expiresIn: "30" }]] },
+  // Takes no id at all: the organization is the caller's, so B's owner can only ever change B.
+  saveOrganizationSettingsAction: { own: () => [[{ name: "Matrix Clinic", timezone: "Europe/Madrid", currency: "EUR", locale: "es-ES" }]] },
   createPatientAction: { own: () => [[patientData()]] },
   updatePatientAction: { refs: (ref) => [[ref, patientData({ lastName: "Overwritten" })]] },
   createAppointmentAction: { refs: (ref) => [[appointment(ref)]] },

@@ -9,7 +9,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { requireOrgContext } from "@/core/auth/context";
 import { dashboardSummary } from "@/core/dashboard/queries";
 import { protectedPluginsOff } from "@/core/plugins/protected-status";
-import { formatDateTime } from "@/core/time/zoned";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Dashboard" };
 
@@ -19,13 +19,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (override) return override;
   const [s, off] = await Promise.all([dashboardSummary(ctx), ctx.role === "owner" ? protectedPluginsOff(ctx.organization.id) : []]);
   const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
   return (
     <div className="grid gap-6">
       <PageHeader title="Dashboard" description={`${ctx.organization.name} · times in ${tz}`} />
       {off.map((p) => (
         <div key={p.pluginId} role="alert" className="rounded-lg border border-warning-border bg-warning-soft p-4 text-sm text-warning-text">
           <p className="font-semibold">
-            {p.name} is off since {formatDateTime(p.since, tz)}
+            {p.name} is off since {fmt.dateTime(p.since)}
             {p.by ? ` (disabled by ${p.by}${p.reason ? `: “${p.reason}”` : ""})` : ""}.
           </p>
           <p className="mt-1">
@@ -35,9 +36,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ))}
       <WidgetZone name="dashboard.top" ctx={ctx} />
       <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <StatCard label="Patients" value={s.patients.toLocaleString("en-US")} hint={`${s.newPatients} added in the last 30 days`} icon={<Users aria-hidden="true" />} />
-        <StatCard label="Appointments today" value={s.todayCount.toLocaleString("en-US")} hint="Scheduled or completed" icon={<CalendarClock aria-hidden="true" />} />
-        <StatCard label="Next 7 days" value={s.upcomingCount.toLocaleString("en-US")} hint="Scheduled appointments" icon={<CalendarCheck aria-hidden="true" />} />
+        <StatCard label="Patients" value={fmt.number(s.patients)} hint={`${s.newPatients} added in the last 30 days`} icon={<Users aria-hidden="true" />} />
+        <StatCard label="Appointments today" value={fmt.number(s.todayCount)} hint="Scheduled or completed" icon={<CalendarClock aria-hidden="true" />} />
+        <StatCard label="Next 7 days" value={fmt.number(s.upcomingCount)} hint="Scheduled appointments" icon={<CalendarCheck aria-hidden="true" />} />
         <StatCard
           label="Cancellation rate"
           value={s.cancellationRate === null ? "—" : `${s.cancellationRate}%`}
@@ -65,7 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       <p className="truncate text-sm text-muted-foreground">{a.provider}</p>
                     </div>
                     <Link href={`/appointments/${a.id}`} className="shrink-0 text-sm tabular-nums text-muted-foreground hover:underline">
-                      {formatDateTime(a.startsAt, tz)}
+                      {fmt.dateTime(a.startsAt)}
                     </Link>
                   </li>
                 ))}

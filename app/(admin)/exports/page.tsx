@@ -9,14 +9,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireOrgContext } from "@/core/auth/context";
 import { listExports } from "@/core/imports/export/service";
-import { formatDateTime } from "@/core/time/zoned";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Exports" };
 
 export default async function ExportsPage() {
   const ctx = await requireOrgContext();
   const exports = await listExports(ctx);
-  const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
   return (
     <div className="grid gap-6">
       <PageHeader title="Exports" description="Large CSV exports run in the background; their files are kept for a few days." />
@@ -40,15 +40,15 @@ export default async function ExportsPage() {
               <TR key={e.id}>
                 <TD>
                   <Link href={`/exports/${e.id}`} className="font-medium text-foreground underline-offset-4 hover:underline">
-                    {formatDateTime(e.createdAt, tz)}
+                    {fmt.dateTime(e.createdAt)}
                   </Link>
                 </TD>
                 <TD>
-                  {e.resourceLabel} · {scopeLabel(e.query)}
+                  {e.resourceLabel} · {scopeLabel(e.query, fmt.locale)}
                 </TD>
                 <TD className="tabular-nums">
-                  {e.rowsDone.toLocaleString("en-US")}
-                  {e.totalRows !== null && e.status !== "completed" ? ` / ${e.totalRows.toLocaleString("en-US")}` : ""}
+                  {fmt.number(e.rowsDone)}
+                  {e.totalRows !== null && e.status !== "completed" ? ` / ${fmt.number(e.totalRows)}` : ""}
                 </TD>
                 <TD>
                   <ExportStatusBadge status={e.status} />

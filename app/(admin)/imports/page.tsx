@@ -8,11 +8,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/core/auth/context";
 import { listImports } from "@/core/imports/service";
 import { first, type RawSearchParams } from "@/core/lists/list-params";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Imports" };
 
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireOrgContext();
+  const fmt = orgFormat(ctx.organization);
   const raw = await searchParams;
   const requested = Number(first(raw.page) ?? 1);
   const resource = first(raw.resource) || undefined;
@@ -29,7 +31,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
     <div className="grid gap-6">
       <PageHeader
         title="Imports"
-        description={`CSV imports of ${ctx.organization.name} · ${total.toLocaleString("en-US")} in all · times in ${ctx.organization.timezone}`}
+        description={`CSV imports of ${ctx.organization.name} · ${fmt.number(total)} in all · times in ${ctx.organization.timezone}`}
         actions={
           canImport ? (
             <Link href="/imports/new" className={buttonVariants()}>
@@ -43,7 +45,6 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
         page={Math.min(page, pageCount)}
         pageCount={pageCount}
         total={total}
-        timeZone={ctx.organization.timezone}
         hrefFor={hrefFor}
       />
     </div>

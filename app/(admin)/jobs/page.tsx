@@ -3,11 +3,13 @@ import { requireCapability } from "@/core/auth/context";
 import { JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/core/jobs/runs";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { JobsTable } from "./_components/jobs-table";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Jobs" };
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("organization.manage");
+  const fmt = orgFormat(ctx.organization);
   const raw = await searchParams;
   const params = parseListParams(raw, JOB_SORTS, { sort: "startedAt", dir: "desc" });
   const filters = parseJobFilters(raw);
@@ -16,7 +18,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     <div className="grid gap-6">
       <PageHeader
         title="Jobs"
-        description={`Background work of this organization · ${total.toLocaleString("en-US")} matching${filters.eventId ? ` · runs of event ${filters.eventId} (a run appears when it starts)` : ""} · times in ${ctx.organization.timezone}`}
+        description={`Background work of this organization · ${fmt.number(total)} matching${filters.eventId ? ` · runs of event ${filters.eventId} (a run appears when it starts)` : ""} · times in ${ctx.organization.timezone}`}
       />
       <JobsTable
         rows={rows}

@@ -3,12 +3,14 @@ import { requireCapability } from "@/core/auth/context";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { listMail, MAIL_SORTS, parseMailFilters } from "@/core/mail/queries";
 import { OutboxTable } from "./_components/outbox-table";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Outbox" };
 
 /** The organization's e-mail, newest first: what was sent, what failed, and what was caught. */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("organization.manage");
+  const fmt = orgFormat(ctx.organization);
   const raw = await searchParams;
   const params = parseListParams(raw, MAIL_SORTS, { sort: "createdAt", dir: "desc" });
   const { rows, total, page } = await listMail(ctx, params, parseMailFilters(raw));
@@ -19,11 +21,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         title="Outbox"
         description={
           smtp
-            ? `E-mail this organization sent · ${total.toLocaleString("en-US")} matching · times in ${ctx.organization.timezone}`
-            : `No SMTP server is configured, so e-mail is caught here instead of being sent · ${total.toLocaleString("en-US")} matching · times in ${ctx.organization.timezone}`
+            ? `E-mail this organization sent · ${fmt.number(total)} matching · times in ${ctx.organization.timezone}`
+            : `No SMTP server is configured, so e-mail is caught here instead of being sent · ${fmt.number(total)} matching · times in ${ctx.organization.timezone}`
         }
       />
-      <OutboxTable rows={rows} total={total} page={page} pageSize={params.pageSize} sort={params.sort} dir={params.dir} timeZone={ctx.organization.timezone} />
+      <OutboxTable rows={rows} total={total} page={page} pageSize={params.pageSize} sort={params.sort} dir={params.dir} />
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/core/auth/context";
 import { pluginStatuses } from "@/core/plugins/status";
-import { formatDateTime } from "@/core/time/zoned";
 import { PluginToggle } from "./_components/plugin-toggle";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Plugins" };
 
@@ -17,7 +17,7 @@ export default async function PluginsPage() {
   const ctx = await requireOrgContext();
   const plugins = await pluginStatuses(ctx.organization.id);
   const canManage = ctx.can("organization.manage");
-  const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
   return (
     <div className="grid gap-6">
       <PageHeader title="Plugins" description={`Features installed on this Ritiko server, and which are enabled for ${ctx.organization.name}.`} />
@@ -65,7 +65,7 @@ export default async function PluginsPage() {
                     {p.enabledAt && p.enabled ? (
                       <>
                         <dt className="text-muted-foreground">Enabled on</dt>
-                        <dd>{formatDateTime(p.enabledAt, tz)}</dd>
+                        <dd>{fmt.dateTime(p.enabledAt)}</dd>
                       </>
                     ) : null}
                   </dl>

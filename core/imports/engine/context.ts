@@ -76,7 +76,7 @@ export async function userActor(userId: string | null): Promise<Actor> {
 export async function batchContext(imp: ImportRow, actingUserId = imp.createdById): Promise<BatchContext> {
   const organization = await rootDb().organization.findUniqueOrThrow({
     where: { id: imp.organizationId },
-    select: { id: true, name: true, slug: true, timezone: true, currency: true },
+    select: { id: true, name: true, slug: true, timezone: true, currency: true, locale: true },
   });
   const meta: EmitMeta = { organization, actor: await userActor(actingUserId), origin: { source: "import", importId: imp.id } };
   const resource = await importResource(imp.resource);

@@ -5,57 +5,57 @@ import { ScrollText } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
-import { memoizeByKey, type KeysetListState } from "@/components/data-table/list-state";
+import type { KeysetListState } from "@/components/data-table/list-state";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/core/time/zoned";
+import { DateTime } from "@/components/format/formatted";
 import type { AuditEntryView } from "../queries/entries";
 import { ACTION_LABELS, changeSummary, TARGET_LABELS } from "./labels";
 import { TextFilter } from "./text-filter";
 
 const col = createDataTableColumnHelper<AuditEntryView>();
 
-const columnsFor = (timeZone: string) =>
-  col.columns([
-    col.accessor("at", {
-      header: "Time",
-      enableSorting: true,
-      meta: { rowHeader: true },
-      cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(info.getValue(), timeZone, { timeStyle: "medium" })}</span>,
-    }),
-    col.accessor("seq", { header: "#", meta: { align: "end" }, cell: (info) => <span className="font-mono text-xs text-muted-foreground">{info.getValue()}</span> }),
-    col.accessor("actorLabel", {
-      header: "Actor",
-      cell: (info) => (
-        <span className="grid">
-          <span>{info.getValue()}</span>
-          <span className="text-xs text-muted-foreground">{info.row.original.actorType.replace("_", " ")}</span>
-        </span>
-      ),
-    }),
-    col.accessor("action", { header: "Action", cell: (info) => <Badge variant={info.getValue() === "deleted" ? "danger" : "neutral"}>{ACTION_LABELS[info.getValue()] ?? info.getValue()}</Badge> }),
-    col.accessor("targetLabel", {
-      header: "Target",
-      cell: (info) => (
-        <span className="grid">
-          <span>{info.getValue() ?? info.row.original.targetId ?? "—"}</span>
-          <span className="text-xs text-muted-foreground">{TARGET_LABELS[info.row.original.targetType] ?? info.row.original.targetType}</span>
-        </span>
-      ),
-    }),
-    col.accessor("changes", { header: "Changed fields", cell: (info) => <span className="text-sm">{changeSummary(info.getValue())}</span> }),
-    col.accessor("source", { header: "Source", cell: (info) => info.getValue() ?? "—" }),
-  ]);
-const columnsForKey = memoizeByKey(columnsFor);
+const MEDIUM_TIME: Intl.DateTimeFormatOptions = { timeStyle: "medium" };
+
+const columns = col.columns([
+  col.accessor("at", {
+    header: "Time",
+    enableSorting: true,
+    meta: { rowHeader: true },
+    cell: (info) => <span className="whitespace-nowrap tabular-nums"><DateTime value={info.getValue()} opts={MEDIUM_TIME} /></span>,
+  }),
+  col.accessor("seq", { header: "#", meta: { align: "end" }, cell: (info) => <span className="font-mono text-xs text-muted-foreground">{info.getValue()}</span> }),
+  col.accessor("actorLabel", {
+    header: "Actor",
+    cell: (info) => (
+      <span className="grid">
+        <span>{info.getValue()}</span>
+        <span className="text-xs text-muted-foreground">{info.row.original.actorType.replace("_", " ")}</span>
+      </span>
+    ),
+  }),
+  col.accessor("action", { header: "Action", cell: (info) => <Badge variant={info.getValue() === "deleted" ? "danger" : "neutral"}>{ACTION_LABELS[info.getValue()] ?? info.getValue()}</Badge> }),
+  col.accessor("targetLabel", {
+    header: "Target",
+    cell: (info) => (
+      <span className="grid">
+        <span>{info.getValue() ?? info.row.original.targetId ?? "—"}</span>
+        <span className="text-xs text-muted-foreground">{TARGET_LABELS[info.row.original.targetType] ?? info.row.original.targetType}</span>
+      </span>
+    ),
+  }),
+  col.accessor("changes", { header: "Changed fields", cell: (info) => <span className="text-sm">{changeSummary(info.getValue())}</span> }),
+  col.accessor("source", { header: "Source", cell: (info) => info.getValue() ?? "—" }),
+]);
 
 const ACTION_OPTIONS = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 const TARGET_OPTIONS = Object.entries(TARGET_LABELS).map(([value, label]) => ({ value, label }));
 
-export function EntriesTable({ rows, paging, pageSize, sort, dir, timeZone, errors }: KeysetListState<AuditEntryView> & { timeZone: string; errors: Record<string, string> }) {
+export function EntriesTable({ rows, paging, pageSize, sort, dir, errors }: KeysetListState<AuditEntryView> & { errors: Record<string, string> }) {
   return (
     <DataTable
       caption="Audit entries"
-      columns={columnsForKey(timeZone)}
+      columns={columns}
       rows={rows}
       paging={paging}
       pageSize={pageSize}

@@ -22,6 +22,7 @@ export const TARGET_LABELS: Record<string, string> = {
   "inventory.item": "Inventory item",
   plugin: "Plugin",
   settings: "Settings",
+  organization: "Organization",
   session: "Sign-in",
   member: "Member",
   api_token: "API token",

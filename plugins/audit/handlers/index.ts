@@ -1,4 +1,5 @@
-// The audit plugin's subscriptions: every typed event of core records (patients, appointments),
+// The audit plugin's subscriptions: every typed event of core records (patients, appointments), the
+// organization's own settings,
 // inventory items and stock, plugin transitions, settings saves, sign-ins, member permission changes
 // and API tokens created or revoked. All are in-transaction
 // handlers — the entry is written in the transaction of the change, so a rolled-back change leaves no
@@ -7,7 +8,7 @@
 import type { TxClient } from "@/core/db/tx";
 import {
   apiTokenCreated, apiTokenRevoked, appointmentCreated, appointmentDeleted, appointmentUpdated, authLogin, patientCreated, patientDeleted,
-  patientUpdated, permissionsChanged, pluginDisabled, pluginEnabled, settingsChanged,
+  organizationUpdated, patientUpdated, permissionsChanged, pluginDisabled, pluginEnabled, settingsChanged,
 } from "@/core/events/core-events";
 import type { EventDefinition, EventPayload } from "@/core/events/define-event";
 import { getPlugin } from "@/core/plugins/registry";
@@ -139,6 +140,12 @@ export const auditHandlers: InTransactionHandler[] = [
     );
     return { action: "settings_changed", target: { type: "settings", id: p.pluginId, label: `${name} settings` }, changes };
   }),
+  // The organization's own settings (name, time zone, currency, locale): each changed field, before and after.
+  single(organizationUpdated, async (p, ctx) => ({
+    action: "settings_changed",
+    target: { type: "organization", id: p.organizationId, label: `${p.after.name ?? ctx.organization.name} settings` },
+    changes: p.changed.map((field) => ({ field, before: p.before[field] ?? null, after: p.after[field] ?? null })),
+  })),
   single(authLogin, async (p) => ({ action: "login", target: { type: "session", id: p.userId, label: p.email }, changes: [] })),
   single(permissionsChanged, async (p) => {
     const name = (await getPlugin(p.pluginId))?.name ?? p.pluginId;

@@ -7,13 +7,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { parseListParams } from "@/core/lists/list-params";
 import { hasPermission } from "@/core/plugins/permissions";
 import type { PageProps } from "@/core/plugins/types";
-import { formatDateTime } from "@/core/time/zoned";
 import { EntriesTable } from "../components/entries-table";
 import { VerifyButton } from "../components/verify-button";
 import { AUDIT_PERMISSIONS as P } from "../permissions";
 import { entryPageRequest, listEntries } from "../queries/entries";
 import { auditGaps } from "../queries/gaps";
 import { filterToParams, parseAuditFilter } from "../queries/filters";
+import { orgFormat } from "@/core/format/org-format";
 
 export default async function AuditPage({ ctx, searchParams }: PageProps) {
   const params = parseListParams(searchParams, ["at"] as const, { sort: "at", dir: "desc", pageSize: 50 });
@@ -24,7 +24,7 @@ export default async function AuditPage({ ctx, searchParams }: PageProps) {
     listEntries(ctx.organization.id, ctx.organization.timezone, filter, { request: entryPageRequest(searchParams, params.dir), pageSize: params.pageSize, dir: params.dir }),
     auditGaps(ctx.organization.id),
   ]);
-  const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
   const exportHref = `/api/v1/audit/entries.csv?${filterToParams(filter).toString()}`;
   return (
     <div className="grid gap-6">
@@ -49,14 +49,14 @@ export default async function AuditPage({ ctx, searchParams }: PageProps) {
           <ul className="mt-2 grid gap-1">
             {gaps.map((g) => (
               <li key={g.from}>
-                Auditing was off from {formatDateTime(new Date(g.from), tz)} to {g.to ? formatDateTime(new Date(g.to), tz) : "now"} by {g.by}
+                Auditing was off from {fmt.dateTime(new Date(g.from))} to {g.to ? fmt.dateTime(new Date(g.to)) : "now"} by {g.by}
                 {g.reason ? <>: “{g.reason}”</> : null}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      <EntriesTable rows={list.rows} paging={list.paging} pageSize={params.pageSize} sort="at" dir={params.dir} timeZone={ctx.organization.timezone} errors={errors} />
+      <EntriesTable rows={list.rows} paging={list.paging} pageSize={params.pageSize} sort="at" dir={params.dir} errors={errors} />
     </div>
   );
 }

@@ -5,16 +5,17 @@ import { notFound } from "next/navigation";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { PageProps } from "@/core/plugins/types";
-import { formatDateTime } from "@/core/time/zoned";
 import { ChangesTable } from "../components/changes-table";
 import { ACTION_LABELS, TARGET_LABELS } from "../components/labels";
 import { getEntry } from "../queries/entries";
+import { orgFormat } from "@/core/format/org-format";
 
 export default async function EntryPage({ ctx, params }: PageProps & { params: Record<string, string> }) {
+  const fmt = orgFormat(ctx.organization);
   const e = await getEntry(ctx.organization.id, params.id ?? "");
   if (!e) notFound();
   const facts: [string, string | null][] = [
-    ["Time", formatDateTime(e.at, ctx.organization.timezone, { timeStyle: "medium" })],
+    ["Time", fmt.dateTime(e.at, { timeStyle: "medium" })],
     ["Actor", `${e.actorLabel} (${e.actorType.replace("_", " ")}${e.actorId ? ` ${e.actorId}` : ""})`],
     ["Target", `${TARGET_LABELS[e.targetType] ?? e.targetType}: ${e.targetLabel ?? ""} ${e.targetId ? `(${e.targetId})` : ""}`],
     ["Source", e.source],

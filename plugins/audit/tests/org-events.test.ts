@@ -8,9 +8,11 @@ import { authenticate } from "@/core/auth/options";
 import { rootDb } from "@/core/db/client";
 import { createPatient, updatePatient } from "@/core/patients/mutations";
 import { getPlugin } from "@/core/plugins/registry";
+import { saveOrganizationSettingsAction } from "@/core/organization/actions";
 import { saveSettings } from "@/core/plugins/settings/store";
 import { disablePluginFor, enablePluginFor, TEST_PASSWORD } from "@/core/testing/plugin-test-kit";
 import { patientData } from "@/tests/helpers/fixtures";
+import { withSession } from "@/tests/kit/session";
 import { auditClinic, entriesOf, expectIntact } from "./helpers";
 
 async function save(org: Awaited<ReturnType<typeof auditClinic>>, pluginId: string, input: Record<string, unknown>) {
@@ -132,3 +134,30 @@ describe("masked appointment fields", () => {
     await expectIntact(org.org.id);
   });
 });
+
+describe("organization settings", () => {
+  it("records who changed which of the organization's settings, before and after; a save that changes nothing records nothing", async () => {
+    const org = await auditClinic("Locale Clinic");
+    const owner = await org.as("owner");
+    const input = { name: "Locale Clinic", timezone: "Europe/Madrid", currency: "EUR", locale: "es-ES" };
+    expect(await withSession(owner, () => saveOrganizationSettingsAction(input))).toMatchObject({ ok: true });
+    expect(await withSession(owner, () => saveOrganizationSettingsAction(input))).toMatchObject({ ok: true, data: { changed: [] } });
+    const entries = await entriesOf(org.org.id, { targetType: "organization" });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      action: "settings_changed",
+      actorType: "user",
+      actorUserId: owner.user.id,
+      targetId: org.org.id,
+      targetLabel: "Locale Clinic settings",
+      source: "form",
+      changes: [
+        { field: "timezone", before: "UTC", after: "Europe/Madrid" },
+        { field: "currency", before: "USD", after: "EUR" },
+        { field: "locale", before: "en-US", after: "es-ES" },
+      ],
+    });
+    await expectIntact(org.org.id);
+  });
+});
+

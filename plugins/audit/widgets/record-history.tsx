@@ -3,14 +3,15 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { WidgetProps } from "@/core/plugins/types";
-import { formatDateTime } from "@/core/time/zoned";
 import { ChangesTable } from "../components/changes-table";
 import { ACTION_LABELS } from "../components/labels";
 import { recordHistory } from "../queries/entries";
+import { orgFormat } from "@/core/format/org-format";
 
 const LIMIT = 10;
 
 export default async function RecordHistory({ ctx, record }: WidgetProps) {
+  const fmt = orgFormat(ctx.organization);
   if (!record) return null;
   const { rows, total } = await recordHistory(ctx.organization.id, record.type, record.id, LIMIT);
   const all = `/audit?${new URLSearchParams({ targetType: record.type, target: record.id }).toString()}`;
@@ -28,7 +29,7 @@ export default async function RecordHistory({ ctx, record }: WidgetProps) {
                 <Link href={`/audit/entries/${e.id}`} className="font-medium hover:underline">
                   {ACTION_LABELS[e.action] ?? e.action}
                 </Link>{" "}
-                by {e.actorLabel} · <span className="tabular-nums text-muted-foreground">{formatDateTime(e.at, ctx.organization.timezone, { timeStyle: "medium" })}</span>
+                by {e.actorLabel} · <span className="tabular-nums text-muted-foreground">{fmt.dateTime(e.at, { timeStyle: "medium" })}</span>
                 {e.source ? <span className="text-muted-foreground"> · {e.source}</span> : null}
               </p>
               {e.action === "created" || e.action === "deleted" ? null : <ChangesTable changes={e.changes} caption={`Changes of entry ${e.seq}`} />}
@@ -37,7 +38,7 @@ export default async function RecordHistory({ ctx, record }: WidgetProps) {
         </ol>
         {total > rows.length ? (
           <Link href={all} className="text-sm text-primary hover:underline">
-            All {total.toLocaleString("en-US")} entries in the audit log
+            All {fmt.number(total)} entries in the audit log
           </Link>
         ) : null}
       </CardContent>

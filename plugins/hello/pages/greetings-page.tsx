@@ -4,12 +4,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/core/plugins/permissions";
 import type { PageProps } from "@/core/plugins/types";
-import { formatDateTime } from "@/core/time/zoned";
 import { listGreetings } from "../greetings";
 import { HELLO_PERMISSIONS } from "../permissions";
 import { GreetingForm } from "./greeting-form";
+import { orgFormat } from "@/core/format/org-format";
 
 export default async function GreetingsPage({ ctx }: PageProps) {
+  const fmt = orgFormat(ctx.organization);
   const [greetings, canPost] = await Promise.all([listGreetings(ctx), hasPermission(ctx, HELLO_PERMISSIONS.manage)]);
   return (
     <div className="grid gap-6">
@@ -26,7 +27,7 @@ export default async function GreetingsPage({ ctx }: PageProps) {
                   <Link href={`/hello/greetings/${g.id}`} className="font-medium hover:underline">
                     {g.message}
                   </Link>
-                  <span className="text-sm text-muted-foreground">{formatDateTime(g.createdAt, ctx.organization.timezone)}</span>
+                  <span className="text-sm text-muted-foreground">{fmt.dateTime(g.createdAt)}</span>
                 </li>
               ))}
             </ul>

@@ -2,8 +2,8 @@
 import { cn } from "@/components/ui/cn";
 import { formatCurrency } from "./format-currency";
 
-export type CurrencyProps = { amount: string | number | null | undefined; currency: string; className?: string };
+export type CurrencyProps = { amount: string | number | null | undefined; currency: string; locale?: string; className?: string };
 
-export function Currency({ amount, currency, className }: CurrencyProps) {
-  return <span className={cn("tabular-nums", className)}>{formatCurrency(amount, currency)}</span>;
+export function Currency({ amount, currency, locale, className }: CurrencyProps) {
+  return <span className={cn("tabular-nums", className)}>{formatCurrency(amount, currency, locale)}</span>;
 }

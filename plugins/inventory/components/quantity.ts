@@ -3,6 +3,7 @@
 // maintained English inflector): abbreviations ("ml", "mg", "pcs", "IU"), "each" and anything with
 // digits or spaces ("box of 100") stay exactly as typed.
 import pluralize from "pluralize";
+import { numberFormat } from "@/core/format/numbers";
 
 const AS_TYPED = new Set(["each", "per", "dozen"]);
 const WORD = /^[a-z]{3,}$/;
@@ -15,10 +16,10 @@ export function unitFor(n: number, unit: string): string {
   return pluralize(word, Math.abs(n));
 }
 
-const plain = new Intl.NumberFormat("en-US");
-const signed = new Intl.NumberFormat("en-US", { signDisplay: "exceptZero" });
-
-/** "1,200 bottles"; `sign` for changes: "+5 boxes", "−1 box". */
-export function formatQuantity(n: number, unit: string, opts: { sign?: boolean } = {}): string {
-  return `${(opts.sign ? signed : plain).format(n)} ${unitFor(n, unit)}`;
+/** "1,200 bottles" ("1200 bottles" in es-ES); `sign` for changes: "+5 boxes", "−1 box". The number in `locale` (en-US by default). */
+export function formatQuantity(n: number, unit: string, opts: { sign?: boolean; locale?: string } = {}): string {
+  const f = numberFormat(opts.locale ?? "en-US", opts.sign ? SIGNED : {})!;
+  return `${f.format(n)} ${unitFor(n, unit)}`;
 }
+
+const SIGNED: Intl.NumberFormatOptions = { signDisplay: "exceptZero" };

@@ -5,6 +5,8 @@
 // The series comes from stockSeries() (items/history.ts), computed in PostgreSQL.
 import type { StockPoint } from "../items/history";
 import { unitFor } from "./quantity";
+import { numberFormat } from "@/core/format/numbers";
+import { formatCalendarDate } from "@/core/time/zoned";
 
 export type StockChartProps = {
   points: StockPoint[];
@@ -16,6 +18,8 @@ export type StockChartProps = {
   /** Prefix of the element ids (give each chart on a page its own). */
   id?: string;
   className?: string;
+  /** The organization's locale for numbers and days (orgFormat(ctx.organization).locale); en-US when not given. */
+  locale?: string;
 };
 
 const W = 720;
@@ -24,11 +28,16 @@ const M = { top: 16, right: 20, bottom: 40, left: 56 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 
-const num = new Intl.NumberFormat("en-US");
-const dayLabel = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
-const fullDay = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "medium" });
-const short = (iso: string) => dayLabel.format(new Date(`${iso}T00:00:00Z`));
-const long = (iso: string) => fullDay.format(new Date(`${iso}T00:00:00Z`));
+/** Numbers and days in `locale`; formatters are cached (core/format/numbers.ts, core/time/zoned.ts). */
+function writers(locale: string) {
+  const nf = numberFormat(locale)!;
+  return {
+    num: { format: (n: number) => nf.format(n) },
+    short: (iso: string) => formatCalendarDate(iso, locale, { month: "short", day: "numeric" }),
+    long: (iso: string) => formatCalendarDate(iso, locale),
+  };
+}
+
 
 /** A round step (1, 2 or 5 times a power of ten) that splits `max` into about four intervals. */
 function niceStep(max: number): number {
@@ -38,7 +47,8 @@ function niceStep(max: number): number {
   return Math.max(1, step);
 }
 
-export function summarize(points: StockPoint[], unit: string): string {
+export function summarize(points: StockPoint[], unit: string, locale = "en-US"): string {
+  const { num, long } = writers(locale);
   const known = points.filter((p): p is StockPoint & { quantity: number } => p.quantity !== null);
   if (known.length === 0) return "No stock data for this period.";
   const first = known[0]!;
@@ -52,7 +62,8 @@ export function summarize(points: StockPoint[], unit: string): string {
   );
 }
 
-export function StockChart({ points, unit, threshold, title, id = "stock-chart", className }: StockChartProps) {
+export function StockChart({ points, unit, threshold, title, id = "stock-chart", className, locale = "en-US" }: StockChartProps) {
+  const { num, short, long } = writers(locale);
   const known = points.filter((p) => p.quantity !== null).map((p) => p.quantity as number);
   const step = niceStep(Math.max(1, ...known, threshold ?? 0));
   const yMax = Math.max(step, Math.ceil(Math.max(1, ...known, threshold ?? 0) / step) * step);
@@ -76,7 +87,7 @@ export function StockChart({ points, unit, threshold, title, id = "stock-chart",
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
         <title id={titleId}>{title}</title>
-        <desc id={descId}>{summarize(points, unit)}</desc>
+        <desc id={descId}>{summarize(points, unit, locale)}</desc>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-border" strokeWidth={1} />

@@ -6,7 +6,7 @@ import type { Actor } from "@/core/plugins/types";
 export async function organizationMeta(organizationId: string, actor: Actor): Promise<EmitMeta> {
   const organization = await rootDb().organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: { id: true, name: true, slug: true, timezone: true, currency: true },
+    select: { id: true, name: true, slug: true, timezone: true, currency: true, locale: true },
   });
   return { organization, actor, origin: { source: "job" } };
 }

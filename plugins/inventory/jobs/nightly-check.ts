@@ -23,6 +23,8 @@ import { sendMail } from "@/core/mail/send";
 import { getSettings } from "@/core/plugins/settings/store";
 import { itemWhereSql } from "../items/filters";
 import { formatQuantity } from "../components/quantity";
+import { numberFormat } from "@/core/format/numbers";
+import { formatCalendarDate } from "@/core/time/zoned";
 
 /** How long after local midnight a missed check is still made up (a later one waits for the next night). */
 export const NIGHTLY_CATCH_UP_HOURS = 6;
@@ -87,7 +89,7 @@ export type ExpiringItem = { id: string; name: string; sku: string; quantity: nu
 export type Section<T> = { total: number; items: T[] };
 
 export type NightlyReport = {
-  organization: { id: string; name: string; timezone: string };
+  organization: { id: string; name: string; timezone: string; locale: string };
   localDate: string;
   to: string;
   /** null when that alert is switched off (the section is not checked at all). */
@@ -101,7 +103,7 @@ export type NightlyOutcome = NightlyReport | { skipped: string };
 export async function findNightlyReport(organizationId: string, localDate: string): Promise<NightlyOutcome> {
   const db = rootDb();
   const [organization, settings] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, timezone: true } }),
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, timezone: true, locale: true } }),
     getSettings(db, "inventory", organizationId),
   ]);
   const to = typeof settings.notificationEmail === "string" ? settings.notificationEmail.trim() : "";
@@ -156,15 +158,17 @@ export function hasFindings(report: NightlyReport): boolean {
   return (report.lowStock?.total ?? 0) > 0 || (report.expiring?.total ?? 0) > 0;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+// Numbers and the check's date in the organization's locale (the mail's words are English for now).
+function pluralIn(n: number, one: string, locale: string, many = `${one}s`): string {
+  return `${numberFormat(locale)!.format(n)} ${n === 1 ? one : many}`;
 }
 
-function longDate(isoDay: string): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
+function longDate(isoDay: string, locale: string): string {
+  return formatCalendarDate(isoDay, locale, { dateStyle: "long" });
 }
 
-function expiryPhrase(item: ExpiringItem): string {
+function expiryPhrase(item: ExpiringItem, locale: string): string {
+  const plural = (n: number, one: string) => pluralIn(n, one, locale);
   if (item.daysLeft < 0) return `expired on ${item.expiresOn} (${plural(-item.daysLeft, "day")} ago)`;
   if (item.daysLeft === 0) return `expires today (${item.expiresOn})`;
   return `expires on ${item.expiresOn} (in ${plural(item.daysLeft, "day")})`;
@@ -176,6 +180,8 @@ function appUrl(): string {
 
 /** The summary e-mail: counts in the subject, then each section's items (plain text). */
 export function nightlySummaryMail(report: NightlyReport): { subject: string; text: string } {
+  const { locale } = report.organization;
+  const plural = (n: number, one: string) => pluralIn(n, one, locale);
   const parts: string[] = [];
   const low = report.lowStock;
   const exp = report.expiring;
@@ -183,16 +189,16 @@ export function nightlySummaryMail(report: NightlyReport): { subject: string; te
   if (exp?.total) parts.push(`${plural(exp.total, "item")} expiring`);
   const subject = `Inventory check ${report.localDate}: ${parts.join(", ")} — ${report.organization.name}`;
 
-  const lines: string[] = [`Nightly inventory check for ${report.organization.name}, ${longDate(report.localDate)} (${report.organization.timezone}).`, ""];
+  const lines: string[] = [`Nightly inventory check for ${report.organization.name}, ${longDate(report.localDate, locale)} (${report.organization.timezone}).`, ""];
   const more = (s: Section<unknown>) => (s.total > s.items.length ? [`  … and ${plural(s.total - s.items.length, "more item")}.`] : []);
   if (low?.total) {
     lines.push(`Low stock — ${plural(low.total, "item")} below the reorder threshold:`);
-    for (const i of low.items) lines.push(`  - ${i.name} (${i.sku}): ${formatQuantity(i.quantity, i.unit)} left, threshold ${i.threshold}`);
+    for (const i of low.items) lines.push(`  - ${i.name} (${i.sku}): ${formatQuantity(i.quantity, i.unit, { locale })} left, threshold ${i.threshold}`);
     lines.push(...more(low), `  See them all: ${appUrl()}/inventory?stock=low`, "");
   }
   if (exp?.total) {
     lines.push(`Expired or expiring within ${EXPIRY_WINDOW_DAYS} days — ${plural(exp.total, "item")}:`);
-    for (const i of exp.items) lines.push(`  - ${i.name} (${i.sku}): ${formatQuantity(i.quantity, i.unit)}, ${expiryPhrase(i)}`);
+    for (const i of exp.items) lines.push(`  - ${i.name} (${i.sku}): ${formatQuantity(i.quantity, i.unit, { locale })}, ${expiryPhrase(i, locale)}`);
     lines.push(...more(exp), "");
   }
   lines.push("You receive this e-mail because this address is the Inventory notification e-mail. Change it, or switch the alerts off, in the Inventory plugin's settings.");

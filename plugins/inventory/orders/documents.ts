@@ -10,7 +10,8 @@ import { formatQuantity } from "../components/quantity";
 import type { OrderDetail } from "./queries";
 import { ORDER_STATUS_LABELS, orderLabel } from "./schema";
 
-export type OrderDocumentContext = { organizationName: string; currency: string; timezone: string };
+/** Who the documents are from, and how they write money and dates (the organization's locale; the CSV keeps machine formats). */
+export type OrderDocumentContext = { organizationName: string; currency: string; timezone: string; locale: string };
 
 export const ORDER_CSV_HEADER = ["SKU", "Item", "Unit", "Quantity", "Unit price", "Line total", "Currency"];
 
@@ -29,11 +30,11 @@ export function escapeHtml(text: string): string {
 export function orderHtml(order: OrderDetail, ctx: OrderDocumentContext): string {
   const label = orderLabel(order.number);
   const e = escapeHtml;
-  const money = (amount: string) => e(formatCurrency(amount, ctx.currency));
+  const money = (amount: string) => e(formatCurrency(amount, ctx.currency, ctx.locale));
   const rows = order.lines
     .map(
       (l) =>
-        `<tr><td>${e(l.sku)}</td><td>${e(l.name)}</td><td class="n">${e(formatQuantity(l.quantity, l.unit))}</td><td class="n">${money(l.unitPrice)}</td><td class="n">${money(l.lineTotal)}</td></tr>`,
+        `<tr><td>${e(l.sku)}</td><td>${e(l.name)}</td><td class="n">${e(formatQuantity(l.quantity, l.unit, { locale: ctx.locale }))}</td><td class="n">${money(l.unitPrice)}</td><td class="n">${money(l.lineTotal)}</td></tr>`,
     )
     .join("\n");
   return `<!doctype html>
@@ -58,7 +59,7 @@ export function orderHtml(order: OrderDetail, ctx: OrderDocumentContext): string
 </head>
 <body>
 <h1>Purchase order ${e(label)}</h1>
-<p class="meta">${e(ORDER_STATUS_LABELS[order.status])} · created ${e(formatDateTime(order.createdAt, ctx.timezone))}</p>
+<p class="meta">${e(ORDER_STATUS_LABELS[order.status])} · created ${e(formatDateTime(order.createdAt, ctx.timezone, {}, ctx.locale))}</p>
 <div class="parties">
   <div><h2>From</h2><div>${e(ctx.organizationName)}</div></div>
   <div><h2>Supplier</h2><div>${e(order.supplier)}</div>${order.supplierEmail ? `<div>${e(order.supplierEmail)}</div>` : ""}</div>

@@ -17,7 +17,7 @@ export const PURCHASE_ORDER_MAIL_SOURCE = "inventory.purchase-order";
 
 function mailText(order: OrderDetail, ctx: OrderDocumentContext): string {
   const label = orderLabel(order.number);
-  const lines = order.lines.map((l) => `- ${formatQuantity(l.quantity, l.unit)} ${l.name} (SKU ${l.sku}) at ${formatCurrency(l.unitPrice, ctx.currency)}`);
+  const lines = order.lines.map((l) => `- ${formatQuantity(l.quantity, l.unit, { locale: ctx.locale })} ${l.name} (SKU ${l.sku}) at ${formatCurrency(l.unitPrice, ctx.currency, ctx.locale)}`);
   return [
     `Hello ${order.supplier},`,
     "",
@@ -25,7 +25,7 @@ function mailText(order: OrderDetail, ctx: OrderDocumentContext): string {
     "",
     ...lines,
     "",
-    `Total: ${formatCurrency(order.total, ctx.currency)}`,
+    `Total: ${formatCurrency(order.total, ctx.currency, ctx.locale)}`,
     "",
     `The order is attached as a CSV file (${label}.csv) and as a printable page (${label}.html).`,
     "",

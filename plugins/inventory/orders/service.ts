@@ -60,6 +60,6 @@ export async function saveSupplier(ctx: OrgContext, input: unknown): Promise<Act
 export async function emailOrder(ctx: OrgContext, id: string): Promise<ActionResult> {
   const denied = await assertPermission(ctx, INVENTORY_PERMISSIONS.orders);
   if (denied) return denied;
-  const { id: organizationId, name: organizationName, currency, timezone } = ctx.organization;
-  return toAction(await emailOrderToSupplier(ctx.db, { organizationId, organizationName, currency, timezone }, id));
+  const { id: organizationId, name: organizationName, currency, timezone, locale } = ctx.organization;
+  return toAction(await emailOrderToSupplier(ctx.db, { organizationId, organizationName, currency, timezone, locale }, id));
 }

@@ -134,7 +134,10 @@ describe("one organization's check", () => {
     });
     const mail = nightlySummaryMail(report);
     expect(mail.subject).toBe("Inventory check 2026-03-11: 2 items low on stock, 2 items expiring — Report Clinic");
-    expect(mail.text).toContain("Nightly inventory check for Report Clinic, 11 March 2026 (Asia/Tokyo).");
+    // The date and numbers in the organization's locale (en-US unless it chose another).
+    expect(mail.text).toContain("Nightly inventory check for Report Clinic, March 11, 2026 (Asia/Tokyo).");
+    const inSpain = nightlySummaryMail({ ...report, organization: { ...report.organization, locale: "es-ES" } });
+    expect(inSpain.text).toContain("Nightly inventory check for Report Clinic, 11 de marzo de 2026 (Asia/Tokyo).");
     expect(mail.text).toContain("  - Gauze swabs (GAUZE): 0 packs left, threshold 5");
     expect(mail.text).toContain("  - Nitrile gloves (GLV-M): 2 boxes left, threshold 10");
     expect(mail.text).toContain("  - Saline 500 ml (SAL-500): 24 bottles, expired on 2026-03-01 (10 days ago)");

@@ -146,7 +146,7 @@ describe("the order's documents", () => {
   it("escape every value in the printable page and keep machine formats in the CSV", async () => {
     const { org, orderId } = await draftOrder({ defaultSupplier: `"><script>alert(1)</script>`, defaultSupplierEmail: "" });
     const order = (await getOrder(org.org.id, orderId))!;
-    const ctx = { organizationName: "A & B <Clinic>", currency: "EUR", timezone: "Europe/Berlin" };
+    const ctx = { organizationName: "A & B <Clinic>", currency: "EUR", timezone: "Europe/Berlin", locale: "en-US" };
     const html = orderHtml(order, ctx);
     expect(html).not.toMatch(/<script>/);
     expect(html).toContain("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { WidgetProps } from "@/core/plugins/types";
 import { lowStockCount } from "./queries";
+import { orgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
 
 export default async function LowStockWidget({ ctx }: WidgetProps) {
+  const fmt = orgFormat(ctx.organization);
   const n = await lowStockCount(ctx.organization.id);
   return (
     <Card aria-label="Low stock">
@@ -16,7 +17,7 @@ export default async function LowStockWidget({ ctx }: WidgetProps) {
       <CardContent className="grid gap-1 text-sm">
         <p>
           <span className="text-2xl font-semibold tabular-nums" data-testid="low-stock-count">
-            {num.format(n)}
+            {fmt.number(n)}
           </span>{" "}
           {n === 1 ? "item is" : "items are"} below {n === 1 ? "its" : "their"} reorder threshold
         </p>

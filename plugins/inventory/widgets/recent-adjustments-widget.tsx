@@ -4,14 +4,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { WidgetProps } from "@/core/plugins/types";
-import { formatDateTime } from "@/core/time/zoned";
 import { adjustedBy, recentAdjustments } from "./queries";
 import { formatQuantity } from "../components/quantity";
+import { orgFormat } from "@/core/format/org-format";
 
 
 export default async function RecentAdjustmentsWidget({ ctx }: WidgetProps) {
   const rows = await recentAdjustments(ctx.organization.id);
-  const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
   return (
     <Card aria-label="Recent stock adjustments">
       <CardHeader>
@@ -30,12 +30,12 @@ export default async function RecentAdjustmentsWidget({ ctx }: WidgetProps) {
                     {a.itemName}
                   </Link>
                   <p className="truncate text-sm text-muted-foreground">
-                    {adjustedBy(a)} · {formatDateTime(a.createdAt, tz)}
+                    {adjustedBy(a)} · {fmt.dateTime(a.createdAt)}
                   </p>
                 </div>
                 <p className="shrink-0 text-right text-sm tabular-nums">
                   <span className={cn("font-semibold", a.delta < 0 ? "text-danger-text" : "text-success-text")}>
-                    {formatQuantity(a.delta, a.unit, { sign: true })}
+                    {formatQuantity(a.delta, a.unit, { sign: true, locale: fmt.locale })}
                   </span>
                   <span className="block text-muted-foreground">now {a.newQuantity}</span>
                 </p>

@@ -2,12 +2,12 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { WidgetProps } from "@/core/plugins/types";
-import { formatCurrency } from "../components/format-currency";
 import { stockValueTotal } from "./queries";
+import { orgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
 
 export default async function StockValueWidget({ ctx }: WidgetProps) {
+  const fmt = orgFormat(ctx.organization);
   const { value, items } = await stockValueTotal(ctx.organization.id);
   return (
     <Card aria-label="Stock value">
@@ -16,10 +16,10 @@ export default async function StockValueWidget({ ctx }: WidgetProps) {
       </CardHeader>
       <CardContent className="grid gap-1 text-sm">
         <p className="text-2xl font-semibold tabular-nums" data-testid="stock-value-total">
-          {formatCurrency(value, ctx.organization.currency)}
+          {fmt.money(value)}
         </p>
         <p className="text-muted-foreground">
-          On hand across {num.format(items)} {items === 1 ? "item" : "items"}
+          On hand across {fmt.number(items)} {items === 1 ? "item" : "items"}
         </p>
         <Link href="/inventory/reports" className="text-primary hover:underline">
           Inventory reports

@@ -10,11 +10,13 @@ import { APPOINTMENT_SORTS } from "@/core/appointments/schema";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { getPatient } from "@/core/patients/queries";
 import { AppointmentsTable } from "../_components/appointments-table";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Appointments" };
 
 export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("records.read");
+  const fmt = orgFormat(ctx.organization);
   const override = await renderPageOverride("appointments.list", ctx, await searchParams);
   if (override) return override;
   const raw = await searchParams;
@@ -36,7 +38,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
               <Link href="/appointments" className="underline">show all</Link>
             </>
           ) : (
-            `${total.toLocaleString("en-US")} matching · times in ${ctx.organization.timezone}`
+            `${fmt.number(total)} matching · times in ${ctx.organization.timezone}`
           )
         }
         actions={
@@ -55,7 +57,6 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         pageSize={params.pageSize}
         sort={params.sort}
         dir={params.dir}
-        timeZone={ctx.organization.timezone}
         providers={providers}
       />
       <WidgetZone name="appointments.list.bottom" ctx={ctx} />

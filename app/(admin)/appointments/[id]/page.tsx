@@ -8,17 +8,17 @@ import { requireOrgContext } from "@/core/auth/context";
 import { deleteAppointmentAction } from "@/core/appointments/actions";
 import { getAppointment } from "@/core/appointments/queries";
 import { STATUS_LABELS } from "@/core/appointments/schema";
-import { formatDateTime, formatTime } from "@/core/time/zoned";
 import { DeleteRecordButton } from "../../_components/delete-record-button";
 import { statusVariant } from "../_components/status";
+import { orgFormat } from "@/core/format/org-format";
 
 export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireOrgContext();
   const a = await getAppointment(ctx.db, id);
   if (!a) notFound();
-  const tz = ctx.organization.timezone;
-  const when = `${formatDateTime(a.startsAt, tz)} – ${formatTime(a.endsAt, tz)}`;
+  const fmt = orgFormat(ctx.organization);
+  const when = `${fmt.dateTime(a.startsAt)} – ${fmt.time(a.endsAt)}`;
   return (
     <div className="grid gap-6">
       <PageHeader

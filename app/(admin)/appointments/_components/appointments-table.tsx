@@ -4,60 +4,55 @@ import Link from "next/link";
 import { CalendarDays } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
-import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
+import type { ServerListState } from "@/components/data-table/list-state";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AppointmentRow } from "@/core/appointments/queries";
 import { APPOINTMENT_STATUSES, STATUS_LABELS } from "@/core/appointments/schema";
-import { formatDateTime, formatTime } from "@/core/time/zoned";
+import { DateTime, TimeOfDay } from "@/components/format/formatted";
 import { DateRangeFilter } from "./date-range-filter";
 import { statusVariant } from "./status";
 
 const col = createDataTableColumnHelper<AppointmentRow>();
 
-function columnsFor(timeZone: string) {
-  return col.columns([
-    col.accessor("startsAt", {
-      header: "When",
-      enableSorting: true,
-      cell: (info) => (
-        <Link href={`/appointments/${info.row.original.id}`} className="font-medium tabular-nums text-foreground hover:underline">
-          {formatDateTime(info.getValue(), timeZone)} – {formatTime(info.row.original.endsAt, timeZone)}
-        </Link>
-      ),
-    }),
-    col.accessor("patientName", {
-      id: "patient",
-      header: "Patient",
-      enableSorting: true,
-      cell: (info) => (
-        <Link href={`/patients/${info.row.original.patientId}`} className="hover:underline">
-          {info.getValue()}
-        </Link>
-      ),
-    }),
-    col.accessor("provider", { header: "Provider", enableSorting: true }),
-    col.accessor("status", {
-      header: "Status",
-      enableSorting: true,
-      cell: (info) => <Badge variant={statusVariant(info.getValue())}>{STATUS_LABELS[info.getValue()]}</Badge>,
-    }),
-  ]);
-}
-
-const columnsForZone = memoizeByKey(columnsFor);
+const columns = col.columns([
+  col.accessor("startsAt", {
+    header: "When",
+    enableSorting: true,
+    cell: (info) => (
+      <Link href={`/appointments/${info.row.original.id}`} className="font-medium tabular-nums text-foreground hover:underline">
+        <DateTime value={info.getValue()} /> – <TimeOfDay value={info.row.original.endsAt} />
+      </Link>
+    ),
+  }),
+  col.accessor("patientName", {
+    id: "patient",
+    header: "Patient",
+    enableSorting: true,
+    cell: (info) => (
+      <Link href={`/patients/${info.row.original.patientId}`} className="hover:underline">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  col.accessor("provider", { header: "Provider", enableSorting: true }),
+  col.accessor("status", {
+    header: "Status",
+    enableSorting: true,
+    cell: (info) => <Badge variant={statusVariant(info.getValue())}>{STATUS_LABELS[info.getValue()]}</Badge>,
+  }),
+]);
 
 type Props = ServerListState<AppointmentRow> & {
-  timeZone: string;
   providers: string[];
 };
 
-export function AppointmentsTable({ rows, total, page, pageSize, sort, dir, timeZone, providers }: Props) {
+export function AppointmentsTable({ rows, total, page, pageSize, sort, dir, providers }: Props) {
   return (
     <DataTable
       caption="Appointments"
-      columns={columnsForZone(timeZone)}
+      columns={columns}
       rows={rows}
       total={total}
       page={page}

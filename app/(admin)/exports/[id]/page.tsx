@@ -11,7 +11,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/core/auth/context";
 import { getExportView } from "@/core/imports/export/service";
-import { formatDateTime } from "@/core/time/zoned";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Export" };
 
@@ -19,7 +19,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
   const ctx = await requireOrgContext();
   const view = await getExportView(ctx, (await params).id);
   if (!view) notFound();
-  const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
   const active = view.status === "queued" || view.status === "running";
   const total = view.totalRows ?? 0;
   const percent = total > 0 ? Math.min(100, Math.round((view.rowsDone / total) * 100)) : active ? 0 : 100;
@@ -28,7 +28,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
       <PageHeader
         eyebrow={<Link href="/exports" className="hover:underline">← Exports</Link>}
         title={`Export of ${view.resourceLabel.toLowerCase()}`}
-        description={`${scopeLabel(view.query)} · started ${formatDateTime(view.createdAt, tz)}${view.createdBy ? ` by ${view.createdBy}` : ""}`}
+        description={`${scopeLabel(view.query, fmt.locale)} · started ${fmt.dateTime(view.createdAt)}${view.createdBy ? ` by ${view.createdBy}` : ""}`}
       />
       <AutoRefresh active={active} />
       <Card>
@@ -36,7 +36,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
           <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
             <ExportStatusBadge status={view.status} />
             <span className="tabular-nums text-muted-foreground">
-              {view.rowsDone.toLocaleString("en-US")} of {total.toLocaleString("en-US")} rows
+              {fmt.number(view.rowsDone)} of {fmt.number(total)} rows
             </span>
           </div>
           <div className="h-2 overflow-hidden rounded-full bg-muted" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
@@ -49,7 +49,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
                 <Download aria-hidden="true" /> Download {view.download.name}
               </a>
               <span className="text-sm text-muted-foreground">
-                {formatBytes(view.download.size)} · kept until {formatDateTime(view.download.expiresAt, tz)}
+                {formatBytes(view.download.size)} · kept until {fmt.dateTime(view.download.expiresAt)}
               </span>
             </div>
           ) : view.status === "completed" ? (

@@ -12,7 +12,8 @@ import { formatElapsed, statusLabel, statusVariant } from "@/components/imports/
 import { applyEarlyChoices } from "@/components/imports/early-choices";
 import { first, type RawSearchParams } from "@/core/lists/list-params";
 import { MappingForm } from "@/components/imports/mapping-form";
-import { RowsBar, rowsPercent } from "@/components/imports/rows-bar";
+import { RowsBar } from "@/components/imports/rows-bar";
+import { rowsPercent } from "@/components/imports/labels";
 import { ACTIVE_STATUSES } from "@/components/imports/types";
 import { UndoButton } from "@/components/imports/undo-button";
 import { UndoWatcher } from "@/components/imports/undo-watcher";
@@ -21,9 +22,9 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/core/auth/context";
-import { formatDateTime } from "@/core/time/zoned";
 import { cancelImportAction, commitImportAction, configureImportAction, previewImportAction, undoImportAction } from "../actions";
 import { loadScreenView, type ImportPageView } from "./screen-view";
+import { orgFormat, type OrgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Import" };
 
@@ -36,7 +37,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const early = loaded.status === "uploaded" ? applyEarlyChoices(first((await searchParams).early), loaded.headers, loaded.mapping, new Set(loaded.fields.map((f) => f.key))) : null;
   const view = early ? { ...loaded, mapping: early.mapping } : loaded;
   const tz = ctx.organization.timezone;
-  const when = (iso: string) => formatDateTime(iso, tz, { timeStyle: "medium" });
+  const fmt = orgFormat(ctx.organization);
+  const when = (iso: string) => fmt.dateTime(iso, { timeStyle: "medium" });
   const active = ACTIVE_STATUSES.includes(view.status);
 
   return (
@@ -66,20 +68,20 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
 
       {active ? <ImportProgress key={view.status} importId={view.id} initial={view.progress} cancel={cancelImportAction} /> : null}
 
-      {view.status === "previewed" ? <PreviewResult view={view} /> : null}
+      {view.status === "previewed" ? <PreviewResult view={view} fmt={fmt} /> : null}
 
       {(view.status === "uploaded" || view.status === "previewed") && view.fileAvailable ? (
         <MappingForm view={view} configure={configureImportAction} preview={previewImportAction} note={early?.note} />
       ) : null}
 
       {view.status === "completed" || view.status === "cancelled" || view.status === "failed" || view.status === "undone" ? (
-        <Outcome view={view} when={when} />
+        <Outcome view={view} fmt={fmt} when={when} />
       ) : null}
     </div>
   );
 }
 
-function PreviewResult({ view }: { view: ImportPageView }) {
+function PreviewResult({ view, fmt }: { view: ImportPageView; fmt: OrgFormat }) {
   const p = view.progress.preview ?? { create: 0, update: 0, unchanged: 0, reject: 0 };
   return (
     <Card>
@@ -99,8 +101,8 @@ function PreviewResult({ view }: { view: ImportPageView }) {
         />
         {Object.entries(p.also ?? {}).map(([kind, names]) => (
           <p key={kind} role="note" className="text-sm text-foreground" data-testid={`will-create-${kind}`}>
-            Will also create {names.length.toLocaleString("en-US")} {names.length === 1 ? kind.replace(/ies$/, "y").replace(/s$/, "") : kind}: {names.slice(0, 20).join(", ")}
-            {names.length > 20 ? `, and ${(names.length - 20).toLocaleString("en-US")} more` : ""}.
+            Will also create {fmt.number(names.length)} {names.length === 1 ? kind.replace(/ies$/, "y").replace(/s$/, "") : kind}: {names.slice(0, 20).join(", ")}
+            {names.length > 20 ? `, and ${fmt.number(names.length - 20)} more` : ""}.
           </p>
         ))}
         <NotInFile view={view} />
@@ -140,7 +142,7 @@ function NotInFile({ view }: { view: ImportPageView }) {
   );
 }
 
-function Outcome({ view, when }: { view: ImportPageView; when: (iso: string) => string }) {
+function Outcome({ view, when, fmt }: { view: ImportPageView; when: (iso: string) => string; fmt: OrgFormat }) {
   const p = view.progress;
   const duration = view.phaseStartedAt && view.finishedAt ? new Date(view.finishedAt).getTime() - new Date(view.phaseStartedAt).getTime() : null;
   const wrote = p.created + p.updated > 0;
@@ -163,7 +165,7 @@ function Outcome({ view, when }: { view: ImportPageView; when: (iso: string) => 
         <div className="grid gap-1.5">
           <p className="flex justify-between text-sm text-muted-foreground">
             <span>
-              Processed {p.rowsDone.toLocaleString("en-US")} of {(p.totalRows ?? 0).toLocaleString("en-US")} rows
+              Processed {fmt.number(p.rowsDone)} of {fmt.number(p.totalRows ?? 0)} rows
             </span>
             <span className="font-medium text-foreground tabular-nums" data-testid="import-percent">
               {rowsPercent(p.rowsDone, p.totalRows)}%
@@ -173,7 +175,7 @@ function Outcome({ view, when }: { view: ImportPageView; when: (iso: string) => 
         </div>
         {view.status === "cancelled" ? (
           <p className="text-sm text-foreground">
-            Cancelled after {p.rowsDone.toLocaleString("en-US")} of {(p.totalRows ?? 0).toLocaleString("en-US")} rows. The rows written before the cancel stay written{wrote ? "; undo removes them" : ""}.
+            Cancelled after {fmt.number(p.rowsDone)} of {fmt.number(p.totalRows ?? 0)} rows. The rows written before the cancel stay written{wrote ? "; undo removes them" : ""}.
           </p>
         ) : null}
         {view.status === "failed" ? (

@@ -7,10 +7,10 @@ import { requireCapability } from "@/core/auth/context";
 import { getJobRun } from "@/core/jobs/runs";
 import { formatBytes } from "@/core/format/bytes";
 import { formatDuration, prettyJson, stepStatusLabel, stepStatusVariant } from "@/core/jobs/status";
-import { formatDateTime } from "@/core/time/zoned";
 import { cancelJobAction, rerunJobAction } from "../actions";
 import { JobRunActions } from "../_components/job-run-actions";
 import { RunStatus } from "../_components/run-status";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Job run" };
 
@@ -47,7 +47,8 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
   const run = await getJobRun(ctx, safeDecode(id));
   if (!run) notFound();
   const tz = ctx.organization.timezone;
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, tz, { timeStyle: "medium" }) : "—");
+  const fmt = orgFormat(ctx.organization);
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso, { timeStyle: "medium" }) : "—");
 
   return (
     <div className="grid gap-6">

@@ -9,7 +9,7 @@ import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { JobRunRow } from "@/core/jobs/runs";
 import { formatDuration, JOB_STATUSES, JOB_STATUS_LABELS } from "@/core/jobs/status";
-import { formatDateTime } from "@/core/time/zoned";
+import { DateTime } from "@/components/format/formatted";
 import { RunStatus } from "./run-status";
 
 const col = createDataTableColumnHelper<JobRunRow>();
@@ -45,7 +45,7 @@ function columnsFor(timeZone: string) {
     col.accessor("startedAt", {
       header: "Started",
       enableSorting: true,
-      cell: (info) => <span className="tabular-nums">{formatDateTime(info.getValue(), timeZone)}</span>,
+      cell: (info) => <span className="tabular-nums"><DateTime value={info.getValue()} /></span>,
     }),
     col.accessor("durationMs", {
       id: "duration",

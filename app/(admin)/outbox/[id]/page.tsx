@@ -7,7 +7,7 @@ import { requireCapability } from "@/core/auth/context";
 import { formatBytes } from "@/core/format/bytes";
 import { getMail } from "@/core/mail/queries";
 import { isMailStatus, MAIL_STATUS_HELP, mailStatusLabel, mailStatusVariant } from "@/core/mail/status";
-import { formatDateTime } from "@/core/time/zoned";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "E-mail" };
 
@@ -17,7 +17,7 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
   const ctx = await requireCapability("organization.manage");
   const mail = await getMail(ctx, id);
   if (!mail) notFound();
-  const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
 
   return (
     <div className="grid gap-6">
@@ -36,11 +36,11 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
             </div>
             <div>
               <dt className="text-muted-foreground">Created</dt>
-              <dd className="font-medium tabular-nums">{formatDateTime(mail.createdAt, tz, { timeStyle: "medium" })}</dd>
+              <dd className="font-medium tabular-nums">{fmt.dateTime(mail.createdAt, { timeStyle: "medium" })}</dd>
             </div>
             <div>
               <dt className="text-muted-foreground">Sent</dt>
-              <dd className="font-medium tabular-nums">{mail.sentAt ? formatDateTime(mail.sentAt, tz, { timeStyle: "medium" }) : "—"}</dd>
+              <dd className="font-medium tabular-nums">{mail.sentAt ? fmt.dateTime(mail.sentAt, { timeStyle: "medium" }) : "—"}</dd>
             </div>
             <div>
               <dt className="text-muted-foreground">Recipient</dt>

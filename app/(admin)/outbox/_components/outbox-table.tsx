@@ -5,55 +5,51 @@ import { Mail } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
-import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
+import type { ServerListState } from "@/components/data-table/list-state";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { MailRow } from "@/core/mail/queries";
 import { isMailStatus, MAIL_STATUS_HELP, MAIL_STATUS_LABELS, MAIL_STATUSES, mailStatusLabel, mailStatusVariant } from "@/core/mail/status";
-import { formatDateTime } from "@/core/time/zoned";
+import { DateTime } from "@/components/format/formatted";
 
 const col = createDataTableColumnHelper<MailRow>();
 
-function columnsFor(timeZone: string) {
-  return col.columns([
-    col.accessor("createdAt", {
-      header: "Created",
-      enableSorting: true,
-      cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(info.getValue(), timeZone)}</span>,
-    }),
-    col.accessor("status", {
-      header: "Status",
-      cell: (info) => {
-        const s = info.getValue();
-        return (
-          <Badge variant={mailStatusVariant(s)} title={isMailStatus(s) ? MAIL_STATUS_HELP[s] : undefined}>
-            {mailStatusLabel(s)}
-          </Badge>
-        );
-      },
-    }),
-    col.accessor("to", { header: "Recipient", cell: (info) => <span className="break-all">{info.getValue()}</span> }),
-    col.accessor("subject", {
-      header: "Subject",
-      cell: (info) => (
-        <Link href={`/outbox/${info.row.original.id}`} className="font-medium text-foreground hover:underline">
-          {info.getValue()}
-        </Link>
-      ),
-    }),
-    col.accessor("source", { header: "Source", cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
-  ]);
-}
+const columns = col.columns([
+  col.accessor("createdAt", {
+    header: "Created",
+    enableSorting: true,
+    cell: (info) => <span className="whitespace-nowrap tabular-nums"><DateTime value={info.getValue()} /></span>,
+  }),
+  col.accessor("status", {
+    header: "Status",
+    cell: (info) => {
+      const s = info.getValue();
+      return (
+        <Badge variant={mailStatusVariant(s)} title={isMailStatus(s) ? MAIL_STATUS_HELP[s] : undefined}>
+          {mailStatusLabel(s)}
+        </Badge>
+      );
+    },
+  }),
+  col.accessor("to", { header: "Recipient", cell: (info) => <span className="break-all">{info.getValue()}</span> }),
+  col.accessor("subject", {
+    header: "Subject",
+    cell: (info) => (
+      <Link href={`/outbox/${info.row.original.id}`} className="font-medium text-foreground hover:underline">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  col.accessor("source", { header: "Source", cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
+]);
 
-const columnsForZone = memoizeByKey(columnsFor);
+type Props = ServerListState<MailRow>;
 
-type Props = ServerListState<MailRow> & { timeZone: string };
-
-export function OutboxTable({ rows, total, page, pageSize, sort, dir, timeZone }: Props) {
+export function OutboxTable({ rows, total, page, pageSize, sort, dir }: Props) {
   return (
     <DataTable
       caption="E-mail of this organization"
-      columns={columnsForZone(timeZone)}
+      columns={columns}
       rows={rows}
       total={total}
       page={page}

@@ -10,11 +10,13 @@ import { parseListParams, type RawSearchParams } from "@/core/lists/list-params"
 import { listPatients, parseVisitFilter } from "@/core/patients/queries";
 import { PATIENT_SORTS } from "@/core/patients/schema";
 import { PatientsTable } from "../_components/patients-table";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Patients" };
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("records.read");
+  const fmt = orgFormat(ctx.organization);
   const override = await renderPageOverride("patients.list", ctx, await searchParams);
   if (override) return override;
   const raw = await searchParams;
@@ -25,7 +27,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
     <div className="grid gap-6">
       <PageHeader
         title="Patients"
-        description={`${total.toLocaleString("en-US")} ${params.q ? "matching" : "in"} ${ctx.organization.name}`}
+        description={`${fmt.number(total)} ${params.q ? "matching" : "in"} ${ctx.organization.name}`}
         actions={
           <>
             <DataTransferToolbar ctx={ctx} resourceId="core.patients" filter={{ q: params.q, visits: parseVisitFilter(raw.visits) }} />

@@ -10,9 +10,10 @@ import { requireOrgContext } from "@/core/auth/context";
 import { deletePatientAction } from "@/core/patients/actions";
 import { getPatient, isoDate } from "@/core/patients/queries";
 import { STATUS_LABELS } from "@/core/appointments/schema";
-import { ageOn, formatCalendarDate, formatDateTime } from "@/core/time/zoned";
+import { ageOn } from "@/core/time/zoned";
 import { DeleteRecordButton } from "../../_components/delete-record-button";
 import { statusVariant } from "../../appointments/_components/status";
+import { orgFormat } from "@/core/format/org-format";
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -26,10 +27,10 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     select: { id: true, startsAt: true, provider: true, status: true },
   });
   const dob = isoDate(patient.dateOfBirth);
-  const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
   const details: [string, string | null][] = [
     ["Medical record number", patient.medicalRecordNumber],
-    ["Date of birth", `${formatCalendarDate(dob)} (age ${ageOn(dob)})`],
+    ["Date of birth", `${fmt.day(dob)} (age ${ageOn(dob)})`],
     ["Phone", patient.phone],
     ["Email", patient.email],
     ["Address", patient.address],
@@ -40,7 +41,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <PageHeader
         eyebrow={<Link href="/patients" className="hover:underline">Patients</Link>}
         title={`${patient.firstName} ${patient.lastName}`}
-        description={`Added ${formatDateTime(patient.createdAt, tz, { timeStyle: undefined })}`}
+        description={`Added ${fmt.date(patient.createdAt)}`}
         actions={
           ctx.can("records.write") ? (
             <div className="flex gap-2">
@@ -101,7 +102,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
                   <li key={a.id} className="flex items-center justify-between gap-4 py-2.5">
                     <div>
                       <Link href={`/appointments/${a.id}`} className="font-medium tabular-nums hover:underline">
-                        {formatDateTime(a.startsAt, tz)}
+                        {fmt.dateTime(a.startsAt)}
                       </Link>
                       <p className="text-sm text-muted-foreground">{a.provider}</p>
                     </div>

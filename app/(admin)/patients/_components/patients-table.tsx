@@ -10,7 +10,7 @@ import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PatientRow } from "@/core/patients/queries";
 import { VISIT_FILTERS } from "@/core/patients/schema";
-import { formatCalendarDate } from "@/core/time/zoned";
+import { Day, Num } from "@/components/format/formatted";
 
 const col = createDataTableColumnHelper<PatientRow>();
 const columns = col.columns([
@@ -24,10 +24,10 @@ const columns = col.columns([
     ),
   }),
   col.accessor("medicalRecordNumber", { header: "Record no.", enableSorting: true, cell: (info) => <span className="font-mono text-[13px]">{info.getValue()}</span> }),
-  col.accessor("dateOfBirth", { header: "Date of birth", enableSorting: true, cell: (info) => formatCalendarDate(info.getValue()) }),
+  col.accessor("dateOfBirth", { header: "Date of birth", enableSorting: true, cell: (info) => <Day value={info.getValue()} /> }),
   col.accessor("phone", { header: "Phone", cell: (info) => info.getValue() ?? "—" }),
   col.accessor("email", { header: "Email", cell: (info) => info.getValue() ?? "—" }),
-  col.accessor("appointmentCount", { header: "Appointments", meta: { align: "end" }, cell: (info) => info.getValue().toLocaleString("en-US") }),
+  col.accessor("appointmentCount", { header: "Appointments", meta: { align: "end" }, cell: (info) => <Num value={info.getValue()} /> }),
 ]);
 
 type Props = ServerListState<PatientRow> & { canCreate: boolean };

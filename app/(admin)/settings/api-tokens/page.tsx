@@ -8,9 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TCaption, TD, TH, THead, TR } from "@/components/ui/table";
 import { listOtherMembersActiveTokens, listOwnTokens, type TokenStatus, type TokenSummary } from "@/core/api-tokens/tokens";
 import { requireOrgContext } from "@/core/auth/context";
-import { formatDateTime } from "@/core/time/zoned";
 import { CreateTokenForm } from "./_components/create-token-form";
 import { RevokeTokenButton } from "./_components/revoke-token-button";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "API tokens" };
 
@@ -23,8 +23,8 @@ const STATUS: Record<TokenStatus, { label: string; variant: BadgeVariant }> = {
 export default async function ApiTokensPage() {
   const ctx = await requireOrgContext();
   const [mine, others] = await Promise.all([listOwnTokens(ctx), listOtherMembersActiveTokens(ctx)]);
-  const tz = ctx.organization.timezone;
-  const when = (d: Date | null, empty: string) => (d ? formatDateTime(d, tz) : empty);
+  const fmt = orgFormat(ctx.organization);
+  const when = (d: Date | null, empty: string) => (d ? fmt.dateTime(d) : empty);
 
   return (
     <div className="grid gap-6">

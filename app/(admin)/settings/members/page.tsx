@@ -9,7 +9,7 @@ import { Table, TBody, TCaption, TD, TH, THead, TR } from "@/components/ui/table
 import { requireCapability } from "@/core/auth/context";
 import { ROLE_LABELS, type Role } from "@/core/auth/roles";
 import { listMembers } from "@/core/plugins/member-grants";
-import { formatDateTime } from "@/core/time/zoned";
+import { orgFormat } from "@/core/format/org-format";
 
 export const metadata = { title: "Members" };
 
@@ -17,6 +17,7 @@ const ROLE_BADGE: Record<Role, BadgeVariant> = { owner: "info", admin: "success"
 
 export default async function MembersPage() {
   const ctx = await requireCapability("organization.manage");
+  const fmt = orgFormat(ctx.organization);
   const { members, totalPermissions } = await listMembers(ctx);
   return (
     <div className="grid gap-6">
@@ -58,7 +59,7 @@ export default async function MembersPage() {
                 <TD className="tabular-nums">
                   {m.role === "owner" ? "All" : totalPermissions === 0 ? "—" : `${m.permissionCount} of ${totalPermissions}`}
                 </TD>
-                <TD className="whitespace-nowrap text-muted-foreground">{formatDateTime(m.joinedAt, ctx.organization.timezone, { timeStyle: undefined })}</TD>
+                <TD className="whitespace-nowrap text-muted-foreground">{fmt.date(m.joinedAt)}</TD>
                 <TD className="text-right">
                   <Link href={`/settings/members/${m.userId}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
                     {m.role === "owner" ? "View" : "Permissions"}

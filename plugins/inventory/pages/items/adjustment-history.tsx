@@ -4,11 +4,8 @@ import { PageLink } from "@/components/ui/page-link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { formatDateTime } from "@/core/time/zoned";
+import type { OrgFormat } from "@/core/format/org-format";
 import type { HistoryPage } from "../../items/history";
-
-const num = new Intl.NumberFormat("en-US");
-const signed = (n: number) => (n > 0 ? `+${num.format(n)}` : num.format(n));
 
 const SOURCE_LABEL: Record<string, string> = {
   form: "form",
@@ -19,7 +16,7 @@ const SOURCE_LABEL: Record<string, string> = {
   purchase_order: "purchase order",
 };
 
-export function AdjustmentHistory({ history, timeZone, hrefFor }: { history: HistoryPage; timeZone: string; hrefFor: (page: number) => string }) {
+export function AdjustmentHistory({ history, fmt, hrefFor }: { history: HistoryPage; fmt: OrgFormat; hrefFor: (page: number) => string }) {
   if (history.total === 0) return <EmptyState title="No adjustments yet" description="Every change of this item's quantity is listed here." />;
   const pageCount = Math.max(1, Math.ceil(history.total / history.pageSize));
   const from = (history.page - 1) * history.pageSize + 1;
@@ -39,14 +36,14 @@ export function AdjustmentHistory({ history, timeZone, hrefFor }: { history: His
         <TBody>
           {history.rows.map((r) => (
             <TR key={r.id}>
-              <TD className="whitespace-nowrap tabular-nums">{formatDateTime(r.createdAt, timeZone)}</TD>
+              <TD className="whitespace-nowrap tabular-nums">{fmt.dateTime(r.createdAt)}</TD>
               <TD>
                 <span className="font-medium">{r.who}</span>
                 {r.whoKind !== "source" ? <span className="block text-xs text-muted-foreground">via {SOURCE_LABEL[r.source] ?? r.source}</span> : null}
               </TD>
-              <TD className={r.delta < 0 ? "text-right font-medium text-danger-text tabular-nums" : "text-right font-medium text-success-text tabular-nums"}>{signed(r.delta)}</TD>
+              <TD className={r.delta < 0 ? "text-right font-medium text-danger-text tabular-nums" : "text-right font-medium text-success-text tabular-nums"}>{fmt.signed(r.delta)}</TD>
               <TD className="whitespace-nowrap tabular-nums">
-                {num.format(r.previousQuantity)} → {num.format(r.newQuantity)}
+                {fmt.number(r.previousQuantity)} → {fmt.number(r.newQuantity)}
               </TD>
               <TD className="max-w-xs break-words">{r.reason ?? <span className="text-muted-foreground">—</span>}</TD>
             </TR>
@@ -55,7 +52,7 @@ export function AdjustmentHistory({ history, timeZone, hrefFor }: { history: His
       </Table>
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-sm">
         <p className="text-muted-foreground">
-          {num.format(from)}–{num.format(to)} of {num.format(history.total)} adjustments · page {num.format(history.page)} of {num.format(pageCount)}
+          {fmt.number(from)}–{fmt.number(to)} of {fmt.number(history.total)} adjustments · page {fmt.number(history.page)} of {fmt.number(pageCount)}
         </p>
         <nav aria-label="History pages" className="flex gap-2">
           <PageLink scroll={false} href={history.page > 1 ? hrefFor(history.page - 1) : null}>

@@ -10,10 +10,11 @@ import type { PageProps } from "@/core/plugins/types";
 import { INVENTORY_PERMISSIONS as P } from "../../permissions";
 import { CategoryRowActions, NewCategoryForm } from "./category-forms";
 import { categoriesWithCounts } from "./item-reads";
+import { orgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
 
 export default async function CategoriesPage({ ctx }: PageProps) {
+  const fmt = orgFormat(ctx.organization);
   const [categories, canManage, canDelete] = await Promise.all([categoriesWithCounts(ctx.organization.id), hasPermission(ctx, P.manage), hasPermission(ctx, P.delete)]);
   const actions = canManage || canDelete;
   return (
@@ -50,8 +51,8 @@ export default async function CategoriesPage({ ctx }: PageProps) {
                       <code className="font-mono text-[13px] text-muted-foreground">{c.slug}</code>
                     </TD>
                     <TD className="text-right tabular-nums">
-                      <Link href={`/inventory?category=${c.id}`} className="hover:underline" aria-label={`${num.format(c.items)} items in ${c.name}`}>
-                        {num.format(c.items)}
+                      <Link href={`/inventory?category=${c.id}`} className="hover:underline" aria-label={`${fmt.number(c.items)} items in ${c.name}`}>
+                        {fmt.number(c.items)}
                       </Link>
                     </TD>
                     {actions ? (

@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/core/actions/result";
 import { createCategoryAction, deleteCategoryAction, renameCategoryAction } from "./category-actions";
 import { categoryInput } from "./category-schema";
+import { useOrgFormat } from "@/components/format/org-format";
 
 type Values = { name: string };
 const resolver = zodResolver(categoryInput) as unknown as Resolver<Values>;
@@ -51,6 +52,7 @@ export function NewCategoryForm() {
 }
 
 export function CategoryRowActions({ id, name, items, canRename, canDelete }: { id: string; name: string; items: number; canRename: boolean; canDelete: boolean }) {
+  const fmt = useOrgFormat();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const { form, onSubmit } = useCategoryForm(name, (v) => renameCategoryAction(id, v), () => setEditing(false));
@@ -93,7 +95,7 @@ export function CategoryRowActions({ id, name, items, canRename, canDelete }: { 
         triggerVariant="outline"
         triggerAriaLabel={`Delete ${name}`}
         title={`Delete the category “${name}”?`}
-        description={items > 0 ? `${items.toLocaleString("en-US")} ${items === 1 ? "item uses it: move it" : "items use it: move them"} to another category first.` : "No item uses it. This cannot be undone."}
+        description={items > 0 ? `${fmt.number(items)} ${items === 1 ? "item uses it: move it" : "items use it: move them"} to another category first.` : "No item uses it. This cannot be undone."}
         confirmLabel="Delete category"
         pendingLabel="Deleting…"
         onConfirm={async () => {

@@ -5,15 +5,17 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteItemAction } from "./item-actions";
+import { useOrgFormat } from "@/components/format/org-format";
 
 export function DeleteItemButton({ id, label, adjustments }: { id: string; label: string; adjustments: number }) {
+  const fmt = useOrgFormat();
   const router = useRouter();
   return (
     <ConfirmDialog
       trigger="Delete"
       triggerVariant="destructive"
       title={`Delete ${label}?`}
-      description={`This permanently deletes the item with its ${adjustments ? `${adjustments.toLocaleString("en-US")} stock adjustment${adjustments === 1 ? "" : "s"}, ` : ""}alerts and purchase-order lines. This cannot be undone.`}
+      description={`This permanently deletes the item with its ${adjustments ? `${fmt.number(adjustments)} stock adjustment${adjustments === 1 ? "" : "s"}, ` : ""}alerts and purchase-order lines. This cannot be undone.`}
       confirmLabel="Delete item"
       pendingLabel="Deleting…"
       onConfirm={async () => {

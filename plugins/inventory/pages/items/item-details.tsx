@@ -2,14 +2,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { formatCalendarDate, formatDateTime } from "@/core/time/zoned";
+import type { OrgFormat } from "@/core/format/org-format";
 import { Currency } from "../../components/currency";
 import type { ItemDetail } from "./item-reads";
 import { LiveQuantity } from "./live-quantity";
 import { formatQuantity } from "../../components/quantity";
 
 
-export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDetail; currency: string; timeZone: string; today: string }) {
+export function ItemDetails({ item, fmt, today }: { item: ItemDetail; fmt: OrgFormat; today: string }) {
   const expired = item.expiresOn !== null && item.expiresOn < today;
   const rows: [string, ReactNode][] = [
     ["SKU", <code key="sku" className="font-mono">{item.sku}</code>],
@@ -20,13 +20,13 @@ export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDet
         <LiveQuantity quantity={item.quantity} unit={item.unit} threshold={item.reorderThreshold} inStock={item.inStock} />
       </span>,
     ],
-    ["Reorder threshold", formatQuantity(item.reorderThreshold, item.unit)],
-    ["Price", <Currency key="p" amount={item.price} currency={currency} />],
+    ["Reorder threshold", formatQuantity(item.reorderThreshold, item.unit, { locale: fmt.locale })],
+    ["Price", <Currency key="p" amount={item.price} currency={fmt.currency} locale={fmt.locale} />],
     [
       "Expiry date",
       item.expiresOn ? (
         <span key="e" className="inline-flex items-center gap-2">
-          {formatCalendarDate(item.expiresOn)}
+          {fmt.day(item.expiresOn)}
           {expired ? <Badge variant="danger">Expired</Badge> : null}
         </span>
       ) : (
@@ -41,7 +41,7 @@ export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDet
           {item.shopifySyncError ? (
             <span className="text-danger-text">{`Last sync failed: ${item.shopifySyncError}`}</span>
           ) : item.shopifySyncedAt ? (
-            <span className="text-muted-foreground">{`Synced ${formatDateTime(item.shopifySyncedAt, timeZone)}`}</span>
+            <span className="text-muted-foreground">{`Synced ${fmt.dateTime(item.shopifySyncedAt)}`}</span>
           ) : (
             <span className="text-muted-foreground">Not synced yet</span>
           )}
@@ -50,7 +50,7 @@ export function ItemDetails({ item, currency, timeZone, today }: { item: ItemDet
         "Not linked"
       ),
     ],
-    ["Last updated", formatDateTime(item.updatedAt, timeZone)],
+    ["Last updated", fmt.dateTime(item.updatedAt)],
   ];
   return (
     <dl className="grid gap-3 text-sm">

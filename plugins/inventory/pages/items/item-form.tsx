@@ -17,6 +17,7 @@ import { createItemAction, updateItemAction } from "./item-actions";
 import { itemFormSchema, type ItemFormValues } from "./item-form-schema";
 import type { CategoryOption } from "./item-reads";
 import { formatQuantity } from "../../components/quantity";
+import { useOrgFormat } from "@/components/format/org-format";
 
 type Props = {
   itemId?: string;
@@ -29,6 +30,7 @@ type Props = {
 };
 
 export function ItemForm({ itemId, stock, defaults, categories, currency, cancelHref }: Props) {
+  const { locale } = useOrgFormat();
   const router = useRouter();
   const form = useForm<ItemFormValues, unknown, ItemData>({
     resolver: zodResolver(itemFormSchema) as unknown as Resolver<ItemFormValues, unknown, ItemData>,
@@ -91,7 +93,7 @@ export function ItemForm({ itemId, stock, defaults, categories, currency, cancel
             <span className="font-medium">Quantity</span>
             <p className="flex min-h-9 flex-wrap items-center gap-x-3 gap-y-1">
               <span className="tabular-nums" data-testid="edit-quantity">
-                {formatQuantity(stock.quantity, stock.unit)}
+                {formatQuantity(stock.quantity, stock.unit, { locale })}
               </span>
               {stock.adjustHref ? (
                 <Link href={stock.adjustHref} className="font-medium text-primary hover:underline">

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { first } from "@/core/lists/list-params";
 import { hasPermission } from "@/core/plugins/permissions";
 import type { PageProps } from "@/core/plugins/types";
-import { formatDateTime, utcToZonedLocal } from "@/core/time/zoned";
+import { utcToZonedLocal } from "@/core/time/zoned";
 import { StockChart } from "../../components/stock-chart";
 import { adjustmentHistory, parseChartRange, stockSeries, type ChartRange } from "../../items/history";
 import { INVENTORY_PERMISSIONS as P } from "../../permissions";
@@ -23,16 +23,18 @@ import { ItemDetails } from "./item-details";
 import { LiveQuantityProvider } from "./live-quantity";
 import { getItemDetail, getOpenAlert } from "./item-reads";
 import { formatQuantity } from "../../components/quantity";
+import { orgFormat } from "@/core/format/org-format";
 
 const HISTORY_PAGE_SIZE = 20;
 
 export default async function ItemPage({ ctx, params, searchParams, WidgetZone }: PageProps & { params: Record<string, string> }) {
+  const fmt = orgFormat(ctx.organization);
   const id = params.id ?? "";
   const item = await getItemDetail(ctx.db, id);
   if (!item) notFound();
   const days = parseChartRange(searchParams.days);
   const page = Math.max(1, Number.parseInt(first(searchParams.page) ?? "1", 10) || 1);
-  const { id: orgId, timezone: tz, currency } = ctx.organization;
+  const { id: orgId, timezone: tz } = ctx.organization;
   const [alert, points, history, canManage, canAdjust, canDelete] = await Promise.all([
     getOpenAlert(ctx.db, item.id),
     stockSeries(orgId, item.id, { days, timeZone: tz }),
@@ -57,7 +59,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
         <PageHeader
           eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>}
           title={item.name}
-          description={`SKU ${item.sku}${item.categoryName ? ` · ${item.categoryName}` : ""} · added ${formatDateTime(item.createdAt, tz, { timeStyle: undefined })}`}
+          description={`SKU ${item.sku}${item.categoryName ? ` · ${item.categoryName}` : ""} · added ${fmt.date(item.createdAt)}`}
           actions={
             canManage || canDelete ? (
               <div className="flex gap-2">
@@ -75,8 +77,8 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
           <div role="status" className="flex items-start gap-3 rounded-lg border border-warning-border bg-warning-soft px-4 py-3 text-sm text-warning-text">
             <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
             <p>
-              <span className="font-semibold">Low-stock alert open</span> since {formatDateTime(alert.openedAt, tz)}: the quantity fell to{" "}
-              {formatQuantity(alert.quantity, item.unit)}, below the reorder threshold of {formatQuantity(alert.threshold, item.unit)}. It resolves itself when the stock is back at the threshold.
+              <span className="font-semibold">Low-stock alert open</span> since {fmt.dateTime(alert.openedAt)}: the quantity fell to{" "}
+              {formatQuantity(alert.quantity, item.unit, { locale: fmt.locale })}, below the reorder threshold of {formatQuantity(alert.threshold, item.unit, { locale: fmt.locale })}. It resolves itself when the stock is back at the threshold.
             </p>
           </div>
         ) : null}
@@ -86,7 +88,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
               <CardTitle>Details</CardTitle>
             </CardHeader>
             <CardContent>
-              <ItemDetails item={item} currency={currency} timeZone={tz} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
+              <ItemDetails item={item} fmt={fmt} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
             </CardContent>
           </Card>
           <Card className="lg:col-span-2">
@@ -95,7 +97,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
               <ChartRangeToggle current={days} hrefFor={(d) => href({ days: d, page: 1 })} />
             </CardHeader>
             <CardContent>
-              {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={`Stock over the last ${days} days`} /> : null}
+              {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={`Stock over the last ${days} days`} locale={fmt.locale} /> : null}
             </CardContent>
           </Card>
         </div>
@@ -112,10 +114,10 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
           ) : null}
           <Card className={canAdjust ? "lg:col-span-2" : "lg:col-span-3"}>
             <CardHeader>
-              <CardTitle>Adjustments ({history.total.toLocaleString("en-US")})</CardTitle>
+              <CardTitle>Adjustments ({fmt.number(history.total)})</CardTitle>
             </CardHeader>
             <CardContent className="px-0 sm:px-0">
-              <AdjustmentHistory history={history} timeZone={tz} hrefFor={(p) => href({ page: p })} />
+              <AdjustmentHistory history={history} fmt={fmt} hrefFor={(p) => href({ page: p })} />
             </CardContent>
           </Card>
         </div>

@@ -6,6 +6,7 @@
 import { createContext, useContext, useOptimistic, type ReactNode } from "react";
 import { StatusBadge } from "../../components/status-badge";
 import { formatQuantity } from "../../components/quantity";
+import { useOrgFormat } from "@/components/format/org-format";
 
 type Live = { quantity: number; adjust: (delta: number) => void };
 const LiveQuantityContext = createContext<Live | null>(null);
@@ -17,11 +18,12 @@ export function LiveQuantityProvider({ quantity, children }: { quantity: number;
 
 /** The quantity and its status badge; outside a provider, the server's figure as given. */
 export function LiveQuantity({ quantity, unit, threshold, inStock }: { quantity: number; unit: string; threshold: number; inStock: boolean }) {
+  const { locale } = useOrgFormat();
   const q = useContext(LiveQuantityContext)?.quantity ?? quantity;
   return (
     <>
       <span className="tabular-nums" data-testid="item-quantity">
-        {formatQuantity(q, unit)}
+        {formatQuantity(q, unit, { locale })}
       </span>
       <StatusBadge quantity={q} threshold={threshold} inStock={inStock} />
     </>

@@ -17,6 +17,7 @@ import { bulkItemsAction, generateOrderAction } from "./actions";
 import { formatCount } from "@/components/data-table/count-format";
 import type { MatchCount } from "@/core/lists/count";
 import { BULK_ACTION_LABELS, itemsCounted } from "./labels";
+import { useOrgFormat } from "@/components/format/org-format";
 
 /** What the bar acts on; a filter's count is the list's, which may be an estimate ("about …"). */
 export type Selection = ({ mode: "ids"; ids: string[] } | { mode: "filter"; filter: ItemFilter }) & { count: MatchCount };
@@ -40,6 +41,7 @@ function payload(s: Selection) {
 }
 
 export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onClear, onDone, onOptimistic, canManage, canOrder, canDelete }: Props) {
+  const { locale } = useOrgFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -64,14 +66,14 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
       router.push(`/inventory/orders/${res.data.orderId}`);
     });
 
-  const what = selection.mode === "filter" ? `all ${itemsCounted(selection.count)} matching` : itemsCounted(selection.count);
+  const what = selection.mode === "filter" ? `all ${itemsCounted(selection.count, locale)} matching` : itemsCounted(selection.count, locale);
   return (
     <div role="region" aria-label="Bulk actions" className="flex flex-col gap-3 rounded-xl border border-border bg-muted/60 px-4 py-3 text-sm lg:flex-row lg:items-center lg:justify-between">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-live="polite">
-        <span className="font-medium text-foreground">{selection.mode === "filter" ? `All ${itemsCounted(selection.count)} matching are selected.` : `${itemsCounted(selection.count)} selected.`}</span>
+        <span className="font-medium text-foreground">{selection.mode === "filter" ? `All ${itemsCounted(selection.count, locale)} matching are selected.` : `${itemsCounted(selection.count, locale)} selected.`}</span>
         {selection.mode === "ids" && allOnPage && total.value > selection.count.value ? (
           <Button type="button" variant="ghost" size="sm" className="text-primary underline-offset-4 hover:underline" onClick={onSelectAllMatching}>
-            Select all {formatCount(total)} matching items
+            Select all {formatCount(total, locale)} matching items
           </Button>
         ) : null}
         <Button type="button" variant="ghost" size="sm" onClick={onClear}>
@@ -125,7 +127,7 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
                 {selection.count.value > 10_000 ? " This many items are deleted in the background, in batches; the progress is shown on this page." : null}
               </>
             }
-            confirmLabel={`Delete ${itemsCounted(selection.count)}`}
+            confirmLabel={`Delete ${itemsCounted(selection.count, locale)}`}
             pendingLabel="Deleting…"
             onConfirm={async () => {
               onOptimistic("delete");

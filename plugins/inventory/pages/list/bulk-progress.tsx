@@ -12,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import type { BulkOperationView } from "../../jobs/bulk-operations";
 import { bulkOperationProgressAction, retryBulkOperationAction } from "./actions";
 import { BULK_ACTION_PROGRESS, count, items } from "./labels";
+import { useOrgFormat } from "@/components/format/org-format";
 
 const POLL_MS = 1_000;
 
@@ -29,6 +30,7 @@ export function BulkProgress({ operations }: { operations: BulkOperationView[] }
 }
 
 function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView; onDismiss: () => void }) {
+  const { locale } = useOrgFormat();
   const router = useRouter();
   const [op, setOp] = useState(initial);
   const [retrying, startRetry] = useTransition();
@@ -39,7 +41,7 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
     if (!res.ok) return;
     setOp(res.data);
     if (res.data.status === "completed") {
-      toast.success(`Done: ${items(res.data.done)} — ${BULK_ACTION_PROGRESS[res.data.action].toLowerCase()} finished.`);
+      toast.success(`Done: ${items(res.data.done, locale)} — ${BULK_ACTION_PROGRESS[res.data.action].toLowerCase()} finished.`);
       router.refresh();
     } else if (res.data.status === "failed") {
       router.refresh();
@@ -57,7 +59,7 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
     <div className={cn("rounded-xl border bg-surface p-4 shadow-xs", op.status === "failed" ? "border-danger-border" : "border-border")} data-operation-status={op.status}>
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p className="font-medium text-foreground">
-          {title}: {count(op.done)} of {items(op.total)}
+          {title}: {count(op.done, locale)} of {items(op.total, locale)}
         </p>
         <p className="text-muted-foreground" aria-live="polite">
           {op.status === "queued" ? "Waiting to start…" : op.status === "running" ? `${percent}%` : op.status === "completed" ? "Completed" : "Stopped"}
@@ -69,7 +71,7 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
         aria-valuemin={0}
         aria-valuemax={op.total}
         aria-valuenow={op.done}
-        aria-valuetext={`${count(op.done)} of ${items(op.total)}`}
+        aria-valuetext={`${count(op.done, locale)} of ${items(op.total, locale)}`}
         className="mt-2 h-2 overflow-hidden rounded-full bg-muted"
       >
         <div className={cn("h-full rounded-full transition-[width]", op.status === "failed" ? "bg-danger" : "bg-primary")} style={{ width: `${percent}%` }} />
@@ -77,7 +79,7 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
       {op.status === "failed" ? (
         <div className="mt-3 grid gap-2 text-sm">
           <p role="alert" className="text-danger-text">
-            The operation stopped after {items(op.done)}. Those items were changed and stay changed; the other {items(Math.max(0, op.total - op.done))} were not.
+            The operation stopped after {items(op.done, locale)}. Those items were changed and stay changed; the other {items(Math.max(0, op.total - op.done), locale)} were not.
             {op.error ? <span className="mt-1 block text-muted-foreground">Reason: {op.error}</span> : null}
           </p>
           <div className="flex gap-2">

@@ -77,9 +77,7 @@ async function ItemsSection({ ctx, searchParams, canManage, canOrder, canDelete 
         dir={params.dir}
         filter={filter}
         categories={categories}
-        currency={ctx.organization.currency}
         stockDisplay={stockDisplay}
-        timeZone={ctx.organization.timezone}
         canManage={canManage}
         canOrder={canOrder}
         canDelete={canDelete}

@@ -13,8 +13,9 @@ import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { memoizeByKey, type KeysetListState } from "@/components/data-table/list-state";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/core/time/zoned";
-import { formatCurrency, StatusBadge, stockStatus } from "../../components";
+import { DateTime, Money } from "@/components/format/formatted";
+import { useOrgFormat } from "@/components/format/org-format";
+import { StatusBadge, stockStatus } from "../../components";
 import type { ItemFilter } from "../../items/filters";
 import type { ItemListRow } from "../../items/queries";
 import { BulkBar, type Selection } from "./bulk-bar";
@@ -32,11 +33,12 @@ const selectColumn = col.display({
 });
 
 /**
- * key: "<currency>|<time zone>|<select|plain>|<stock display>" — members without a bulk action get no
- * checkboxes; the stock display is the organization's stockDisplayFormat setting.
+ * key: "<select|plain>|<stock display>" — members without a bulk action get no checkboxes; the stock
+ * display is the organization's stockDisplayFormat setting. Money and times are written the
+ * organization's way by the cells themselves (useOrgFormat).
  */
 function columnsFor(key: string) {
-  const [currency = "USD", timeZone = "UTC", mode, display = "status"] = key.split("|");
+  const [mode, display = "status"] = key.split("|");
   return col.columns([
     ...(mode === "select" ? [selectColumn] : []),
     col.accessor("name", {
@@ -59,11 +61,11 @@ function columnsFor(key: string) {
       cell: (info) => <StockCell quantity={info.getValue()} row={info.row.original} display={display} />,
     }),
     col.accessor("unit", { header: "Unit" }),
-    col.accessor("price", { header: "Price", enableSorting: true, meta: { align: "end" }, cell: (info) => <span className="tabular-nums">{formatCurrency(info.getValue(), currency)}</span> }),
+    col.accessor("price", { header: "Price", enableSorting: true, meta: { align: "end" }, cell: (info) => <span className="tabular-nums"><Money amount={info.getValue()} /></span> }),
     col.accessor("updatedAt", {
       header: "Last updated",
       enableSorting: true,
-      cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(info.getValue(), timeZone)}</span>,
+      cell: (info) => <span className="whitespace-nowrap tabular-nums"><DateTime value={info.getValue()} /></span>,
     }),
   ]);
 }
@@ -75,9 +77,10 @@ const columnsForKey = memoizeByKey(columnsFor);
  * (with its unit) — then low and empty stock still get a badge, so the warning never disappears.
  */
 function StockCell({ quantity, row, display }: { quantity: number; row: ItemListRow; display: string }) {
+  const fmt = useOrgFormat();
   const badge = <StatusBadge quantity={quantity} threshold={row.reorderThreshold} inStock={row.inStock} />;
   if (display === "status") return badge;
-  const text = display === "quantity_unit" ? formatQuantity(quantity, row.unit) : quantity.toLocaleString("en-US");
+  const text = display === "quantity_unit" ? formatQuantity(quantity, row.unit, { locale: fmt.locale }) : fmt.number(quantity);
   return (
     <span className="inline-flex items-center gap-2 tabular-nums">
       {text}
@@ -96,17 +99,15 @@ type Props = KeysetListState<ItemListRow> & {
   /** The filter that produced `rows`: what "select all matching" sends back. */
   filter: ItemFilter;
   categories: { id: string; name: string }[];
-  currency: string;
   /** The stockDisplayFormat setting: status | quantity_unit | quantity. */
   stockDisplay: string;
-  timeZone: string;
   canManage: boolean;
   /** Deleting is its own permission (inventory.delete_items): staff edit but do not delete. */
   canDelete: boolean;
   canOrder: boolean;
 };
 
-export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categories, currency, stockDisplay, timeZone, canManage, canOrder, canDelete }: Props) {
+export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categories, stockDisplay, canManage, canOrder, canDelete }: Props) {
   const viewKey = useSearchParams().toString();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -170,7 +171,7 @@ export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categori
         ) : null}
         <DataTable
           caption="Inventory items"
-          columns={columnsForKey(`${currency}|${timeZone}|${canManage || canOrder || canDelete ? "select" : "plain"}|${stockDisplay}`)}
+          columns={columnsForKey(`${canManage || canOrder || canDelete ? "select" : "plain"}|${stockDisplay}`)}
           rows={shownRows}
           paging={paging}
           pageSize={pageSize}

@@ -1,5 +1,6 @@
 // Words of the list's bulk actions, for buttons, confirmations and the progress bar (client-safe).
 import { formatCount } from "@/components/data-table/count-format";
+import { numberFormat } from "@/core/format/numbers";
 import type { MatchCount } from "@/core/lists/count";
 import type { BulkAction } from "../../items/bulk";
 
@@ -16,8 +17,9 @@ export const BULK_ACTION_PROGRESS: Record<BulkAction, string> = {
   delete: "Deleting items",
 };
 
-export const count = (n: number) => n.toLocaleString("en-US");
-export const items = (n: number) => `${count(n)} ${n === 1 ? "item" : "items"}`;
+// Numbers in the organization's locale: components pass useOrgFormat().locale.
+export const count = (n: number, locale = "en-US") => numberFormat(locale)!.format(n);
+export const items = (n: number, locale = "en-US") => `${count(n, locale)} ${n === 1 ? "item" : "items"}`;
 
 /** "25 items", or "about 1,000,000 items" when the list's count is an estimate. */
-export const itemsCounted = (c: MatchCount) => (c.exact ? items(c.value) : `${formatCount(c)} items`);
+export const itemsCounted = (c: MatchCount, locale = "en-US") => (c.exact ? items(c.value, locale) : `${formatCount(c, locale)} items`);

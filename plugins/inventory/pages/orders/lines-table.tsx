@@ -7,16 +7,20 @@ import { formatCurrency } from "../../components";
 import type { OrderLine } from "../../orders/queries";
 import { fromCents } from "../../orders/schema";
 import { formatQuantity } from "../../components/quantity";
+import { numberFormat } from "@/core/format/numbers";
 
 /** The lines table; `children` renders the quantity, unit price and line total cells of a line. */
 export function LinesTable({
   lines,
   currency,
+  locale,
   totalCents,
   children,
 }: {
   lines: OrderLine[];
   currency: string;
+  /** The organization's locale (orgFormat / useOrgFormat). */
+  locale: string;
   totalCents: bigint | null;
   children: (line: OrderLine) => ReactNode;
 }) {
@@ -43,9 +47,9 @@ export function LinesTable({
               <span className="block font-mono text-xs text-muted-foreground">{l.sku}</span>
             </th>
             <TD className="text-right tabular-nums">
-              {formatQuantity(l.onHand, l.unit)}
+              {formatQuantity(l.onHand, l.unit, { locale })}
             </TD>
-            <TD className="text-right tabular-nums">{l.reorderThreshold.toLocaleString("en-US")}</TD>
+            <TD className="text-right tabular-nums">{numberFormat(locale)!.format(l.reorderThreshold)}</TD>
             {children(l)}
           </TR>
         ))}
@@ -56,7 +60,7 @@ export function LinesTable({
             Total
           </th>
           <TD className="text-right font-semibold tabular-nums" data-testid="order-total">
-            {totalCents === null ? "—" : formatCurrency(fromCents(totalCents), currency)}
+            {totalCents === null ? "—" : formatCurrency(fromCents(totalCents), currency, locale)}
           </TD>
         </TR>
       </tfoot>

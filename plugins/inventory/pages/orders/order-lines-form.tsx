@@ -12,8 +12,10 @@ import type { OrderLine } from "../../orders/queries";
 import { fromCents, lineQuantitiesInput, toCents } from "../../orders/schema";
 import { saveLineQuantitiesAction } from "./actions";
 import { LinesTable } from "./lines-table";
+import { useOrgFormat } from "@/components/format/org-format";
 
 export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; lines: OrderLine[]; currency: string }) {
+  const { locale } = useOrgFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.id, String(l.quantity)])));
@@ -65,7 +67,7 @@ export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; 
         save();
       }}
     >
-      <LinesTable lines={lines} currency={currency} totalCents={totalCents}>
+      <LinesTable lines={lines} currency={currency} locale={locale} totalCents={totalCents}>
         {(l) => (
           <>
             <TD className="w-36 text-right">
@@ -91,8 +93,8 @@ export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; 
                 </p>
               ) : null}
             </TD>
-            <TD className="text-right tabular-nums">{formatCurrency(l.unitPrice, currency)}</TD>
-            <TD className="text-right tabular-nums">{lineCents(l) === null ? "—" : formatCurrency(fromCents(lineCents(l)!), currency)}</TD>
+            <TD className="text-right tabular-nums">{formatCurrency(l.unitPrice, currency, locale)}</TD>
+            <TD className="text-right tabular-nums">{lineCents(l) === null ? "—" : formatCurrency(fromCents(lineCents(l)!), currency, locale)}</TD>
           </>
         )}
       </LinesTable>

@@ -9,8 +9,6 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TD } from "@/components/ui/table";
 import type { PageProps } from "@/core/plugins/types";
-import { formatDateTime } from "@/core/time/zoned";
-import { formatCurrency } from "../../components";
 import { getOrder } from "../../orders/queries";
 import { orderLabel, toCents } from "../../orders/schema";
 import { LinesTable } from "./lines-table";
@@ -18,16 +16,18 @@ import { OrderActions } from "./order-actions";
 import { OrderLinesForm } from "./order-lines-form";
 import { OrderStatusBadge } from "./order-status-badge";
 import { SupplierForm } from "./supplier-form";
+import { orgFormat } from "@/core/format/org-format";
 
 export default async function OrderPage({ ctx, params }: PageProps & { params: Record<string, string> }) {
+  const fmt = orgFormat(ctx.organization);
   const order = await getOrder(ctx.organization.id, params.id ?? "");
   if (!order) notFound();
-  const { currency, timezone } = ctx.organization;
+  const { currency } = ctx.organization;
   const label = orderLabel(order.number);
   const history = [
-    `Created ${formatDateTime(order.createdAt, timezone)}`,
-    order.sentAt ? `sent ${formatDateTime(order.sentAt, timezone)}` : null,
-    order.receivedAt ? `received ${formatDateTime(order.receivedAt, timezone)}` : null,
+    `Created ${fmt.dateTime(order.createdAt)}`,
+    order.sentAt ? `sent ${fmt.dateTime(order.sentAt)}` : null,
+    order.receivedAt ? `received ${fmt.dateTime(order.receivedAt)}` : null,
   ].filter(Boolean);
   return (
     <div className="grid gap-6 print:gap-4">
@@ -80,19 +80,19 @@ export default async function OrderPage({ ctx, params }: PageProps & { params: R
             {order.lines.length} {order.lines.length === 1 ? "line" : "lines"}
           </CardTitle>
           <p className="text-sm text-muted-foreground">
-            Total <span className="font-semibold text-foreground tabular-nums">{formatCurrency(order.total, currency)}</span>
+            Total <span className="font-semibold text-foreground tabular-nums">{fmt.money(order.total)}</span>
           </p>
         </CardHeader>
         <CardContent className="px-0 pb-0 sm:px-0">
           {order.status === "draft" ? (
             <OrderLinesForm orderId={order.id} lines={order.lines} currency={currency} />
           ) : (
-            <LinesTable lines={order.lines} currency={currency} totalCents={toCents(order.total)}>
+            <LinesTable lines={order.lines} currency={currency} locale={fmt.locale} totalCents={toCents(order.total)}>
               {(l) => (
                 <>
-                  <TD className="text-right tabular-nums">{l.quantity.toLocaleString("en-US")}</TD>
-                  <TD className="text-right tabular-nums">{formatCurrency(l.unitPrice, currency)}</TD>
-                  <TD className="text-right tabular-nums">{formatCurrency(l.lineTotal, currency)}</TD>
+                  <TD className="text-right tabular-nums">{fmt.number(l.quantity)}</TD>
+                  <TD className="text-right tabular-nums">{fmt.money(l.unitPrice)}</TD>
+                  <TD className="text-right tabular-nums">{fmt.money(l.lineTotal)}</TD>
                 </>
               )}
             </LinesTable>

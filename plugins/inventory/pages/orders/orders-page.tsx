@@ -17,7 +17,7 @@ export default async function OrdersPage({ ctx, searchParams }: PageProps) {
         title="Purchase orders"
         description="Orders generated from items below their reorder threshold: edit quantities while a draft, mark as sent, then receive to add the stock."
       />
-      <OrdersTable rows={rows} total={total} page={page} pageSize={params.pageSize} currency={ctx.organization.currency} timeZone={ctx.organization.timezone} />
+      <OrdersTable rows={rows} total={total} page={page} pageSize={params.pageSize} />
     </div>
   );
 }

@@ -5,45 +5,39 @@ import { ClipboardList } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
-import { memoizeByKey, type ServerListState } from "@/components/data-table/list-state";
+import type { ServerListState } from "@/components/data-table/list-state";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonVariants } from "@/components/ui/button";
-import { formatDateTime } from "@/core/time/zoned";
-import { formatCurrency } from "../../components";
+import { DateTime, Money, Num } from "@/components/format/formatted";
 import type { OrderListRow } from "../../orders/queries";
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, orderLabel } from "../../orders/schema";
 import { OrderStatusBadge } from "./order-status-badge";
 
 const col = createDataTableColumnHelper<OrderListRow>();
 
-function columnsFor(key: string) {
-  const [currency = "USD", timeZone = "UTC"] = key.split("|");
-  return col.columns([
-    col.accessor("number", {
-      header: "Order",
-      cell: (info) => (
-        <Link href={`/inventory/orders/${info.row.original.id}`} className="font-medium text-foreground hover:underline">
-          {orderLabel(info.getValue())}
-        </Link>
-      ),
-    }),
-    col.accessor("supplier", { header: "Supplier" }),
-    col.accessor("status", { header: "Status", cell: (info) => <OrderStatusBadge status={info.getValue()} /> }),
-    col.accessor("lineCount", { header: "Lines", meta: { align: "end" }, cell: (info) => info.getValue().toLocaleString("en-US") }),
-    col.accessor("total", { header: "Total", meta: { align: "end" }, cell: (info) => <span className="tabular-nums">{formatCurrency(info.getValue(), currency)}</span> }),
-    col.accessor("createdAt", { header: "Created", cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue(), timeZone)}</span> }),
-  ]);
-}
+const columns = col.columns([
+  col.accessor("number", {
+    header: "Order",
+    cell: (info) => (
+      <Link href={`/inventory/orders/${info.row.original.id}`} className="font-medium text-foreground hover:underline">
+        {orderLabel(info.getValue())}
+      </Link>
+    ),
+  }),
+  col.accessor("supplier", { header: "Supplier" }),
+  col.accessor("status", { header: "Status", cell: (info) => <OrderStatusBadge status={info.getValue()} /> }),
+  col.accessor("lineCount", { header: "Lines", meta: { align: "end" }, cell: (info) => <Num value={info.getValue()} /> }),
+  col.accessor("total", { header: "Total", meta: { align: "end" }, cell: (info) => <span className="tabular-nums"><Money amount={info.getValue()} /></span> }),
+  col.accessor("createdAt", { header: "Created", cell: (info) => <span className="whitespace-nowrap"><DateTime value={info.getValue()} /></span> }),
+]);
 
-const columnsForKey = memoizeByKey(columnsFor);
+type Props = Omit<ServerListState<OrderListRow>, "sort" | "dir">;
 
-type Props = Omit<ServerListState<OrderListRow>, "sort" | "dir"> & { currency: string; timeZone: string };
-
-export function OrdersTable({ rows, total, page, pageSize, currency, timeZone }: Props) {
+export function OrdersTable({ rows, total, page, pageSize }: Props) {
   return (
     <DataTable
       caption="Purchase orders"
-      columns={columnsForKey(`${currency}|${timeZone}`)}
+      columns={columns}
       rows={rows}
       total={total}
       page={page}

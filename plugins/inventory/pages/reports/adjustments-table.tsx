@@ -3,11 +3,10 @@
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { AdjustmentsReport } from "../../reports/adjustments-over-time";
 import { longDay } from "./days";
+import type { OrgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
-const signed = new Intl.NumberFormat("en-US", { signDisplay: "exceptZero" });
 
-export function AdjustmentsTable({ report }: { report: AdjustmentsReport }) {
+export function AdjustmentsTable({ report, fmt }: { report: AdjustmentsReport; fmt: OrgFormat }) {
   return (
     // Focusable so keyboard users can scroll it; labelled so the stop is announced.
     <div className="max-h-80 overflow-y-auto rounded-md border border-border" tabIndex={0} role="group" aria-label="Adjustments per day, scrollable">
@@ -25,12 +24,12 @@ export function AdjustmentsTable({ report }: { report: AdjustmentsReport }) {
           {report.days.map((d) => (
             <TR key={d.day} data-day={d.day} className={d.count === 0 ? "text-muted-foreground" : undefined}>
               <TH scope="row" className="h-auto py-2 text-sm font-normal tracking-normal text-inherit normal-case">
-                <time dateTime={d.day}>{longDay(d.day)}</time>
+                <time dateTime={d.day}>{longDay(fmt, d.day)}</time>
               </TH>
-              <TD className="py-2 text-right tabular-nums">{signed.format(d.net)}</TD>
-              <TD className="py-2 text-right tabular-nums">{num.format(d.added)}</TD>
-              <TD className="py-2 text-right tabular-nums">{num.format(d.removed)}</TD>
-              <TD className="py-2 text-right tabular-nums">{num.format(d.count)}</TD>
+              <TD className="py-2 text-right tabular-nums">{fmt.signed(d.net)}</TD>
+              <TD className="py-2 text-right tabular-nums">{fmt.number(d.added)}</TD>
+              <TD className="py-2 text-right tabular-nums">{fmt.number(d.removed)}</TD>
+              <TD className="py-2 text-right tabular-nums">{fmt.number(d.count)}</TD>
             </TR>
           ))}
         </TBody>
@@ -39,10 +38,10 @@ export function AdjustmentsTable({ report }: { report: AdjustmentsReport }) {
             <TH scope="row" className="h-auto py-2 text-sm tracking-normal text-foreground normal-case">
               Total
             </TH>
-            <TD className="py-2 text-right tabular-nums">{signed.format(report.total.net)}</TD>
-            <TD className="py-2 text-right tabular-nums">{num.format(report.total.added)}</TD>
-            <TD className="py-2 text-right tabular-nums">{num.format(report.total.removed)}</TD>
-            <TD className="py-2 text-right tabular-nums">{num.format(report.total.count)}</TD>
+            <TD className="py-2 text-right tabular-nums">{fmt.signed(report.total.net)}</TD>
+            <TD className="py-2 text-right tabular-nums">{fmt.number(report.total.added)}</TD>
+            <TD className="py-2 text-right tabular-nums">{fmt.number(report.total.removed)}</TD>
+            <TD className="py-2 text-right tabular-nums">{fmt.number(report.total.count)}</TD>
           </TR>
         </tfoot>
       </Table>

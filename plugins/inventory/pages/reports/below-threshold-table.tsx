@@ -3,22 +3,22 @@ import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { BelowThresholdReport } from "../../reports/below-threshold";
 import { formatQuantity } from "../../components/quantity";
+import type { OrgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
 
-export function BelowThresholdTable({ report }: { report: BelowThresholdReport }) {
+export function BelowThresholdTable({ report, fmt }: { report: BelowThresholdReport; fmt: OrgFormat }) {
   return (
     <div className="grid gap-4">
       <p className="text-sm">
         <span className="text-2xl font-semibold tabular-nums" data-testid="below-threshold-count">
-          {num.format(report.count)}
+          {fmt.number(report.count)}
         </span>{" "}
         {report.count === 1 ? "item is" : "items are"} below {report.count === 1 ? "its" : "their"} reorder threshold.
         {report.count > 0 ? (
           <>
             {" "}
             <Link href="/inventory?stock=low" className="text-primary hover:underline">
-              See {report.count === 1 ? "it" : `all ${num.format(report.count)}`} in the item list
+              See {report.count === 1 ? "it" : `all ${fmt.number(report.count)}`} in the item list
             </Link>
           </>
         ) : null}
@@ -45,10 +45,10 @@ export function BelowThresholdTable({ report }: { report: BelowThresholdReport }
                 </TD>
                 <TD className="text-muted-foreground">{r.category ?? "No category"}</TD>
                 <TD className="text-right tabular-nums">
-                  {formatQuantity(r.quantity, r.unit)}
+                  {formatQuantity(r.quantity, r.unit, { locale: fmt.locale })}
                 </TD>
-                <TD className="text-right tabular-nums">{num.format(r.threshold)}</TD>
-                <TD className="text-right font-semibold tabular-nums">{num.format(r.shortfall)}</TD>
+                <TD className="text-right tabular-nums">{fmt.number(r.threshold)}</TD>
+                <TD className="text-right font-semibold tabular-nums">{fmt.number(r.shortfall)}</TD>
               </TR>
             ))}
           </TBody>

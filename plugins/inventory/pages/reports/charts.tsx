@@ -1,17 +1,14 @@
 "use client";
 // The reports' charts, drawn with Recharts (the maintained React chart library): stock value by
 // category, units in vs out per day, the top movers and the low-stock trend. Axes use compact numbers in the
-// organization's currency ("€1.2M"), so labels fit their axis at any size; tooltips give exact
+// organization's currency and locale ("€1.2M", "1,2 M €"), so labels fit their axis at any size; tooltips give exact
 // values; each chart sizes to its card. The table under each chart has the same numbers for screen
 // readers and keyboard users (the figure says so): the chart itself is hidden from assistive tech
 // apart from its caption and summary.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ReactNode } from "react";
+import { useOrgFormat } from "@/components/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
-const moneyCompact = (currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
-const money = (currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency });
 
 // Theme tokens (app/globals.css), so the charts follow light and dark mode: series colours with at
 // least 3:1 contrast on the card in either (WCAG 1.4.11), told apart by the legend's words too.
@@ -47,16 +44,15 @@ function ChartFigure({ id, title, summary, height, children }: { id: string; tit
 /** Truncates a long category or item name on an axis; the tooltip and the table have it whole. */
 const clip = (s: string, n = 18) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export function StockValueChart({ rows, currency, summary }: { rows: Array<{ category: string; value: number }>; currency: string; summary: string }) {
-  const axis = moneyCompact(currency);
-  const exact = money(currency);
+export function StockValueChart({ rows, summary }: { rows: Array<{ category: string; value: number }>; summary: string }) {
+  const fmt = useOrgFormat();
   return (
     <ChartFigure id="stock-value-chart" title="Stock value by category" summary={summary} height={Math.max(160, rows.length * 36 + 40)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke={GRID} />
-        <XAxis type="number" tickFormatter={(v: number) => axis.format(v)} tick={TICK} />
+        <XAxis type="number" tickFormatter={(v: number) => fmt.compactMoney(v)} tick={TICK} />
         <YAxis type="category" dataKey="category" width={130} tickFormatter={(v: string) => clip(v)} tick={TICK} />
-        <Tooltip formatter={(v) => [exact.format(Number(v)), "Value"]} {...TOOLTIP} />
+        <Tooltip formatter={(v) => [fmt.money(Number(v)), "Value"]} {...TOOLTIP} />
         <Bar dataKey="value" name="Value" fill={VALUE} radius={[0, 3, 3, 0]} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
@@ -64,6 +60,7 @@ export function StockValueChart({ rows, currency, summary }: { rows: Array<{ cat
 }
 
 export function AdjustmentsInOutChart({ days, summary }: { days: Array<{ day: string; label: string; added: number; removed: number }>; summary: string }) {
+  const fmt = useOrgFormat();
   // Units out drawn below the zero line: a day's growth and consumption are read at a glance.
   const data = days.map((d) => ({ ...d, out: -d.removed }));
   return (
@@ -71,9 +68,9 @@ export function AdjustmentsInOutChart({ days, summary }: { days: Array<{ day: st
       <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis dataKey="label" tick={TICK} minTickGap={16} />
-        <YAxis width={56} tickFormatter={(v: number) => compact.format(v)} tick={TICK} />
+        <YAxis width={56} tickFormatter={(v: number) => fmt.compact(v)} tick={TICK} />
         <ReferenceLine y={0} stroke="var(--color-input)" />
-        <Tooltip formatter={(v, name) => [num.format(Math.abs(Number(v))), name]} {...TOOLTIP} />
+        <Tooltip formatter={(v, name) => [fmt.number(Math.abs(Number(v))), name]} {...TOOLTIP} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="added" name="Units in" stackId="units" fill={IN} isAnimationActive={false} />
         <Bar dataKey="out" name="Units out" stackId="units" fill={OUT} isAnimationActive={false} />
@@ -83,13 +80,14 @@ export function AdjustmentsInOutChart({ days, summary }: { days: Array<{ day: st
 }
 
 export function TopMoversChart({ rows, summary }: { rows: Array<{ name: string; added: number; removed: number }>; summary: string }) {
+  const fmt = useOrgFormat();
   return (
     <ChartFigure id="top-movers-chart" title="Top movers" summary={summary} height={Math.max(160, rows.length * 32 + 60)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke={GRID} />
-        <XAxis type="number" tickFormatter={(v: number) => compact.format(v)} tick={TICK} />
+        <XAxis type="number" tickFormatter={(v: number) => fmt.compact(v)} tick={TICK} />
         <YAxis type="category" dataKey="name" width={130} tickFormatter={(v: string) => clip(v)} tick={TICK} />
-        <Tooltip formatter={(v, name) => [num.format(Number(v)), name]} {...TOOLTIP} />
+        <Tooltip formatter={(v, name) => [fmt.number(Number(v)), name]} {...TOOLTIP} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="added" name="Units in" stackId="moved" fill={IN} isAnimationActive={false} />
         <Bar dataKey="removed" name="Units out" stackId="moved" fill={OUT} isAnimationActive={false} />
@@ -99,13 +97,14 @@ export function TopMoversChart({ rows, summary }: { rows: Array<{ name: string; 
 }
 
 export function LowStockTrendChart({ days, summary }: { days: Array<{ day: string; label: string; low: number }>; summary: string }) {
+  const fmt = useOrgFormat();
   return (
     <ChartFigure id="low-stock-chart" title="Items low on stock at the end of each day" summary={summary} height={220}>
       <AreaChart data={days} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis dataKey="label" tick={TICK} minTickGap={16} />
-        <YAxis width={56} allowDecimals={false} tickFormatter={(v: number) => compact.format(v)} tick={TICK} />
-        <Tooltip formatter={(v) => [num.format(Number(v)), "Items low"]} {...TOOLTIP} />
+        <YAxis width={56} allowDecimals={false} tickFormatter={(v: number) => fmt.compact(v)} tick={TICK} />
+        <Tooltip formatter={(v) => [fmt.number(Number(v)), "Items low"]} {...TOOLTIP} />
         <Area type="stepAfter" dataKey="low" name="Items low" stroke={OUT} fill={OUT} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
       </AreaChart>
     </ChartFigure>

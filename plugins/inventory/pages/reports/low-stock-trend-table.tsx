@@ -3,10 +3,10 @@
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { LowStockTrend } from "../../reports/low-stock-trend";
 import { longDay } from "./days";
+import type { OrgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
 
-export function LowStockTrendTable({ report }: { report: LowStockTrend }) {
+export function LowStockTrendTable({ report, fmt }: { report: LowStockTrend; fmt: OrgFormat }) {
   return (
     <div className="max-h-80 overflow-y-auto rounded-md border border-border" tabIndex={0} role="group" aria-label="Low stock per day, scrollable">
       <Table aria-label="Low stock per day" containerClassName="overflow-visible">
@@ -22,11 +22,11 @@ export function LowStockTrendTable({ report }: { report: LowStockTrend }) {
           {report.days.map((d) => (
             <TR key={d.day} data-day={d.day}>
               <TH scope="row" className="h-auto py-2 text-sm font-normal tracking-normal text-inherit normal-case">
-                <time dateTime={d.day}>{longDay(d.day)}</time>
+                <time dateTime={d.day}>{longDay(fmt, d.day)}</time>
               </TH>
-              <TD className="py-2 text-right tabular-nums">{num.format(d.low)}</TD>
-              <TD className="py-2 text-right tabular-nums">{num.format(d.fell)}</TD>
-              <TD className="py-2 text-right tabular-nums">{num.format(d.restocked)}</TD>
+              <TD className="py-2 text-right tabular-nums">{fmt.number(d.low)}</TD>
+              <TD className="py-2 text-right tabular-nums">{fmt.number(d.fell)}</TD>
+              <TD className="py-2 text-right tabular-nums">{fmt.number(d.restocked)}</TD>
             </TR>
           ))}
         </TBody>

@@ -6,6 +6,7 @@
 import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
+import { orgFormat, type OrgFormat } from "@/core/format/org-format";
 import type { PageProps } from "@/core/plugins/types";
 import { adjustmentsOverTime } from "../../reports/adjustments-over-time";
 import { itemsBelowThreshold } from "../../reports/below-threshold";
@@ -29,8 +30,6 @@ type Org = PageProps["ctx"]["organization"];
 const csvHref = (section: Section, range: ReportRange | null) =>
   `/api/v1/inventory/reports/${section}.csv${range ? `?${rangeQuery(range)}` : ""}`;
 
-const signed = new Intl.NumberFormat("en-US", { signDisplay: "exceptZero" });
-const num = new Intl.NumberFormat("en-US");
 
 function Loading() {
   return (
@@ -42,54 +41,52 @@ function Loading() {
   );
 }
 
-async function StockValueBody({ org }: { org: Org }) {
+async function StockValueBody({ org, fmt }: { org: Org; fmt: OrgFormat }) {
   const report = await stockValueByCategory(org.id);
-  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: org.currency });
   const top = report.rows.reduce<(typeof report.rows)[number] | null>((a, r) => (!a || Number(r.value) > Number(a.value) ? r : a), null);
   return (
     <div className="grid gap-4">
       {report.rows.length > 0 ? (
         <StockValueChart
           rows={report.rows.map((r) => ({ category: r.category, value: Number(r.value) }))}
-          currency={org.currency}
-          summary={`${money.format(Number(report.total.value))} in ${report.rows.length} categor${report.rows.length === 1 ? "y" : "ies"}${top ? `; the most in ${top.category}, ${money.format(Number(top.value))}` : ""}.`}
+          summary={`${fmt.money(report.total.value)} in ${report.rows.length} categor${report.rows.length === 1 ? "y" : "ies"}${top ? `; the most in ${top.category}, ${fmt.money(top.value)}` : ""}.`}
         />
       ) : null}
-      <StockValueTable report={report} currency={org.currency} />
+      <StockValueTable report={report} fmt={fmt} />
     </div>
   );
 }
 
-async function BelowThresholdBody({ org }: { org: Org }) {
-  return <BelowThresholdTable report={await itemsBelowThreshold(org.id)} />;
+async function BelowThresholdBody({ org, fmt }: { org: Org; fmt: OrgFormat }) {
+  return <BelowThresholdTable report={await itemsBelowThreshold(org.id)} fmt={fmt} />;
 }
 
-async function AdjustmentsBody({ org, range }: { org: Org; range: ReportRange }) {
+async function AdjustmentsBody({ org, range, fmt }: { org: Org; range: ReportRange; fmt: OrgFormat }) {
   const report = await adjustmentsOverTime(org, range);
   return (
     <div className="grid gap-4">
       <p className="text-sm" data-testid="adjustments-summary">
-        Net change <strong className="tabular-nums">{signed.format(report.total.net)}</strong> · <span className="tabular-nums">{num.format(report.total.added)}</span> added ·{" "}
-        <span className="tabular-nums">{num.format(report.total.removed)}</span> removed · <span className="tabular-nums">{num.format(report.total.count)}</span> adjustment
+        Net change <strong className="tabular-nums">{fmt.signed(report.total.net)}</strong> · <span className="tabular-nums">{fmt.number(report.total.added)}</span> added ·{" "}
+        <span className="tabular-nums">{fmt.number(report.total.removed)}</span> removed · <span className="tabular-nums">{fmt.number(report.total.count)}</span> adjustment
         {report.total.count === 1 ? "" : "s"}
       </p>
-      <AdjustmentsInOutChart days={report.days.map((d) => ({ day: d.day, label: shortDay(d.day), added: d.added, removed: d.removed }))} summary={summarizeAdjustments(report.days)} />
-      <AdjustmentsTable report={report} />
+      <AdjustmentsInOutChart days={report.days.map((d) => ({ day: d.day, label: shortDay(fmt, d.day), added: d.added, removed: d.removed }))} summary={summarizeAdjustments(report.days, fmt)} />
+      <AdjustmentsTable report={report} fmt={fmt} />
     </div>
   );
 }
 
-async function LowStockTrendBody({ org, range }: { org: Org; range: ReportRange }) {
+async function LowStockTrendBody({ org, range, fmt }: { org: Org; range: ReportRange; fmt: OrgFormat }) {
   const report = await lowStockTrend(org, range);
   return (
     <div className="grid gap-4">
-      <LowStockTrendChart days={report.days.map((d) => ({ day: d.day, label: shortDay(d.day), low: d.low }))} summary={summarizeLowStock(report.days)} />
-      <LowStockTrendTable report={report} />
+      <LowStockTrendChart days={report.days.map((d) => ({ day: d.day, label: shortDay(fmt, d.day), low: d.low }))} summary={summarizeLowStock(report.days, fmt)} />
+      <LowStockTrendTable report={report} fmt={fmt} />
     </div>
   );
 }
 
-async function TopMoversBody({ org, range }: { org: Org; range: ReportRange }) {
+async function TopMoversBody({ org, range, fmt }: { org: Org; range: ReportRange; fmt: OrgFormat }) {
   const rows = await topMovers(org, range, TOP_MOVERS_PAGE);
   return (
     <div className="grid gap-4">
@@ -97,20 +94,21 @@ async function TopMoversBody({ org, range }: { org: Org; range: ReportRange }) {
         <TopMoversChart
           // moved = added + removed and net = added − removed, so each half is exact.
           rows={rows.map((r) => ({ name: r.name, added: (r.moved + r.net) / 2, removed: (r.moved - r.net) / 2 }))}
-          summary={`The ${rows.length} item${rows.length === 1 ? "" : "s"} with the most units moved; most: ${rows[0]!.name}, ${num.format(rows[0]!.moved)} units.`}
+          summary={`The ${rows.length} item${rows.length === 1 ? "" : "s"} with the most units moved; most: ${rows[0]!.name}, ${fmt.number(rows[0]!.moved)} units.`}
         />
       ) : null}
-      <TopMoversTable rows={rows} />
+      <TopMoversTable rows={rows} fmt={fmt} />
     </div>
   );
 }
 
 export default function ReportsPage({ ctx, searchParams }: PageProps) {
   const org = ctx.organization;
+  const fmt = orgFormat(org);
   const now = new Date();
   const parsed = parseReportRange({ from: searchParams.from, to: searchParams.to }, org.timezone, now);
   const range = parsed.ok ? parsed.range : null;
-  const period = range ? `${longDay(range.from)} – ${longDay(range.to)} (${range.days} day${range.days === 1 ? "" : "s"})` : null;
+  const period = range ? `${longDay(fmt, range.from)} – ${longDay(fmt, range.to)} (${range.days} day${range.days === 1 ? "" : "s"})` : null;
   // An invalid range still shows the current-state reports; only the range-based ones wait for a fix.
   const fixRange = <p className="text-sm text-muted-foreground">Correct the dates above to see this report.</p>;
 
@@ -127,12 +125,12 @@ export default function ReportsPage({ ctx, searchParams }: PageProps) {
       <div className="grid gap-6 2xl:grid-cols-2">
         <ReportSection id="stock-value" title="Stock value by category" description="Quantity on hand × price, now." csvHref={csvHref("stock-value", null)}>
           <Suspense fallback={<Loading />}>
-            <StockValueBody org={org} />
+            <StockValueBody org={org} fmt={fmt} />
           </Suspense>
         </ReportSection>
         <ReportSection id="below-threshold" title="Items below threshold" description="Largest shortfalls first, now. The CSV lists every one." csvHref={csvHref("below-threshold", null)}>
           <Suspense fallback={<Loading />}>
-            <BelowThresholdBody org={org} />
+            <BelowThresholdBody org={org} fmt={fmt} />
           </Suspense>
         </ReportSection>
       </div>
@@ -144,7 +142,7 @@ export default function ReportsPage({ ctx, searchParams }: PageProps) {
       >
         {range ? (
           <Suspense key={rangeQuery(range)} fallback={<Loading />}>
-            <AdjustmentsBody org={org} range={range} />
+            <AdjustmentsBody org={org} range={range} fmt={fmt} />
           </Suspense>
         ) : (
           fixRange
@@ -158,7 +156,7 @@ export default function ReportsPage({ ctx, searchParams }: PageProps) {
       >
         {range ? (
           <Suspense key={rangeQuery(range)} fallback={<Loading />}>
-            <LowStockTrendBody org={org} range={range} />
+            <LowStockTrendBody org={org} range={range} fmt={fmt} />
           </Suspense>
         ) : (
           fixRange
@@ -172,7 +170,7 @@ export default function ReportsPage({ ctx, searchParams }: PageProps) {
       >
         {range ? (
           <Suspense key={rangeQuery(range)} fallback={<Loading />}>
-            <TopMoversBody org={org} range={range} />
+            <TopMoversBody org={org} range={range} fmt={fmt} />
           </Suspense>
         ) : (
           fixRange

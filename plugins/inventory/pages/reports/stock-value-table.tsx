@@ -1,11 +1,10 @@
 // Stock value by category: items, units and value per category, "No category" included, with the total.
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { formatCurrency } from "../../components/format-currency";
 import type { StockValueReport } from "../../reports/stock-value";
+import type { OrgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
 
-export function StockValueTable({ report, currency }: { report: StockValueReport; currency: string }) {
+export function StockValueTable({ report, fmt }: { report: StockValueReport; fmt: OrgFormat }) {
   if (report.rows.length === 0) return <p className="text-sm text-muted-foreground">No items yet.</p>;
   return (
     <Table aria-label="Stock value by category">
@@ -23,9 +22,9 @@ export function StockValueTable({ report, currency }: { report: StockValueReport
             <TH scope="row" className="h-auto py-3 text-sm font-medium tracking-normal text-foreground normal-case">
               {r.category}
             </TH>
-            <TD className="text-right tabular-nums">{num.format(r.items)}</TD>
-            <TD className="text-right tabular-nums">{num.format(r.units)}</TD>
-            <TD className="text-right tabular-nums">{formatCurrency(r.value, currency)}</TD>
+            <TD className="text-right tabular-nums">{fmt.number(r.items)}</TD>
+            <TD className="text-right tabular-nums">{fmt.number(r.units)}</TD>
+            <TD className="text-right tabular-nums">{fmt.money(r.value)}</TD>
           </TR>
         ))}
       </TBody>
@@ -34,10 +33,10 @@ export function StockValueTable({ report, currency }: { report: StockValueReport
           <TH scope="row" className="h-auto py-3 text-sm tracking-normal text-foreground normal-case">
             Total
           </TH>
-          <TD className="text-right tabular-nums">{num.format(report.total.items)}</TD>
-          <TD className="text-right tabular-nums">{num.format(report.total.units)}</TD>
+          <TD className="text-right tabular-nums">{fmt.number(report.total.items)}</TD>
+          <TD className="text-right tabular-nums">{fmt.number(report.total.units)}</TD>
           <TD className="text-right tabular-nums" data-testid="stock-value-report-total">
-            {formatCurrency(report.total.value, currency)}
+            {fmt.money(report.total.value)}
           </TD>
         </TR>
       </tfoot>

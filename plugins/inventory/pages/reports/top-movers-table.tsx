@@ -3,11 +3,10 @@ import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TopMoverRow } from "../../reports/top-movers";
 import { formatQuantity } from "../../components/quantity";
+import type { OrgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
-const signed = new Intl.NumberFormat("en-US", { signDisplay: "exceptZero" });
 
-export function TopMoversTable({ rows }: { rows: TopMoverRow[] }) {
+export function TopMoversTable({ rows, fmt }: { rows: TopMoverRow[]; fmt: OrgFormat }) {
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">No stock moved in this period.</p>;
   return (
     <Table aria-label="Top movers">
@@ -32,11 +31,11 @@ export function TopMoversTable({ rows }: { rows: TopMoverRow[] }) {
               </Link>
             </TD>
             <TD className="font-mono text-[13px]">{r.sku}</TD>
-            <TD className="text-right font-semibold tabular-nums">{num.format(r.moved)}</TD>
-            <TD className="text-right tabular-nums">{signed.format(r.net)}</TD>
-            <TD className="text-right tabular-nums">{num.format(r.adjustments)}</TD>
+            <TD className="text-right font-semibold tabular-nums">{fmt.number(r.moved)}</TD>
+            <TD className="text-right tabular-nums">{fmt.signed(r.net)}</TD>
+            <TD className="text-right tabular-nums">{fmt.number(r.adjustments)}</TD>
             <TD className="text-right tabular-nums">
-              {formatQuantity(r.quantity, r.unit)}
+              {formatQuantity(r.quantity, r.unit, { locale: fmt.locale })}
             </TD>
           </TR>
         ))}

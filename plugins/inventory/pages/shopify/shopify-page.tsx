@@ -12,16 +12,15 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { formatDuration, jobStatusLabel, jobStatusVariant } from "@/core/jobs/status";
 import { first } from "@/core/lists/list-params";
 import type { PageProps } from "@/core/plugins/types";
-import { formatDateTime } from "@/core/time/zoned";
 import { failedItems, recentSyncRuns, shopifyStatus, syncInProgress, type SyncRun } from "./queries";
 import { SyncNowButton } from "./sync-now-button";
+import { orgFormat, type OrgFormat } from "@/core/format/org-format";
 
-const num = new Intl.NumberFormat("en-US");
 
 export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   const page = Math.max(1, Number.parseInt(first(searchParams.page) ?? "1", 10) || 1);
   const [status, runs, failed, busy] = await Promise.all([shopifyStatus(ctx), recentSyncRuns(ctx), failedItems(ctx, page), syncInProgress(ctx)]);
-  const tz = ctx.organization.timezone;
+  const fmt = orgFormat(ctx.organization);
   const admin = ctx.can("organization.manage");
   const missing = [!status.shopUrl && "the shop URL", !status.tokenSet && "the access token"].filter(Boolean).join(" and ");
   const blocked = missing ? `Enter ${missing} in the Inventory settings first.` : status.shopUrlProblem ? `The shop URL is not usable: ${status.shopUrlProblem}.` : busy ? "A sync is already waiting or running." : undefined;
@@ -68,12 +67,12 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
         <CardHeader>
           <CardTitle>Recent syncs</CardTitle>
         </CardHeader>
-        <CardContent>{runs.length === 0 ? <EmptyState title="No sync has run yet" description="Runs appear here once someone presses Sync now." /> : <RunsTable runs={runs} timeZone={tz} linkRuns={admin} />}</CardContent>
+        <CardContent>{runs.length === 0 ? <EmptyState title="No sync has run yet" description="Runs appear here once someone presses Sync now." /> : <RunsTable runs={runs} fmt={fmt} linkRuns={admin} />}</CardContent>
       </Card>
 
       <Card>
         <CardHeader>
-          <CardTitle>Items that failed to sync{failed.total ? ` (${num.format(failed.total)})` : ""}</CardTitle>
+          <CardTitle>Items that failed to sync{failed.total ? ` (${fmt.number(failed.total)})` : ""}</CardTitle>
         </CardHeader>
         <CardContent>
           {failed.total === 0 ? (
@@ -103,14 +102,14 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
                         <span className="block">location {r.shopifyLocationId ?? "—"}</span>
                       </TD>
                       <TD className="max-w-md text-sm break-words">{r.error}</TD>
-                      <TD className="whitespace-nowrap tabular-nums">{r.lastSyncedAt ? formatDateTime(r.lastSyncedAt, tz) : "Never"}</TD>
+                      <TD className="whitespace-nowrap tabular-nums">{r.lastSyncedAt ? fmt.dateTime(r.lastSyncedAt) : "Never"}</TD>
                     </TR>
                   ))}
                 </TBody>
               </Table>
               <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-sm">
                 <p className="text-muted-foreground">
-                  Page {num.format(failed.page)} of {num.format(failed.pageCount)}
+                  Page {fmt.number(failed.page)} of {fmt.number(failed.pageCount)}
                 </p>
                 <nav aria-label="Failed item pages" className="flex gap-2">
                   <PageLink href={failed.page > 1 ? `/inventory/shopify?page=${failed.page - 1}` : null}>
@@ -129,7 +128,7 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   );
 }
 
-function RunsTable({ runs, timeZone, linkRuns }: { runs: SyncRun[]; timeZone: string; linkRuns: boolean }) {
+function RunsTable({ runs, fmt, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat; linkRuns: boolean }) {
   return (
     <Table aria-label="Recent syncs">
       <THead>
@@ -144,7 +143,7 @@ function RunsTable({ runs, timeZone, linkRuns }: { runs: SyncRun[]; timeZone: st
       </THead>
       <TBody>
         {runs.map((r) => {
-          const when = formatDateTime(r.startedAt ?? r.createdAt, timeZone);
+          const when = fmt.dateTime(r.startedAt ?? r.createdAt);
           const duration = r.startedAt && r.endedAt ? Date.parse(r.endedAt) - Date.parse(r.startedAt) : null;
           return (
             <TR key={r.id}>
@@ -152,8 +151,8 @@ function RunsTable({ runs, timeZone, linkRuns }: { runs: SyncRun[]; timeZone: st
               <TD>
                 <Badge variant={jobStatusVariant(r.status)}>{jobStatusLabel(r.status)}</Badge>
               </TD>
-              <TD className="text-right tabular-nums">{r.synced === null ? "—" : num.format(r.synced)}</TD>
-              <TD className="text-right tabular-nums">{r.failed === null ? "—" : num.format(r.failed)}</TD>
+              <TD className="text-right tabular-nums">{r.synced === null ? "—" : fmt.number(r.synced)}</TD>
+              <TD className="text-right tabular-nums">{r.failed === null ? "—" : fmt.number(r.failed)}</TD>
               <TD className="tabular-nums">{formatDuration(duration)}</TD>
               <TD className="max-w-md text-sm break-words">{r.error ?? (r.continued ? "Continued in a follow-up run." : "")}</TD>
             </TR>
