@@ -28,6 +28,16 @@ describe("Hello through the test kit", () => {
     expect((await renderPage(await (await createTestOrganization()).as("owner"), "/hello")).status).toBe(404);
   });
 
+  it("writes its dates the organization's way: its locale and its time zone", async () => {
+    const org = await createTestOrganization("Kit Locale Clinic");
+    await enablePluginFor(org, "hello");
+    await rootDb().organization.update({ where: { id: org.org.id }, data: { locale: "es-ES", timezone: "Europe/Madrid" } });
+    const [first] = await rootDb().helloGreeting.findMany({ where: { organizationId: org.org.id }, orderBy: { createdAt: "asc" }, take: 1 });
+    const madrid = new Intl.DateTimeFormat("es-ES", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Madrid" }).format(first!.createdAt);
+    const html = (await renderPage(await org.as("owner"), "/hello")).html.replace(/&nbsp;|\u00a0/g, " ");
+    expect(html).toContain(madrid.replace(/\u00a0/g, " "));
+  });
+
   it("shows its widget and its menu with today's greetings as the badge", async () => {
     const org = await createTestOrganization();
     expect(await menuLabels(org, "owner")).not.toContain("Hello › Greetings (2)");

@@ -65,7 +65,7 @@ ${setup.join("\n")}
     },
     {
       path: "tests/page.test.ts",
-      content: `// The page as members get it (tests/kit/page.ts): rendered for those with ${n.id}.view, 403 for
+      content: `// The page as members get it (tests/kit/page.tsx): rendered for those with ${n.id}.view, 403 for
 // others, 404 where the plugin is disabled.
 import "@/app/_plugins/runtime";
 import { describe, expect, it } from "vitest";

@@ -28,7 +28,7 @@ ${model ? "  const count = await countRecords(ctx);" : `  const name = ctx.organ
     },
     {
       path: "tests/widget.test.ts",
-      content: `// The dashboard widget rendered as the member sees it (tests/kit/page.ts renderWidget).
+      content: `// The dashboard widget rendered as the member sees it (tests/kit/page.tsx renderWidget).
 import "@/app/_plugins/runtime";
 import { describe, expect, it } from "vitest";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";

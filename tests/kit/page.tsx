@@ -16,6 +16,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { PathnameContext, SearchParamsContext } from "next/dist/shared/lib/hooks-client-context.shared-runtime";
 import { widgetZoneFor } from "@/app/_plugins/widget-zone";
+import { OrgFormatProvider } from "@/components/format/org-format";
 import type { OrgContext } from "@/core/auth/context";
 import { enabledPluginIds } from "@/core/plugins/enabled";
 import { hasPermission } from "@/core/plugins/permissions";
@@ -33,20 +34,24 @@ export async function renderPage(ctx: OrgContext, path: string, searchParams: Re
   if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) return { status: 403, html: "" };
   const { default: Page } = await match.route.component();
   const tree = createElement(Page, { ctx, path: segments, params: match.params, searchParams, WidgetZone: widgetZoneFor(ctx) });
-  return { status: 200, html: renderStatic(await resolveServerComponents(tree), path, searchParams) };
+  return { status: 200, html: renderStatic(await resolveServerComponents(tree), path, searchParams, ctx.organization) };
 }
 
 const stayingRouter: AppRouterInstance = { back: () => {}, forward: () => {}, refresh: () => {}, push: () => {}, replace: () => {}, prefetch: () => {}, bfcacheId: "test-kit" };
 
-function renderStatic(node: ReactNode, path: string, searchParams: Record<string, string> = {}): string {
-  const withSearch = createElement(SearchParamsContext.Provider, { value: new URLSearchParams(searchParams) }, node);
+/** As the admin layout does: client components write dates, numbers and money the organization's way. */
+function renderStatic(node: ReactNode, path: string, searchParams: Record<string, string> = {}, org?: OrgContext["organization"]): string {
+  const formatting = org ? { timezone: org.timezone, currency: org.currency, locale: org.locale } : null;
+  const formatted = formatting ? <OrgFormatProvider formatting={formatting}>{node}</OrgFormatProvider> : node;
+  const withSearch = createElement(SearchParamsContext.Provider, { value: new URLSearchParams(searchParams) }, formatted);
   const withPath = createElement(PathnameContext.Provider, { value: path }, withSearch);
   return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: stayingRouter }, withPath));
 }
 
 /** A widget component rendered to HTML with the member's context (widgets are server components too). */
 export async function renderWidget<P extends object>(component: (props: P) => ReactNode | Promise<ReactNode>, props: P): Promise<string> {
-  return renderStatic(await resolveServerComponents(createElement(component as (p: P) => ReactNode, props)), "/");
+  const ctx = (props as { ctx?: OrgContext }).ctx;
+  return renderStatic(await resolveServerComponents(createElement(component as (p: P) => ReactNode, props)), "/", {}, ctx?.organization);
 }
 
 const isAsync = (fn: unknown): fn is (props: unknown) => Promise<ReactNode> => typeof fn === "function" && fn.constructor.name === "AsyncFunction";
