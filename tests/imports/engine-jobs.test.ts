@@ -118,7 +118,15 @@ describe("import jobs", () => {
 });
 
 /** Whether some backend waits for a lock the backend `pid` holds (the cancel, for the held batch's row lock). */
+/**
+ * Whether the cancel's own flag UPDATE is in PostgreSQL, waiting for `pid` (the held batch) to let go
+ * of the import row. Not "anything blocked by it": through PgBouncer another statement may wait on the
+ * batch while the cancel still waits for a pooled connection, and the batch would then be let go
+ * before the flag was set (seen on a loaded CI box: a third batch committed, 15,000 rows).
+ */
 async function blockedBy(pid: number): Promise<boolean> {
-  const rows = await rootDb().$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`;
+  const rows = await rootDb().$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM pg_stat_activity
+    WHERE ${pid}::int = ANY(pg_blocking_pids(pid)) AND query LIKE '%SET "cancelRequested" = true%'`;
   return (rows[0]?.n ?? 0) > 0;
 }
