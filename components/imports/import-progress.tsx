@@ -118,19 +118,14 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
   );
 }
 
-/** Local clock time; the server renders it in its own zone, so the browser's may differ (no warning). */
-function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-}
-
 /** Shown instead of a speed that would only decay while nothing runs (core/jobs/stall.ts). */
 function StalledNotice({ stalled }: { stalled: NonNullable<ImportProgressData["stalled"]> }) {
+  // On the organization's clock and in its locale, the same on the server and in the browser.
+  const fmt = useOrgFormat();
   return (
     <p role="status" className="mt-3 rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-sm text-foreground" data-testid="import-stalled">
-      <span suppressHydrationWarning>
-        Waiting to resume — the worker stopped at {clock(stalled.since)};{" "}
-        {stalled.overdue ? "resuming as soon as the job runner is back" : `resuming by ${clock(stalled.resumesBy)}`}. Rows already imported are kept.
-      </span>
+      Waiting to resume — the worker stopped at {fmt.time(stalled.since)};{" "}
+      {stalled.overdue ? "resuming as soon as the job runner is back" : `resuming by ${fmt.time(stalled.resumesBy)}`}. Rows already imported are kept.
     </p>
   );
 }
