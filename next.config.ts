@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { SECURITY_HEADERS } from "./core/http/security-headers";
 
 const nextConfig: NextConfig = {
@@ -25,4 +26,6 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl without locale routing: URLs stay the same in every language; the member's choice (or the
+// browser's, before sign-in) picks the catalogue (i18n/request.ts).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import "@/app/_plugins/runtime";
 import { parseTheme, THEME_COOKIE } from "@/components/shell/theme";
 import { Toaster } from "@/components/ui/toaster";
@@ -18,11 +20,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await headers();
   // The theme chosen in the user menu (components/shell/theme.ts); without one, the system's.
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  // The member's language (i18n/request.ts); the provider hands its catalogue to client components.
+  const language = await getLocale();
   return (
-    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
+    <html lang={language} data-theme={theme === "system" ? undefined : theme}>
       <body>
         <ZodJitless />
-        {children}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
         <Toaster theme={theme} />
       </body>
     </html>

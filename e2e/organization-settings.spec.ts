@@ -52,12 +52,16 @@ test("an owner switches the clinic to Spanish, Madrid and euros, and the pages w
   const [joined] = await query<{ created: Date }>(`SELECT m."createdAt" AS created FROM memberships m JOIN users u ON u.id = m."userId" WHERE u.email = $1`, [ownerEmail]);
   const expected = new Intl.DateTimeFormat("es-ES", { dateStyle: "medium", timeZone: "Europe/Madrid" }).format(joined!.created);
   await expect(page.getByRole("row", { name: new RegExp(`Olga Owner ${u}`) })).toContainText(expected);
-  // And the page descriptions name the new zone.
+  // A member who has not chosen a language of their own now reads the admin in the clinic's (Spanish),
+  // and the page descriptions name the new zone.
   await page.goto("/");
-  await expect(page.getByText(`${orgName} · times in Europe/Madrid`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Panel", level: 1 })).toBeVisible();
+  await expect(page.getByText(`${orgName} · horas en Europe/Madrid`)).toBeVisible();
 });
 
 test("staff have no Settings link and get 403 on the organization settings", async ({ page }) => {
+  // Sam chose English (the other test may already have made the clinic Spanish): the checks below read English.
+  await query(`UPDATE users SET language = 'en' WHERE email = $1`, [staffEmail]);
   await signIn(page, staffEmail);
   await expect(page.getByRole("link", { name: "Patients" }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Settings", exact: true })).toHaveCount(0);

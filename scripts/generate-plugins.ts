@@ -1,6 +1,7 @@
 // `npm run plugins:generate` — writes the generated glue for the plugins under plugins/<id>/:
 //   app/_plugins/registry.generated.ts            lazy imports of every plugin manifest
 //   app/_plugins/jobs.generated.ts                every plugin's Inngest functions (plugins/<id>/jobs.ts)
+//   app/_plugins/messages.generated.ts            every plugin's UI text (plugins/<id>/messages.ts)
 //   app/(admin)/<id>/[[...path]]/page.tsx         the plugin's pages under /<id>/...
 //   app/api/v1/<id>/[...path]/route.ts            the plugin's REST handlers under /api/v1/<id>/...
 //   prisma/schema/plugin-<id>.prisma              the plugin's models (plugins/<id>/models.prisma)
@@ -61,6 +62,19 @@ export function pluginWarnings(root = ROOT): string[] {
   return warnings;
 }
 
+/**
+ * The import lines and `"id": alias,` entries for plugins/<id>/<file>.ts of every plugin that has one
+ * (each line newline-terminated, so an empty list leaves no blank line).
+ */
+function eagerImports(root: string, ids: string[], file: string, exported: string, suffix: string): { imports: string; entries: string } {
+  const withFile = ids.filter((id) => fs.existsSync(path.join(root, "plugins", id, `${file}.ts`)));
+  const alias = (id: string) => `${id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}${suffix}`;
+  return {
+    imports: withFile.map((id) => `import { ${exported} as ${alias(id)} } from "@/plugins/${id}/${file}";\n`).join(""),
+    entries: withFile.map((id) => `  ${JSON.stringify(id)}: ${alias(id)},\n`).join(""),
+  };
+}
+
 export function generatedFiles(root = ROOT): GeneratedFile[] {
   const ids = discoverPlugins(root);
   const files: GeneratedFile[] = [];
@@ -76,26 +90,41 @@ ${entries}${entries ? "\n" : ""}};
 `,
   });
   // Jobs are eager, unlike manifests: Inngest syncs every function at once, so /api/inngest needs them all.
-  const withJobs = ids.filter((id) => fs.existsSync(path.join(root, "plugins", id, "jobs.ts")));
-  const alias = (id: string) => `${id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Jobs`;
+  const jobs = eagerImports(root, ids, "jobs", "functions", "Jobs");
   files.push({
     path: "app/_plugins/jobs.generated.ts",
     content: `${HEADER}
 import type { InngestFunction } from "inngest";
-${withJobs.map((id) => `import { functions as ${alias(id)} } from "@/plugins/${id}/jobs";`).join("\n")}${withJobs.length ? "\n" : ""}
+${jobs.imports}
 /** Every plugin's Inngest functions, by plugin id (served by app/api/inngest/route.ts). */
 export const pluginJobs: Record<string, readonly InngestFunction.Any[]> = {
-${withJobs.map((id) => `  ${JSON.stringify(id)}: ${alias(id)},`).join("\n")}${withJobs.length ? "\n" : ""}};
+${jobs.entries}};
+`,
+  });
+  // UI text is eager too: small, and the root layout hands the member's language of all of it to the browser.
+  const messages = eagerImports(root, ids, "messages", "messages", "Messages");
+  files.push({
+    path: "app/_plugins/messages.generated.ts",
+    content: `${HEADER}
+import type { PluginMessageRegistry } from "@/core/i18n/registry";
+${messages.imports}
+/** Every plugin's UI text (plugins/<id>/messages.ts), by plugin id (registered by app/_plugins/runtime.ts). */
+export const pluginMessages = {
+${messages.entries}} satisfies PluginMessageRegistry;
 `,
   });
   for (const id of ids) {
     files.push({
       path: `app/(admin)/${id}/[[...path]]/page.tsx`,
       content: `${HEADER}
-import { renderPluginPage, type PluginPageProps } from "@/app/_plugins/plugin-page";
+import { pluginPageMetadata, renderPluginPage, type PluginPageProps } from "@/app/_plugins/plugin-page";
 
 export default function Page(props: PluginPageProps) {
   return renderPluginPage(${JSON.stringify(id)}, props);
+}
+
+export function generateMetadata(props: PluginPageProps) {
+  return pluginPageMetadata(${JSON.stringify(id)}, props);
 }
 `,
     });

@@ -4,6 +4,7 @@ import { OrgFormatProvider } from "@/components/format/org-format";
 import { AppShell } from "@/components/shell/app-shell";
 import { SessionProvider } from "@/components/shell/session-provider";
 import { getSession, requireOrgContext } from "@/core/auth/context";
+import { isLanguage, languageOfLocale } from "@/core/i18n/languages";
 import { adminNavigation, coreNavigation } from "@/core/navigation";
 import { pluginNavigation } from "@/core/plugins/menus";
 
@@ -16,7 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         nav={[...coreNavigation(ctx), ...pluginNav, ...adminNavigation(ctx)]}
         organizations={ctx.memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role }))}
         activeOrganizationId={ctx.organization.id}
-        user={{ name: ctx.user.name, email: ctx.user.email }}
+        user={{ name: ctx.user.name, email: ctx.user.email, language: isLanguage(ctx.user.language) ? ctx.user.language : null, organizationLanguage: languageOfLocale(ctx.organization.locale) }}
       >
         <OrgFormatProvider formatting={{ timezone: ctx.organization.timezone, currency: ctx.organization.currency, locale: ctx.organization.locale }}>{children}</OrgFormatProvider>
       </AppShell>

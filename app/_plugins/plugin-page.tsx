@@ -2,8 +2,11 @@
 // disabled for the organization answers 404, exactly like a page that does not exist; a page whose
 // permission the member lacks answers 403.
 import "./runtime";
+import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { requireOrgContext } from "@/core/auth/context";
+import { getOrgContext, requireOrgContext } from "@/core/auth/context";
+import { memberLanguage } from "@/core/i18n/languages";
+import { pluginLabel } from "@/core/i18n/messages";
 import { enabledPluginIds } from "@/core/plugins/enabled";
 import { hasPermission } from "@/core/plugins/permissions";
 import { getPlugin } from "@/core/plugins/registry";
@@ -14,6 +17,17 @@ export type PluginPageProps = {
   params: Promise<{ path?: string[] }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
+
+/**
+ * The page's <title>: the manifest's page title in the member's language (the plugin's labels table).
+ * Nothing about a page the member may not see: the page itself answers 404 or 403 for those.
+ */
+export async function pluginPageMetadata(pluginId: string, props: Pick<PluginPageProps, "params">): Promise<Metadata> {
+  const [ctx, manifest, { path = [] }] = await Promise.all([getOrgContext(), getPlugin(pluginId), props.params]);
+  const title = manifest ? matchPath(manifest.pages ?? [], path)?.route.title : undefined;
+  if (!ctx || !title) return {};
+  return { title: pluginLabel(pluginId, memberLanguage(ctx), title) };
+}
 
 export async function renderPluginPage(pluginId: string, props: PluginPageProps) {
   const ctx = await requireOrgContext();

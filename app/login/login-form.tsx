@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
@@ -11,33 +12,39 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-const loginSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, { error: "Enter your email address." })
-    .pipe(z.email({ error: "Enter a valid email address." })),
-  password: z.string().min(1, { error: "Enter your password." }),
-});
+type LoginText = ReturnType<typeof useTranslations<"login">>;
 
-type LoginInput = z.input<typeof loginSchema>;
-type LoginValues = z.output<typeof loginSchema>;
+/** The form's schema with its messages in the reader's language. */
+function loginSchemaIn(t: LoginText) {
+  return z.object({
+    email: z
+      .string()
+      .trim()
+      .min(1, { error: t("emailRequired") })
+      .pipe(z.email({ error: t("emailInvalid") })),
+    password: z.string().min(1, { error: t("passwordRequired") }),
+  });
+}
 
-const INVALID_CREDENTIALS = "Invalid email or password.";
+type LoginSchema = ReturnType<typeof loginSchemaIn>;
+type LoginInput = z.input<LoginSchema>;
+type LoginValues = z.output<LoginSchema>;
 
 /**
  * next-auth reports either a code ("CredentialsSignin" when authorize returns
  * null, "Configuration", …) or the message the server threw (e.g. the rate
  * limit notice). Show server sentences as-is and translate codes.
  */
-function errorMessage(error: string): string {
-  if (error === "CredentialsSignin") return INVALID_CREDENTIALS;
+function errorMessage(error: string, t: LoginText): string {
+  if (error === "CredentialsSignin") return t("invalid");
   if (/\s/.test(error)) return error;
-  return "Sign-in failed. Please try again.";
+  return t("failed");
 }
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
+  const t = useTranslations("login");
+  const loginSchema = useMemo(() => loginSchemaIn(t), [t]);
   const [formError, setFormError] = useState<string | null>(null);
   const [redirecting, setRedirecting] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
@@ -57,13 +64,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error || !result.ok) {
-        setFormError(result?.error ? errorMessage(result.error) : "Sign-in failed. Please try again.");
+        setFormError(result?.error ? errorMessage(result.error, t) : t("failed"));
         resetField("password");
         setFocus("password");
         return;
       }
     } catch {
-      setFormError("We couldn't reach the server. Check your connection and try again.");
+      setFormError(t("unreachable"));
       return;
     }
     // Keep the button busy until the destination has rendered.
@@ -89,7 +96,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         </div>
       ) : null}
 
-      <Field id="email" label="Email" error={errors.email?.message}>
+      <Field id="email" label={t("email")} error={errors.email?.message}>
         {(a11y) => (
           <Input
             {...a11y}
@@ -104,7 +111,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         )}
       </Field>
 
-      <Field id="password" label="Password" error={errors.password?.message}>
+      <Field id="password" label={t("password")} error={errors.password?.message}>
         {(a11y) => (
           <div className="relative">
             <Input
@@ -120,7 +127,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
               type="button"
               onClick={() => setShowPassword((shown) => !shown)}
               aria-pressed={showPassword}
-              aria-label="Show password"
+              aria-label={t("showPassword")}
               aria-controls="password"
               className="absolute top-1/2 right-1.5 flex size-7 -translate-y-1/2 items-center justify-center rounded text-muted-foreground hover:bg-muted hover:text-foreground"
             >
@@ -131,7 +138,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </Field>
 
       <Button type="submit" size="lg" pending={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/select";
 import { useUrlParams } from "./use-url-params";
@@ -19,7 +20,8 @@ export type FilterSelectProps = {
 };
 
 /** A URL-backed filter for `<DataTable toolbar>`; changing it resets to page 1. */
-export function FilterSelect({ param, label, options, allLabel = "All", className }: FilterSelectProps) {
+export function FilterSelect({ param, label, options, allLabel, className }: FilterSelectProps) {
+  const t = useTranslations("table");
   const { get, set } = useUrlParams();
   const id = useId();
   const urlValue = get(param) ?? "";
@@ -45,7 +47,7 @@ export function FilterSelect({ param, label, options, allLabel = "All", classNam
         }}
         containerClassName="min-w-36"
       >
-        <option value="">{allLabel}</option>
+        <option value="">{allLabel ?? t("all")}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -3,6 +3,7 @@
 // the position when the cursor knows it, and a count that may be an estimate ("of about 1,000,000").
 // There is no "go to page 7,431": a keyset page is found from a neighbour's row, which is what makes
 // every page as cheap as the first.
+import { useTranslations } from "next-intl";
 import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
 import type { KeysetView } from "@/core/lists/keyset";
 import { Button } from "@/components/ui/button";
@@ -34,6 +35,7 @@ export function DataTableKeysetPagination({
   onPageSizeChange: (pageSize: number) => void;
 }) {
   const fmt = useOrgFormat();
+  const t = useTranslations("table");
   const { count, start, previous, next } = paging;
   const total = formatCount(count, fmt.locale);
   // Rounded up: a page that ends at the last row ("Last") may start between two numbered pages.
@@ -45,18 +47,11 @@ export function DataTableKeysetPagination({
       {/* Announced after each page change so screen reader users know the result. */}
       <p className="text-muted-foreground" aria-live="polite" aria-atomic="true">
         {rowCount === 0 ? (
-          count.value > 0 ? <>No rows on this page ({total} in total)</> : <>No results</>
+          count.value > 0 ? t("noRowsOnPage", { total }) : t("noResults")
         ) : start !== null ? (
-          <>
-            Showing <span className="font-medium text-foreground">{fmt.number(start)}</span>–
-            <span className="font-medium text-foreground">{fmt.number(start + rowCount - 1)}</span> of{" "}
-            <span className="font-medium text-foreground">{total}</span>
-          </>
+          t.rich("showing", { from: fmt.number(start), to: fmt.number(start + rowCount - 1), total, b: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })
         ) : (
-          <>
-            Showing <span className="font-medium text-foreground">{fmt.number(rowCount)}</span> of{" "}
-            <span className="font-medium text-foreground">{total}</span>
-          </>
+          t.rich("showingCount", { count: fmt.number(rowCount), total, b: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })
         )}
       </p>
 
@@ -65,24 +60,23 @@ export function DataTableKeysetPagination({
 
         {page !== null ? (
           <p className="whitespace-nowrap text-muted-foreground">
-            Page <span className="font-medium text-foreground">{fmt.number(page)}</span> of{" "}
-            <span className="font-medium text-foreground">{pages}</span>
+            {t.rich("pageOf", { page: fmt.number(page), pageCount: pages, b: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })}
           </p>
         ) : null}
 
-        <nav aria-label="Pagination" className="flex items-center gap-2">
-          <Button type="button" variant="outline" size="sm" onClick={() => navigate(at("first"))} disabled={previous === null} aria-label="First page">
+        <nav aria-label={t("pagination")} className="flex items-center gap-2">
+          <Button type="button" variant="outline" size="sm" onClick={() => navigate(at("first"))} disabled={previous === null} aria-label={t("firstPage")}>
             <ChevronFirst aria-hidden="true" />
           </Button>
           <Button type="button" variant="outline" size="sm" onClick={() => previous !== null && navigate(at({ before: previous }))} disabled={previous === null}>
             <ChevronLeft aria-hidden="true" />
-            Previous
+            {t("previous")}
           </Button>
           <Button type="button" variant="outline" size="sm" onClick={() => next !== null && navigate(at({ after: next }))} disabled={next === null}>
-            Next
+            {t("next")}
             <ChevronRight aria-hidden="true" />
           </Button>
-          <Button type="button" variant="outline" size="sm" onClick={() => navigate(at("last"))} disabled={next === null} aria-label="Last page">
+          <Button type="button" variant="outline" size="sm" onClick={() => navigate(at("last"))} disabled={next === null} aria-label={t("lastPage")}>
             <ChevronLast aria-hidden="true" />
           </Button>
         </nav>

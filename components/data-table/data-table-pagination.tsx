@@ -3,6 +3,7 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { PageSizeSelect } from "./page-size-select";
+import { useTranslations } from "next-intl";
 import { useOrgFormat } from "@/components/format/org-format";
 
 export type DataTablePaginationProps = {
@@ -34,6 +35,7 @@ export function DataTablePagination({
   onPageSizeChange,
 }: DataTablePaginationProps) {
   const fmt = useOrgFormat();
+  const t = useTranslations("table");
   const from = (page - 1) * pageSize + 1;
   const to = from + rowCount - 1;
 
@@ -42,15 +44,11 @@ export function DataTablePagination({
       {/* Announced after each page change so screen reader users know the result. */}
       <p className="text-muted-foreground" aria-live="polite" aria-atomic="true">
         {rowCount > 0 ? (
-          <>
-            Showing <span className="font-medium text-foreground">{fmt.number(from)}</span>–
-            <span className="font-medium text-foreground">{fmt.number(to)}</span> of{" "}
-            <span className="font-medium text-foreground">{fmt.number(total)}</span>
-          </>
+          t.rich("showing", { from: fmt.number(from), to: fmt.number(to), total: fmt.number(total), b: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })
         ) : total > 0 ? (
-          <>No rows on this page ({fmt.number(total)} in total)</>
+          t("noRowsOnPage", { total: fmt.number(total) })
         ) : (
-          <>No results</>
+          t("noResults")
         )}
       </p>
 
@@ -58,17 +56,16 @@ export function DataTablePagination({
         <PageSizeSelect pageSize={pageSize} options={pageSizeOptions} onChange={onPageSizeChange} />
 
         <p className="whitespace-nowrap text-muted-foreground">
-          Page <span className="font-medium text-foreground">{fmt.number(page)}</span> of{" "}
-          <span className="font-medium text-foreground">{fmt.number(pageCount)}</span>
+          {t.rich("pageOf", { page: fmt.number(page), pageCount: fmt.number(pageCount), b: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })}
         </p>
 
-        <nav aria-label="Pagination" className="flex items-center gap-2">
+        <nav aria-label={t("pagination")} className="flex items-center gap-2">
           <Button type="button" variant="outline" size="sm" onClick={onPrevious} disabled={!canPrevious}>
             <ChevronLeft aria-hidden="true" />
-            Previous
+            {t("previous")}
           </Button>
           <Button type="button" variant="outline" size="sm" onClick={onNext} disabled={!canNext}>
-            Next
+            {t("next")}
             <ChevronRight aria-hidden="true" />
           </Button>
         </nav>

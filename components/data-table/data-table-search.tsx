@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useEffectEvent, useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Search, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
@@ -16,9 +17,10 @@ export type DataTableSearchProps = {
 };
 
 /** Search box that writes `?q=` (debounced) and resets the page. */
-export function DataTableSearch({ placeholder = "Search…", param = "q", className }: DataTableSearchProps) {
+export function DataTableSearch({ placeholder, param = "q", className }: DataTableSearchProps) {
   const { get, set } = useUrlParams();
   const id = useId();
+  const t = useTranslations("table");
   const urlValue = get(param) ?? "";
   const [value, setValue] = useState(urlValue);
   const [seenUrlValue, setSeenUrlValue] = useState(urlValue);
@@ -59,7 +61,7 @@ export function DataTableSearch({ placeholder = "Search…", param = "q", classN
       }}
     >
       <label htmlFor={id} className="sr-only">
-        Search
+        {t("searchLabel")}
       </label>
       <Search
         className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
@@ -70,7 +72,7 @@ export function DataTableSearch({ placeholder = "Search…", param = "q", classN
         type="search"
         value={value}
         onChange={(event) => setValue(event.target.value)}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t("search")}
         autoComplete="off"
         spellCheck={false}
         className="pr-9 pl-9"
@@ -83,7 +85,7 @@ export function DataTableSearch({ placeholder = "Search…", param = "q", classN
             if (urlValue) commit("");
           }}
           className="absolute top-1/2 right-1.5 flex size-6 -translate-y-1/2 items-center justify-center rounded text-muted-foreground hover:bg-muted hover:text-foreground"
-          aria-label="Clear search"
+          aria-label={t("clearSearch")}
         >
           <X className="size-4" aria-hidden="true" />
         </button>

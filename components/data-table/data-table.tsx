@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useTransition, type MouseEvent, type ReactNode } from "react";
 import { functionalUpdate, useTable, type PaginationState, type SortingState } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { ArrowDown, ArrowUp, ChevronsUpDown, Inbox, SearchX } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -108,6 +109,7 @@ export function DataTable<TRow extends DataTableRow>({
 }: DataTableProps<TRow>) {
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
+  const t = useTranslations("table");
   const transition = useMemo(() => ({ isPending, startTransition }), [isPending]);
   const { searchParams, set } = useUrlParams({ transition });
   // Keyset pages have no page number for the table model: it always holds the one page shown.
@@ -178,11 +180,11 @@ export function DataTable<TRow extends DataTableRow>({
       empty = (
         <EmptyState
           icon={<Inbox />}
-          title="This page is empty"
-          description="There are fewer pages than this link expects, possibly because records were removed."
+          title={t("emptyPageTitle")}
+          description={t("emptyPageText")}
           action={
             <Button type="button" variant="outline" onClick={() => set(FIRST_PAGE)}>
-              Go to first page
+              {t("firstPageButton")}
             </Button>
           }
         />
@@ -191,11 +193,11 @@ export function DataTable<TRow extends DataTableRow>({
       empty = (
         <EmptyState
           icon={<SearchX />}
-          title="No matching results"
-          description="Nothing matches the current search or filters."
+          title={t("noMatchesTitle")}
+          description={t("noMatchesText")}
           action={
             <Button type="button" variant="outline" onClick={clearFilters}>
-              Clear search and filters
+              {t("clearFilters")}
             </Button>
           }
         />
@@ -204,8 +206,8 @@ export function DataTable<TRow extends DataTableRow>({
       empty = emptyState ?? (
         <EmptyState
           icon={<Inbox />}
-          title="Nothing here yet"
-          description="Records will appear here as soon as they are added."
+          title={t("nothingYetTitle")}
+          description={t("nothingYetText")}
         />
       );
     }

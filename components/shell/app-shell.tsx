@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { Brand } from "./brand";
 import { OrgSwitcher } from "./org-switcher";
 import { MobileNav, SidebarNav } from "./sidebar-nav";
@@ -24,6 +25,7 @@ export type AppShellProps = {
  */
 export function AppShell({ nav, organizations, activeOrganizationId, user, children }: AppShellProps) {
   const activeOrganization = organizations.find((org) => org.id === activeOrganizationId) ?? null;
+  const t = useTranslations("shell");
 
   return (
     <div className="min-h-dvh">
@@ -31,12 +33,12 @@ export function AppShell({ nav, organizations, activeOrganizationId, user, child
         href="#main"
         className="sr-only print:hidden focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-[60] focus:rounded-md focus:bg-surface focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-foreground focus:shadow-lg"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
 
       <aside className="fixed inset-y-0 left-0 z-40 hidden w-64 flex-col border-r border-border bg-surface lg:flex print:hidden">
         <div className="flex h-16 shrink-0 items-center border-b border-border px-5">
-          <Link href="/" className="rounded-md" aria-label="Ritiko dashboard">
+          <Link href="/" className="rounded-md" aria-label={t("brandHome")}>
             <Brand />
           </Link>
         </div>

@@ -1,9 +1,3 @@
-/** "FRONT_DESK" / "front-desk" → "Front desk". */
-export function formatRole(role: string): string {
-  const words = role.replace(/[_-]+/g, " ").trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** "Ada Lovelace" → "AL"; falls back to the email's first letter. */
 export function initials(name: string, email: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
 import { Building2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Select } from "@/components/ui/select";
 import type { ShellOrganization } from "./types";
@@ -19,6 +20,7 @@ export type OrgSwitcherProps = {
  */
 export function OrgSwitcher({ organizations, activeOrganizationId }: OrgSwitcherProps) {
   const { update, status } = useSession();
+  const t = useTranslations("shell");
   const router = useRouter();
   const [value, setValue] = useState(activeOrganizationId ?? "");
   const [seenActiveId, setSeenActiveId] = useState(activeOrganizationId);
@@ -53,10 +55,10 @@ export function OrgSwitcher({ organizations, activeOrganizationId }: OrgSwitcher
       if (!session) throw new Error("Session update failed");
       router.refresh();
       router.push("/");
-      toast.success(`Switched to ${organization.name}`);
+      toast.success(t("switched", { organization: organization.name }));
     } catch {
       setValue(previous);
-      toast.error("Couldn't switch organization. Please try again.");
+      toast.error(t("switchFailed"));
     } finally {
       setPending(false);
     }
@@ -69,7 +71,7 @@ export function OrgSwitcher({ organizations, activeOrganizationId }: OrgSwitcher
         aria-hidden="true"
       />
       <Select
-        aria-label="Organization"
+        aria-label={t("organization")}
         value={value}
         disabled={pending || status === "loading"}
         aria-busy={pending || undefined}
@@ -79,7 +81,7 @@ export function OrgSwitcher({ organizations, activeOrganizationId }: OrgSwitcher
       >
         {value === "" ? (
           <option value="" disabled>
-            Select organization
+            {t("selectOrganization")}
           </option>
         ) : null}
         {organizations.map((org) => (

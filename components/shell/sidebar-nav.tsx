@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { ChevronRight, Menu, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -36,8 +37,9 @@ type Place = { pathname: string; current: string | null; onNavigate?: () => void
 export function SidebarNav({ items, onNavigate }: SidebarNavProps) {
   const pathname = usePathname();
   const place: Place = { pathname, current: activeHref(items, pathname), onNavigate };
+  const t = useTranslations("shell");
   return (
-    <nav aria-label="Main">
+    <nav aria-label={t("mainNavigation")}>
       <NavList items={items} place={place} depth={0} />
     </nav>
   );
@@ -80,6 +82,7 @@ function EntryContent({ item, depth }: { item: NavLinkItem; depth: number }) {
 
 /** The count is read out as part of the link name ("Low stock, 3 items"); the pill itself is visual. */
 function NavBadge({ count }: { count: number | null | undefined }) {
+  const t = useTranslations("shell");
   if (!count) return null;
   return (
     <>
@@ -89,9 +92,7 @@ function NavBadge({ count }: { count: number | null | undefined }) {
       >
         {count > BADGE_LIMIT ? `${BADGE_LIMIT}+` : count}
       </span>
-      <span className="sr-only">
-        , {count > BADGE_LIMIT ? `more than ${BADGE_LIMIT}` : count} {count === 1 ? "item" : "items"}
-      </span>
+      <span className="sr-only">, {count > BADGE_LIMIT ? t("badgeMore", { limit: BADGE_LIMIT }) : t("badgeItems", { count })}</span>
     </>
   );
 }
@@ -179,6 +180,7 @@ export function MobileNav({ items }: { items: ReadonlyArray<NavItem> }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
+  const t = useTranslations("shell");
 
   const close = () => dialogRef.current?.close();
 
@@ -203,7 +205,7 @@ export function MobileNav({ items }: { items: ReadonlyArray<NavItem> }) {
         type="button"
         variant="ghost"
         size="icon"
-        aria-label="Open navigation"
+        aria-label={t("openNavigation")}
         aria-haspopup="dialog"
         onClick={() => dialogRef.current?.showModal()}
         className="-ml-2"
@@ -212,7 +214,7 @@ export function MobileNav({ items }: { items: ReadonlyArray<NavItem> }) {
       </Button>
       <dialog
         ref={dialogRef}
-        aria-label="Navigation"
+        aria-label={t("navigation")}
         onClose={() => buttonRef.current?.focus()}
         // A click on the backdrop targets the dialog element itself.
         onClick={(event) => {
@@ -223,7 +225,7 @@ export function MobileNav({ items }: { items: ReadonlyArray<NavItem> }) {
         <div className="flex h-full flex-col">
           <div className="flex h-16 shrink-0 items-center justify-between border-b border-border px-4">
             <Brand />
-            <Button type="button" variant="ghost" size="icon" aria-label="Close navigation" onClick={close}>
+            <Button type="button" variant="ghost" size="icon" aria-label={t("closeNavigation")} onClick={close}>
               <X aria-hidden="true" />
             </Button>
           </div>

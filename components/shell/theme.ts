@@ -5,7 +5,6 @@
 export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 export const THEME_COOKIE = "ritiko-theme";
-export const THEME_LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
 
 export function parseTheme(value: string | undefined | null): Theme {
   return value === "light" || value === "dark" ? value : "system";

@@ -1,4 +1,5 @@
 /** Serializable props the admin layout passes to the shell. */
+import type { Language } from "@/core/i18n/languages";
 
 // The sidebar's entries are core's (core/nav-items.ts): core and plugins build them, the shell draws them.
 export type { NavItem, NavLinkItem, NavSeparatorItem } from "@/core/nav-items";
@@ -13,4 +14,8 @@ export type ShellOrganization = {
 export type ShellUser = {
   name: string;
   email: string;
+  /** The UI language the user chose; null follows the organization's (`organizationLanguage`). */
+  language: Language | null;
+  /** The language of the active organization's locale, what "automatic" means. */
+  organizationLanguage: Language;
 };

@@ -4,10 +4,14 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { Check, ChevronDown, KeyRound, LoaderCircle, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Check, ChevronDown, KeyRound, Languages, LoaderCircle, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
-import { formatRole, initials } from "./format";
-import { chooseTheme, currentTheme, THEME_LABELS, THEMES, type Theme } from "./theme";
+import { chooseLanguageAction } from "@/core/i18n/actions";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@/core/i18n/languages";
+import { initials } from "./format";
+import { chooseTheme, currentTheme, THEMES, type Theme } from "./theme";
 import type { ShellUser } from "./types";
 
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
@@ -29,6 +33,11 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
   const [signingOut, setSigningOut] = useState(false);
   // Read from the page when the menu opens (the server rendered it from the cookie).
   const [theme, setTheme] = useState<Theme>("system");
+  // null: the organization's language. Shown checked at once; the server's answer re-renders the page.
+  const [language, setLanguage] = useState<Language | null>(user.language);
+  const t = useTranslations("userMenu");
+  const tLanguage = useTranslations("language");
+  const tRoles = useTranslations("roles");
   const router = useRouter();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -108,6 +117,24 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
     }
   }
 
+  function roleName(value: string): string {
+    const key = value.toLowerCase();
+    return key === "owner" || key === "admin" || key === "staff" || key === "viewer" ? tRoles(key) : value;
+  }
+
+  async function onChooseLanguage(option: Language | null) {
+    const before = language;
+    setLanguage(option);
+    const res = await chooseLanguageAction({ language: option });
+    if (!res.ok) {
+      // Nothing changed on the server: the menu says so and shows the language still in effect.
+      setLanguage(before);
+      toast.error(res.error || tLanguage("failed"));
+      return;
+    }
+    router.refresh();
+  }
+
   async function onSignOut() {
     setSigningOut(true);
     try {
@@ -147,8 +174,11 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
             <p className="truncate text-sm text-muted-foreground">{user.email}</p>
             {role ? (
               <p className="mt-2 text-xs text-muted-foreground">
-                <span className="font-medium text-foreground">{formatRole(role)}</span>
-                {organizationName ? <> at {organizationName}</> : null}
+                {organizationName ? (
+                  t.rich("roleAt", { role: roleName(role), organization: organizationName, strong: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })
+                ) : (
+                  <span className="font-medium text-foreground">{roleName(role)}</span>
+                )}
               </p>
             ) : null}
           </div>
@@ -169,35 +199,57 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
               className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-foreground hover:bg-muted focus:bg-muted focus-visible:-outline-offset-2"
             >
               <KeyRound className="size-4 text-muted-foreground" aria-hidden="true" />
-              API tokens
+              {t("apiTokens")}
             </Link>
-            <div role="group" aria-label="Theme" className="my-1 border-y border-border py-1">
+            <div role="group" aria-label={t("theme")} className="my-1 border-y border-border py-1">
               <p aria-hidden="true" className="px-3 pt-1 pb-0.5 text-xs font-medium text-muted-foreground">
-                Theme
+                {t("theme")}
               </p>
-              {THEMES.map((t) => {
-                const Icon = THEME_ICONS[t];
+              {THEMES.map((option) => {
+                const Icon = THEME_ICONS[option];
                 return (
                   <button
-                    key={t}
+                    key={option}
                     type="button"
                     role="menuitemradio"
-                    aria-checked={theme === t}
+                    aria-checked={theme === option}
                     tabIndex={-1}
                     onClick={() => {
-                      chooseTheme(t);
-                      setTheme(t);
+                      chooseTheme(option);
+                      setTheme(option);
                       // The root layout renders the cookie's theme (the toasts' too): fetch it again.
                       router.refresh();
                     }}
                     className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-foreground hover:bg-muted focus:bg-muted focus-visible:-outline-offset-2"
                   >
                     <Icon className="size-4 text-muted-foreground" aria-hidden="true" />
-                    <span className="flex-1">{THEME_LABELS[t]}</span>
-                    {theme === t ? <Check className="size-4 text-primary" aria-hidden="true" /> : null}
+                    <span className="flex-1">{t(`themes.${option}`)}</span>
+                    {theme === option ? <Check className="size-4 text-primary" aria-hidden="true" /> : null}
                   </button>
                 );
               })}
+            </div>
+            <div role="group" aria-label={tLanguage("label")} className="mb-1 border-b border-border pb-1">
+              <p aria-hidden="true" className="px-3 pt-1 pb-0.5 text-xs font-medium text-muted-foreground">
+                {tLanguage("label")}
+              </p>
+              {[null, ...LANGUAGES].map((option) => (
+                <button
+                  key={option ?? "organization"}
+                  type="button"
+                  role="menuitemradio"
+                  aria-checked={language === option}
+                  tabIndex={-1}
+                  // Each language's name is written in that language, so a member can find their own.
+                  lang={option ?? undefined}
+                  onClick={() => void onChooseLanguage(option)}
+                  className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-foreground hover:bg-muted focus:bg-muted focus-visible:-outline-offset-2"
+                >
+                  <Languages className="size-4 text-muted-foreground" aria-hidden="true" />
+                  <span className="flex-1">{option ? LANGUAGE_NAMES[option] : tLanguage("automatic", { language: LANGUAGE_NAMES[user.organizationLanguage] })}</span>
+                  {language === option ? <Check className="size-4 text-primary" aria-hidden="true" /> : null}
+                </button>
+              ))}
             </div>
             <button
               type="button"
@@ -215,7 +267,7 @@ export function UserMenu({ user, role, organizationName }: UserMenuProps) {
               ) : (
                 <LogOut className="size-4 text-muted-foreground" aria-hidden="true" />
               )}
-              {signingOut ? "Signing out…" : "Sign out"}
+              {signingOut ? t("signingOut") : t("signOut")}
             </button>
           </div>
         </div>

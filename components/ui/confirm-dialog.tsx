@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { unstable_rethrow } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
 import { cn } from "./cn";
 
@@ -50,14 +51,15 @@ export function ConfirmDialog({
   triggerAriaLabel,
   title,
   description,
-  confirmLabel = "Confirm",
-  pendingLabel = "Working…",
-  cancelLabel = "Cancel",
+  confirmLabel,
+  pendingLabel,
+  cancelLabel,
   confirmVariant = "destructive",
   onConfirm,
   disabled = false,
 }: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const t = useTranslations("common");
   const triggerRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +94,7 @@ export function ConfirmDialog({
         setError(
           err instanceof Error && err.message
             ? err.message
-            : "The action could not be completed. Please try again.",
+            : t("actionFailed"),
         );
       }
     });
@@ -145,10 +147,10 @@ export function ConfirmDialog({
         </div>
         <div className="flex flex-col-reverse gap-2 border-t border-border bg-muted/50 px-6 py-4 sm:flex-row sm:justify-end">
           <Button ref={cancelRef} type="button" variant="outline" disabled={isPending} onClick={close}>
-            {cancelLabel}
+            {cancelLabel ?? t("cancel")}
           </Button>
           <Button type="button" variant={confirmVariant} pending={isPending} onClick={confirm}>
-            {isPending ? pendingLabel : confirmLabel}
+            {isPending ? (pendingLabel ?? t("working")) : (confirmLabel ?? t("confirm"))}
           </Button>
         </div>
       </dialog>

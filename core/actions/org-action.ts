@@ -6,6 +6,8 @@ import type { z } from "zod";
 import { getOrgContext, type OrgContext } from "@/core/auth/context";
 import type { Capability } from "@/core/auth/roles";
 import { EventHandlerError } from "@/core/events/emit";
+import { DEFAULT_LANGUAGE } from "@/core/i18n/languages";
+import { translatorFor } from "@/core/i18n/translate";
 import { log } from "@/core/log";
 import { invalid, type ActionResult } from "./result";
 
@@ -16,10 +18,14 @@ export async function orgAction<S extends z.ZodType, T>(
   run: (ctx: OrgContext, data: z.output<S>) => Promise<ActionResult<T>>,
 ): Promise<ActionResult<T>> {
   const ctx = await getOrgContext();
-  if (!ctx) return { ok: false, error: "Your session has ended. Please sign in again." };
-  if (!ctx.can(capability)) return { ok: false, error: "You do not have permission to do this." };
+  // Without a session there is no member whose language to use: English (the login page the browser
+  // goes to next speaks the browser's language).
+  if (!ctx) return { ok: false, error: translatorFor(DEFAULT_LANGUAGE, "actions")("sessionEnded") };
+  // The summaries are in the member's language; field messages come from the schemas (English for now).
+  const t = translatorFor(ctx, "actions");
+  if (!ctx.can(capability)) return { ok: false, error: t("notPermitted") };
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, t("correctFields"));
   try {
     return await run(ctx, parsed.data);
   } catch (err) {
@@ -27,9 +33,9 @@ export async function orgAction<S extends z.ZodType, T>(
     if (err instanceof EventHandlerError) {
       log.warn("action.vetoed_by_plugin", { pluginId: err.pluginId, event: err.eventName, requestId: ctx.requestId });
       const reason = err.cause instanceof Error ? err.cause.message : String(err.cause);
-      return { ok: false, error: `The ${err.pluginId} plugin refused this change, so nothing was saved: ${reason}` };
+      return { ok: false, error: t("vetoed", { plugin: err.pluginId, reason }) };
     }
     log.error("action.failed", { err, requestId: ctx.requestId, organizationId: ctx.organization.id, userId: ctx.user.id });
-    return { ok: false, error: `Something went wrong; nothing was saved. (Reference: ${ctx.requestId ?? "n/a"})` };
+    return { ok: false, error: t("failed", { reference: ctx.requestId ?? "n/a" }) };
   }
 }

@@ -15,6 +15,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function invalid(error: z.ZodError): ActionResult<never> {
-  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error) };
+/** `message`: the summary in the member's language (orgAction passes it); English otherwise. */
+export function invalid(error: z.ZodError, message = "Please correct the highlighted fields."): ActionResult<never> {
+  return { ok: false, error: message, fieldErrors: fieldErrorsOf(error) };
 }

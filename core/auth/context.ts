@@ -15,7 +15,8 @@ import { can, type Capability, type Role } from "./roles";
 export type OrgSummary = { id: string; name: string; slug: string; timezone: string; currency: string; locale: string };
 
 export type OrgContext = {
-  user: { id: string; name: string; email: string };
+  /** `language`: the UI language the member chose (users.language), null for "the organization's" (core/i18n). */
+  user: { id: string; name: string; email: string; language?: string | null };
   organization: OrgSummary;
   role: Role;
   memberships: { organization: OrgSummary; role: Role }[];
@@ -68,7 +69,7 @@ export async function loadOrgContext(userId: string, preferredOrganizationId: st
   const user = await rootDb().user.findUnique({
     where: { id: userId },
     select: {
-      id: true, name: true, email: true,
+      id: true, name: true, email: true, language: true,
       memberships: {
         where: { organization: { active: true } },
         orderBy: { createdAt: "asc" },
@@ -79,7 +80,7 @@ export async function loadOrgContext(userId: string, preferredOrganizationId: st
   if (!user || user.memberships.length === 0) return null;
   // A stale session (membership removed, organization deactivated) falls back to the first membership.
   const active = user.memberships.find((m) => m.organization.id === preferredOrganizationId) ?? user.memberships[0]!;
-  return orgContextOf({ id: user.id, name: user.name, email: user.email }, active.organization, active.role, user.memberships, requestId);
+  return orgContextOf({ id: user.id, name: user.name, email: user.email, language: user.language }, active.organization, active.role, user.memberships, requestId);
 }
 
 /** The OrgContext of a member whose user, organization and role are already loaded. */

@@ -1,6 +1,8 @@
 // next-auth configuration: credentials sign-in against argon2id hashes, JWT sessions that carry the
 // active organization. Switching organization goes through `useSession().update({ organizationId })`,
 // which is only honoured after the membership is checked in the database.
+import { DEFAULT_LANGUAGE, negotiateLanguage, type Language } from "@/core/i18n/languages";
+import { translatorFor } from "@/core/i18n/translate";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProviderImport from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -24,7 +26,8 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-export const INVALID_CREDENTIALS = "Invalid email or password.";
+/** The English refusal (tests match it); a Spanish login page gets its own (core/i18n, login.invalid). */
+export const INVALID_CREDENTIALS = translatorFor("en", "login")("invalid");
 
 /**
  * The sign-in's client IP for the rate limit and the login entry: the same rule as every other write
@@ -48,22 +51,24 @@ export async function defaultOrganizationId(userId: string): Promise<string | nu
   return m?.organizationId ?? null;
 }
 
-export async function authenticate(rawEmail: unknown, rawPassword: unknown, ip: string) {
+/** `language`: what the refusals are written in — the login page's, from the browser's Accept-Language. */
+export async function authenticate(rawEmail: unknown, rawPassword: unknown, ip: string, language: Language = DEFAULT_LANGUAGE) {
+  const invalid = translatorFor(language, "login")("invalid");
   const parsed = credentialsSchema.safeParse({ email: rawEmail, password: rawPassword });
-  if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
+  if (!parsed.success) throw new Error(invalid);
   const { email, password } = parsed.data;
 
   const verdict = await checkLoginRateLimit(email, ip);
   if (verdict.limited) {
     log.warn("auth.rate_limited", { email, ip });
-    throw new Error(rateLimitMessage(verdict.retryAfterMinutes));
+    throw new Error(rateLimitMessage(verdict.retryAfterMinutes, language));
   }
   const user = await rootDb().user.findUnique({ where: { email } });
   const ok = user ? await verifyPassword(user.passwordHash, password) : await timingSafeDummyVerify(password);
   await recordLoginAttempt(email, ip, ok);
   if (!user || !ok) {
     log.info("auth.failed", { email, ip });
-    throw new Error(INVALID_CREDENTIALS);
+    throw new Error(invalid);
   }
   log.info("auth.signed_in", { userId: user.id, ip });
   await emitLogin(user, ip);
@@ -99,8 +104,11 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, req) =>
-        authenticate(credentials?.email, credentials?.password, clientIp(req?.headers as Record<string, unknown>)),
+      authorize: (credentials, req) => {
+        const headers = req?.headers as Record<string, unknown> | undefined;
+        const acceptLanguage = typeof headers?.["accept-language"] === "string" ? headers["accept-language"] : null;
+        return authenticate(credentials?.email, credentials?.password, clientIp(headers), negotiateLanguage(acceptLanguage));
+      },
     }),
   ],
   callbacks: {

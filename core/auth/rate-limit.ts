@@ -1,5 +1,7 @@
 // Failed sign-in throttling, stored in PostgreSQL so every app instance shares the same counters.
 // A sign-in is refused while the e-mail OR the client IP has LIMIT failures within the window.
+import { DEFAULT_LANGUAGE, type Language } from "@/core/i18n/languages";
+import { translatorFor } from "@/core/i18n/translate";
 import { rootDb } from "@/core/db/client";
 
 // Per-IP can be raised (RITIKO_LOGIN_MAX_FAILURES_PER_IP) where many staff share one NAT address.
@@ -53,6 +55,7 @@ export async function recordLoginAttempt(email: string, ip: string, succeeded: b
   await rootDb().loginAttempt.create({ data: { email, ip, succeeded } });
 }
 
-export function rateLimitMessage(minutes: number): string {
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+/** In the language of the login page that asked (the browser's, core/i18n). */
+export function rateLimitMessage(minutes: number, language: Language = DEFAULT_LANGUAGE): string {
+  return translatorFor(language, "login")("rateLimited", { minutes });
 }

@@ -1,6 +1,8 @@
 // Who was granted which plugin permissions in the active organization: what the members pages show,
 // and the one write that changes it (replace a member's grants for one plugin). Organization
 // administration: callers check "organization.manage" (the server actions do, through orgAction).
+import { memberLanguage } from "@/core/i18n/languages";
+import { pluginLabel } from "@/core/i18n/messages";
 import "server-only";
 import type { ActionResult } from "@/core/actions/result";
 import type { OrgContext } from "@/core/auth/context";
@@ -104,6 +106,9 @@ export async function getMemberGrants(ctx: OrgContext, userId: string): Promise<
   const grantedGroups = new Set([...rows.groups.map((r) => r.groupKey), ...roleGroups(catalog, membership.role)]);
   const byRole = new Set(roleGroups(catalog, membership.role));
   const grantedPermissions = new Set(rows.permissions.map((r) => r.permission));
+  // Labels in the reading member's language (each plugin's labels table); keys stay as declared.
+  const language = memberLanguage(ctx);
+  const shown = (pluginId: string, label: string) => pluginLabel(pluginId, language, label);
 
   const plugins = enabled
     .filter((p) => catalog.byPlugin.has(p.id))
@@ -113,13 +118,13 @@ export async function getMemberGrants(ctx: OrgContext, userId: string): Promise<
       const viaOtherPlugins: Record<string, string[]> = {};
       for (const group of catalog.groups.values()) {
         if (group.pluginId === p.id || !enabledIds.has(group.pluginId) || !grantedGroups.has(group.key)) continue;
-        for (const key of group.permissions) if (ownKeys.has(key)) (viaOtherPlugins[key] ??= []).push(group.label);
+        for (const key of group.permissions) if (ownKeys.has(key)) (viaOtherPlugins[key] ??= []).push(shown(group.pluginId, group.label));
       }
       return {
         pluginId: p.id,
         pluginName: p.name,
-        groups: own.groups.map((g) => ({ key: g.key, label: g.label, description: g.description, permissions: g.permissions })),
-        permissions: own.permissions.map((d) => ({ key: d.key, label: d.label, description: d.description })),
+        groups: own.groups.map((g) => ({ key: g.key, label: shown(p.id, g.label), description: g.description, permissions: g.permissions })),
+        permissions: own.permissions.map((d) => ({ key: d.key, label: shown(p.id, d.label), description: d.description })),
         grantedGroups: own.groups.filter((g) => rows.groups.some((r) => r.groupKey === g.key)).map((g) => g.key),
         roleGroups: own.groups.filter((g) => byRole.has(g.key)).map((g) => g.key),
         grantedPermissions: own.permissions.filter((d) => grantedPermissions.has(d.key)).map((d) => d.key),

@@ -9,6 +9,8 @@
 import "server-only";
 import type { NavItem, NavLinkItem } from "@/core/nav-items";
 import type { OrgContext } from "@/core/auth/context";
+import { memberLanguage } from "@/core/i18n/languages";
+import { pluginLabel } from "@/core/i18n/messages";
 import { log } from "@/core/log";
 import { enabledPluginsForRequest } from "./enabled-for-request";
 import { hasPermission } from "./permissions";
@@ -66,14 +68,17 @@ async function resolve(ctx: OrgContext, sources: Source[], pending: Pending[], d
       const isEntry = Boolean(item.href || item.children?.length);
       const sortable = { order: item.order ?? 0, separator: item.separator === true && !isEntry, label: item.label, pluginId, index };
       // A bare separator: a divider, captioned with its label when it has one.
-      if (item.separator && !isEntry) return { ...sortable, nav: [item.label ? { separator: true, label: item.label } : { separator: true }] };
+      // Shown in the member's language (the plugin's labels table, core/i18n); sorted by the English label
+      // above, so the order is the same in every language.
+      const shown = (label: string) => pluginLabel(pluginId, memberLanguage(ctx), label);
+      if (item.separator && !isEntry) return { ...sortable, nav: [item.label ? { separator: true, label: shown(item.label) } : { separator: true }] };
       if (!(await allowed(ctx, item.permission, pluginId, item.label))) return null;
       const children = item.children?.length
         ? await resolve(ctx, item.children.map((child, i) => ({ item: child, pluginId, index: i })), pending, depth + 1)
         : [];
       // A submenu heading whose every child is hidden leads nowhere: drop it.
       if (!item.href && children.length === 0) return null;
-      const entry: NavLinkItem = { label: item.label };
+      const entry: NavLinkItem = { label: shown(item.label) };
       if (item.href) entry.href = item.href;
       const icon = item.icon ?? (depth === 0 ? DEFAULT_ICON : undefined);
       if (icon) entry.icon = icon;

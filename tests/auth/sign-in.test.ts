@@ -31,6 +31,7 @@ describe("authenticate", () => {
     await expect(authenticate(members.staff.email, "wrong", ip())).rejects.toThrow(INVALID_CREDENTIALS);
     await expect(authenticate("nobody@nowhere.test", TEST_PASSWORD, ip())).rejects.toThrow(INVALID_CREDENTIALS);
     await expect(authenticate("not an email", TEST_PASSWORD, ip())).rejects.toThrow(INVALID_CREDENTIALS);
+    await expect(authenticate(members.staff.email, "wrong", ip(), "es")).rejects.toThrow("Correo o contraseña incorrectos.");
   });
 
   it(`locks an e-mail after ${LOGIN_RATE_LIMIT.maxFailures} failures, even with the right password`, async () => {
@@ -39,6 +40,8 @@ describe("authenticate", () => {
       await expect(authenticate(members.admin.email, `wrong-${i}`, ip())).rejects.toThrow(INVALID_CREDENTIALS);
     }
     await expect(authenticate(members.admin.email, TEST_PASSWORD, ip())).rejects.toThrow(/Too many failed sign-in attempts\. Try again in 15 minutes\./);
+    // A login page in Spanish (the browser's Accept-Language) says so in Spanish.
+    await expect(authenticate(members.admin.email, TEST_PASSWORD, ip(), "es")).rejects.toThrow("Demasiados intentos fallidos de inicio de sesión. Inténtalo de nuevo dentro de 15 minutos.");
     // Other accounts are unaffected.
     await expect(authenticate(members.viewer.email, TEST_PASSWORD, ip())).resolves.toMatchObject({ id: members.viewer.id });
   });

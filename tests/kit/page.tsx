@@ -16,7 +16,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { PathnameContext, SearchParamsContext } from "next/dist/shared/lib/hooks-client-context.shared-runtime";
 import { widgetZoneFor } from "@/app/_plugins/widget-zone";
+import { NextIntlClientProvider } from "next-intl";
 import { OrgFormatProvider } from "@/components/format/org-format";
+import { DEFAULT_LANGUAGE, memberLanguage } from "@/core/i18n/languages";
+import { messagesFor } from "@/core/i18n/messages";
 import type { OrgContext } from "@/core/auth/context";
 import { enabledPluginIds } from "@/core/plugins/enabled";
 import { hasPermission } from "@/core/plugins/permissions";
@@ -34,16 +37,26 @@ export async function renderPage(ctx: OrgContext, path: string, searchParams: Re
   if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) return { status: 403, html: "" };
   const { default: Page } = await match.route.component();
   const tree = createElement(Page, { ctx, path: segments, params: match.params, searchParams, WidgetZone: widgetZoneFor(ctx) });
-  return { status: 200, html: renderStatic(await resolveServerComponents(tree), path, searchParams, ctx.organization) };
+  return { status: 200, html: renderStatic(await resolveServerComponents(tree), path, searchParams, ctx) };
 }
 
 const stayingRouter: AppRouterInstance = { back: () => {}, forward: () => {}, refresh: () => {}, push: () => {}, replace: () => {}, prefetch: () => {}, bfcacheId: "test-kit" };
 
-/** As the admin layout does: client components write dates, numbers and money the organization's way. */
-function renderStatic(node: ReactNode, path: string, searchParams: Record<string, string> = {}, org?: OrgContext["organization"]): string {
+/**
+ * As the layouts do: client components write dates, numbers and money the organization's way, and
+ * their text in the member's language (the root layout's NextIntlClientProvider).
+ */
+function renderStatic(node: ReactNode, path: string, searchParams: Record<string, string> = {}, ctx?: OrgContext): string {
+  const org = ctx?.organization;
   const formatting = org ? { timezone: org.timezone, currency: org.currency, locale: org.locale } : null;
   const formatted = formatting ? <OrgFormatProvider formatting={formatting}>{node}</OrgFormatProvider> : node;
-  const withSearch = createElement(SearchParamsContext.Provider, { value: new URLSearchParams(searchParams) }, formatted);
+  const language = ctx ? memberLanguage(ctx) : DEFAULT_LANGUAGE;
+  const translated = (
+    <NextIntlClientProvider locale={language} messages={messagesFor(language)} timeZone={org?.timezone ?? "UTC"}>
+      {formatted}
+    </NextIntlClientProvider>
+  );
+  const withSearch = createElement(SearchParamsContext.Provider, { value: new URLSearchParams(searchParams) }, translated);
   const withPath = createElement(PathnameContext.Provider, { value: path }, withSearch);
   return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: stayingRouter }, withPath));
 }
@@ -51,7 +64,7 @@ function renderStatic(node: ReactNode, path: string, searchParams: Record<string
 /** A widget component rendered to HTML with the member's context (widgets are server components too). */
 export async function renderWidget<P extends object>(component: (props: P) => ReactNode | Promise<ReactNode>, props: P): Promise<string> {
   const ctx = (props as { ctx?: OrgContext }).ctx;
-  return renderStatic(await resolveServerComponents(createElement(component as (p: P) => ReactNode, props)), "/", {}, ctx?.organization);
+  return renderStatic(await resolveServerComponents(createElement(component as (p: P) => ReactNode, props)), "/", {}, ctx);
 }
 
 const isAsync = (fn: unknown): fn is (props: unknown) => Promise<ReactNode> => typeof fn === "function" && fn.constructor.name === "AsyncFunction";

@@ -32,6 +32,7 @@ describe("generated plugin glue", () => {
         [
           "app/(admin)/alpha/[[...path]]/page.tsx",
           "app/_plugins/jobs.generated.ts",
+          "app/_plugins/messages.generated.ts",
           "app/_plugins/registry.generated.ts",
           "app/api/v1/alpha/[...path]/route.ts",
           "prisma/schema/plugin-alpha.prisma",
@@ -47,6 +48,11 @@ describe("generated plugin glue", () => {
       expect(staleFiles(root)).toEqual(["app/_plugins/jobs.generated.ts"]);
       writeGenerated(root);
       expect(fs.readFileSync(path.join(root, "app/_plugins/jobs.generated.ts"), "utf8")).toContain('import { functions as alphaJobs } from "@/plugins/alpha/jobs";');
+      // A plugin that gains messages.ts has its UI text registered: the messages glue goes stale.
+      fs.writeFileSync(path.join(root, "plugins/alpha/messages.ts"), "export const messages = { en: {} };\n");
+      expect(staleFiles(root)).toEqual(["app/_plugins/messages.generated.ts"]);
+      writeGenerated(root);
+      expect(fs.readFileSync(path.join(root, "app/_plugins/messages.generated.ts"), "utf8")).toContain('import { messages as alphaMessages } from "@/plugins/alpha/messages";');
       // Removing the plugin leaves orphaned shims until regenerated.
       fs.rmSync(path.join(root, "plugins/alpha"), { recursive: true });
       writeGenerated(root);

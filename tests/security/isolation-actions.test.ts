@@ -74,6 +74,8 @@ const CASES: Record<string, Case> = {
   createApiTokenAction: { own: () => [[{ name: "matrix", expiresIn: "30" }]] },
   // Takes no id at all: the organization is the caller's, so B's owner can only ever change B.
   saveOrganizationSettingsAction: { own: () => [[{ name: "Matrix Clinic", timezone: "Europe/Madrid", currency: "EUR", locale: "es-ES" }]] },
+  // The caller's own user row only (by the session's id): A's members and A's organization are untouched.
+  chooseLanguageAction: { own: () => [[{ language: "es" }], [{ language: null }]] },
   createPatientAction: { own: () => [[patientData()]] },
   updatePatientAction: { refs: (ref) => [[ref, patientData({ lastName: "Overwritten" })]] },
   createAppointmentAction: { refs: (ref) => [[appointment(ref)]] },

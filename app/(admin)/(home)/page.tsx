@@ -10,8 +10,12 @@ import { requireOrgContext } from "@/core/auth/context";
 import { dashboardSummary } from "@/core/dashboard/queries";
 import { protectedPluginsOff } from "@/core/plugins/protected-status";
 import { orgFormat } from "@/core/format/org-format";
+import { translatorFor } from "@/core/i18n/translate";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Dashboard" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireOrgContext();
@@ -20,41 +24,42 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const [s, off] = await Promise.all([dashboardSummary(ctx), ctx.role === "owner" ? protectedPluginsOff(ctx.organization.id) : []]);
   const tz = ctx.organization.timezone;
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "dashboard");
   return (
     <div className="grid gap-6">
-      <PageHeader title="Dashboard" description={`${ctx.organization.name} · times in ${tz}`} />
+      <PageHeader title={t("title")} description={t("description", { organization: ctx.organization.name, timezone: tz })} />
       {off.map((p) => (
         <div key={p.pluginId} role="alert" className="rounded-lg border border-warning-border bg-warning-soft p-4 text-sm text-warning-text">
           <p className="font-semibold">
-            {p.name} is off since {fmt.dateTime(p.since)}
-            {p.by ? ` (disabled by ${p.by}${p.reason ? `: “${p.reason}”` : ""})` : ""}.
+            {t("pluginOff", { plugin: p.name, since: fmt.dateTime(p.since) })}
+            {p.by ? (p.reason ? t("pluginOffByReason", { by: p.by, reason: p.reason }) : t("pluginOffBy", { by: p.by })) : ""}.
           </p>
           <p className="mt-1">
-            While it is off, {p.warning} <Link href="/plugins" className="font-medium underline">Plugins</Link>
+            {t("pluginOffWhile", { warning: p.warning })} <Link href="/plugins" className="font-medium underline">{translatorFor(ctx, "nav")("plugins")}</Link>
           </p>
         </div>
       ))}
       <WidgetZone name="dashboard.top" ctx={ctx} />
-      <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <StatCard label="Patients" value={fmt.number(s.patients)} hint={`${s.newPatients} added in the last 30 days`} icon={<Users aria-hidden="true" />} />
-        <StatCard label="Appointments today" value={fmt.number(s.todayCount)} hint="Scheduled or completed" icon={<CalendarClock aria-hidden="true" />} />
-        <StatCard label="Next 7 days" value={fmt.number(s.upcomingCount)} hint="Scheduled appointments" icon={<CalendarCheck aria-hidden="true" />} />
+      <section aria-label={t("keyFigures")} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <StatCard label={t("patients")} value={fmt.number(s.patients)} hint={t("patientsHint", { count: s.newPatients })} icon={<Users aria-hidden="true" />} />
+        <StatCard label={t("today")} value={fmt.number(s.todayCount)} hint={t("todayHint")} icon={<CalendarClock aria-hidden="true" />} />
+        <StatCard label={t("nextWeek")} value={fmt.number(s.upcomingCount)} hint={t("nextWeekHint")} icon={<CalendarCheck aria-hidden="true" />} />
         <StatCard
-          label="Cancellation rate"
+          label={t("cancellationRate")}
           value={s.cancellationRate === null ? "—" : `${s.cancellationRate}%`}
-          hint={`${s.completed30} completed in the last 30 days`}
+          hint={t("cancellationHint", { count: s.completed30 })}
           icon={<CalendarX aria-hidden="true" />}
         />
       </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
-            <CardTitle>Upcoming appointments</CardTitle>
-            <CardDescription>The next scheduled visits.</CardDescription>
+            <CardTitle>{t("upcoming")}</CardTitle>
+            <CardDescription>{t("upcomingDescription")}</CardDescription>
           </CardHeader>
           <CardContent>
             {s.upcoming.length === 0 ? (
-              <EmptyState title="Nothing scheduled" description="New appointments will appear here." />
+              <EmptyState title={t("nothingScheduled")} description={t("nothingScheduledText")} />
             ) : (
               <ul className="divide-y divide-border">
                 {s.upcoming.map((a) => (
@@ -76,11 +81,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle>Recently added patients</CardTitle>
+            <CardTitle>{t("recentPatients")}</CardTitle>
           </CardHeader>
           <CardContent>
             {s.recentPatients.length === 0 ? (
-              <EmptyState title="No patients yet" description="Add your first patient from the Patients page." />
+              <EmptyState title={t("noPatients")} description={t("noPatientsText")} />
             ) : (
               <ul className="divide-y divide-border">
                 {s.recentPatients.map((p) => (

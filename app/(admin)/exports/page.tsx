@@ -1,4 +1,6 @@
 // /exports: the organization's background exports (of resources the member may export), newest first.
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { ExportStatusBadge, scopeLabel } from "@/components/data-transfer/export-status";
@@ -11,18 +13,19 @@ import { requireOrgContext } from "@/core/auth/context";
 import { listExports } from "@/core/imports/export/service";
 import { orgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "Exports" };
+export const generateMetadata = titleFrom("exports.title");
 
 export default async function ExportsPage() {
   const ctx = await requireOrgContext();
   const exports = await listExports(ctx);
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "exports");
   return (
     <div className="grid gap-6">
-      <PageHeader title="Exports" description="Large CSV exports run in the background; their files are kept for a few days." />
+      <PageHeader title={t("title")} description={t("description")} />
       <AutoRefresh active={exports.some((e) => e.status === "queued" || e.status === "running")} ms={2_000} />
       {exports.length === 0 ? (
-        <EmptyState title="No exports yet" description="Exports of more than 50,000 rows appear here. Smaller ones download at once." />
+        <EmptyState title={t("emptyTitle")} description={t("emptyText")} />
       ) : (
         <Table>
           <THead>

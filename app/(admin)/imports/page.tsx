@@ -1,5 +1,7 @@
 // The organization's imports, newest first, 25 a page (the database pages them: listImports) — only
 // those into resources the member may import; "New import" only when there is one.
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { ImportsTable } from "@/components/imports/imports-table";
@@ -10,11 +12,12 @@ import { listImports } from "@/core/imports/service";
 import { first, type RawSearchParams } from "@/core/lists/list-params";
 import { orgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "Imports" };
+export const generateMetadata = titleFrom("imports.title");
 
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireOrgContext();
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "imports");
   const raw = await searchParams;
   const requested = Number(first(raw.page) ?? 1);
   const resource = first(raw.resource) || undefined;
@@ -30,8 +33,8 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Imports"
-        description={`CSV imports of ${ctx.organization.name} · ${fmt.number(total)} in all · times in ${ctx.organization.timezone}`}
+        title={t("title")}
+        description={t("description", { organization: ctx.organization.name, count: fmt.number(total), timezone: ctx.organization.timezone })}
         actions={
           canImport ? (
             <Link href="/imports/new" className={buttonVariants()}>

@@ -1,15 +1,18 @@
 import { PageHeader } from "@/components/ui/page-header";
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import { requireCapability } from "@/core/auth/context";
 import { JOB_SORTS, listJobFunctions, listJobRuns, parseJobFilters } from "@/core/jobs/runs";
 import { parseListParams, type RawSearchParams } from "@/core/lists/list-params";
 import { JobsTable } from "./_components/jobs-table";
 import { orgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "Jobs" };
+export const generateMetadata = titleFrom("jobs.title");
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("organization.manage");
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "jobs");
   const raw = await searchParams;
   const params = parseListParams(raw, JOB_SORTS, { sort: "startedAt", dir: "desc" });
   const filters = parseJobFilters(raw);
@@ -17,8 +20,12 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Jobs"
-        description={`Background work of this organization · ${fmt.number(total)} matching${filters.eventId ? ` · runs of event ${filters.eventId} (a run appears when it starts)` : ""} · times in ${ctx.organization.timezone}`}
+        title={t("title")}
+        description={
+          filters.eventId
+            ? t("descriptionForEvent", { count: fmt.number(total), event: filters.eventId, timezone: ctx.organization.timezone })
+            : t("description", { count: fmt.number(total), timezone: ctx.organization.timezone })
+        }
       />
       <JobsTable
         rows={rows}

@@ -1,4 +1,8 @@
 import "@/app/_plugins/runtime";
+import { translatorFor } from "@/core/i18n/translate";
+import { memberLanguage } from "@/core/i18n/languages";
+import { pluginLabel } from "@/core/i18n/messages";
+import { titleFrom } from "@/core/i18n/metadata";
 import Link from "next/link";
 import { Puzzle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -11,20 +15,22 @@ import { pluginStatuses } from "@/core/plugins/status";
 import { PluginToggle } from "./_components/plugin-toggle";
 import { orgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "Plugins" };
+export const generateMetadata = titleFrom("pluginsPage.title");
 
 export default async function PluginsPage() {
   const ctx = await requireOrgContext();
   const plugins = await pluginStatuses(ctx.organization.id);
   const canManage = ctx.can("organization.manage");
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "pluginsPage");
+  const language = memberLanguage(ctx);
   return (
     <div className="grid gap-6">
-      <PageHeader title="Plugins" description={`Features installed on this Ritiko server, and which are enabled for ${ctx.organization.name}.`} />
+      <PageHeader title={t("title")} description={t("description", { organization: ctx.organization.name })} />
       {plugins.length === 0 ? (
-        <EmptyState icon={<Puzzle aria-hidden="true" />} title="No plugins installed" description="Add a plugin folder under plugins/ and run npm run plugins:generate." />
+        <EmptyState icon={<Puzzle aria-hidden="true" />} title={t("noneTitle")} description={t("noneText")} />
       ) : (
-        <ul className="grid gap-4 lg:grid-cols-2" aria-label="Installed plugins">
+        <ul className="grid gap-4 lg:grid-cols-2" aria-label={t("installed")}>
           {plugins.map((p) => (
             <li key={p.id}>
               <Card className="h-full">
@@ -33,17 +39,17 @@ export default async function PluginsPage() {
                     <CardTitle className="flex items-center gap-2">
                       {p.name} <span className="text-sm font-normal text-muted-foreground">v{p.version}</span>
                     </CardTitle>
-                    <CardDescription>{p.description}</CardDescription>
+                    <CardDescription>{pluginLabel(p.id, language, p.description)}</CardDescription>
                   </div>
-                  <Badge variant={p.enabled ? "success" : "neutral"}>{p.enabled ? "Enabled" : "Disabled"}</Badge>
+                  <Badge variant={p.enabled ? "success" : "neutral"}>{p.enabled ? t("enabled") : t("disabled")}</Badge>
                 </CardHeader>
                 <CardContent className="grid gap-3 text-sm">
                   <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-                    <dt className="text-muted-foreground">Author</dt>
+                    <dt className="text-muted-foreground">{t("author")}</dt>
                     <dd>{p.author}</dd>
-                    <dt className="text-muted-foreground">Id</dt>
+                    <dt className="text-muted-foreground">{t("id")}</dt>
                     <dd className="font-mono text-[13px]">{p.id}</dd>
-                    <dt className="text-muted-foreground">Needs</dt>
+                    <dt className="text-muted-foreground">{t("needs")}</dt>
                     <dd>
                       {p.dependencies.length === 0
                         ? "—"
@@ -51,20 +57,20 @@ export default async function PluginsPage() {
                             <span key={d.id} className="mr-2 inline-flex items-center gap-1">
                               {d.name ?? d.id} {d.range}
                               <Badge variant={!d.satisfied ? "danger" : d.enabled ? "success" : "warning"}>
-                                {!d.satisfied ? (d.installedVersion ? `v${d.installedVersion} installed` : "not installed") : d.enabled ? "enabled" : "not enabled"}
+                                {!d.satisfied ? (d.installedVersion ? t("versionInstalled", { version: d.installedVersion }) : t("notInstalled")) : d.enabled ? t("dependencyEnabled") : t("dependencyNotEnabled")}
                               </Badge>
                             </span>
                           ))}
                     </dd>
                     {p.dependents.length ? (
                       <>
-                        <dt className="text-muted-foreground">Needed by</dt>
+                        <dt className="text-muted-foreground">{t("neededBy")}</dt>
                         <dd>{p.dependents.join(", ")}</dd>
                       </>
                     ) : null}
                     {p.enabledAt && p.enabled ? (
                       <>
-                        <dt className="text-muted-foreground">Enabled on</dt>
+                        <dt className="text-muted-foreground">{t("enabledOn")}</dt>
                         <dd>{fmt.dateTime(p.enabledAt)}</dd>
                       </>
                     ) : null}
@@ -72,7 +78,7 @@ export default async function PluginsPage() {
                   {/* Hook errors can carry operational detail: only for those who manage plugins. */}
                   {canManage && p.lastRuns[0]?.status === "failed" ? (
                     <p role="status" className="rounded-md bg-danger-soft px-3 py-2 text-danger-text">
-                      Last attempt failed: {p.lastRuns[0].error}
+                      {t("lastFailed", { error: p.lastRuns[0].error ?? "" })}
                     </p>
                   ) : null}
                   {canManage ? (
@@ -80,12 +86,12 @@ export default async function PluginsPage() {
                       <PluginToggle pluginId={p.id} name={p.name} enabled={p.enabled} protectedWarning={p.protectedWarning} isOwner={ctx.role === "owner"} organizationName={ctx.organization.name} />
                       {p.enabled && p.hasSettings ? (
                         <Link href={`/plugins/${p.id}/settings`} className={buttonVariants({ variant: "ghost", size: "sm" })}>
-                          Settings
+                          {t("settings")}
                         </Link>
                       ) : null}
                     </div>
                   ) : (
-                    <p className="text-muted-foreground">Only owners and admins can enable or disable plugins.</p>
+                    <p className="text-muted-foreground">{t("onlyManagers")}</p>
                   )}
                 </CardContent>
               </Card>

@@ -1,6 +1,8 @@
 // /audit: the audit log of the organization (audit.view). Filters, sort and page come from the URL
 // and are applied in PostgreSQL (queries/); export (audit.export) streams the same filter as CSV;
 // "Verify chain" (audit.verify) walks the whole hash chain.
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { AuditMessages } from "../messages";
 import { Download } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,12 +27,13 @@ export default async function AuditPage({ ctx, searchParams }: PageProps) {
     auditGaps(ctx.organization.id),
   ]);
   const fmt = orgFormat(ctx.organization);
+  const t = pluginTranslator<AuditMessages>(ctx, "audit");
   const exportHref = `/api/v1/audit/entries.csv?${filterToParams(filter).toString()}`;
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Audit log"
-        description={`Every recorded change in ${ctx.organization.name}: who, what, before and after, from where. Entries cannot be edited or deleted.`}
+        title={t("pages.title")}
+        description={t("pages.description", { organization: ctx.organization.name })}
         actions={
           <div className="flex items-start gap-3">
             {canExport ? (

@@ -1,5 +1,7 @@
 // /audit/entries/:id — one entry: who, what, when, from where, the per-field changes and its place
 // in the hash chain. Another organization's entry id is a 404 (the query binds the organization).
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { AuditMessages } from "../messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -26,11 +28,12 @@ export default async function EntryPage({ ctx, params }: PageProps & { params: R
     ["Hash", e.hash],
     ["Previous hash", e.prevHash || "(first entry)"],
   ];
+  const t = pluginTranslator<AuditMessages>(ctx, "audit");
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={<Link href="/audit" className="hover:underline">Audit log</Link>}
-        title={`Entry ${e.seq}: ${ACTION_LABELS[e.action] ?? e.action}`}
+        eyebrow={<Link href="/audit" className="hover:underline">{t("pages.title")}</Link>}
+        title={t("pages.entry", { seq: e.seq, action: ACTION_LABELS[e.action] ?? e.action })}
         description={e.targetLabel ?? undefined}
       />
       <Card>

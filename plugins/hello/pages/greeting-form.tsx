@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
@@ -11,6 +12,7 @@ import { greetingInput } from "../schema";
 
 export function GreetingForm() {
   const router = useRouter();
+  const t = useTranslations("plugins.hello.form");
   const { register, handleSubmit, formState, reset, setError } = useForm<{ message: string }>({ resolver: zodResolver(greetingInput), defaultValues: { message: "" } });
   return (
     <form
@@ -23,16 +25,16 @@ export function GreetingForm() {
           toast.error(res.error);
           return;
         }
-        toast.success(res.message ?? "Posted.");
+        toast.success(res.message ?? t("posted"));
         reset();
         router.refresh();
       })}
     >
-      <Field id="message" label="Message" error={formState.errors.message?.message} className="flex-1">
+      <Field id="message" label={t("message")} error={formState.errors.message?.message} className="flex-1">
         {(a) => <Input {...a} {...register("message")} />}
       </Field>
       <Button type="submit" pending={formState.isSubmitting}>
-        Say hello
+        {t("submit")}
       </Button>
     </form>
   );

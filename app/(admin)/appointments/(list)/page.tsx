@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import { Plus } from "lucide-react";
 import { renderPageOverride } from "@/app/_plugins/page-override";
 import { WidgetZone } from "@/app/_plugins/widget-zone";
@@ -12,11 +14,12 @@ import { getPatient } from "@/core/patients/queries";
 import { AppointmentsTable } from "../_components/appointments-table";
 import { orgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "Appointments" };
+export const generateMetadata = titleFrom("appointments.title");
 
 export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("records.read");
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "appointments");
   const override = await renderPageOverride("appointments.list", ctx, await searchParams);
   if (override) return override;
   const raw = await searchParams;
@@ -30,15 +33,16 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Appointments"
+        title={t("title")}
         description={
           patient ? (
-            <>
-              For <Link href={`/patients/${patient.id}`} className="font-medium underline">{patient.firstName} {patient.lastName}</Link> ·{" "}
-              <Link href="/appointments" className="underline">show all</Link>
-            </>
+            t.rich("forPatient", {
+              name: `${patient.firstName} ${patient.lastName}`,
+              patient: (chunks) => <Link href={`/patients/${patient.id}`} className="font-medium underline">{chunks}</Link>,
+              all: (chunks) => <Link href="/appointments" className="underline">{chunks}</Link>,
+            })
           ) : (
-            `${fmt.number(total)} matching · times in ${ctx.organization.timezone}`
+            t("description", { count: fmt.number(total), timezone: ctx.organization.timezone })
           )
         }
         actions={

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/core/auth/context";
 import { deleteAppointmentAction } from "@/core/appointments/actions";
 import { getAppointment } from "@/core/appointments/queries";
-import { STATUS_LABELS } from "@/core/appointments/schema";
+import { translatorFor } from "@/core/i18n/translate";
 import { DeleteRecordButton } from "../../_components/delete-record-button";
 import { statusVariant } from "../_components/status";
 import { orgFormat } from "@/core/format/org-format";
@@ -15,6 +15,7 @@ import { orgFormat } from "@/core/format/org-format";
 export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireOrgContext();
+  const t = translatorFor(ctx, "appointments");
   const a = await getAppointment(ctx.db, id);
   if (!a) notFound();
   const fmt = orgFormat(ctx.organization);
@@ -59,7 +60,7 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
             <div>
               <dt className="text-muted-foreground">Status</dt>
               <dd>
-                <Badge variant={statusVariant(a.status)}>{STATUS_LABELS[a.status]}</Badge>
+                <Badge variant={statusVariant(a.status)}>{t(`status.${a.status}`)}</Badge>
               </dd>
             </div>
             <div>

@@ -2,6 +2,7 @@
 // Create/edit form for an appointment. Times are typed on the organization's wall clock (not the
 // browser's) and converted to UTC instants before validation, so the server stores what was meant.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
@@ -12,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { createAppointmentAction, updateAppointmentAction } from "@/core/appointments/actions";
-import { APPOINTMENT_STATUSES, STATUS_LABELS } from "@/core/appointments/schema";
+import { APPOINTMENT_STATUSES } from "@/core/appointments/schema";
 import { zonedLocalToUtc } from "@/core/time/zoned";
 import { PatientPicker } from "./patient-picker";
 
@@ -25,19 +26,21 @@ export type AppointmentFormValues = {
   notes: string;
 };
 
-function formSchema(timeZone: string) {
-  const local = (label: string) =>
-    z.string().min(1, `${label} is required`).refine((v) => zonedLocalToUtc(v, timeZone) !== null, `Enter a valid ${label.toLowerCase()}`);
+type FormText = ReturnType<typeof useTranslations<"appointments.form">>;
+
+/** The form's schema, its messages in the reader's language (the server action re-checks with core's). */
+function formSchema(timeZone: string, t: FormText) {
+  const local = (required: string, invalid: string) => z.string().min(1, required).refine((v) => zonedLocalToUtc(v, timeZone) !== null, invalid);
   return z
     .object({
-      patient: z.object({ id: z.uuid(), label: z.string() }, "Choose a patient").nullable().refine((p) => p !== null, "Choose a patient"),
-      startsLocal: local("Start time"),
-      endsLocal: local("End time"),
-      provider: z.string().trim().min(1, "Provider is required").max(120, "Must be at most 120 characters"),
+      patient: z.object({ id: z.uuid(), label: z.string() }, t("choosePatient")).nullable().refine((p) => p !== null, t("choosePatient")),
+      startsLocal: local(t("startRequired"), t("startInvalid")),
+      endsLocal: local(t("endRequired"), t("endInvalid")),
+      provider: z.string().trim().min(1, t("providerRequired")).max(120, t("tooLong", { max: 120 })),
       status: z.enum(APPOINTMENT_STATUSES),
-      notes: z.string().max(5000, "Must be at most 5000 characters"),
+      notes: z.string().max(5000, t("tooLong", { max: 5000 })),
     })
-    .refine((v) => !v.startsLocal || !v.endsLocal || v.endsLocal > v.startsLocal, { path: ["endsLocal"], message: "End time must be after the start time" });
+    .refine((v) => !v.startsLocal || !v.endsLocal || v.endsLocal > v.startsLocal, { path: ["endsLocal"], message: t("endAfterStart") });
 }
 
 const SERVER_FIELD: Record<string, keyof AppointmentFormValues> = { patientId: "patient", startsAt: "startsLocal", endsAt: "endsLocal", provider: "provider", status: "status", notes: "notes" };
@@ -46,8 +49,11 @@ type Props = { appointmentId?: string; defaults: AppointmentFormValues; timeZone
 
 export function AppointmentForm({ appointmentId, defaults, timeZone, providers, cancelHref }: Props) {
   const router = useRouter();
+  const t = useTranslations("appointments");
+  const tCommon = useTranslations("common");
+  const tForm = useTranslations("appointments.form");
   const { register, handleSubmit, control, setError, formState } = useForm<AppointmentFormValues>({
-    resolver: zodResolver(formSchema(timeZone)) as never,
+    resolver: zodResolver(formSchema(timeZone, tForm)) as never,
     defaultValues: defaults,
     mode: "onTouched",
   });
@@ -70,14 +76,14 @@ export function AppointmentForm({ appointmentId, defaults, timeZone, providers, 
       toast.error(res.error);
       return;
     }
-    toast.success(res.message ?? "Saved.");
+    toast.success(res.message ?? t("form.saved"));
     router.push(`/appointments/${res.data.id}`);
     router.refresh();
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-5" aria-label={appointmentId ? "Edit appointment" : "New appointment"}>
-      <Field id="patient" label="Patient" required error={err("patient")}>
+    <form onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-5" aria-label={appointmentId ? t("editAppointment") : t("newAppointment")}>
+      <Field id="patient" label={t("form.patient")} required error={err("patient")}>
         <Controller
           control={control}
           name="patient"
@@ -93,13 +99,13 @@ export function AppointmentForm({ appointmentId, defaults, timeZone, providers, 
         />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="startsLocal" label="Starts" required error={err("startsLocal")} description={`Time zone: ${timeZone}`}>
+        <Field id="startsLocal" label={t("form.starts")} required error={err("startsLocal")} description={t("form.timeZone", { timezone: timeZone })}>
           {(a) => <Input {...a} type="datetime-local" {...register("startsLocal")} />}
         </Field>
-        <Field id="endsLocal" label="Ends" required error={err("endsLocal")}>
+        <Field id="endsLocal" label={t("form.ends")} required error={err("endsLocal")}>
           {(a) => <Input {...a} type="datetime-local" {...register("endsLocal")} />}
         </Field>
-        <Field id="provider" label="Provider" required error={err("provider")}>
+        <Field id="provider" label={t("form.provider")} required error={err("provider")}>
           {(a) => <Input {...a} list="provider-options" autoComplete="off" {...register("provider")} />}
         </Field>
         <datalist id="provider-options">
@@ -107,19 +113,19 @@ export function AppointmentForm({ appointmentId, defaults, timeZone, providers, 
             <option key={p} value={p} />
           ))}
         </datalist>
-        <Field id="status" label="Status" required error={err("status")}>
+        <Field id="status" label={t("form.status")} required error={err("status")}>
           {(a) => (
             <Select {...a} {...register("status")}>
               {APPOINTMENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {t(`status.${s}`)}
                 </option>
               ))}
             </Select>
           )}
         </Field>
       </div>
-      <Field id="notes" label="Notes" error={err("notes")}>
+      <Field id="notes" label={t("form.notes")} error={err("notes")}>
         {(a) => <Textarea {...a} rows={4} {...register("notes")} />}
       </Field>
       {formState.errors.root ? (
@@ -129,10 +135,10 @@ export function AppointmentForm({ appointmentId, defaults, timeZone, providers, 
       ) : null}
       <div className="flex gap-3">
         <Button type="submit" pending={formState.isSubmitting}>
-          {appointmentId ? "Save changes" : "Create appointment"}
+          {appointmentId ? t("form.saveChanges") : t("form.create")}
         </Button>
         <Button type="button" variant="outline" onClick={() => router.push(cancelHref)}>
-          Cancel
+          {tCommon("cancel")}
         </Button>
       </div>
     </form>

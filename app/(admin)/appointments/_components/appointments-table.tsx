@@ -1,6 +1,8 @@
 "use client";
 // The appointment list's columns and filters; times are shown on the organization's clock.
 import Link from "next/link";
+import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { CalendarDays } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
@@ -9,16 +11,18 @@ import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AppointmentRow } from "@/core/appointments/queries";
-import { APPOINTMENT_STATUSES, STATUS_LABELS } from "@/core/appointments/schema";
+import { APPOINTMENT_STATUSES } from "@/core/appointments/schema";
 import { DateTime, TimeOfDay } from "@/components/format/formatted";
 import { DateRangeFilter } from "./date-range-filter";
 import { statusVariant } from "./status";
 
 const col = createDataTableColumnHelper<AppointmentRow>();
+type Text = ReturnType<typeof useTranslations<"appointments">>;
 
-const columns = col.columns([
+// Built per language: headers and status names are the reader's (sorting and the URL use column ids).
+const columnsIn = (t: Text) => col.columns([
   col.accessor("startsAt", {
-    header: "When",
+    header: t("table.when"),
     enableSorting: true,
     cell: (info) => (
       <Link href={`/appointments/${info.row.original.id}`} className="font-medium tabular-nums text-foreground hover:underline">
@@ -28,7 +32,7 @@ const columns = col.columns([
   }),
   col.accessor("patientName", {
     id: "patient",
-    header: "Patient",
+    header: t("table.patient"),
     enableSorting: true,
     cell: (info) => (
       <Link href={`/patients/${info.row.original.patientId}`} className="hover:underline">
@@ -36,11 +40,11 @@ const columns = col.columns([
       </Link>
     ),
   }),
-  col.accessor("provider", { header: "Provider", enableSorting: true }),
+  col.accessor("provider", { header: t("table.provider"), enableSorting: true }),
   col.accessor("status", {
-    header: "Status",
+    header: t("table.status"),
     enableSorting: true,
-    cell: (info) => <Badge variant={statusVariant(info.getValue())}>{STATUS_LABELS[info.getValue()]}</Badge>,
+    cell: (info) => <Badge variant={statusVariant(info.getValue())}>{t(`status.${info.getValue()}`)}</Badge>,
   }),
 ]);
 
@@ -49,9 +53,11 @@ type Props = ServerListState<AppointmentRow> & {
 };
 
 export function AppointmentsTable({ rows, total, page, pageSize, sort, dir, providers }: Props) {
+  const t = useTranslations("appointments");
+  const columns = useMemo(() => columnsIn(t), [t]);
   return (
     <DataTable
-      caption="Appointments"
+      caption={t("table.caption")}
       columns={columns}
       rows={rows}
       total={total}
@@ -59,16 +65,16 @@ export function AppointmentsTable({ rows, total, page, pageSize, sort, dir, prov
       pageSize={pageSize}
       sort={sort}
       dir={dir}
-      searchPlaceholder="Search patient, record number or provider"
+      searchPlaceholder={t("table.search")}
       getRowHref={(r) => `/appointments/${r.id}`}
       toolbar={
         <>
-          <FilterSelect param="status" label="Status" allLabel="All statuses" options={APPOINTMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-          <FilterSelect param="provider" label="Provider" allLabel="All providers" options={providers.map((p) => ({ value: p, label: p }))} />
+          <FilterSelect param="status" label={t("table.status")} allLabel={t("table.allStatuses")} options={APPOINTMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <FilterSelect param="provider" label={t("table.provider")} allLabel={t("table.allProviders")} options={providers.map((p) => ({ value: p, label: p }))} />
           <DateRangeFilter />
         </>
       }
-      emptyState={<EmptyState icon={<CalendarDays aria-hidden="true" />} title="No appointments yet" description="Appointments you schedule appear here." />}
+      emptyState={<EmptyState icon={<CalendarDays aria-hidden="true" />} title={t("table.emptyTitle")} description={t("table.emptyText")} />}
     />
   );
 }

@@ -2,6 +2,7 @@
 // Searchable patient combobox (WAI-ARIA combobox pattern). Searches in the database through a server
 // action as the user types, so it works the same with 200 patients or 2 million.
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { searchPatientsAction } from "@/core/appointments/actions";
 
@@ -15,6 +16,7 @@ type Props = {
 };
 
 export function PatientPicker({ id, value, onChange, invalid, describedBy }: Props) {
+  const t = useTranslations("appointments.form");
   const listId = useId();
   const [text, setText] = useState(value?.label ?? "");
   const [options, setOptions] = useState<Option[]>([]);
@@ -53,7 +55,7 @@ export function PatientPicker({ id, value, onChange, invalid, describedBy }: Pro
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         autoComplete="off"
-        placeholder="Search by name or record number"
+        placeholder={t("searchPatients")}
         value={text}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -79,9 +81,9 @@ export function PatientPicker({ id, value, onChange, invalid, describedBy }: Pro
         }}
       />
       {open ? (
-        <ul id={listId} role="listbox" aria-label="Patients" className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-border bg-surface py-1 shadow-lg">
+        <ul id={listId} role="listbox" aria-label={t("patients")} className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-border bg-surface py-1 shadow-lg">
           {options.length === 0 ? (
-            <li className="px-3 py-2 text-sm text-muted-foreground">No matching patients</li>
+            <li className="px-3 py-2 text-sm text-muted-foreground">{t("noMatchingPatients")}</li>
           ) : (
             options.map((o, i) => (
               <li

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
@@ -8,17 +10,18 @@ import { getPatient } from "@/core/patients/queries";
 import { nextFullHour, utcToZonedLocal } from "@/core/time/zoned";
 import { AppointmentForm } from "../_components/appointment-form";
 
-export const metadata = { title: "New appointment" };
+export const generateMetadata = titleFrom("appointments.newAppointment");
 
 export default async function NewAppointmentPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("records.write");
+  const t = translatorFor(ctx, "appointments");
   const sp = await searchParams;
   const tz = ctx.organization.timezone;
   const [providers, patient] = await Promise.all([listProviders(ctx.db), getPatient(ctx.db, first(sp.patientId) ?? "")]);
   const start = nextFullHour();
   return (
     <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,48rem)_minmax(0,1fr)]">
-      <PageHeader className="xl:col-span-2" eyebrow={<Link href="/appointments" className="hover:underline">Appointments</Link>} title="New appointment" />
+      <PageHeader className="xl:col-span-2" eyebrow={<Link href="/appointments" className="hover:underline">{t("title")}</Link>} title={t("newAppointment")} />
       <AppointmentForm
         timeZone={tz}
         providers={providers}

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import { Plus } from "lucide-react";
 import { renderPageOverride } from "@/app/_plugins/page-override";
 import { WidgetZone } from "@/app/_plugins/widget-zone";
@@ -12,11 +14,12 @@ import { PATIENT_SORTS } from "@/core/patients/schema";
 import { PatientsTable } from "../_components/patients-table";
 import { orgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "Patients" };
+export const generateMetadata = titleFrom("patients.title");
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCapability("records.read");
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "patients");
   const override = await renderPageOverride("patients.list", ctx, await searchParams);
   if (override) return override;
   const raw = await searchParams;
@@ -26,8 +29,8 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Patients"
-        description={`${fmt.number(total)} ${params.q ? "matching" : "in"} ${ctx.organization.name}`}
+        title={t("title")}
+        description={t(params.q ? "descriptionMatching" : "description", { count: fmt.number(total), organization: ctx.organization.name })}
         actions={
           <>
             <DataTransferToolbar ctx={ctx} resourceId="core.patients" filter={{ q: params.q, visits: parseVisitFilter(raw.visits) }} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { translatorFor } from "@/core/i18n/translate";
 import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +10,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/core/auth/context";
 import { deletePatientAction } from "@/core/patients/actions";
 import { getPatient, isoDate } from "@/core/patients/queries";
-import { STATUS_LABELS } from "@/core/appointments/schema";
 import { ageOn } from "@/core/time/zoned";
 import { DeleteRecordButton } from "../../_components/delete-record-button";
 import { statusVariant } from "../../appointments/_components/status";
@@ -28,6 +28,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   });
   const dob = isoDate(patient.dateOfBirth);
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "patients");
+  const tAppointments = translatorFor(ctx, "appointments");
   const details: [string, string | null][] = [
     ["Medical record number", patient.medicalRecordNumber],
     ["Date of birth", `${fmt.day(dob)} (age ${ageOn(dob)})`],
@@ -39,9 +41,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={<Link href="/patients" className="hover:underline">Patients</Link>}
+        eyebrow={<Link href="/patients" className="hover:underline">{t("title")}</Link>}
         title={`${patient.firstName} ${patient.lastName}`}
-        description={`Added ${fmt.date(patient.createdAt)}`}
+        description={t("added", { date: fmt.date(patient.createdAt) })}
         actions={
           ctx.can("records.write") ? (
             <div className="flex gap-2">
@@ -106,7 +108,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
                       </Link>
                       <p className="text-sm text-muted-foreground">{a.provider}</p>
                     </div>
-                    <Badge variant={statusVariant(a.status)}>{STATUS_LABELS[a.status]}</Badge>
+                    <Badge variant={statusVariant(a.status)}>{tAppointments(`status.${a.status}`)}</Badge>
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,8 @@
 // (so the page and the machine-readable spec cannot disagree): authentication, errors, paging, then
 // every endpoint of the plugins enabled in this organization, grouped by tag, and the shared schemas.
 // Everything renders on the server; no external script or stylesheet.
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { buttonVariants } from "@/components/ui/button";
@@ -13,7 +15,7 @@ import type { HttpMethodLower, OperationObject } from "@/core/openapi/types";
 import { OperationCard } from "./_components/operation-card";
 import { SchemaTable, schemaAnchor } from "./_components/schema-table";
 
-export const metadata = { title: "REST API" };
+export const generateMetadata = titleFrom("apiDocs.title");
 
 const ERRORS: Array<[string, string, string]> = [
   ["400", "validation_failed, invalid_json", "A parameter or body field is invalid; `fields` names each one with the reason. Nothing was changed."],
@@ -34,6 +36,7 @@ async function requestBaseUrl(): Promise<string> {
 
 export default async function ApiDocsPage() {
   const ctx = await requireOrgContext();
+  const t = translatorFor(ctx, "apiDocs");
   const baseUrl = await requestBaseUrl();
   const doc = await openApiDocumentFor(ctx, baseUrl);
   const byTag = new Map<string, Array<{ path: string; method: HttpMethodLower; op: OperationObject }>>();
@@ -49,8 +52,8 @@ export default async function ApiDocsPage() {
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="REST API"
-        description={`Endpoints of the plugins enabled for ${ctx.organization.name}, generated from the same schemas that validate every request.`}
+        title={t("title")}
+        description={t("description", { organization: ctx.organization.name })}
         actions={
           <>
             <a href="/api/v1/openapi.json" className={buttonVariants({ variant: "outline" })} download="ritiko-openapi.json">

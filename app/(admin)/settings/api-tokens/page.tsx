@@ -1,6 +1,8 @@
 // API tokens: create one (shown once), see when each was last used, revoke. Every member manages
 // their own tokens for the active organization; owners and admins also see every other member's
 // working tokens, to revoke them (someone leaving, a leaked token).
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import Link from "next/link";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,7 +14,7 @@ import { CreateTokenForm } from "./_components/create-token-form";
 import { RevokeTokenButton } from "./_components/revoke-token-button";
 import { orgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "API tokens" };
+export const generateMetadata = titleFrom("apiTokens.title");
 
 const STATUS: Record<TokenStatus, { label: string; variant: BadgeVariant }> = {
   active: { label: "Active", variant: "success" },
@@ -24,20 +26,22 @@ export default async function ApiTokensPage() {
   const ctx = await requireOrgContext();
   const [mine, others] = await Promise.all([listOwnTokens(ctx), listOtherMembersActiveTokens(ctx)]);
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "apiTokens");
   const when = (d: Date | null, empty: string) => (d ? fmt.dateTime(d) : empty);
 
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="API tokens"
-        description={
-          <>
-            Tokens let scripts and other systems use the{" "}
+        title={t("title")}
+        description={t.rich("description", {
+          organization: ctx.organization.name,
+          api: (chunks) => (
             <Link href="/settings/api-docs" className="font-medium text-primary hover:underline">
-              REST API
-            </Link>{" "}
-            as you, in {ctx.organization.name}, with your current permissions. Send one as <code className="font-mono text-[13px]">Authorization: Bearer rtk_…</code>.
-          </>
+              {chunks}
+            </Link>
+          ),
+          code: (chunks) => <code className="font-mono text-[13px]">{chunks}</code>,
+        })
         }
       />
 

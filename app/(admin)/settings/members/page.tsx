@@ -1,5 +1,7 @@
 // Members of the active organization with their role and how many plugin permissions each has; the
 // way into a member's permissions. Owners and admins only.
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import Link from "next/link";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -11,19 +13,20 @@ import { ROLE_LABELS, type Role } from "@/core/auth/roles";
 import { listMembers } from "@/core/plugins/member-grants";
 import { orgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "Members" };
+export const generateMetadata = titleFrom("members.title");
 
 const ROLE_BADGE: Record<Role, BadgeVariant> = { owner: "info", admin: "success", staff: "neutral", viewer: "neutral" };
 
 export default async function MembersPage() {
   const ctx = await requireCapability("organization.manage");
   const fmt = orgFormat(ctx.organization);
+  const t = translatorFor(ctx, "members");
   const { members, totalPermissions } = await listMembers(ctx);
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Members"
-        description={`People in ${ctx.organization.name}. The role decides what they may do with patients and appointments; plugin permissions decide what they may do in each plugin. Owners have every permission.`}
+        title={t("title")}
+        description={t("description", { organization: ctx.organization.name })}
       />
       {totalPermissions === 0 ? (
         <p role="note" className="rounded-lg border border-border bg-surface px-4 py-3 text-sm text-muted-foreground">

@@ -1,6 +1,8 @@
 // The organization's own settings (owners and admins): name, time zone, currency and locale. The
 // locale decides how every page, chart and e-mail writes dates, numbers and money; CSV exports and
 // the REST API keep machine formats.
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
@@ -9,7 +11,7 @@ import { orgFormat } from "@/core/format/org-format";
 import { currencies, timeZones } from "@/core/organization/schema";
 import { OrganizationForm } from "./_components/organization-form";
 
-export const metadata = { title: "Organization settings" };
+export const generateMetadata = titleFrom("organizationSettings.title");
 
 /** A sample of each locale, written as it would be for this organization (its zone and currency). */
 function localeChoices(org: { timezone: string; currency: string }) {
@@ -25,14 +27,15 @@ const withCurrent = (list: string[], current: string) => (list.includes(current)
 
 export default async function OrganizationSettingsPage() {
   const ctx = await requireCapability("organization.manage");
+  const t = translatorFor(ctx, "organizationSettings");
   const org = ctx.organization;
   return (
     <div className="grid gap-6">
-      <PageHeader title="Organization settings" description={`How ${org.name} is named, and how its pages write times, numbers and money.`} />
+      <PageHeader title={t("title")} description={t("description", { organization: org.name })} />
       <Card>
         <CardHeader>
           <CardTitle>{org.name}</CardTitle>
-          <CardDescription>Changes apply to every member at once and are recorded in the audit log.</CardDescription>
+          <CardDescription>{t("cardDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
           <OrganizationForm

@@ -1,5 +1,7 @@
 // /inventory/categories: the organization's categories with how many items use each; members who may
 // manage items also create, rename and delete them here.
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../../messages";
 import Link from "next/link";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,20 +17,21 @@ import { orgFormat } from "@/core/format/org-format";
 
 export default async function CategoriesPage({ ctx }: PageProps) {
   const fmt = orgFormat(ctx.organization);
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   const [categories, canManage, canDelete] = await Promise.all([categoriesWithCounts(ctx.organization.id), hasPermission(ctx, P.manage), hasPermission(ctx, P.delete)]);
   const actions = canManage || canDelete;
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>}
-        title="Categories"
-        description="Group items by category; the item list filters by them. A category in use cannot be deleted."
+        eyebrow={<Link href="/inventory" className="hover:underline">{t("pages.inventory")}</Link>}
+        title={t("pages.categories")}
+        description={t("pages.categoriesDescription")}
       />
       {canManage ? <NewCategoryForm /> : null}
       <Card>
         <CardContent className="px-0 pt-2 sm:px-0">
           {categories.length === 0 ? (
-            <EmptyState title="No categories" description={canManage ? "Add the first one above." : "An inventory manager can add categories."} />
+            <EmptyState title={t("pages.noCategories")} description={canManage ? t("pages.noCategoriesManager") : t("pages.noCategoriesOthers")} />
           ) : (
             <Table aria-label="Categories">
               <THead>

@@ -2,6 +2,8 @@
 // 30 or 90 days (?days=), the adjustment history (?page=) and, for members who may adjust stock, the
 // adjust-stock form, and the record.history zone (e.g. the audit log's history of the item, when a
 // plugin contributes one — inventory knows none). Another organization's item id is a 404, exactly like one that does not exist.
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../../messages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TriangleAlert } from "lucide-react";
@@ -53,13 +55,18 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
     return `/inventory/items/${item.id}${s ? `?${s}` : ""}`;
   };
 
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   return (
     <LiveQuantityProvider quantity={item.quantity}>
       <div className="grid gap-6">
         <PageHeader
-          eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>}
+          eyebrow={<Link href="/inventory" className="hover:underline">{t("pages.inventory")}</Link>}
           title={item.name}
-          description={`SKU ${item.sku}${item.categoryName ? ` · ${item.categoryName}` : ""} · added ${fmt.date(item.createdAt)}`}
+          description={
+            item.categoryName
+              ? t("pages.itemDescriptionInCategory", { sku: item.sku, category: item.categoryName, date: fmt.date(item.createdAt) })
+              : t("pages.itemDescription", { sku: item.sku, date: fmt.date(item.createdAt) })
+          }
           actions={
             canManage || canDelete ? (
               <div className="flex gap-2">

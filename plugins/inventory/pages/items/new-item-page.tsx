@@ -1,4 +1,6 @@
 // /inventory/items/new: the item form, with the organization's default reorder threshold (settings).
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../../messages";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { settingsAccess } from "@/core/plugins/settings/store";
@@ -11,9 +13,10 @@ export default async function NewItemPage({ ctx }: PageProps) {
     categoryOptions(ctx.db),
     settingsAccess("inventory", ctx.organization.id).get<number>("lowStockThreshold"),
   ]);
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   return (
     <div className="grid gap-6">
-      <PageHeader eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>} title="New item" />
+      <PageHeader eyebrow={<Link href="/inventory" className="hover:underline">{t("pages.inventory")}</Link>} title={t("pages.newItem")} />
       <ItemForm
         categories={categories}
         currency={ctx.organization.currency}

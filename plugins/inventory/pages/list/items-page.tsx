@@ -2,6 +2,8 @@
 // (keyset pages), sorted, searched and filtered in PostgreSQL (items/queries.ts over the shared
 // filter, items/filters.ts), from URL parameters, so every view is a link and survives a reload. The table
 // streams in behind a skeleton; later URL changes keep the old rows dimmed until the new ones arrive.
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../../messages";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Plus } from "lucide-react";
@@ -23,11 +25,12 @@ import { TableSkeleton } from "./table-skeleton";
 
 export default async function ItemsPage({ ctx, searchParams }: PageProps) {
   const [canManage, canOrder, canDelete] = await Promise.all([hasPermission(ctx, P.manage), hasPermission(ctx, P.orders), hasPermission(ctx, P.delete)]);
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Inventory"
-        description={`Supplies and medications of ${ctx.organization.name}: stock levels, reorder thresholds and prices.`}
+        title={t("pages.inventory")}
+        description={t("pages.itemsDescription", { organization: ctx.organization.name })}
         actions={
           <>
             <DataTransferToolbar ctx={ctx} resourceId="inventory.items" filter={toolbarFilter(parseItemFilter(searchParams))} />

@@ -1,4 +1,6 @@
 // /inventory/orders: the organization's purchase orders, newest first, with a status filter.
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../../messages";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseListParams } from "@/core/lists/list-params";
@@ -10,12 +12,13 @@ export default async function OrdersPage({ ctx, searchParams }: PageProps) {
   const params = parseListParams(searchParams, ["number"] as const, { sort: "number", dir: "desc" });
   const status = parseOrderStatus(searchParams.status);
   const { rows, total, page } = await listOrders(ctx.organization.id, { status, page: params.page, pageSize: params.pageSize });
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={<Link href="/inventory" className="hover:underline">Inventory</Link>}
-        title="Purchase orders"
-        description="Orders generated from items below their reorder threshold: edit quantities while a draft, mark as sent, then receive to add the stock."
+        eyebrow={<Link href="/inventory" className="hover:underline">{t("pages.inventory")}</Link>}
+        title={t("pages.orders")}
+        description={t("pages.ordersDescription")}
       />
       <OrdersTable rows={rows} total={total} page={page} pageSize={params.pageSize} />
     </div>

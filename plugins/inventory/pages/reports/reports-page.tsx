@@ -3,6 +3,8 @@
 // organization's time zone). Each report is one statement (plugins/inventory/reports/*) and streams
 // into its own card as soon as it is ready, so a long range over a big history delays only its own
 // section; each has its CSV download with the same range.
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../../messages";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -105,6 +107,7 @@ async function TopMoversBody({ org, range, fmt }: { org: Org; range: ReportRange
 export default function ReportsPage({ ctx, searchParams }: PageProps) {
   const org = ctx.organization;
   const fmt = orgFormat(org);
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   const now = new Date();
   const parsed = parseReportRange({ from: searchParams.from, to: searchParams.to }, org.timezone, now);
   const range = parsed.ok ? parsed.range : null;
@@ -114,7 +117,7 @@ export default function ReportsPage({ ctx, searchParams }: PageProps) {
 
   return (
     <div className="grid gap-6">
-      <PageHeader title="Inventory reports" description={`Stock value, low stock and stock movement for ${org.name}. Days are in ${org.timezone}.`} />
+      <PageHeader title={t("pages.reports")} description={t("pages.reportsDescription", { organization: org.name, timezone: org.timezone })} />
       <RangeForm
         from={parsed.ok ? parsed.range.from : parsed.input.from}
         to={parsed.ok ? parsed.range.to : parsed.input.to}

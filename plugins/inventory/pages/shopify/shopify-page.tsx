@@ -1,6 +1,8 @@
 // /inventory/shopify — the Shopify sync: whether it is set up (the shop URL, and only whether a token
 // is set), "Sync now", the organization's recent sync runs with their counts or error, and the items
 // whose last sync failed with Shopify's reason, a page at a time (?page=).
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../../messages";
 import Link from "next/link";
 import { PageLink } from "@/components/ui/page-link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
@@ -21,6 +23,7 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   const page = Math.max(1, Number.parseInt(first(searchParams.page) ?? "1", 10) || 1);
   const [status, runs, failed, busy] = await Promise.all([shopifyStatus(ctx), recentSyncRuns(ctx), failedItems(ctx, page), syncInProgress(ctx)]);
   const fmt = orgFormat(ctx.organization);
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   const admin = ctx.can("organization.manage");
   const missing = [!status.shopUrl && "the shop URL", !status.tokenSet && "the access token"].filter(Boolean).join(" and ");
   const blocked = missing ? `Enter ${missing} in the Inventory settings first.` : status.shopUrlProblem ? `The shop URL is not usable: ${status.shopUrlProblem}.` : busy ? "A sync is already waiting or running." : undefined;
@@ -28,8 +31,8 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Shopify sync"
-        description="Pushes the quantity of every item with a Shopify inventory item id and location id to your shop's inventory levels."
+        title={t("pages.shopify")}
+        description={t("pages.shopifyDescription")}
         actions={<SyncNowButton disabled={Boolean(blocked)} reason={blocked} />}
       />
 

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { translatorFor } from "@/core/i18n/translate";
+import { titleFrom } from "@/core/i18n/metadata";
 import { notFound } from "next/navigation";
 import { WidgetZone } from "@/app/_plugins/widget-zone";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,17 +9,18 @@ import { getAppointment, listProviders } from "@/core/appointments/queries";
 import { utcToZonedLocal } from "@/core/time/zoned";
 import { AppointmentForm } from "../../_components/appointment-form";
 
-export const metadata = { title: "Edit appointment" };
+export const generateMetadata = titleFrom("appointments.editAppointment");
 
 export default async function EditAppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireCapability("records.write");
+  const t = translatorFor(ctx, "appointments");
   const [a, providers] = await Promise.all([getAppointment(ctx.db, id), listProviders(ctx.db)]);
   if (!a) notFound();
   const tz = ctx.organization.timezone;
   return (
     <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,48rem)_minmax(0,1fr)]">
-      <PageHeader className="xl:col-span-2" eyebrow={<Link href={`/appointments/${a.id}`} className="hover:underline">Appointment</Link>} title="Edit appointment" />
+      <PageHeader className="xl:col-span-2" eyebrow={<Link href={`/appointments/${a.id}`} className="hover:underline">{t("appointment")}</Link>} title={t("editAppointment")} />
       <AppointmentForm
         appointmentId={a.id}
         timeZone={tz}

@@ -1,4 +1,5 @@
 import "@/app/_plugins/runtime";
+import { translatorFor } from "@/core/i18n/translate";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SlidersHorizontal } from "lucide-react";
@@ -27,6 +28,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function PluginSettingsPage({ params }: Props) {
   const { id } = await params;
   const ctx = await requireCapability("organization.manage");
+  const t = translatorFor(ctx, "pluginsPage");
   const manifest = await findEnabledPlugin(id, ctx.organization.id);
   if (!manifest) notFound();
   const fields = describeSettingsFields(manifest.settings);
@@ -36,9 +38,9 @@ export default async function PluginSettingsPage({ params }: Props) {
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={<Link href="/plugins" className="hover:underline">Plugins</Link>}
-        title={`${manifest.name} settings`}
-        description={`How ${manifest.name} works for ${ctx.organization.name}. Changes apply to this organization only.`}
+        eyebrow={<Link href="/plugins" className="hover:underline">{t("title")}</Link>}
+        title={t("settingsTitle", { plugin: manifest.name })}
+        description={t("settingsDescription", { plugin: manifest.name, organization: ctx.organization.name })}
       />
       {fields.length === 0 ? (
         <Card>

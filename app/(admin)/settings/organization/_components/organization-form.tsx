@@ -3,6 +3,7 @@
 // again; a refused save shows the server's reason at the field. After a save the whole admin is
 // re-rendered, so the new locale and time zone show at once.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
@@ -22,6 +23,7 @@ type Props = {
 
 export function OrganizationForm({ defaults, locales, timeZones, currencies }: Props) {
   const router = useRouter();
+  const t = useTranslations("organizationSettings");
   const form = useForm<OrganizationSettingsInput, unknown, OrganizationSettings>({
     resolver: zodResolver(organizationSettingsInput),
     defaultValues: defaults,
@@ -38,21 +40,21 @@ export function OrganizationForm({ defaults, locales, timeZones, currencies }: P
       toast.error(res.error);
       return;
     }
-    toast.success(res.message ?? "Saved.");
+    toast.success(res.message ?? t("saved"));
     form.reset(data);
     router.refresh();
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Organization settings" className="grid max-w-xl gap-4">
-      <Field id="org-name" label="Name" required error={formState.errors.name?.message}>
+    <form onSubmit={onSubmit} noValidate aria-label={t("form")} className="grid max-w-xl gap-4">
+      <Field id="org-name" label={t("name")} required error={formState.errors.name?.message}>
         {(a) => <Input {...a} autoComplete="organization" maxLength={120} {...register("name")} />}
       </Field>
       <Field
         id="org-locale"
-        label="Locale"
+        label={t("locale")}
         error={formState.errors.locale?.message}
-        description={chosen ? `Written like this: ${chosen.sample}` : "How dates, numbers and money are written on every page and in e-mails."}
+        description={chosen ? t("localeSample", { sample: chosen.sample }) : t("localeHelp")}
       >
         {(a) => (
           <Select {...a} {...register("locale")}>
@@ -64,7 +66,7 @@ export function OrganizationForm({ defaults, locales, timeZones, currencies }: P
           </Select>
         )}
       </Field>
-      <Field id="org-timezone" label="Time zone" error={formState.errors.timezone?.message} description="Times on every page, the local day of reports and of the nightly check.">
+      <Field id="org-timezone" label={t("timezone")} error={formState.errors.timezone?.message} description={t("timezoneHelp")}>
         {(a) => (
           <Select {...a} {...register("timezone")}>
             {timeZones.map((z) => (
@@ -75,7 +77,7 @@ export function OrganizationForm({ defaults, locales, timeZones, currencies }: P
           </Select>
         )}
       </Field>
-      <Field id="org-currency" label="Currency" error={formState.errors.currency?.message} description="Prices are read in it: changing it relabels them, it does not convert them.">
+      <Field id="org-currency" label={t("currency")} error={formState.errors.currency?.message} description={t("currencyHelp")}>
         {(a) => (
           <Select {...a} {...register("currency")}>
             {currencies.map((c) => (
@@ -88,7 +90,7 @@ export function OrganizationForm({ defaults, locales, timeZones, currencies }: P
       </Field>
       <div>
         <Button type="submit" pending={formState.isSubmitting}>
-          Save settings
+          {t("save")}
         </Button>
       </div>
     </form>

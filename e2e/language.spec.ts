@@ -1,0 +1,122 @@
+// The admin in Spanish for a member who chooses it (issue 16.7): the user menu's Language group, then
+// every page of the sidebar and of the user menu answers with <html lang="es">, a Spanish <h1> and a
+// Spanish <title>; the sidebar (core's entries and the plugins') is Spanish; choosing English brings it
+// all back. Before signing in, the login page follows the browser's language. A clinic of its own, so
+// the demo members other specs sign in as keep English.
+import { expect, test, type Page } from "@playwright/test";
+import { createClinic, ensurePluginEnabled, query, signIn, unique } from "./helpers";
+
+const u = unique("");
+const ownerEmail = `lola.${u}@idioma.test`;
+
+let clinic: Promise<string> | undefined;
+test.beforeAll(async () => {
+  clinic ??= createClinic({ name: `Clínica Idioma ${u}`, slug: `idioma-${u.toLowerCase()}`, timezone: "Europe/Madrid", currency: "EUR" }, [
+    { email: ownerEmail, name: `Lola Owner ${u}`, role: "owner" },
+  ]);
+  await clinic;
+});
+
+// Every page a owner reaches from the sidebar and the user menu, with its Spanish heading.
+const SPANISH_PAGES: ReadonlyArray<[path: string, heading: string]> = [
+  ["/", "Panel"],
+  ["/patients", "Pacientes"],
+  ["/patients/new", "Nuevo paciente"],
+  ["/appointments", "Citas"],
+  ["/appointments/new", "Nueva cita"],
+  ["/imports", "Importaciones"],
+  ["/exports", "Exportaciones"],
+  ["/inventory", "Inventario"],
+  ["/inventory/items/new", "Nuevo artículo"],
+  ["/inventory/categories", "Categorías"],
+  ["/inventory/orders", "Pedidos de compra"],
+  ["/inventory/reports", "Informes de inventario"],
+  ["/inventory/shopify", "Sincronización con Shopify"],
+  ["/hello", "Saludos"],
+  ["/audit", "Registro de auditoría"],
+  ["/settings/members", "Miembros"],
+  ["/plugins", "Complementos"],
+  ["/jobs", "Tareas"],
+  ["/outbox", "Bandeja de salida"],
+  ["/settings/organization", "Configuración de la organización"],
+  ["/settings/api-tokens", "Tokens de API"],
+  ["/settings/api-docs", "API REST"],
+];
+
+async function chooseLanguage(page: Page, name: string) {
+  await page.getByRole("button", { name: new RegExp(`Lola Owner ${u}`) }).click();
+  await page.getByRole("menuitemradio", { name, exact: true }).click();
+}
+
+test("an owner switches the admin to Spanish: every page, the sidebar and the titles; English brings it back", async ({ page }) => {
+  test.setTimeout(240_000);
+  // A retry starts from no choice again (the first try may have left Spanish chosen).
+  await query(`UPDATE users SET language = NULL WHERE email = $1`, [ownerEmail]);
+  await signIn(page, ownerEmail);
+  for (const plugin of ["Inventory", "Hello", "Audit log"]) await ensurePluginEnabled(page, plugin);
+  await page.goto("/");
+
+  await chooseLanguage(page, "Español");
+  await expect(page.getByRole("heading", { name: "Panel", level: 1 })).toBeVisible();
+  expect((await query<{ language: string }>(`SELECT language FROM users WHERE email = $1`, [ownerEmail]))[0]!.language).toBe("es");
+
+  const sidebar = page.getByRole("navigation", { name: "Principal" }).first();
+  for (const link of ["Pacientes", "Citas", "Importaciones", "Exportaciones", "Registro de auditoría", "Miembros", "Complementos", "Tareas", "Bandeja de salida", "Configuración"]) {
+    await expect(sidebar.getByRole("link", { name: link, exact: true }), link).toBeVisible();
+  }
+  // The plugins' submenus, opened: their entries come from each plugin's labels table.
+  await sidebar.getByRole("button", { name: "Inventario" }).click();
+  for (const link of ["Artículos", "Pedidos de compra", "Informes", "Shopify", "Categorías"]) {
+    // "Artículos" carries the low-stock badge, read out as ", 2 elementos".
+    await expect(sidebar.getByRole("link", { name: new RegExp(`^${link}( , \\d+ elementos?)?$`) }), link).toBeVisible();
+  }
+  await sidebar.getByRole("button", { name: "Hello" }).click();
+  await expect(sidebar.getByRole("link", { name: /^Saludos( , \d+ elementos?)?$/ })).toBeVisible();
+
+  for (const [path, heading] of SPANISH_PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
+    await expect(page.locator("html"), path).toHaveAttribute("lang", "es");
+    await expect(page, path).toHaveTitle(`${heading} · Ritiko`);
+  }
+  // A list's columns, filter, search and pager speak Spanish too.
+  await page.goto("/patients");
+  await expect(page.getByRole("columnheader", { name: "Fecha de nacimiento" })).toBeVisible();
+  await expect(page.getByLabel("Visitas")).toContainText("Todos los pacientes");
+  await expect(page.getByRole("searchbox")).toHaveAttribute("placeholder", "Buscar por nombre, n.º de historia o correo");
+  await expect(page.getByLabel("Filas por página")).toBeVisible();
+  await page.goto("/appointments");
+  await expect(page.getByRole("columnheader", { name: "Cuándo" })).toBeVisible();
+  await expect(page.getByLabel("Estado")).toContainText("Todos los estados");
+  await expect(page.getByLabel("Desde")).toBeVisible();
+  // The Plugins page: the plugins' own descriptions and their state.
+  await page.goto("/plugins");
+  await expect(page.getByText(/^Existencias de suministros y medicamentos/)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Inventory/ }) }).getByText("Activado", { exact: true })).toBeVisible();
+  // The organization's settings form.
+  await page.goto("/settings/organization");
+  await expect(page.getByLabel("Zona horaria")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Guardar la configuración" })).toBeVisible();
+
+  await chooseLanguage(page, "English");
+  await expect(page.getByRole("heading", { name: "Organization settings", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Time zone")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect((await query<{ language: string }>(`SELECT language FROM users WHERE email = $1`, [ownerEmail]))[0]!.language).toBe("en");
+});
+
+test.describe("a browser that prefers Spanish", () => {
+  test.use({ locale: "es-ES" });
+
+  test("gets the login page in Spanish, errors included", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: "Inicia sesión en tu cuenta" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    await expect(page.getByText("Escribe tu dirección de correo.")).toBeVisible();
+    await page.getByLabel("Correo electrónico", { exact: true }).fill(ownerEmail);
+    await page.getByLabel("Contraseña", { exact: true }).fill("not-the-password");
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    await expect(page.getByText("Correo o contraseña incorrectos.")).toBeVisible();
+  });
+});

@@ -1,0 +1,64 @@
+// A member's language choice (the user menu's Language group): stored on their own user, refused with a
+// reason for a language there is no catalogue for (nothing written), and what the sidebar, the plugin
+// menus, the Members page's permission labels and plugin pages are written in on the next request.
+import "@/app/_plugins/runtime";
+import { describe, expect, it } from "vitest";
+import { loadOrgContext } from "@/core/auth/context";
+import { rootDb } from "@/core/db/client";
+import { chooseLanguageAction } from "@/core/i18n/actions";
+import { coreNavigation } from "@/core/navigation";
+import { getMemberGrants } from "@/core/plugins/member-grants";
+import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
+import { menuLabels } from "@/tests/kit/menu";
+import { renderPage } from "@/tests/kit/page";
+import { withSession } from "@/tests/kit/session";
+
+const storedLanguage = async (userId: string) => (await rootDb().user.findUniqueOrThrow({ where: { id: userId }, select: { language: true } })).language;
+
+describe("a member's language", () => {
+  it("a viewer chooses Spanish: the sidebar, the plugin menu and the plugin's pages are in Spanish on the next request", async () => {
+    const org = await createTestOrganization("Lengua Clinic");
+    await enablePluginFor(org, "inventory");
+    const viewer = await org.as("viewer");
+    expect(await withSession(viewer, () => chooseLanguageAction({ language: "es" }))).toMatchObject({ ok: true });
+    expect(await storedLanguage(viewer.user.id)).toBe("es");
+
+    const next = (await loadOrgContext(viewer.user.id, org.org.id))!;
+    expect(coreNavigation(next).map((item) => item.label)).toEqual(["Panel", "Pacientes", "Citas", "Exportaciones"]);
+    expect(await menuLabels(org, "viewer")).toEqual(["Inventario › Artículos", "Inventario › Categorías"]);
+    const page = await renderPage(next, "/inventory/categories");
+    expect(page.html).toContain(">Categorías</h1>");
+    expect(page.html).toContain("Agrupa los artículos por categoría");
+    // The other members of the organization still read English.
+    expect(await menuLabels(org, "staff")).toContain("Inventory › Items");
+  });
+
+  it("null goes back to the organization's language; an unknown language is refused with nothing written", async () => {
+    const org = await createTestOrganization("Idioma Clinic");
+    await rootDb().organization.update({ where: { id: org.org.id }, data: { locale: "es-ES" } });
+    const owner = await org.as("owner");
+    await withSession(owner, () => chooseLanguageAction({ language: "en" }));
+    expect(coreNavigation((await loadOrgContext(owner.user.id, org.org.id))!)[0]!.label).toBe("Dashboard");
+
+    const refused = await withSession(owner, () => chooseLanguageAction({ language: "fr" }));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { language: "Choose one of: en, es" } });
+    expect(await storedLanguage(owner.user.id)).toBe("en");
+
+    expect(await withSession(owner, () => chooseLanguageAction({ language: null }))).toMatchObject({ ok: true });
+    expect(await storedLanguage(owner.user.id)).toBeNull();
+    // The organization's locale is es-ES: Spanish without a choice of their own.
+    expect(coreNavigation((await loadOrgContext(owner.user.id, org.org.id))!)[0]!.label).toBe("Panel");
+  });
+
+  it("the Members page lists a plugin's groups and permissions in the reader's language", async () => {
+    const org = await createTestOrganization("Permisos Clinic");
+    await enablePluginFor(org, "inventory");
+    const owner = await org.as("owner");
+    const staff = await org.as("staff");
+    await withSession(owner, () => chooseLanguageAction({ language: "es" }));
+    const grants = await getMemberGrants((await loadOrgContext(owner.user.id, org.org.id))!, staff.user.id);
+    const inventory = grants!.plugins.find((p) => p.pluginId === "inventory")!;
+    expect(inventory.permissions.map((p) => p.label)).toContain("Ajustar existencias");
+    expect(inventory.groups.map((g) => g.label)).toContain("Gestor de inventario");
+  });
+});
