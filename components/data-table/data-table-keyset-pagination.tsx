@@ -37,10 +37,11 @@ export function DataTableKeysetPagination({
   const fmt = useOrgFormat();
   const t = useTranslations("table");
   const { count, start, previous, next } = paging;
-  const total = formatCount(count, fmt.locale);
+  const about = (n: string) => t("about", { n });
+  const total = formatCount(count, fmt.locale, about);
   // Rounded up: a page that ends at the last row ("Last") may start between two numbered pages.
   const page = start !== null ? Math.ceil((start - 1) / pageSize) + 1 : null;
-  const pages = formatCount({ value: Math.max(1, Math.ceil(count.value / pageSize)), exact: count.exact }, fmt.locale);
+  const pages = formatCount({ value: Math.max(1, Math.ceil(count.value / pageSize)), exact: count.exact }, fmt.locale, about);
 
   return (
     <div className="flex flex-col gap-3 border-t border-border px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">

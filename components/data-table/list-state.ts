@@ -24,12 +24,13 @@ export type KeysetListState<TRow> = {
  * Column definitions built per key (e.g. the organization's time zone) and kept with a stable
  * identity, as TanStack Table wants, instead of being rebuilt on every render.
  */
-export function memoizeByKey<T>(build: (key: string) => T): (key: string) => T {
+export function memoizeByKey<T, A extends unknown[] = []>(build: (key: string, ...args: A) => T): (key: string, ...args: A) => T {
   const cache = new Map<string, T>();
-  return (key) => {
+  return (key, ...args) => {
     let value = cache.get(key);
     if (value === undefined) {
-      value = build(key);
+      // `args` are used only to build: the key must determine them (e.g. the language of translators).
+      value = build(key, ...args);
       cache.set(key, value);
     }
     return value;

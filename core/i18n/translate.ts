@@ -39,3 +39,6 @@ export function pluginTranslator<M extends Record<string, unknown>>(ctx: Languag
   const messages = (all.plugins[pluginId] ?? {}) as M;
   return keep(all, `plugin:${pluginId}`, () => createTranslator<M>({ locale: language, messages }));
 }
+
+/** What pluginTranslator hands out, for components that take the page's translator as a prop. */
+export type PluginTranslator<M extends Record<string, unknown>> = ReturnType<typeof pluginTranslator<M>>;

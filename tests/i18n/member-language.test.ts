@@ -50,6 +50,28 @@ describe("a member's language", () => {
     expect(coreNavigation((await loadOrgContext(owner.user.id, org.org.id))!)[0]!.label).toBe("Panel");
   });
 
+  it("the inventory list and an item's page are in Spanish: columns, filters, status badges, forms and history", async () => {
+    const org = await createTestOrganization("Existencias Clinic");
+    await enablePluginFor(org, "inventory");
+    const owner = await org.as("owner");
+    await withSession(owner, () => chooseLanguageAction({ language: "es" }));
+    const ctx = (await loadOrgContext(owner.user.id, org.org.id))!;
+    const low = await rootDb().inventoryItem.create({ data: { organizationId: org.org.id, name: "Gasas", sku: "GAS-1", quantity: 3, reorderThreshold: 10 } });
+    await rootDb().inventoryItem.create({ data: { organizationId: org.org.id, name: "Vendas", sku: "VEN-1", quantity: 50, reorderThreshold: 10, inStock: false } });
+
+    const list = (await renderPage(ctx, "/inventory")).html;
+    for (const text of ["Artículos del inventario", "Buscar por nombre o SKU", "Todas las categorías", "Cualquier existencia", ">Cantidad<", ">Última modificación<", "Bajo (3)", "Marcado como agotado", "Seleccionar Gasas"]) {
+      expect(list, text).toContain(text);
+    }
+    expect(list).not.toMatch(/Low \(3\)|Marked out of stock|Search name or SKU|>Quantity</);
+
+    const item = (await renderPage(ctx, `/inventory/items/${low.id}`)).html;
+    for (const text of [">Detalles<", "Umbral de reposición", "Historial de existencias", "30 días", ">Ajustar existencias<", "Un número positivo suma existencias", "Aún no hay ajustes", ">Editar<", "Bajo (3)"]) {
+      expect(item, text).toContain(text);
+    }
+    expect(item).not.toMatch(/Reorder threshold|Stock history|No adjustments yet|>Adjust stock</);
+  });
+
   it("the Members page lists a plugin's groups and permissions in the reader's language", async () => {
     const org = await createTestOrganization("Permisos Clinic");
     await enablePluginFor(org, "inventory");

@@ -25,6 +25,7 @@ import { enabledPluginIds } from "@/core/plugins/enabled";
 import { hasPermission } from "@/core/plugins/permissions";
 import { getPlugin } from "@/core/plugins/registry";
 import { matchPath } from "@/core/plugins/routing";
+import type { PageProps } from "@/core/plugins/types";
 
 export type RenderedPage = { status: 200 | 403 | 404; html: string };
 
@@ -36,8 +37,17 @@ export async function renderPage(ctx: OrgContext, path: string, searchParams: Re
   if (!match) return { status: 404, html: "" };
   if (match.route.permission && !(await hasPermission(ctx, match.route.permission))) return { status: 403, html: "" };
   const { default: Page } = await match.route.component();
-  const tree = createElement(Page, { ctx, path: segments, params: match.params, searchParams, WidgetZone: widgetZoneFor(ctx) });
+  const tree = createElement(Page, { ctx, path: segments, params: match.params, searchParams, WidgetZone: resolvableZone(ctx) });
   return { status: 200, html: renderStatic(await resolveServerComponents(tree), path, searchParams, ctx) };
+}
+
+/**
+ * The page's WidgetZone as an async component: the app's binding is a plain function returning the
+ * (async) zone, which resolveServerComponents would not look into, and the zone would then suspend.
+ */
+function resolvableZone(ctx: OrgContext): PageProps["WidgetZone"] {
+  const Bound = widgetZoneFor(ctx);
+  return (async (props: Parameters<typeof Bound>[0]) => Bound(props)) as unknown as PageProps["WidgetZone"];
 }
 
 const stayingRouter: AppRouterInstance = { back: () => {}, forward: () => {}, refresh: () => {}, push: () => {}, replace: () => {}, prefetch: () => {}, bfcacheId: "test-kit" };
@@ -69,12 +79,20 @@ export async function renderWidget<P extends object>(component: (props: P) => Re
 
 const isAsync = (fn: unknown): fn is (props: unknown) => Promise<ReactNode> => typeof fn === "function" && fn.constructor.name === "AsyncFunction";
 
-/** The tree with every async function component replaced by what it resolved to. */
+const holdsElements = (value: unknown): boolean => isValidElement(value) || (Array.isArray(value) && value.some(holdsElements));
+
+/**
+ * The tree with every async function component replaced by what it resolved to — in `children` and in
+ * any other prop that holds elements (a page header's `actions={<DataTransferToolbar />}` is async too;
+ * left unresolved, React would see a component suspend).
+ */
 export async function resolveServerComponents(node: ReactNode): Promise<ReactNode> {
   if (Array.isArray(node)) return Promise.all(node.map(resolveServerComponents));
   if (!isValidElement(node)) return node;
-  const { type, props } = node as { type: unknown; props: Record<string, unknown> & { children?: ReactNode } };
+  const { type, props } = node as { type: unknown; props: Record<string, unknown> };
   if (isAsync(type)) return resolveServerComponents(await type(props));
-  if (props.children === undefined) return node;
-  return { ...node, props: { ...props, children: await resolveServerComponents(props.children) } } as ReactNode;
+  const slots = Object.entries(props).filter(([, value]) => holdsElements(value));
+  if (slots.length === 0) return node;
+  const resolved = await Promise.all(slots.map(async ([key, value]) => [key, await resolveServerComponents(value as ReactNode)] as const));
+  return { ...node, props: { ...props, ...Object.fromEntries(resolved) } } as ReactNode;
 }

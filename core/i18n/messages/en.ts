@@ -88,6 +88,7 @@ export const en = {
     nothingYetTitle: "Nothing here yet",
     nothingYetText: "Records will appear here as soon as they are added.",
     sortBy: "Sort by {column}",
+    about: "about {n}",
   },
   login: {
     title: "Sign in",

@@ -90,6 +90,7 @@ export const es = {
     nothingYetTitle: "Aún no hay nada",
     nothingYetText: "Los registros aparecerán aquí en cuanto se añadan.",
     sortBy: "Ordenar por {column}",
+    about: "unos {n}",
   },
   login: {
     title: "Iniciar sesión",

@@ -8,6 +8,7 @@ import { useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -19,6 +20,7 @@ type Values = { amount: string; reason?: string };
 
 export function AdjustStockForm({ itemId, unit }: { itemId: string; unit: string }) {
   const router = useRouter();
+  const t = useTranslations("plugins.inventory.adjust");
   // No default values: react-hook-form then adopts what is in the inputs when it hydrates, so what
   // someone typed before the page became interactive is kept rather than reset.
   const form = useForm<Values>({ resolver: zodResolver(adjustFormSchema) as unknown as Resolver<Values> });
@@ -41,7 +43,7 @@ export function AdjustStockForm({ itemId, unit }: { itemId: string; unit: string
             if (res.fieldErrors?.reason) setError("reason", { type: "server", message: res.fieldErrors.reason });
             if (!amountError) toast.error(res.error);
           } else {
-            toast.success(res.message ?? "Stock adjusted.");
+            toast.success(res.message ?? t("adjusted"));
             reset({ reason: "" });
             router.refresh();
           }
@@ -53,16 +55,16 @@ export function AdjustStockForm({ itemId, unit }: { itemId: string; unit: string
   // The amount is a text input, not type="number": a number input accepts "1e3" and hands over 1000.
   // Both the resolver and the server read decimal digits with a sign only.
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Adjust stock">
-      <Field id="amount" label={`Change (${unit})`} required error={formState.errors.amount?.message} description="Positive adds stock, negative removes it.">
+    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={t("form")}>
+      <Field id="amount" label={t("change", { unit })} required error={formState.errors.amount?.message} description={t("changeHelp")}>
         {(a) => <Input {...a} type="text" autoComplete="off" pattern="[+\-]?[0-9]+" {...register("amount")} />}
       </Field>
-      <Field id="reason" label="Reason" error={formState.errors.reason?.message}>
-        {(a) => <Input {...a} autoComplete="off" placeholder="e.g. Delivery, used in clinic" {...register("reason")} />}
+      <Field id="reason" label={t("reason")} error={formState.errors.reason?.message}>
+        {(a) => <Input {...a} autoComplete="off" placeholder={t("reasonPlaceholder")} {...register("reason")} />}
       </Field>
       <div>
         <Button type="submit" pending={formState.isSubmitting}>
-          Adjust stock
+          {t("submit")}
         </Button>
       </div>
     </form>

@@ -33,15 +33,15 @@ export default async function CategoriesPage({ ctx }: PageProps) {
           {categories.length === 0 ? (
             <EmptyState title={t("pages.noCategories")} description={canManage ? t("pages.noCategoriesManager") : t("pages.noCategoriesOthers")} />
           ) : (
-            <Table aria-label="Categories">
+            <Table aria-label={t("categoryForms.table")}>
               <THead>
                 <TR>
-                  <TH>Name</TH>
-                  <TH>Slug</TH>
-                  <TH className="text-right">Items</TH>
+                  <TH>{t("categoryForms.name")}</TH>
+                  <TH>{t("categoryForms.slug")}</TH>
+                  <TH className="text-right">{t("categoryForms.items")}</TH>
                   {actions ? (
                     <TH>
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t("categoryForms.actions")}</span>
                     </TH>
                   ) : null}
                 </TR>
@@ -54,7 +54,7 @@ export default async function CategoriesPage({ ctx }: PageProps) {
                       <code className="font-mono text-[13px] text-muted-foreground">{c.slug}</code>
                     </TD>
                     <TD className="text-right tabular-nums">
-                      <Link href={`/inventory?category=${c.id}`} className="hover:underline" aria-label={`${fmt.number(c.items)} items in ${c.name}`}>
+                      <Link href={`/inventory?category=${c.id}`} className="hover:underline" aria-label={t("categoryForms.itemsIn", { count: fmt.number(c.items), name: c.name })}>
                         {fmt.number(c.items)}
                       </Link>
                     </TD>

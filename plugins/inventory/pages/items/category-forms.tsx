@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useForm, type Resolver, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -22,6 +23,7 @@ const resolver = zodResolver(categoryInput) as unknown as Resolver<Values>;
 // hydrates instead of resetting it, so typing before the page is interactive is not lost.
 function useCategoryForm(initial: string | undefined, submit: (values: Values) => Promise<ActionResult<{ id: string }>>, done: (form: UseFormReturn<Values>) => void) {
   const router = useRouter();
+  const t = useTranslations("plugins.inventory.categoryForms");
   const form = useForm<Values>({ resolver, defaultValues: initial === undefined ? undefined : { name: initial } });
   const onSubmit = form.handleSubmit(async () => {
     const res = await submit(form.getValues());
@@ -30,7 +32,7 @@ function useCategoryForm(initial: string | undefined, submit: (values: Values) =
       toast.error(res.error);
       return;
     }
-    toast.success(res.message ?? "Saved.");
+    toast.success(res.message ?? t("saved"));
     done(form);
     router.refresh();
   });
@@ -39,13 +41,14 @@ function useCategoryForm(initial: string | undefined, submit: (values: Values) =
 
 export function NewCategoryForm() {
   const { form, onSubmit } = useCategoryForm(undefined, (v) => createCategoryAction(v), (form) => form.reset({ name: "" }));
+  const t = useTranslations("plugins.inventory.categoryForms");
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label="New category">
-      <Field id="new-category-name" label="New category" error={form.formState.errors.name?.message} className="min-w-64 flex-1">
-        {(a) => <Input {...a} autoComplete="off" placeholder="e.g. Dental Supplies" {...form.register("name")} />}
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label={t("newCategory")}>
+      <Field id="new-category-name" label={t("newCategory")} error={form.formState.errors.name?.message} className="min-w-64 flex-1">
+        {(a) => <Input {...a} autoComplete="off" placeholder={t("placeholder")} {...form.register("name")} />}
       </Field>
       <Button type="submit" className="mt-6" pending={form.formState.isSubmitting}>
-        Add category
+        {t("add")}
       </Button>
     </form>
   );
@@ -53,18 +56,19 @@ export function NewCategoryForm() {
 
 export function CategoryRowActions({ id, name, items, canRename, canDelete }: { id: string; name: string; items: number; canRename: boolean; canDelete: boolean }) {
   const fmt = useOrgFormat();
+  const t = useTranslations("plugins.inventory.categoryForms");
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const { form, onSubmit } = useCategoryForm(name, (v) => renameCategoryAction(id, v), () => setEditing(false));
   if (editing) {
     const inputId = `rename-${id}`;
     return (
-      <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start justify-end gap-2" aria-label={`Rename ${name}`}>
-        <Field id={inputId} label={<span className="sr-only">{`New name for ${name}`}</span>} error={form.formState.errors.name?.message} className="min-w-48">
+      <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start justify-end gap-2" aria-label={t("renameLabel", { name })}>
+        <Field id={inputId} label={<span className="sr-only">{t("newName", { name })}</span>} error={form.formState.errors.name?.message} className="min-w-48">
           {(a) => <Input {...a} autoComplete="off" autoFocus {...form.register("name")} />}
         </Field>
         <Button type="submit" size="sm" className="mt-2" pending={form.formState.isSubmitting}>
-          Save
+          {t("save")}
         </Button>
         <Button
           type="button"
@@ -76,7 +80,7 @@ export function CategoryRowActions({ id, name, items, canRename, canDelete }: { 
             setEditing(false);
           }}
         >
-          Cancel
+          {t("cancel")}
         </Button>
       </form>
     );
@@ -84,25 +88,25 @@ export function CategoryRowActions({ id, name, items, canRename, canDelete }: { 
   return (
     <div className="flex justify-end gap-2">
       {canRename ? (
-        <Button type="button" size="sm" variant="outline" aria-label={`Rename ${name}`} onClick={() => setEditing(true)}>
-          Rename
+        <Button type="button" size="sm" variant="outline" aria-label={t("renameLabel", { name })} onClick={() => setEditing(true)}>
+          {t("rename")}
         </Button>
       ) : null}
       {canDelete ? (
       <ConfirmDialog
-        trigger="Delete"
+        trigger={t("delete")}
         triggerSize="sm"
         triggerVariant="outline"
-        triggerAriaLabel={`Delete ${name}`}
-        title={`Delete the category “${name}”?`}
-        description={items > 0 ? `${fmt.number(items)} ${items === 1 ? "item uses it: move it" : "items use it: move them"} to another category first.` : "No item uses it. This cannot be undone."}
-        confirmLabel="Delete category"
-        pendingLabel="Deleting…"
+        triggerAriaLabel={t("deleteLabel", { name })}
+        title={t("deleteTitle", { name })}
+        description={items > 0 ? t("inUse", { items, count: fmt.number(items) }) : t("unused")}
+        confirmLabel={t("deleteConfirm")}
+        pendingLabel={t("deleting")}
         onConfirm={async () => {
           const res = await deleteCategoryAction(id);
           // The dialog stays open and shows why (e.g. "3 items still use this category").
           if (!res.ok) throw new Error(res.error);
-          toast.success(res.message ?? "Deleted.");
+          toast.success(res.message ?? t("deleted"));
           router.refresh();
         }}
       />

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { CHART_RANGES, type ChartRange } from "../../items/history";
 
-export function ChartRangeToggle({ current, hrefFor }: { current: ChartRange; hrefFor: (days: ChartRange) => string }) {
+/** `label` names the switch and `daysLabel` writes a range ("30 days"), in the member's language. */
+export function ChartRangeToggle({ current, hrefFor, label, daysLabel }: { current: ChartRange; hrefFor: (days: ChartRange) => string; label: string; daysLabel: (days: ChartRange) => string }) {
   return (
-    <nav aria-label="Chart range" className="inline-flex rounded-md border border-input p-0.5">
+    <nav aria-label={label} className="inline-flex rounded-md border border-input p-0.5">
       {CHART_RANGES.map((days) => (
         <Link
           key={days}
@@ -18,7 +19,7 @@ export function ChartRangeToggle({ current, hrefFor }: { current: ChartRange; hr
             days === current ? "bg-primary text-primary-foreground" : "text-foreground hover:bg-muted",
           )}
         >
-          {days} days
+          {daysLabel(days)}
         </Link>
       ))}
     </nav>

@@ -3,6 +3,7 @@
 // the reason and nothing was deleted.
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteItemAction } from "./item-actions";
 import { useOrgFormat } from "@/components/format/org-format";
@@ -10,18 +11,19 @@ import { useOrgFormat } from "@/components/format/org-format";
 export function DeleteItemButton({ id, label, adjustments }: { id: string; label: string; adjustments: number }) {
   const fmt = useOrgFormat();
   const router = useRouter();
+  const t = useTranslations("plugins.inventory.deleteItem");
   return (
     <ConfirmDialog
-      trigger="Delete"
+      trigger={t("trigger")}
       triggerVariant="destructive"
-      title={`Delete ${label}?`}
-      description={`This permanently deletes the item with its ${adjustments ? `${fmt.number(adjustments)} stock adjustment${adjustments === 1 ? "" : "s"}, ` : ""}alerts and purchase-order lines. This cannot be undone.`}
-      confirmLabel="Delete item"
-      pendingLabel="Deleting…"
+      title={t("title", { name: label })}
+      description={t("text", { adjustments, count: fmt.number(adjustments) })}
+      confirmLabel={t("confirm")}
+      pendingLabel={t("deleting")}
       onConfirm={async () => {
         const res = await deleteItemAction(id);
         if (!res.ok) throw new Error(res.error);
-        toast.success(res.message ?? "Deleted.");
+        toast.success(res.message ?? t("deleted"));
         router.push("/inventory");
         router.refresh();
       }}

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -32,6 +33,7 @@ type Props = {
 export function ItemForm({ itemId, stock, defaults, categories, currency, cancelHref }: Props) {
   const { locale } = useOrgFormat();
   const router = useRouter();
+  const t = useTranslations("plugins.inventory.form");
   const form = useForm<ItemFormValues, unknown, ItemData>({
     resolver: zodResolver(itemFormSchema) as unknown as Resolver<ItemFormValues, unknown, ItemData>,
     defaultValues: defaults,
@@ -46,7 +48,7 @@ export function ItemForm({ itemId, stock, defaults, categories, currency, cancel
     const all = form.getValues();
     const values = itemId ? Object.fromEntries(Object.entries(all).filter(([key, v]) => v !== defaults[key as keyof ItemFormValues])) : all;
     if (itemId && Object.keys(values).length === 0) {
-      toast.info("Nothing to save: no field was changed.");
+      toast.info(t("nothingChanged"));
       return;
     }
     const res: ActionResult<{ id: string }> = itemId ? await updateItemAction(itemId, values) : await createItemAction(values);
@@ -57,24 +59,24 @@ export function ItemForm({ itemId, stock, defaults, categories, currency, cancel
       toast.error(res.error);
       return;
     }
-    toast.success(res.message ?? "Saved.");
+    toast.success(res.message ?? t("saved"));
     router.push(`/inventory/items/${res.data.id}`);
     router.refresh();
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-5" aria-label={itemId ? "Edit item" : "New item"}>
+    <form onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-5" aria-label={itemId ? t("editItem") : t("newItem")}>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="name" label="Name" required error={err("name")}>
+        <Field id="name" label={t("name")} required error={err("name")}>
           {(a) => <Input {...a} autoComplete="off" {...register("name")} />}
         </Field>
-        <Field id="sku" label="SKU" required error={err("sku")} description="Unique within your organization.">
+        <Field id="sku" label={t("sku")} required error={err("sku")} description={t("skuHelp")}>
           {(a) => <Input {...a} autoComplete="off" spellCheck={false} {...register("sku")} />}
         </Field>
-        <Field id="categoryId" label="Category" error={err("categoryId")}>
+        <Field id="categoryId" label={t("category")} error={err("categoryId")}>
           {(a) => (
             <Select {...a} {...register("categoryId")}>
-              <option value="">No category</option>
+              <option value="">{t("noCategory")}</option>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -83,59 +85,59 @@ export function ItemForm({ itemId, stock, defaults, categories, currency, cancel
             </Select>
           )}
         </Field>
-        <Field id="unit" label="Unit" required error={err("unit")} description="e.g. each, box, pack">
+        <Field id="unit" label={t("unit")} required error={err("unit")} description={t("unitHelp")}>
           {(a) => <Input {...a} autoComplete="off" {...register("unit")} />}
         </Field>
         {stock ? (
           // Not an input: a typed-over quantity would be a stock change without a reason. Adjust stock
           // records who changed it by how much and why.
           <div className="grid content-start gap-1.5 text-sm">
-            <span className="font-medium">Quantity</span>
+            <span className="font-medium">{t("quantity")}</span>
             <p className="flex min-h-9 flex-wrap items-center gap-x-3 gap-y-1">
               <span className="tabular-nums" data-testid="edit-quantity">
                 {formatQuantity(stock.quantity, stock.unit, { locale })}
               </span>
               {stock.adjustHref ? (
                 <Link href={stock.adjustHref} className="font-medium text-primary hover:underline">
-                  Adjust stock
+                  {t("adjustLink")}
                 </Link>
               ) : null}
             </p>
-            <p className="text-[13px] text-muted-foreground">Changes only through stock adjustments, which record who, how much and why.</p>
+            <p className="text-[13px] text-muted-foreground">{t("quantityReadOnly")}</p>
           </div>
         ) : (
-          <Field id="quantity" label="Quantity" required error={err("quantity")} description="The stock you start with.">
+          <Field id="quantity" label={t("quantity")} required error={err("quantity")} description={t("quantityHelp")}>
             {(a) => <Input {...a} type="number" inputMode="numeric" min={0} step={1} {...register("quantity")} />}
           </Field>
         )}
-        <Field id="reorderThreshold" label="Reorder threshold" required error={err("reorderThreshold")} description="Below this quantity the item is low on stock.">
+        <Field id="reorderThreshold" label={t("threshold")} required error={err("reorderThreshold")} description={t("thresholdHelp")}>
           {(a) => <Input {...a} type="number" inputMode="numeric" min={0} step={1} {...register("reorderThreshold")} />}
         </Field>
-        <Field id="price" label={`Price (${currency})`} required error={err("price")} description="Per unit, at most two decimals.">
+        <Field id="price" label={t("price", { currency })} required error={err("price")} description={t("priceHelp")}>
           {(a) => <Input {...a} inputMode="decimal" autoComplete="off" {...register("price")} />}
         </Field>
-        <Field id="expiresOn" label="Expiry date" error={err("expiresOn")} description="Optional.">
+        <Field id="expiresOn" label={t("expiry")} error={err("expiresOn")} description={t("optional")}>
           {(a) => <Input {...a} type="date" {...register("expiresOn")} />}
         </Field>
-        <Field id="shopifyInventoryItemId" label="Shopify inventory item id" error={err("shopifyInventoryItemId")} description="Optional: to sync quantities to Shopify.">
+        <Field id="shopifyInventoryItemId" label={t("shopifyItem")} error={err("shopifyInventoryItemId")} description={t("shopifyItemHelp")}>
           {(a) => <Input {...a} inputMode="numeric" autoComplete="off" {...register("shopifyInventoryItemId")} />}
         </Field>
-        <Field id="shopifyLocationId" label="Shopify location id" error={err("shopifyLocationId")}>
+        <Field id="shopifyLocationId" label={t("shopifyLocation")} error={err("shopifyLocationId")}>
           {(a) => <Input {...a} inputMode="numeric" autoComplete="off" {...register("shopifyLocationId")} />}
         </Field>
       </div>
       <div className="flex items-center gap-2">
         <input id="inStock" type="checkbox" className="size-4 accent-primary" {...register("inStock")} />
         <label htmlFor="inStock" className="text-sm font-medium">
-          Available (in stock)
+          {t("available")}
         </label>
       </div>
       <div className="flex gap-3">
         <Button type="submit" pending={formState.isSubmitting}>
-          {itemId ? "Save changes" : "Create item"}
+          {itemId ? t("save") : t("create")}
         </Button>
         <Button type="button" variant="outline" onClick={() => router.push(cancelHref)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -72,7 +72,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
               <div className="flex gap-2">
                 {canManage ? (
                   <Link href={`/inventory/items/${item.id}/edit`} className={buttonVariants({ variant: "outline" })}>
-                    Edit
+                    {t("item.edit")}
                   </Link>
                 ) : null}
                 {canDelete ? <DeleteItemButton id={item.id} label={item.name} adjustments={history.total} /> : null}
@@ -84,27 +84,31 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
           <div role="status" className="flex items-start gap-3 rounded-lg border border-warning-border bg-warning-soft px-4 py-3 text-sm text-warning-text">
             <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
             <p>
-              <span className="font-semibold">Low-stock alert open</span> since {fmt.dateTime(alert.openedAt)}: the quantity fell to{" "}
-              {formatQuantity(alert.quantity, item.unit, { locale: fmt.locale })}, below the reorder threshold of {formatQuantity(alert.threshold, item.unit, { locale: fmt.locale })}. It resolves itself when the stock is back at the threshold.
+              {t.rich("item.alert", {
+                b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                since: fmt.dateTime(alert.openedAt),
+                quantity: formatQuantity(alert.quantity, item.unit, { locale: fmt.locale }),
+                threshold: formatQuantity(alert.threshold, item.unit, { locale: fmt.locale }),
+              })}
             </p>
           </div>
         ) : null}
         <div className="grid items-start gap-6 lg:grid-cols-3">
           <Card>
             <CardHeader>
-              <CardTitle>Details</CardTitle>
+              <CardTitle>{t("item.details")}</CardTitle>
             </CardHeader>
             <CardContent>
-              <ItemDetails item={item} fmt={fmt} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
+              <ItemDetails item={item} fmt={fmt} t={t} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
             </CardContent>
           </Card>
           <Card className="lg:col-span-2">
             <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
-              <CardTitle>Stock history</CardTitle>
-              <ChartRangeToggle current={days} hrefFor={(d) => href({ days: d, page: 1 })} />
+              <CardTitle>{t("item.stockHistory")}</CardTitle>
+              <ChartRangeToggle current={days} hrefFor={(d) => href({ days: d, page: 1 })} label={t("item.chartRange")} daysLabel={(d) => t("item.days", { days: d })} />
             </CardHeader>
             <CardContent>
-              {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={`Stock over the last ${days} days`} locale={fmt.locale} /> : null}
+              {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={t("item.chartTitle", { days })} locale={fmt.locale} /> : null}
             </CardContent>
           </Card>
         </div>
@@ -112,7 +116,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
           {canAdjust ? (
             <Card id="adjust" className="scroll-mt-20">
               <CardHeader>
-                <CardTitle>Adjust stock</CardTitle>
+                <CardTitle>{t("item.adjust")}</CardTitle>
               </CardHeader>
               <CardContent>
                 <AdjustStockForm itemId={item.id} unit={item.unit} />
@@ -121,14 +125,14 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
           ) : null}
           <Card className={canAdjust ? "lg:col-span-2" : "lg:col-span-3"}>
             <CardHeader>
-              <CardTitle>Adjustments ({fmt.number(history.total)})</CardTitle>
+              <CardTitle>{t("item.adjustments", { count: fmt.number(history.total) })}</CardTitle>
             </CardHeader>
             <CardContent className="px-0 sm:px-0">
-              <AdjustmentHistory history={history} fmt={fmt} hrefFor={(p) => href({ page: p })} />
+              <AdjustmentHistory history={history} fmt={fmt} t={t} hrefFor={(p) => href({ page: p })} />
             </CardContent>
           </Card>
         </div>
-        <WidgetZone name="record.history" record={{ type: "inventory.item", id: item.id }} as="section" label="History" />
+        <WidgetZone name="record.history" record={{ type: "inventory.item", id: item.id }} as="section" label={t("item.history")} />
       </div>
     </LiveQuantityProvider>
   );

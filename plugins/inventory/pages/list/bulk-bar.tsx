@@ -14,10 +14,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { BulkAction } from "../../items/bulk";
 import type { ItemFilter } from "../../items/filters";
 import { bulkItemsAction, generateOrderAction } from "./actions";
-import { formatCount } from "@/components/data-table/count-format";
 import type { MatchCount } from "@/core/lists/count";
-import { BULK_ACTION_LABELS, itemsCounted } from "./labels";
-import { useOrgFormat } from "@/components/format/org-format";
+import { useTranslations } from "next-intl";
+import { useCountWords } from "./labels";
 
 /** What the bar acts on; a filter's count is the list's, which may be an estimate ("about …"). */
 export type Selection = ({ mode: "ids"; ids: string[] } | { mode: "filter"; filter: ItemFilter }) & { count: MatchCount };
@@ -41,7 +40,8 @@ function payload(s: Selection) {
 }
 
 export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onClear, onDone, onOptimistic, canManage, canOrder, canDelete }: Props) {
-  const { locale } = useOrgFormat();
+  const t = useTranslations("plugins.inventory.bulk");
+  const { itemsCounted, counted } = useCountWords();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -50,9 +50,9 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
       onOptimistic(action);
       const res = await bulkItemsAction({ action, selection: payload(selection) });
       if (!res.ok) return void toast.error(res.error);
-      if (res.data.kind === "background") toast.info(res.message ?? "Running in the background.");
-      else if (res.data.affected === 0) toast.warning(res.message ?? "Nothing to change.");
-      else toast.success(res.message ?? "Done.");
+      if (res.data.kind === "background") toast.info(res.message ?? t("inBackground"));
+      else if (res.data.affected === 0) toast.warning(res.message ?? t("nothingToChange"));
+      else toast.success(res.message ?? t("done"));
       onDone();
       router.refresh();
     });
@@ -61,23 +61,23 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
     startTransition(async () => {
       const res = await generateOrderAction(payload(selection));
       if (!res.ok) return void toast.error(res.error);
-      if (res.data.kind === "none") return void toast.warning(res.message ?? "No items below reorder threshold selected.");
-      toast.success(res.message ?? "Purchase order created.");
+      if (res.data.kind === "none") return void toast.warning(res.message ?? t("noneBelowThreshold"));
+      toast.success(res.message ?? t("orderCreated"));
       router.push(`/inventory/orders/${res.data.orderId}`);
     });
 
-  const what = selection.mode === "filter" ? `all ${itemsCounted(selection.count, locale)} matching` : itemsCounted(selection.count, locale);
+  const what = selection.mode === "filter" ? t("allMatching", { items: itemsCounted(selection.count) }) : itemsCounted(selection.count);
   return (
-    <div role="region" aria-label="Bulk actions" className="flex flex-col gap-3 rounded-xl border border-border bg-muted/60 px-4 py-3 text-sm lg:flex-row lg:items-center lg:justify-between">
+    <div role="region" aria-label={t("region")} className="flex flex-col gap-3 rounded-xl border border-border bg-muted/60 px-4 py-3 text-sm lg:flex-row lg:items-center lg:justify-between">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-live="polite">
-        <span className="font-medium text-foreground">{selection.mode === "filter" ? `All ${itemsCounted(selection.count, locale)} matching are selected.` : `${itemsCounted(selection.count, locale)} selected.`}</span>
+        <span className="font-medium text-foreground">{selection.mode === "filter" ? t("allSelected", { items: itemsCounted(selection.count) }) : t("selected", { items: itemsCounted(selection.count) })}</span>
         {selection.mode === "ids" && allOnPage && total.value > selection.count.value ? (
           <Button type="button" variant="ghost" size="sm" className="text-primary underline-offset-4 hover:underline" onClick={onSelectAllMatching}>
-            Select all {formatCount(total, locale)} matching items
+            {t("selectAllMatching", { total: counted(total) })}
           </Button>
         ) : null}
         <Button type="button" variant="ghost" size="sm" onClick={onClear}>
-          Clear selection
+          {t("clear")}
         </Button>
       </div>
       <div className="flex flex-wrap items-center gap-2">
@@ -85,10 +85,10 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
           // The ids travel in the export URL (core/imports/export/query.ts): too many would not fit.
           <span className="flex items-center gap-2">
             <Button type="button" variant="outline" size="sm" disabled aria-describedby="export-selected-limit">
-              Export selected
+              {t("exportSelected")}
             </Button>
             <span id="export-selected-limit" className="text-xs text-muted-foreground">
-              At most {MAX_EXPORT_SELECTED} items can be exported as a selection: use &ldquo;Select all matching&rdquo; or the toolbar&rsquo;s export of the current filter.
+              {t("exportLimit", { max: MAX_EXPORT_SELECTED })}
             </span>
           </span>
         ) : (
@@ -96,46 +96,46 @@ export function BulkBar({ selection, total, allOnPage, onSelectAllMatching, onCl
             className={buttonVariants({ variant: "outline", size: "sm" })}
             href={exportHref("inventory.items", selection.mode === "ids" ? { scope: "selected", ids: selection.ids } : { scope: "filtered", filter: filterParams(selection.filter) })}
           >
-            Export selected
+            {t("exportSelected")}
           </a>
         )}
         {canManage ? (
           <>
             <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => run("mark_in_stock")}>
-              {BULK_ACTION_LABELS.mark_in_stock}
+              {t("mark_in_stock")}
             </Button>
             <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => run("mark_out_of_stock")}>
-              {BULK_ACTION_LABELS.mark_out_of_stock}
+              {t("mark_out_of_stock")}
             </Button>
           </>
         ) : null}
         {canOrder ? (
           <Button type="button" variant="outline" size="sm" disabled={pending} onClick={generate}>
-            Generate purchase order
+            {t("generateOrder")}
           </Button>
         ) : null}
         {canDelete ? (
           <ConfirmDialog
-            trigger={BULK_ACTION_LABELS.delete}
+            trigger={t("delete")}
             triggerVariant="destructive"
             triggerSize="sm"
             disabled={pending}
-            title={`Delete ${what}?`}
+            title={t("deleteTitle", { what })}
             description={
               <>
-                This deletes {what} with their stock history and alerts, and removes them from purchase orders. It cannot be undone.
-                {selection.count.value > 10_000 ? " This many items are deleted in the background, in batches; the progress is shown on this page." : null}
+                {t("deleteText", { what })}
+                {selection.count.value > 10_000 ? t("deleteInBackground") : null}
               </>
             }
-            confirmLabel={`Delete ${itemsCounted(selection.count, locale)}`}
-            pendingLabel="Deleting…"
+            confirmLabel={t("deleteConfirm", { items: itemsCounted(selection.count) })}
+            pendingLabel={t("deleting")}
             onConfirm={async () => {
               onOptimistic("delete");
               const res = await bulkItemsAction({ action: "delete", selection: payload(selection) });
               // Thrown: the dialog stays open and shows the reason.
               if (!res.ok) throw new Error(res.error);
-              if (res.data.kind === "background") toast.info(res.message ?? "Deleting in the background.");
-              else toast.success(res.message ?? "Deleted.");
+              if (res.data.kind === "background") toast.info(res.message ?? t("deletingInBackground"));
+              else toast.success(res.message ?? t("deleted"));
               onDone();
               router.refresh();
             }}

@@ -11,17 +11,18 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { BulkOperationView } from "../../jobs/bulk-operations";
 import { bulkOperationProgressAction, retryBulkOperationAction } from "./actions";
-import { BULK_ACTION_PROGRESS, count, items } from "./labels";
-import { useOrgFormat } from "@/components/format/org-format";
+import { useTranslations } from "next-intl";
+import { useCountWords } from "./labels";
 
 const POLL_MS = 1_000;
 
 export function BulkProgress({ operations }: { operations: BulkOperationView[] }) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const visible = operations.filter((op) => !hidden.has(op.id));
+  const t = useTranslations("plugins.inventory.progress");
   if (visible.length === 0) return null;
   return (
-    <section aria-label="Background bulk actions" className="grid gap-3">
+    <section aria-label={t("region")} className="grid gap-3">
       {visible.map((op) => (
         <OperationProgress key={`${op.id}:${op.status}:${op.total}`} initial={op} onDismiss={() => setHidden((h) => new Set(h).add(op.id))} />
       ))}
@@ -30,7 +31,8 @@ export function BulkProgress({ operations }: { operations: BulkOperationView[] }
 }
 
 function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView; onDismiss: () => void }) {
-  const { locale } = useOrgFormat();
+  const t = useTranslations("plugins.inventory.progress");
+  const { count, items } = useCountWords();
   const router = useRouter();
   const [op, setOp] = useState(initial);
   const [retrying, startRetry] = useTransition();
@@ -41,7 +43,7 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
     if (!res.ok) return;
     setOp(res.data);
     if (res.data.status === "completed") {
-      toast.success(`Done: ${items(res.data.done, locale)} — ${BULK_ACTION_PROGRESS[res.data.action].toLowerCase()} finished.`);
+      toast.success(t("finished", { items: items(res.data.done), action: res.data.action }));
       router.refresh();
     } else if (res.data.status === "failed") {
       router.refresh();
@@ -54,24 +56,24 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
   }, [active]);
 
   const percent = op.total > 0 ? Math.min(100, Math.round((op.done / op.total) * 100)) : active ? 0 : 100;
-  const title = BULK_ACTION_PROGRESS[op.action];
+  const title = t(op.action);
   return (
     <div className={cn("rounded-xl border bg-surface p-4 shadow-xs", op.status === "failed" ? "border-danger-border" : "border-border")} data-operation-status={op.status}>
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p className="font-medium text-foreground">
-          {title}: {count(op.done, locale)} of {items(op.total, locale)}
+          {title}: {t("of", { done: count(op.done), items: items(op.total) })}
         </p>
         <p className="text-muted-foreground" aria-live="polite">
-          {op.status === "queued" ? "Waiting to start…" : op.status === "running" ? `${percent}%` : op.status === "completed" ? "Completed" : "Stopped"}
+          {op.status === "queued" ? t("waiting") : op.status === "running" ? `${percent}%` : op.status === "completed" ? t("completed") : t("stopped")}
         </p>
       </div>
       <div
         role="progressbar"
-        aria-label={`${title}: progress`}
+        aria-label={t("label", { title })}
         aria-valuemin={0}
         aria-valuemax={op.total}
         aria-valuenow={op.done}
-        aria-valuetext={`${count(op.done, locale)} of ${items(op.total, locale)}`}
+        aria-valuetext={t("of", { done: count(op.done), items: items(op.total) })}
         className="mt-2 h-2 overflow-hidden rounded-full bg-muted"
       >
         <div className={cn("h-full rounded-full transition-[width]", op.status === "failed" ? "bg-danger" : "bg-primary")} style={{ width: `${percent}%` }} />
@@ -79,8 +81,8 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
       {op.status === "failed" ? (
         <div className="mt-3 grid gap-2 text-sm">
           <p role="alert" className="text-danger-text">
-            The operation stopped after {items(op.done, locale)}. Those items were changed and stay changed; the other {items(Math.max(0, op.total - op.done), locale)} were not.
-            {op.error ? <span className="mt-1 block text-muted-foreground">Reason: {op.error}</span> : null}
+            {t("stoppedAfter", { done: items(op.done), rest: items(Math.max(0, op.total - op.done)) })}
+            {op.error ? <span className="mt-1 block text-muted-foreground">{t("reason", { error: op.error })}</span> : null}
           </p>
           <div className="flex gap-2">
             <Button
@@ -90,26 +92,26 @@ function OperationProgress({ initial, onDismiss }: { initial: BulkOperationView;
                 startRetry(async () => {
                   const res = await retryBulkOperationAction(op.id);
                   if (!res.ok) toast.error(res.error);
-                  else toast.success("Retrying: continuing with the remaining items.");
+                  else toast.success(t("retrying"));
                   router.refresh();
                 })
               }
             >
-              Retry the remaining items
+              {t("retry")}
             </Button>
             <Button size="sm" variant="ghost" onClick={onDismiss}>
-              Dismiss
+              {t("dismiss")}
             </Button>
           </div>
         </div>
       ) : op.status === "completed" ? (
         <div className="mt-2 flex justify-end">
           <Button size="sm" variant="ghost" onClick={onDismiss}>
-            Dismiss
+            {t("dismiss")}
           </Button>
         </div>
       ) : (
-        <p className="mt-2 text-xs text-muted-foreground">Runs in the background in batches of 5,000; you can leave this page.</p>
+        <p className="mt-2 text-xs text-muted-foreground">{t("batches", { size: count(5_000) })}</p>
       )}
     </div>
   );

@@ -36,12 +36,12 @@ export default async function ItemsPage({ ctx, searchParams }: PageProps) {
             <DataTransferToolbar ctx={ctx} resourceId="inventory.items" filter={toolbarFilter(parseItemFilter(searchParams))} />
             {canOrder ? (
               <Link href="/inventory/orders" className={buttonVariants({ variant: "outline" })}>
-                Purchase orders
+                {t("list.purchaseOrders")}
               </Link>
             ) : null}
             {canManage ? (
               <Link href="/inventory/items/new" className={buttonVariants()}>
-                <Plus aria-hidden="true" /> New item
+                <Plus aria-hidden="true" /> {t("list.newItem")}
               </Link>
             ) : null}
           </>

@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useOptimistic, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Package } from "lucide-react";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
@@ -15,7 +16,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useOrgFormat } from "@/components/format/org-format";
 import { orgFormat, type OrgFormat } from "@/core/format/org-format";
-import { StatusBadge, stockStatus } from "../../components";
+import { stockStatus } from "../../components";
+import { StockBadge, type StockWords } from "../../components/status-badge";
 import type { ItemFilter } from "../../items/filters";
 import type { ItemListRow } from "../../items/queries";
 import { BulkBar, type Selection } from "./bulk-bar";
@@ -25,26 +27,31 @@ import { formatQuantity } from "../../components/quantity";
 
 const col = createDataTableColumnHelper<ItemListRow>();
 
-const selectColumn = col.display({
-  id: "select",
-  header: () => <PageCheckbox />,
-  cell: (info) => <RowCheckbox id={info.row.original.id} label={info.row.original.name} />,
-  meta: { rowHeader: false, headerClassName: "w-10 pr-0", cellClassName: "w-10 pr-0" },
-});
+type ListWords = ReturnType<typeof useTranslations<"plugins.inventory.list">>;
+type Words = { list: ListWords; stock: StockWords };
+
+const selectColumn = (t: ListWords) =>
+  col.display({
+    id: "select",
+    header: () => <PageCheckbox label={t("selectPage")} />,
+    cell: (info) => <RowCheckbox id={info.row.original.id} label={t("selectRow", { name: info.row.original.name })} />,
+    meta: { rowHeader: false, headerClassName: "w-10 pr-0", cellClassName: "w-10 pr-0" },
+  });
 
 /**
- * key: "<locale>|<time zone>|<currency>|<select|plain>|<stock display>" — the organization's way of
- * writing (one formatter for the whole table: per-cell components or hooks cost the 1M-item list page
- * ~15 % more app CPU in bench:api), then whether members get checkboxes (no bulk action, none), then
- * the organization's stockDisplayFormat setting.
+ * key: "<language>|<locale>|<time zone>|<currency>|<select|plain>|<stock display>" — the member's
+ * language (the words, built once per language: `words` is the translators of that language), the
+ * organization's way of writing (one formatter for the whole table: per-cell components or hooks cost
+ * the 1M-item list page ~15 % more app CPU in bench:api), then whether members get checkboxes (no bulk
+ * action, none), then the organization's stockDisplayFormat setting.
  */
-function columnsFor(key: string) {
-  const [locale = "en-US", timezone = "UTC", currency = "USD", mode, display = "status"] = key.split("|");
+function columnsFor(key: string, { list: t, stock }: Words) {
+  const [, locale = "en-US", timezone = "UTC", currency = "USD", mode, display = "status"] = key.split("|");
   const fmt = orgFormat({ locale, timezone, currency });
   return col.columns([
-    ...(mode === "select" ? [selectColumn] : []),
+    ...(mode === "select" ? [selectColumn(t)] : []),
     col.accessor("name", {
-      header: "Name",
+      header: t("name"),
       enableSorting: true,
       meta: { rowHeader: true },
       cell: (info) => (
@@ -56,16 +63,16 @@ function columnsFor(key: string) {
         </span>
       ),
     }),
-    col.accessor("categoryName", { header: "Category", cell: (info) => info.getValue() ?? <span className="text-muted-foreground">—</span> }),
+    col.accessor("categoryName", { header: t("category"), cell: (info) => info.getValue() ?? <span className="text-muted-foreground">—</span> }),
     col.accessor("quantity", {
-      header: "Quantity",
+      header: t("quantity"),
       enableSorting: true,
-      cell: (info) => <StockCell quantity={info.getValue()} row={info.row.original} display={display} fmt={fmt} />,
+      cell: (info) => <StockCell quantity={info.getValue()} row={info.row.original} display={display} fmt={fmt} words={stock} />,
     }),
-    col.accessor("unit", { header: "Unit" }),
-    col.accessor("price", { header: "Price", enableSorting: true, meta: { align: "end" }, cell: (info) => <span className="tabular-nums">{fmt.money(info.getValue())}</span> }),
+    col.accessor("unit", { header: t("unit") }),
+    col.accessor("price", { header: t("price"), enableSorting: true, meta: { align: "end" }, cell: (info) => <span className="tabular-nums">{fmt.money(info.getValue())}</span> }),
     col.accessor("updatedAt", {
-      header: "Last updated",
+      header: t("updated"),
       enableSorting: true,
       cell: (info) => <span className="whitespace-nowrap tabular-nums">{fmt.dateTime(info.getValue())}</span>,
     }),
@@ -78,23 +85,20 @@ const columnsForKey = memoizeByKey(columnsFor);
  * The quantity as the organization chose to show it: the status badge ("In stock (12)"), or the number
  * (with its unit) — then low and empty stock still get a badge, so the warning never disappears.
  */
-function StockCell({ quantity, row, display, fmt }: { quantity: number; row: ItemListRow; display: string; fmt: OrgFormat }) {
-  const badge = <StatusBadge quantity={quantity} threshold={row.reorderThreshold} inStock={row.inStock} />;
+function StockCell({ quantity, row, display, fmt, words }: { quantity: number; row: ItemListRow; display: string; fmt: OrgFormat; words: StockWords }) {
+  const kind = stockStatus(quantity, row.reorderThreshold, row.inStock).kind;
+  const badge = <StockBadge kind={kind} quantity={quantity} words={words} />;
   if (display === "status") return badge;
   const text = display === "quantity_unit" ? formatQuantity(quantity, row.unit, { locale: fmt.locale }) : fmt.number(quantity);
   return (
     <span className="inline-flex items-center gap-2 tabular-nums">
       {text}
-      {stockStatus(quantity, row.reorderThreshold, row.inStock).kind === "in" ? null : badge}
+      {kind === "in" ? null : badge}
     </span>
   );
 }
 
-const STOCK_OPTIONS = [
-  { value: "in_stock", label: "In stock" },
-  { value: "out_of_stock", label: "Out of stock" },
-  { value: "low", label: "Low stock" },
-];
+const STOCK_FILTERS = ["in_stock", "out_of_stock", "low"] as const;
 
 type Props = KeysetListState<ItemListRow> & {
   /** The filter that produced `rows`: what "select all matching" sends back. */
@@ -111,6 +115,9 @@ type Props = KeysetListState<ItemListRow> & {
 export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categories, stockDisplay, canManage, canOrder, canDelete }: Props) {
   const viewKey = useSearchParams().toString();
   const { locale, timezone, currency } = useOrgFormat();
+  const t = useTranslations("plugins.inventory.list");
+  const stockWords = useTranslations("plugins.inventory.stock");
+  const language = useLocale();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   // Reset the selection when the listed set changes (state derived from the URL, no effect needed).
@@ -172,31 +179,31 @@ export function ItemsTable({ rows, paging, pageSize, sort, dir, filter, categori
           />
         ) : null}
         <DataTable
-          caption="Inventory items"
-          columns={columnsForKey(`${locale}|${timezone}|${currency}|${canManage || canOrder || canDelete ? "select" : "plain"}|${stockDisplay}`)}
+          caption={t("caption")}
+          columns={columnsForKey(`${language}|${locale}|${timezone}|${currency}|${canManage || canOrder || canDelete ? "select" : "plain"}|${stockDisplay}`, { list: t, stock: stockWords })}
           rows={shownRows}
           paging={paging}
           pageSize={pageSize}
           sort={sort}
           dir={dir}
-          searchPlaceholder="Search name or SKU"
+          searchPlaceholder={t("search")}
           toolbar={
             <>
               <FilterSelect
                 param="category"
-                label="Category"
-                allLabel="All categories"
-                options={[...categories.map((c) => ({ value: c.id, label: c.name })), { value: "none", label: "No category" }]}
+                label={t("category")}
+                allLabel={t("allCategories")}
+                options={[...categories.map((c) => ({ value: c.id, label: c.name })), { value: "none", label: t("noCategory") }]}
               />
-              <FilterSelect param="stock" label="Stock" allLabel="Any stock" options={STOCK_OPTIONS} />
+              <FilterSelect param="stock" label={t("stock")} allLabel={t("anyStock")} options={STOCK_FILTERS.map((value) => ({ value, label: t(value) }))} />
             </>
           }
           emptyState={
             <EmptyState
               icon={<Package aria-hidden="true" />}
-              title="No items yet"
-              description="Items you add, import or sync appear here with their stock levels."
-              action={canManage ? <Link href="/inventory/items/new" className={buttonVariants()}>Add an item</Link> : undefined}
+              title={t("emptyTitle")}
+              description={t("emptyText")}
+              action={canManage ? <Link href="/inventory/items/new" className={buttonVariants()}>{t("add")}</Link> : undefined}
             />
           }
         />

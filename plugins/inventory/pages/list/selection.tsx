@@ -25,12 +25,13 @@ function useSelection(): SelectionState {
 
 const box = "size-4 cursor-pointer rounded border-input accent-primary";
 
+/** `label`: the checkbox's accessible name, e.g. "Select Gauze" (in the member's language). */
 export function RowCheckbox({ id, label }: { id: string; label: string }) {
   const s = useSelection();
-  return <input type="checkbox" className={box} aria-label={`Select ${label}`} checked={s.allMatching || s.isSelected(id)} disabled={s.allMatching} onChange={() => s.toggle(id)} />;
+  return <input type="checkbox" className={box} aria-label={label} checked={s.allMatching || s.isSelected(id)} disabled={s.allMatching} onChange={() => s.toggle(id)} />;
 }
 
-export function PageCheckbox() {
+export function PageCheckbox({ label }: { label: string }) {
   const s = useSelection();
   const ref = useRef<HTMLInputElement>(null);
   const selectedOnPage = s.pageIds.filter((id) => s.isSelected(id)).length;
@@ -45,7 +46,7 @@ export function PageCheckbox() {
       ref={ref}
       type="checkbox"
       className={box}
-      aria-label="Select all rows on this page"
+      aria-label={label}
       checked={all}
       disabled={s.allMatching || s.pageIds.length === 0}
       onChange={s.togglePage}
