@@ -93,6 +93,23 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
   await page.goto("/plugins");
   await expect(page.getByText(/^Existencias de suministros y medicamentos/)).toBeVisible();
   await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Inventory/ }) }).getByText("Activado", { exact: true })).toBeVisible();
+  // The inventory list after hydration: columns, filters and badges, a row ticked, a bulk action and
+  // its toast, all Spanish (the words the browser's bundle brings, not only the server's HTML).
+  const orgId = await clinic!;
+  await query(`DELETE FROM inventory_items WHERE "organizationId" = $1 AND sku = 'GAS-ES'`, [orgId]);
+  await query(`INSERT INTO inventory_items (id, "organizationId", name, sku, quantity, "reorderThreshold", "updatedAt") VALUES (gen_random_uuid(), $1, 'Gasas estériles', 'GAS-ES', 3, 10, now())`, [orgId]);
+  await page.goto("/inventory?q=GAS-ES");
+  await expect(page.getByRole("columnheader", { name: "Cantidad" })).toBeVisible();
+  await expect(page.getByLabel("Existencias")).toContainText("Cualquier existencia");
+  const row = page.getByRole("row", { name: /Gasas estériles/ });
+  await expect(row.getByText("Bajo (3)")).toBeVisible();
+  await expect(async () => {
+    await row.getByRole("checkbox", { name: "Seleccionar Gasas estériles" }).check();
+    await expect(page.getByText("Seleccionados: 1 artículo.")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Marcar como agotado" }).click();
+  await expect(page.getByText("1 artículo marcado como agotado.")).toBeVisible();
+  await expect(row.getByText("Marcado como agotado")).toBeVisible();
   // The organization's settings form.
   await page.goto("/settings/organization");
   await expect(page.getByLabel("Zona horaria")).toBeVisible();

@@ -84,6 +84,11 @@ const en = {
     deletingInBackground: "Deleting in the background.",
     deleted: "Deleted.",
   },
+  bulkResult: {
+    done: "{n} {count, plural, one {item} other {items}} {action, select, mark_in_stock {marked as in stock} mark_out_of_stock {marked as out of stock} other {deleted}}.",
+    nothing: "{action, select, mark_in_stock {Nothing to change: the selected items are already in stock.} mark_out_of_stock {Nothing to change: the selected items are already out of stock.} other {Nothing to delete: the selected items no longer exist.}}",
+    background: "{n} items: running in the background. You can leave this page; progress is shown here.",
+  },
   progress: {
     region: "Background bulk actions",
     mark_in_stock: "Marking items as in stock",
@@ -276,7 +281,7 @@ const es = {
   },
   bulk: {
     region: "Acciones en bloque",
-    selected: "{items} seleccionados.",
+    selected: "Seleccionados: {items}.",
     allSelected: "Están seleccionados los {items} que coinciden.",
     allMatching: "los {items} que coinciden",
     selectAllMatching: "Seleccionar los {total} artículos que coinciden",
@@ -299,6 +304,11 @@ const es = {
     orderCreated: "Pedido de compra creado.",
     deletingInBackground: "Eliminando en segundo plano.",
     deleted: "Eliminado.",
+  },
+  bulkResult: {
+    done: "{n} {count, plural, one {artículo} other {artículos}} {action, select, mark_in_stock {{count, plural, one {marcado} other {marcados}} en existencia} mark_out_of_stock {{count, plural, one {marcado como agotado} other {marcados como agotados}}} other {{count, plural, one {eliminado} other {eliminados}}}}.",
+    nothing: "{action, select, mark_in_stock {Nada que cambiar: los artículos seleccionados ya están en existencia.} mark_out_of_stock {Nada que cambiar: los artículos seleccionados ya están agotados.} other {Nada que eliminar: los artículos seleccionados ya no existen.}}",
+    background: "{n} artículos: se está ejecutando en segundo plano. Puedes salir de esta página; el progreso se muestra aquí.",
   },
   progress: {
     region: "Acciones en bloque en segundo plano",

@@ -11,6 +11,7 @@ import { getMemberGrants } from "@/core/plugins/member-grants";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
 import { menuLabels } from "@/tests/kit/menu";
 import { renderPage } from "@/tests/kit/page";
+import { bulkItemsAction } from "@/plugins/inventory/pages/list/actions";
 import { withSession } from "@/tests/kit/session";
 
 const storedLanguage = async (userId: string) => (await rootDb().user.findUniqueOrThrow({ where: { id: userId }, select: { language: true } })).language;
@@ -70,6 +71,12 @@ describe("a member's language", () => {
       expect(item, text).toContain(text);
     }
     expect(item).not.toMatch(/Reorder threshold|Stock history|No adjustments yet|>Adjust stock</);
+
+    // A bulk action's answer (the toast) is Spanish too, singular and plural.
+    const one = await withSession(owner, () => bulkItemsAction({ action: "mark_out_of_stock", selection: { mode: "ids", ids: [low.id] } }));
+    expect(one).toMatchObject({ ok: true, message: "1 artículo marcado como agotado." });
+    const again = await withSession(owner, () => bulkItemsAction({ action: "mark_out_of_stock", selection: { mode: "ids", ids: [low.id] } }));
+    expect(again).toMatchObject({ ok: true, message: "Nada que cambiar: los artículos seleccionados ya están agotados." });
   });
 
   it("the Members page lists a plugin's groups and permissions in the reader's language", async () => {

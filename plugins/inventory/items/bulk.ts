@@ -22,6 +22,9 @@ import { eventMeta } from "@/core/events/meta";
 import { kickOutbox } from "@/core/events/outbox-signal";
 import { requestOrigin } from "@/core/http/request-origin";
 import { assertPermission } from "@/core/plugins/permissions";
+import { numberFormat } from "@/core/format/numbers";
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../messages";
 import { deleted, updated } from "@/core/events/record-changes";
 import { unprefix } from "@/core/events/record-sql";
 import { itemDeleted, itemUpdated } from "../events";
@@ -139,12 +142,6 @@ export type BulkOutcome =
   | { kind: "done"; action: BulkAction; affected: number }
   | { kind: "background"; action: BulkAction; operationId: string; total: number };
 
-export const DONE_MESSAGES: Record<BulkAction, (n: number) => string> = {
-  mark_in_stock: (n) => `${n} ${plural(n)} marked as in stock.`,
-  mark_out_of_stock: (n) => `${n} ${plural(n)} marked as out of stock.`,
-  delete: (n) => `${n} ${plural(n)} deleted.`,
-};
-const plural = (n: number) => (n === 1 ? "item" : "items");
 
 /** Marking items in or out of stock is editing them; deleting is its own permission (staff may not). */
 const permissionFor = (action: BulkAction) => (action === "delete" ? INVENTORY_PERMISSIONS.delete : INVENTORY_PERMISSIONS.manage);
@@ -171,25 +168,24 @@ export async function runBulkAction(ctx: OrgContext, input: unknown): Promise<Ac
     return {
       ok: true,
       data: { kind: "background", action, operationId: started.data.operationId, total },
-      message: `${total.toLocaleString("en-US")} items: running in the background. You can leave this page; progress is shown here.`,
+      message: pluginTranslator<InventoryMessages>(ctx, "inventory")("bulkResult.background", { n: formatted(ctx, total) }),
     };
   }
   const meta = eventMeta(ctx, await requestOrigin("bulk"));
-  const { count } = await ctx.db.$transaction((tx) => applyBulkChange(tx, meta, action, selectionWhere(organizationId, selection)), {
+  const { count: affected } = await ctx.db.$transaction((tx) => applyBulkChange(tx, meta, action, selectionWhere(organizationId, selection)), {
     // emitMany validates every payload and in-transaction handlers may run per row: allow more than
     // Prisma's 5 s default for 10,000 rows.
     timeout: 60_000,
     maxWait: 10_000,
   });
   kickOutbox();
-  return { ok: true, data: { kind: "done", action, affected: count }, message: count === 0 ? nothingMessage(action) : DONE_MESSAGES[action](count) };
+  // The toast's words in the member's language, the number in the organization's locale.
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
+  const message = affected === 0 ? t("bulkResult.nothing", { action }) : t("bulkResult.done", { action, count: affected, n: formatted(ctx, affected) });
+  return { ok: true, data: { kind: "done", action, affected }, message };
 }
 
-function nothingMessage(action: BulkAction): string {
-  if (action === "mark_in_stock") return "Nothing to change: the selected items are already in stock.";
-  if (action === "mark_out_of_stock") return "Nothing to change: the selected items are already out of stock.";
-  return "Nothing to delete: the selected items no longer exist.";
-}
+const formatted = (ctx: OrgContext, n: number) => numberFormat(ctx.organization.locale)!.format(n);
 
 /** Retries a failed background operation: the remaining rows of its frozen filter, from where it stopped. */
 export async function retryBulkOperation(ctx: OrgContext, id: string): Promise<ActionResult<{ operationId: string }>> {
