@@ -72,6 +72,9 @@ describe("a member's language", () => {
     }
     expect(item).not.toMatch(/Reorder threshold|Stock history|No adjustments yet|>Adjust stock</);
 
+    const orders = (await renderPage(ctx, "/inventory/orders")).html;
+    for (const text of ["Aún no hay pedidos de compra", "Todos los estados", "Ver artículos con existencias bajas"]) expect(orders, text).toContain(text);
+
     // A bulk action's answer (the toast) is Spanish too, singular and plural.
     const one = await withSession(owner, () => bulkItemsAction({ action: "mark_out_of_stock", selection: { mode: "ids", ids: [low.id] } }));
     expect(one).toMatchObject({ ok: true, message: "1 artículo marcado como agotado." });

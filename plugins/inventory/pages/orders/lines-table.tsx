@@ -1,5 +1,6 @@
 // The lines of a purchase order as a table (server and client alike: the draft form renders its
 // editable cells through `children`).
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -24,17 +25,18 @@ export function LinesTable({
   totalCents: bigint | null;
   children: (line: OrderLine) => ReactNode;
 }) {
+  const t = useTranslations("plugins.inventory.orders");
   return (
     <Table>
-      <caption className="sr-only">Order lines</caption>
+      <caption className="sr-only">{t("linesCaption")}</caption>
       <THead>
         <TR>
-          <TH>Item</TH>
-          <TH className="text-right">On hand</TH>
-          <TH className="text-right">Threshold</TH>
-          <TH className="text-right">Quantity</TH>
-          <TH className="text-right">Unit price</TH>
-          <TH className="text-right">Line total</TH>
+          <TH>{t("item")}</TH>
+          <TH className="text-right">{t("onHand")}</TH>
+          <TH className="text-right">{t("threshold")}</TH>
+          <TH className="text-right">{t("quantity")}</TH>
+          <TH className="text-right">{t("unitPrice")}</TH>
+          <TH className="text-right">{t("lineTotal")}</TH>
         </TR>
       </THead>
       <TBody>
@@ -57,7 +59,7 @@ export function LinesTable({
       <tfoot>
         <TR className="border-t border-border">
           <th scope="row" colSpan={5} className="px-4 py-3 text-right font-semibold">
-            Total
+            {t("total")}
           </th>
           <TD className="text-right font-semibold tabular-nums" data-testid="order-total">
             {totalCents === null ? "—" : formatCurrency(fromCents(totalCents), currency, locale)}

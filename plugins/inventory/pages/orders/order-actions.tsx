@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { OrderStatus } from "../../orders/schema";
@@ -14,30 +15,31 @@ type Props = { orderId: string; label: string; status: OrderStatus; lineCount: n
 
 export function OrderActions({ orderId, label, status, lineCount, supplierEmail }: Props) {
   const router = useRouter();
+  const t = useTranslations("plugins.inventory.orders");
   const [sending, startSending] = useTransition();
   const print = (
     <Button type="button" variant="outline" onClick={() => window.print()}>
-      Print
+      {t("print")}
     </Button>
   );
   if (status === "received") return print;
   const email = (
     <ConfirmDialog
-      trigger={status === "draft" ? "E-mail to supplier" : "E-mail again"}
+      trigger={status === "draft" ? t("emailToSupplier") : t("emailAgain")}
       triggerVariant={status === "draft" ? "default" : "outline"}
       confirmVariant="default"
-      title={`E-mail ${label}?`}
+      title={t("emailTitle", { label })}
       description={
         supplierEmail
-          ? `${label} goes to ${supplierEmail} with the order attached as a CSV file and a printable page${status === "draft" ? ", and is marked as sent" : ""}.`
-          : `${label} has no supplier e-mail address yet: add it under Supplier, then send.`
+          ? t("emailText", { label, email: supplierEmail, draft: status === "draft" ? "yes" : "no" })
+          : t("emailMissing", { label })
       }
-      confirmLabel="Send e-mail"
-      pendingLabel="Sending…"
+      confirmLabel={t("sendEmail")}
+      pendingLabel={t("sending")}
       onConfirm={async () => {
         const res = await emailOrderAction(orderId);
         if (!res.ok) throw new Error(res.error);
-        toast.success(res.message ?? "E-mailed.");
+        toast.success(res.message ?? t("emailed"));
         router.refresh();
       }}
     />
@@ -53,12 +55,12 @@ export function OrderActions({ orderId, label, status, lineCount, supplierEmail 
             startSending(async () => {
               const res = await sendOrderAction(orderId);
               if (!res.ok) toast.error(res.error);
-              else toast.success(res.message ?? "Marked as sent.");
+              else toast.success(res.message ?? t("markedSent"));
               router.refresh();
             })
           }
         >
-          Mark as sent
+          {t("markSent")}
         </Button>
         {print}
       </>
@@ -67,17 +69,17 @@ export function OrderActions({ orderId, label, status, lineCount, supplierEmail 
   return (
     <>
       <ConfirmDialog
-        trigger="Mark as received"
+        trigger={t("markReceived")}
         triggerVariant="default"
         confirmVariant="default"
-        title={`Receive ${label}?`}
-        description={`This adds the ordered quantities of ${lineCount} ${lineCount === 1 ? "line" : "lines"} to stock, recorded as purchase-order adjustments. An order is received once.`}
-        confirmLabel="Receive and add stock"
-        pendingLabel="Receiving…"
+        title={t("receiveTitle", { label })}
+        description={t("receiveText", { count: lineCount })}
+        confirmLabel={t("receiveConfirm")}
+        pendingLabel={t("receiving")}
         onConfirm={async () => {
           const res = await receiveOrderAction(orderId);
           if (!res.ok) throw new Error(res.error);
-          toast.success(res.message ?? "Received.");
+          toast.success(res.message ?? t("receivedToast"));
           router.refresh();
         }}
       />

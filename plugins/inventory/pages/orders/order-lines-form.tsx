@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { TD } from "@/components/ui/table";
@@ -16,6 +17,7 @@ import { useOrgFormat } from "@/components/format/org-format";
 
 export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; lines: OrderLine[]; currency: string }) {
   const { locale } = useOrgFormat();
+  const t = useTranslations("plugins.inventory.orders");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.id, String(l.quantity)])));
@@ -54,7 +56,7 @@ export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; 
         return;
       }
       setErrors({});
-      toast.success(res.message ?? "Saved.");
+      toast.success(res.message ?? t("saved"));
       router.refresh();
     });
   }
@@ -72,7 +74,7 @@ export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; 
           <>
             <TD className="w-36 text-right">
               <label htmlFor={`qty-${l.id}`} className="sr-only">
-                Quantity of {l.name}
+                {t("quantityOf", { name: l.name })}
               </label>
               <Input
                 id={`qty-${l.id}`}
@@ -99,9 +101,9 @@ export function OrderLinesForm({ orderId, lines, currency }: { orderId: string; 
         )}
       </LinesTable>
       <div className="flex items-center justify-end gap-3 border-t border-border px-4 py-3 print:hidden">
-        {changed.length ? <span className="text-sm text-muted-foreground">{changed.length} unsaved {changed.length === 1 ? "change" : "changes"}</span> : null}
+        {changed.length ? <span className="text-sm text-muted-foreground">{t("unsaved", { count: changed.length })}</span> : null}
         <Button type="submit" variant="outline" pending={pending} disabled={changed.length === 0}>
-          Save quantities
+          {t("saveQuantities")}
         </Button>
       </div>
     </form>

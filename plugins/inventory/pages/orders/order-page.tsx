@@ -17,6 +17,8 @@ import { OrderLinesForm } from "./order-lines-form";
 import { OrderStatusBadge } from "./order-status-badge";
 import { SupplierForm } from "./supplier-form";
 import { orgFormat } from "@/core/format/org-format";
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../../messages";
 
 export default async function OrderPage({ ctx, params }: PageProps & { params: Record<string, string> }) {
   const fmt = orgFormat(ctx.organization);
@@ -24,10 +26,11 @@ export default async function OrderPage({ ctx, params }: PageProps & { params: R
   if (!order) notFound();
   const { currency } = ctx.organization;
   const label = orderLabel(order.number);
+  const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   const history = [
-    `Created ${fmt.dateTime(order.createdAt)}`,
-    order.sentAt ? `sent ${fmt.dateTime(order.sentAt)}` : null,
-    order.receivedAt ? `received ${fmt.dateTime(order.receivedAt)}` : null,
+    t("orders.createdAt", { at: fmt.dateTime(order.createdAt) }),
+    order.sentAt ? t("orders.sentAt", { at: fmt.dateTime(order.sentAt) }) : null,
+    order.receivedAt ? t("orders.receivedAt", { at: fmt.dateTime(order.receivedAt) }) : null,
   ].filter(Boolean);
   return (
     <div className="grid gap-6 print:gap-4">
@@ -35,14 +38,14 @@ export default async function OrderPage({ ctx, params }: PageProps & { params: R
         eyebrow={
           <>
             <Link href="/inventory/orders" className="hover:underline print:hidden">
-              Purchase orders
+              {t("orders.caption")}
             </Link>
             <span className="hidden print:inline">{ctx.organization.name}</span>
           </>
         }
         title={
           <span className="flex items-center gap-3">
-            Purchase order {label} <OrderStatusBadge status={order.status} />
+            {t("orders.title", { label })} <OrderStatusBadge status={order.status} />
           </span>
         }
         description={history.join(" · ")}
@@ -54,7 +57,7 @@ export default async function OrderPage({ ctx, params }: PageProps & { params: R
       />
       <Card>
         <CardHeader>
-          <CardTitle>Supplier</CardTitle>
+          <CardTitle>{t("orders.supplier")}</CardTitle>
         </CardHeader>
         <CardContent>
           {order.status === "received" ? null : (
@@ -62,13 +65,13 @@ export default async function OrderPage({ ctx, params }: PageProps & { params: R
               <SupplierForm key={order.updatedAt} orderId={order.id} supplier={order.supplier} supplierEmail={order.supplierEmail} />
             </div>
           )}
-          <dl className={order.status === "received" ? "grid gap-1 text-sm sm:grid-cols-2" : "hidden gap-1 text-sm print:grid print:grid-cols-2"} aria-label="Supplier details">
+          <dl className={order.status === "received" ? "grid gap-1 text-sm sm:grid-cols-2" : "hidden gap-1 text-sm print:grid print:grid-cols-2"} aria-label={t("orders.supplierDetails")}>
             <div>
-              <dt className="text-muted-foreground">Supplier</dt>
+              <dt className="text-muted-foreground">{t("orders.supplier")}</dt>
               <dd className="font-medium">{order.supplier}</dd>
             </div>
             <div>
-              <dt className="text-muted-foreground">E-mail</dt>
+              <dt className="text-muted-foreground">{t("orders.email")}</dt>
               <dd className="font-medium break-all">{order.supplierEmail ?? "—"}</dd>
             </div>
           </dl>
@@ -77,10 +80,10 @@ export default async function OrderPage({ ctx, params }: PageProps & { params: R
       <Card>
         <CardHeader className="flex flex-row items-baseline justify-between">
           <CardTitle>
-            {order.lines.length} {order.lines.length === 1 ? "line" : "lines"}
+            {t("orders.lineCount", { count: order.lines.length })}
           </CardTitle>
           <p className="text-sm text-muted-foreground">
-            Total <span className="font-semibold text-foreground tabular-nums">{fmt.money(order.total)}</span>
+            {t.rich("orders.totalAmount", { amount: fmt.money(order.total), b: (chunks) => <span className="font-semibold text-foreground tabular-nums">{chunks}</span> })}
           </p>
         </CardHeader>
         <CardContent className="px-0 pb-0 sm:px-0">
@@ -100,7 +103,7 @@ export default async function OrderPage({ ctx, params }: PageProps & { params: R
         </CardContent>
       </Card>
       {order.status === "received" ? (
-        <p className="text-sm text-muted-foreground print:hidden">The ordered quantities were added to stock when the order was received; each item&apos;s history lists the adjustment.</p>
+        <p className="text-sm text-muted-foreground print:hidden">{t("orders.receivedNote")}</p>
       ) : null}
     </div>
   );

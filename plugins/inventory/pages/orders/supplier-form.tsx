@@ -6,6 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -17,6 +18,7 @@ const resolver = zodResolver(supplierInput) as unknown as Resolver<Values>;
 
 export function SupplierForm({ orderId, supplier, supplierEmail }: { orderId: string; supplier: string; supplierEmail: string | null }) {
   const router = useRouter();
+  const t = useTranslations("plugins.inventory.orders");
   const form = useForm<Values>({ resolver, defaultValues: { orderId, supplier, supplierEmail: supplierEmail ?? "" } });
   const onSubmit = form.handleSubmit(async () => {
     const res = await saveSupplierAction(form.getValues());
@@ -28,21 +30,21 @@ export function SupplierForm({ orderId, supplier, supplierEmail }: { orderId: st
       toast.error(res.error);
       return;
     }
-    toast.success(res.message ?? "Saved.");
+    toast.success(res.message ?? t("saved"));
     form.reset(form.getValues());
     router.refresh();
   });
   const { errors, isDirty, isSubmitting } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Supplier" className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-      <Field id="po-supplier" label="Supplier" error={errors.supplier?.message}>
+    <form onSubmit={onSubmit} noValidate aria-label={t("supplier")} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+      <Field id="po-supplier" label={t("supplier")} error={errors.supplier?.message}>
         {(a) => <Input {...a} autoComplete="organization" {...form.register("supplier")} />}
       </Field>
-      <Field id="po-supplier-email" label="Supplier's e-mail" error={errors.supplierEmail?.message}>
+      <Field id="po-supplier-email" label={t("supplierEmail")} error={errors.supplierEmail?.message}>
         {(a) => <Input {...a} type="email" autoComplete="email" placeholder="orders@supplier.example" {...form.register("supplierEmail")} />}
       </Field>
       <Button type="submit" variant="outline" className="sm:mt-6" disabled={!isDirty} pending={isSubmitting}>
-        Save supplier
+        {t("saveSupplier")}
       </Button>
     </form>
   );
