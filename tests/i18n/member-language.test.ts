@@ -75,6 +75,11 @@ describe("a member's language", () => {
     const orders = (await renderPage(ctx, "/inventory/orders")).html;
     for (const text of ["Aún no hay pedidos de compra", "Todos los estados", "Ver artículos con existencias bajas"]) expect(orders, text).toContain(text);
 
+    const reports = (await renderPage(ctx, "/inventory/reports")).html;
+    for (const text of ["Valor de existencias por categoría", "Últimos 30 días", ">Aplicar<", "Descargar Artículos con más movimiento en CSV", "artículo está por debajo de su umbral de reposición.", "Cambio neto", "No hubo movimientos de existencias en este periodo."]) {
+      expect(reports, text).toContain(text);
+    }
+
     // A bulk action's answer (the toast) is Spanish too, singular and plural.
     const one = await withSession(owner, () => bulkItemsAction({ action: "mark_out_of_stock", selection: { mode: "ids", ids: [low.id] } }));
     expect(one).toMatchObject({ ok: true, message: "1 artículo marcado como agotado." });

@@ -1,4 +1,5 @@
 // Items below their reorder threshold: the count, and the largest shortfalls with links to the items.
+import type { ReportText } from "./days";
 import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { BelowThresholdReport } from "../../reports/below-threshold";
@@ -6,32 +7,32 @@ import { formatQuantity } from "../../components/quantity";
 import type { OrgFormat } from "@/core/format/org-format";
 
 
-export function BelowThresholdTable({ report, fmt }: { report: BelowThresholdReport; fmt: OrgFormat }) {
+export function BelowThresholdTable({ report, fmt, t }: { report: BelowThresholdReport; fmt: OrgFormat; t: ReportText }) {
   return (
     <div className="grid gap-4">
       <p className="text-sm">
         <span className="text-2xl font-semibold tabular-nums" data-testid="below-threshold-count">
           {fmt.number(report.count)}
         </span>{" "}
-        {report.count === 1 ? "item is" : "items are"} below {report.count === 1 ? "its" : "their"} reorder threshold.
+        {t("reports.belowCount", { count: report.count })}
         {report.count > 0 ? (
           <>
             {" "}
             <Link href="/inventory?stock=low" className="text-primary hover:underline">
-              See {report.count === 1 ? "it" : `all ${fmt.number(report.count)}`} in the item list
+              {t("reports.seeInList", { count: report.count, n: fmt.number(report.count) })}
             </Link>
           </>
         ) : null}
       </p>
       {report.top.length > 0 ? (
-        <Table aria-label="Items below threshold">
+        <Table aria-label={t("reports.belowThreshold")}>
           <THead>
             <TR>
-              <TH>Item</TH>
-              <TH>Category</TH>
-              <TH className="text-right">Quantity</TH>
-              <TH className="text-right">Threshold</TH>
-              <TH className="text-right">Short by</TH>
+              <TH>{t("reports.item")}</TH>
+              <TH>{t("reports.category")}</TH>
+              <TH className="text-right">{t("reports.quantity")}</TH>
+              <TH className="text-right">{t("reports.threshold")}</TH>
+              <TH className="text-right">{t("reports.shortBy")}</TH>
             </TR>
           </THead>
           <TBody>
@@ -43,7 +44,7 @@ export function BelowThresholdTable({ report, fmt }: { report: BelowThresholdRep
                   </Link>
                   <span className="block font-mono text-xs text-muted-foreground">{r.sku}</span>
                 </TD>
-                <TD className="text-muted-foreground">{r.category ?? "No category"}</TD>
+                <TD className="text-muted-foreground">{r.category ?? t("reports.noCategory")}</TD>
                 <TD className="text-right tabular-nums">
                   {formatQuantity(r.quantity, r.unit, { locale: fmt.locale })}
                 </TD>

@@ -7,6 +7,7 @@
 // apart from its caption and summary.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { useOrgFormat } from "@/components/format/org-format";
 
 
@@ -27,10 +28,11 @@ const TOOLTIP = {
 };
 
 function ChartFigure({ id, title, summary, height, children }: { id: string; title: string; summary: string; height: number; children: ReactNode }) {
+  const t = useTranslations("plugins.inventory.reports");
   return (
     <figure aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`} data-chart={id} className="grid gap-2">
       <figcaption className="sr-only">
-        <span id={`${id}-title`}>{title}</span> <span id={`${id}-summary`}>{summary} The table below lists every value.</span>
+        <span id={`${id}-title`}>{title}</span> <span id={`${id}-summary`}>{summary} {t("tableBelow")}</span>
       </figcaption>
       <div aria-hidden="true" className="w-full" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
@@ -46,14 +48,15 @@ const clip = (s: string, n = 18) => (s.length > n ? `${s.slice(0, n - 1)}…` : 
 
 export function StockValueChart({ rows, summary }: { rows: Array<{ category: string; value: number }>; summary: string }) {
   const fmt = useOrgFormat();
+  const t = useTranslations("plugins.inventory.reports");
   return (
-    <ChartFigure id="stock-value-chart" title="Stock value by category" summary={summary} height={Math.max(160, rows.length * 36 + 40)}>
+    <ChartFigure id="stock-value-chart" title={t("stockValue")} summary={summary} height={Math.max(160, rows.length * 36 + 40)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke={GRID} />
         <XAxis type="number" tickFormatter={(v: number) => fmt.compactMoney(v)} tick={TICK} />
         <YAxis type="category" dataKey="category" width={130} tickFormatter={(v: string) => clip(v)} tick={TICK} />
-        <Tooltip formatter={(v) => [fmt.money(Number(v)), "Value"]} {...TOOLTIP} />
-        <Bar dataKey="value" name="Value" fill={VALUE} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+        <Tooltip formatter={(v) => [fmt.money(Number(v)), t("value")]} {...TOOLTIP} />
+        <Bar dataKey="value" name={t("value")} fill={VALUE} radius={[0, 3, 3, 0]} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );
@@ -61,10 +64,11 @@ export function StockValueChart({ rows, summary }: { rows: Array<{ category: str
 
 export function AdjustmentsInOutChart({ days, summary }: { days: Array<{ day: string; label: string; added: number; removed: number }>; summary: string }) {
   const fmt = useOrgFormat();
+  const t = useTranslations("plugins.inventory.reports");
   // Units out drawn below the zero line: a day's growth and consumption are read at a glance.
   const data = days.map((d) => ({ ...d, out: -d.removed }));
   return (
-    <ChartFigure id="adjustments-chart" title="Units added and removed per day" summary={summary} height={240}>
+    <ChartFigure id="adjustments-chart" title={t("unitsInOut")} summary={summary} height={240}>
       <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis dataKey="label" tick={TICK} minTickGap={16} />
@@ -72,8 +76,8 @@ export function AdjustmentsInOutChart({ days, summary }: { days: Array<{ day: st
         <ReferenceLine y={0} stroke="var(--color-input)" />
         <Tooltip formatter={(v, name) => [fmt.number(Math.abs(Number(v))), name]} {...TOOLTIP} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="added" name="Units in" stackId="units" fill={IN} isAnimationActive={false} />
-        <Bar dataKey="out" name="Units out" stackId="units" fill={OUT} isAnimationActive={false} />
+        <Bar dataKey="added" name={t("unitsIn")} stackId="units" fill={IN} isAnimationActive={false} />
+        <Bar dataKey="out" name={t("unitsOut")} stackId="units" fill={OUT} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );
@@ -81,16 +85,17 @@ export function AdjustmentsInOutChart({ days, summary }: { days: Array<{ day: st
 
 export function TopMoversChart({ rows, summary }: { rows: Array<{ name: string; added: number; removed: number }>; summary: string }) {
   const fmt = useOrgFormat();
+  const t = useTranslations("plugins.inventory.reports");
   return (
-    <ChartFigure id="top-movers-chart" title="Top movers" summary={summary} height={Math.max(160, rows.length * 32 + 60)}>
+    <ChartFigure id="top-movers-chart" title={t("topMovers")} summary={summary} height={Math.max(160, rows.length * 32 + 60)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke={GRID} />
         <XAxis type="number" tickFormatter={(v: number) => fmt.compact(v)} tick={TICK} />
         <YAxis type="category" dataKey="name" width={130} tickFormatter={(v: string) => clip(v)} tick={TICK} />
         <Tooltip formatter={(v, name) => [fmt.number(Number(v)), name]} {...TOOLTIP} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="added" name="Units in" stackId="moved" fill={IN} isAnimationActive={false} />
-        <Bar dataKey="removed" name="Units out" stackId="moved" fill={OUT} isAnimationActive={false} />
+        <Bar dataKey="added" name={t("unitsIn")} stackId="moved" fill={IN} isAnimationActive={false} />
+        <Bar dataKey="removed" name={t("unitsOut")} stackId="moved" fill={OUT} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );
@@ -98,14 +103,15 @@ export function TopMoversChart({ rows, summary }: { rows: Array<{ name: string; 
 
 export function LowStockTrendChart({ days, summary }: { days: Array<{ day: string; label: string; low: number }>; summary: string }) {
   const fmt = useOrgFormat();
+  const t = useTranslations("plugins.inventory.reports");
   return (
-    <ChartFigure id="low-stock-chart" title="Items low on stock at the end of each day" summary={summary} height={220}>
+    <ChartFigure id="low-stock-chart" title={t("lowAtEndChart")} summary={summary} height={220}>
       <AreaChart data={days} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis dataKey="label" tick={TICK} minTickGap={16} />
         <YAxis width={56} allowDecimals={false} tickFormatter={(v: number) => fmt.compact(v)} tick={TICK} />
-        <Tooltip formatter={(v) => [fmt.number(Number(v)), "Items low"]} {...TOOLTIP} />
-        <Area type="stepAfter" dataKey="low" name="Items low" stroke={OUT} fill={OUT} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
+        <Tooltip formatter={(v) => [fmt.number(Number(v)), t("itemsLow")]} {...TOOLTIP} />
+        <Area type="stepAfter" dataKey="low" name={t("itemsLow")} stroke={OUT} fill={OUT} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
       </AreaChart>
     </ChartFigure>
   );

@@ -8,12 +8,14 @@ export type ReportSectionProps = {
   id: string;
   title: string;
   description: ReactNode;
+  /** The CSV link's accessible name, e.g. "Download Top movers as CSV" (in the member's language). */
+  downloadLabel: string;
   /** The CSV download URL; none when the section cannot be computed (an invalid range). */
   csvHref?: string;
   children: ReactNode;
 };
 
-export function ReportSection({ id, title, description, csvHref, children }: ReportSectionProps) {
+export function ReportSection({ id, title, description, downloadLabel, csvHref, children }: ReportSectionProps) {
   return (
     // A labelled <section> is a region landmark: screen-reader users can jump between the reports.
     <section aria-labelledby={`${id}-title`}>
@@ -25,7 +27,7 @@ export function ReportSection({ id, title, description, csvHref, children }: Rep
           </div>
           {csvHref ? (
             // A plain link: the browser downloads the attachment with the session cookie, no script needed.
-            <a href={csvHref} download className={buttonVariants({ variant: "outline", size: "sm" })} aria-label={`Download ${title} as CSV`}>
+            <a href={csvHref} download className={buttonVariants({ variant: "outline", size: "sm" })} aria-label={downloadLabel}>
               <Download aria-hidden="true" />
               CSV
             </a>

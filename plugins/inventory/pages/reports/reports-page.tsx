@@ -18,7 +18,7 @@ import type { ReportSection as Section } from "../../reports/report-csv";
 import { stockValueByCategory } from "../../reports/stock-value";
 import { TOP_MOVERS_CSV, TOP_MOVERS_PAGE, topMovers } from "../../reports/top-movers";
 import { AdjustmentsInOutChart, LowStockTrendChart, StockValueChart, TopMoversChart } from "./charts";
-import { longDay, shortDay, summarizeAdjustments, summarizeLowStock } from "./days";
+import { longDay, shortDay, summarizeAdjustments, summarizeLowStock, type ReportText } from "./days";
 import { LowStockTrendTable } from "./low-stock-trend-table";
 import { AdjustmentsTable } from "./adjustments-table";
 import { BelowThresholdTable } from "./below-threshold-table";
@@ -33,17 +33,17 @@ const csvHref = (section: Section, range: ReportRange | null) =>
   `/api/v1/inventory/reports/${section}.csv${range ? `?${rangeQuery(range)}` : ""}`;
 
 
-function Loading() {
+function Loading({ t }: { t: ReportText }) {
   return (
     <div aria-busy="true" className="grid gap-3">
       <Skeleton className="h-5 w-1/3" />
       <Skeleton className="h-24" />
-      <span className="sr-only">Loading…</span>
+      <span className="sr-only">{t("reports.loading")}</span>
     </div>
   );
 }
 
-async function StockValueBody({ org, fmt }: { org: Org; fmt: OrgFormat }) {
+async function StockValueBody({ org, fmt, t }: { org: Org; fmt: OrgFormat; t: ReportText }) {
   const report = await stockValueByCategory(org.id);
   const top = report.rows.reduce<(typeof report.rows)[number] | null>((a, r) => (!a || Number(r.value) > Number(a.value) ? r : a), null);
   return (
@@ -51,44 +51,50 @@ async function StockValueBody({ org, fmt }: { org: Org; fmt: OrgFormat }) {
       {report.rows.length > 0 ? (
         <StockValueChart
           rows={report.rows.map((r) => ({ category: r.category, value: Number(r.value) }))}
-          summary={`${fmt.money(report.total.value)} in ${report.rows.length} categor${report.rows.length === 1 ? "y" : "ies"}${top ? `; the most in ${top.category}, ${fmt.money(top.value)}` : ""}.`}
+          summary={t("reports.stockValueSummary", { total: fmt.money(report.total.value), count: report.rows.length, top: top ? top.category : "none", topValue: top ? fmt.money(top.value) : "" })}
         />
       ) : null}
-      <StockValueTable report={report} fmt={fmt} />
+      <StockValueTable report={report} fmt={fmt} t={t} />
     </div>
   );
 }
 
-async function BelowThresholdBody({ org, fmt }: { org: Org; fmt: OrgFormat }) {
-  return <BelowThresholdTable report={await itemsBelowThreshold(org.id)} fmt={fmt} />;
+async function BelowThresholdBody({ org, fmt, t }: { org: Org; fmt: OrgFormat; t: ReportText }) {
+  return <BelowThresholdTable report={await itemsBelowThreshold(org.id)} fmt={fmt} t={t} />;
 }
 
-async function AdjustmentsBody({ org, range, fmt }: { org: Org; range: ReportRange; fmt: OrgFormat }) {
+async function AdjustmentsBody({ org, range, fmt, t }: { org: Org; range: ReportRange; fmt: OrgFormat; t: ReportText }) {
   const report = await adjustmentsOverTime(org, range);
   return (
     <div className="grid gap-4">
       <p className="text-sm" data-testid="adjustments-summary">
-        Net change <strong className="tabular-nums">{fmt.signed(report.total.net)}</strong> · <span className="tabular-nums">{fmt.number(report.total.added)}</span> added ·{" "}
-        <span className="tabular-nums">{fmt.number(report.total.removed)}</span> removed · <span className="tabular-nums">{fmt.number(report.total.count)}</span> adjustment
-        {report.total.count === 1 ? "" : "s"}
+        {t.rich("reports.netSummary", {
+          net: fmt.signed(report.total.net),
+          added: fmt.number(report.total.added),
+          removed: fmt.number(report.total.removed),
+          count: fmt.number(report.total.count),
+          adjustments: report.total.count,
+          b: (chunks) => <strong className="tabular-nums">{chunks}</strong>,
+          n: (chunks) => <span className="tabular-nums">{chunks}</span>,
+        })}
       </p>
-      <AdjustmentsInOutChart days={report.days.map((d) => ({ day: d.day, label: shortDay(fmt, d.day), added: d.added, removed: d.removed }))} summary={summarizeAdjustments(report.days, fmt)} />
-      <AdjustmentsTable report={report} fmt={fmt} />
+      <AdjustmentsInOutChart days={report.days.map((d) => ({ day: d.day, label: shortDay(fmt, d.day), added: d.added, removed: d.removed }))} summary={summarizeAdjustments(report.days, fmt, t)} />
+      <AdjustmentsTable report={report} fmt={fmt} t={t} />
     </div>
   );
 }
 
-async function LowStockTrendBody({ org, range, fmt }: { org: Org; range: ReportRange; fmt: OrgFormat }) {
+async function LowStockTrendBody({ org, range, fmt, t }: { org: Org; range: ReportRange; fmt: OrgFormat; t: ReportText }) {
   const report = await lowStockTrend(org, range);
   return (
     <div className="grid gap-4">
-      <LowStockTrendChart days={report.days.map((d) => ({ day: d.day, label: shortDay(fmt, d.day), low: d.low }))} summary={summarizeLowStock(report.days, fmt)} />
-      <LowStockTrendTable report={report} fmt={fmt} />
+      <LowStockTrendChart days={report.days.map((d) => ({ day: d.day, label: shortDay(fmt, d.day), low: d.low }))} summary={summarizeLowStock(report.days, fmt, t)} />
+      <LowStockTrendTable report={report} fmt={fmt} t={t} />
     </div>
   );
 }
 
-async function TopMoversBody({ org, range, fmt }: { org: Org; range: ReportRange; fmt: OrgFormat }) {
+async function TopMoversBody({ org, range, fmt, t }: { org: Org; range: ReportRange; fmt: OrgFormat; t: ReportText }) {
   const rows = await topMovers(org, range, TOP_MOVERS_PAGE);
   return (
     <div className="grid gap-4">
@@ -96,24 +102,27 @@ async function TopMoversBody({ org, range, fmt }: { org: Org; range: ReportRange
         <TopMoversChart
           // moved = added + removed and net = added − removed, so each half is exact.
           rows={rows.map((r) => ({ name: r.name, added: (r.moved + r.net) / 2, removed: (r.moved - r.net) / 2 }))}
-          summary={`The ${rows.length} item${rows.length === 1 ? "" : "s"} with the most units moved; most: ${rows[0]!.name}, ${fmt.number(rows[0]!.moved)} units.`}
+          summary={t("reports.topMoversSummary", { count: rows.length, name: rows[0]!.name, moved: fmt.number(rows[0]!.moved) })}
         />
       ) : null}
-      <TopMoversTable rows={rows} fmt={fmt} />
+      <TopMoversTable rows={rows} fmt={fmt} t={t} />
     </div>
   );
 }
 
-export default function ReportsPage({ ctx, searchParams }: PageProps) {
+// async although it awaits nothing itself: the test kit's renderPage resolves async components only
+// (it cannot tell a server component from a client one), and the report bodies below are async.
+export default async function ReportsPage({ ctx, searchParams }: PageProps) {
   const org = ctx.organization;
   const fmt = orgFormat(org);
   const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   const now = new Date();
   const parsed = parseReportRange({ from: searchParams.from, to: searchParams.to }, org.timezone, now);
   const range = parsed.ok ? parsed.range : null;
-  const period = range ? `${longDay(fmt, range.from)} – ${longDay(fmt, range.to)} (${range.days} day${range.days === 1 ? "" : "s"})` : null;
+  const period = range ? t("reports.periodText", { from: longDay(fmt, range.from), to: longDay(fmt, range.to), days: range.days }) : null;
   // An invalid range still shows the current-state reports; only the range-based ones wait for a fix.
-  const fixRange = <p className="text-sm text-muted-foreground">Correct the dates above to see this report.</p>;
+  const section = (id: string, title: string) => ({ id, title, downloadLabel: t("reports.downloadCsv", { title }) });
+  const fixRange = <p className="text-sm text-muted-foreground">{t("reports.fixRange")}</p>;
 
   return (
     <div className="grid gap-6">
@@ -124,56 +133,54 @@ export default function ReportsPage({ ctx, searchParams }: PageProps) {
         today={todayIn(org.timezone, now)}
         errors={parsed.ok ? undefined : parsed.errors}
         timeZone={org.timezone}
+        t={t}
       />
       <div className="grid gap-6 2xl:grid-cols-2">
-        <ReportSection id="stock-value" title="Stock value by category" description="Quantity on hand × price, now." csvHref={csvHref("stock-value", null)}>
-          <Suspense fallback={<Loading />}>
-            <StockValueBody org={org} fmt={fmt} />
+        <ReportSection {...section("stock-value", t("reports.stockValue"))} description={t("reports.stockValueText")} csvHref={csvHref("stock-value", null)}>
+          <Suspense fallback={<Loading t={t} />}>
+            <StockValueBody org={org} fmt={fmt} t={t} />
           </Suspense>
         </ReportSection>
-        <ReportSection id="below-threshold" title="Items below threshold" description="Largest shortfalls first, now. The CSV lists every one." csvHref={csvHref("below-threshold", null)}>
-          <Suspense fallback={<Loading />}>
-            <BelowThresholdBody org={org} fmt={fmt} />
+        <ReportSection {...section("below-threshold", t("reports.belowThreshold"))} description={t("reports.belowThresholdText")} csvHref={csvHref("below-threshold", null)}>
+          <Suspense fallback={<Loading t={t} />}>
+            <BelowThresholdBody org={org} fmt={fmt} t={t} />
           </Suspense>
         </ReportSection>
       </div>
       <ReportSection
-        id="adjustments"
-        title="Adjustments over time"
-        description={period ? `Net change in stock per day, ${period}.` : "Net change in stock per day."}
+        {...section("adjustments", t("reports.adjustments"))}
+        description={period ? t("reports.adjustmentsTextPeriod", { period }) : t("reports.adjustmentsText")}
         csvHref={range ? csvHref("adjustments", range) : undefined}
       >
         {range ? (
-          <Suspense key={rangeQuery(range)} fallback={<Loading />}>
-            <AdjustmentsBody org={org} range={range} fmt={fmt} />
+          <Suspense key={rangeQuery(range)} fallback={<Loading t={t} />}>
+            <AdjustmentsBody org={org} range={range} fmt={fmt} t={t} />
           </Suspense>
         ) : (
           fixRange
         )}
       </ReportSection>
       <ReportSection
-        id="low-stock-trend"
-        title="Low-stock trend"
-        description={`Items below their reorder threshold at the end of each day${period ? `, ${period}` : ""}, from the low-stock alerts: an item counts from the adjustment that took it below its threshold until one restocked it.`}
+        {...section("low-stock-trend", t("reports.lowStockTrend"))}
+        description={t("reports.lowStockTrendText", { period: period ? `, ${period}` : "" })}
         csvHref={range ? csvHref("low-stock-trend", range) : undefined}
       >
         {range ? (
-          <Suspense key={rangeQuery(range)} fallback={<Loading />}>
-            <LowStockTrendBody org={org} range={range} fmt={fmt} />
+          <Suspense key={rangeQuery(range)} fallback={<Loading t={t} />}>
+            <LowStockTrendBody org={org} range={range} fmt={fmt} t={t} />
           </Suspense>
         ) : (
           fixRange
         )}
       </ReportSection>
       <ReportSection
-        id="top-movers"
-        title="Top movers"
-        description={`Most units added and removed${period ? `, ${period}` : ""}. The CSV has the top ${TOP_MOVERS_CSV}.`}
+        {...section("top-movers", t("reports.topMovers"))}
+        description={t("reports.topMoversText", { period: period ? `, ${period}` : "", top: fmt.number(TOP_MOVERS_CSV) })}
         csvHref={range ? csvHref("top-movers", range) : undefined}
       >
         {range ? (
-          <Suspense key={rangeQuery(range)} fallback={<Loading />}>
-            <TopMoversBody org={org} range={range} fmt={fmt} />
+          <Suspense key={rangeQuery(range)} fallback={<Loading t={t} />}>
+            <TopMoversBody org={org} range={range} fmt={fmt} t={t} />
           </Suspense>
         ) : (
           fixRange

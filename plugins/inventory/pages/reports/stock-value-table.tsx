@@ -1,19 +1,20 @@
 // Stock value by category: items, units and value per category, "No category" included, with the total.
+import type { ReportText } from "./days";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { StockValueReport } from "../../reports/stock-value";
 import type { OrgFormat } from "@/core/format/org-format";
 
 
-export function StockValueTable({ report, fmt }: { report: StockValueReport; fmt: OrgFormat }) {
-  if (report.rows.length === 0) return <p className="text-sm text-muted-foreground">No items yet.</p>;
+export function StockValueTable({ report, fmt, t }: { report: StockValueReport; fmt: OrgFormat; t: ReportText }) {
+  if (report.rows.length === 0) return <p className="text-sm text-muted-foreground">{t("reports.noItems")}</p>;
   return (
-    <Table aria-label="Stock value by category">
+    <Table aria-label={t("reports.stockValue")}>
       <THead>
         <TR>
-          <TH>Category</TH>
-          <TH className="text-right">Items</TH>
-          <TH className="text-right">Units</TH>
-          <TH className="text-right">Value</TH>
+          <TH>{t("reports.category")}</TH>
+          <TH className="text-right">{t("reports.items")}</TH>
+          <TH className="text-right">{t("reports.units")}</TH>
+          <TH className="text-right">{t("reports.value")}</TH>
         </TR>
       </THead>
       <TBody>
@@ -31,7 +32,7 @@ export function StockValueTable({ report, fmt }: { report: StockValueReport; fmt
       <tfoot>
         <TR className="border-t-2 font-semibold">
           <TH scope="row" className="h-auto py-3 text-sm tracking-normal text-foreground normal-case">
-            Total
+            {t("reports.total")}
           </TH>
           <TD className="text-right tabular-nums">{fmt.number(report.total.items)}</TD>
           <TD className="text-right tabular-nums">{fmt.number(report.total.units)}</TD>

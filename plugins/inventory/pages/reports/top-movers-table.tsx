@@ -1,4 +1,5 @@
 // Top movers: the items with the most units added plus removed in the range.
+import type { ReportText } from "./days";
 import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { TopMoverRow } from "../../reports/top-movers";
@@ -6,19 +7,19 @@ import { formatQuantity } from "../../components/quantity";
 import type { OrgFormat } from "@/core/format/org-format";
 
 
-export function TopMoversTable({ rows, fmt }: { rows: TopMoverRow[]; fmt: OrgFormat }) {
-  if (rows.length === 0) return <p className="text-sm text-muted-foreground">No stock moved in this period.</p>;
+export function TopMoversTable({ rows, fmt, t }: { rows: TopMoverRow[]; fmt: OrgFormat; t: ReportText }) {
+  if (rows.length === 0) return <p className="text-sm text-muted-foreground">{t("reports.noMoves")}</p>;
   return (
-    <Table aria-label="Top movers">
+    <Table aria-label={t("reports.topMovers")}>
       <THead>
         <TR>
           <TH className="w-10">#</TH>
-          <TH>Item</TH>
-          <TH>SKU</TH>
-          <TH className="text-right">Units moved</TH>
-          <TH className="text-right">Net change</TH>
-          <TH className="text-right">Adjustments</TH>
-          <TH className="text-right">Now</TH>
+          <TH>{t("reports.item")}</TH>
+          <TH>{t("reports.sku")}</TH>
+          <TH className="text-right">{t("reports.unitsMoved")}</TH>
+          <TH className="text-right">{t("reports.netChange")}</TH>
+          <TH className="text-right">{t("reports.adjustments")}</TH>
+          <TH className="text-right">{t("reports.now")}</TH>
         </TR>
       </THead>
       <TBody>
