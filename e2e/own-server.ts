@@ -23,7 +23,9 @@ export async function startServer(opts: { port?: number; waitUntilUp?: boolean; 
   if (opts.waitUntilUp !== false) {
     try {
       await expect
-        .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
+        // Two workers of `next start` booting beside the shared e2e server on a loaded 2-core box once
+        // took more than 60 s to answer (a loaded CI run).
+        .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 150_000, intervals: [250] })
         .toBe(200);
     } catch (err) {
       await stopServer(server); // never leave a half-started server behind

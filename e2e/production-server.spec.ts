@@ -12,7 +12,8 @@ import { query, unique } from "./helpers";
 import { freePort, startServer, stopServer, withServer } from "./own-server";
 
 test.describe.configure({ mode: "serial" });
-test.setTimeout(120_000);
+// Room for a server of its own booting on a loaded box (own-server.ts waits up to 150 s for it).
+test.setTimeout(240_000);
 
 /** Pids of the worker processes under the run command (walks /proc parent links). */
 function workerPids(root: number): number[] {

@@ -9,7 +9,9 @@ function cli(...args: string[]) {
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
-describe("npm run ritiko -- plugin ...", () => {
+// Each call starts a Node process that loads the plugin registry through tsx: a few seconds on a
+// quiet box, over 7 s each on a loaded CI box (a loaded run timed out two tests at vitest's 30 s).
+describe("npm run ritiko -- plugin ...", { timeout: 180_000 }, () => {
   it("lists and describes installed plugins", () => {
     const list = cli("plugin", "list", "--json");
     expect(list.code).toBe(0);

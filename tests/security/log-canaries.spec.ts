@@ -8,7 +8,8 @@ import { expect, test } from "@playwright/test";
 import { ensureInventoryEnabled, PASSWORD } from "../../e2e/helpers";
 import { startServer, stopServer } from "../../e2e/own-server";
 
-test.setTimeout(120_000);
+// Room for a server of its own booting on a loaded box (own-server.ts waits up to 150 s for it).
+test.setTimeout(240_000);
 
 test("nothing the members typed as a secret or a patient's data appears in the server's log", async ({ browser }) => {
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
