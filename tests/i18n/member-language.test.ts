@@ -80,6 +80,9 @@ describe("a member's language", () => {
       expect(reports, text).toContain(text);
     }
 
+    const shopify = (await renderPage(ctx, "/inventory/shopify")).html;
+    for (const text of ["Introduce primero la URL de la tienda y el token de acceso", "Sincronizar ahora", "Aún no se ha hecho ninguna sincronización", "Sin fallos"]) expect(shopify, text).toContain(text);
+
     // A bulk action's answer (the toast) is Spanish too, singular and plural.
     const one = await withSession(owner, () => bulkItemsAction({ action: "mark_out_of_stock", selection: { mode: "ids", ids: [low.id] } }));
     expect(one).toMatchObject({ ok: true, message: "1 artículo marcado como agotado." });

@@ -1,7 +1,7 @@
 // /inventory/shopify — the Shopify sync: whether it is set up (the shop URL, and only whether a token
 // is set), "Sync now", the organization's recent sync runs with their counts or error, and the items
 // whose last sync failed with Shopify's reason, a page at a time (?page=).
-import { pluginTranslator } from "@/core/i18n/translate";
+import { pluginTranslator, type PluginTranslator } from "@/core/i18n/translate";
 import type { InventoryMessages } from "../../messages";
 import Link from "next/link";
 import { PageLink } from "@/components/ui/page-link";
@@ -25,30 +25,36 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   const fmt = orgFormat(ctx.organization);
   const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
   const admin = ctx.can("organization.manage");
-  const missing = [!status.shopUrl && "the shop URL", !status.tokenSet && "the access token"].filter(Boolean).join(" and ");
-  const blocked = missing ? `Enter ${missing} in the Inventory settings first.` : status.shopUrlProblem ? `The shop URL is not usable: ${status.shopUrlProblem}.` : busy ? "A sync is already waiting or running." : undefined;
+  const missing = !status.shopUrl && !status.tokenSet ? "missingBoth" : !status.shopUrl ? "missingUrl" : !status.tokenSet ? "missingToken" : null;
+  const blocked = missing
+    ? t(`shopify.${missing}`)
+    : status.shopUrlProblem
+      ? t("shopify.badUrl", { problem: status.shopUrlProblem })
+      : busy
+        ? t("shopify.busy")
+        : undefined;
 
   return (
     <div className="grid gap-6">
       <PageHeader
         title={t("pages.shopify")}
         description={t("pages.shopifyDescription")}
-        actions={<SyncNowButton disabled={Boolean(blocked)} reason={blocked} />}
+        actions={<SyncNowButton disabled={Boolean(blocked)} reason={blocked} label={t("shopify.syncNow")} started={t("shopify.syncStarted")} />}
       />
 
       <Card>
         <CardHeader>
-          <CardTitle>Connection</CardTitle>
+          <CardTitle>{t("shopify.connection")}</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4">
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
             <div>
-              <dt className="text-muted-foreground">Shop URL</dt>
-              <dd className="font-medium break-all">{status.shopUrl || <Badge variant="warning">Not set</Badge>}</dd>
+              <dt className="text-muted-foreground">{t("shopify.shopUrl")}</dt>
+              <dd className="font-medium break-all">{status.shopUrl || <Badge variant="warning">{t("shopify.notSet")}</Badge>}</dd>
             </div>
             <div>
-              <dt className="text-muted-foreground">Access token</dt>
-              <dd>{status.tokenSet ? <Badge variant="success">Set</Badge> : <Badge variant="warning">Not set</Badge>}</dd>
+              <dt className="text-muted-foreground">{t("shopify.accessToken")}</dt>
+              <dd>{status.tokenSet ? <Badge variant="success">{t("shopify.set")}</Badge> : <Badge variant="warning">{t("shopify.notSet")}</Badge>}</dd>
             </div>
           </dl>
           {blocked && !busy ? (
@@ -56,10 +62,10 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
               {blocked}{" "}
               {admin ? (
                 <Link href="/plugins/inventory/settings" className="font-medium text-foreground underline">
-                  Open the Inventory settings
+                  {t("shopify.openSettings")}
                 </Link>
               ) : (
-                "Ask an owner or admin to set it up."
+                t("shopify.askAdmin")
               )}
             </p>
           ) : null}
@@ -68,27 +74,27 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
 
       <Card>
         <CardHeader>
-          <CardTitle>Recent syncs</CardTitle>
+          <CardTitle>{t("shopify.recent")}</CardTitle>
         </CardHeader>
-        <CardContent>{runs.length === 0 ? <EmptyState title="No sync has run yet" description="Runs appear here once someone presses Sync now." /> : <RunsTable runs={runs} fmt={fmt} linkRuns={admin} />}</CardContent>
+        <CardContent>{runs.length === 0 ? <EmptyState title={t("shopify.noRuns")} description={t("shopify.noRunsText")} /> : <RunsTable runs={runs} fmt={fmt} t={t} linkRuns={admin} />}</CardContent>
       </Card>
 
       <Card>
         <CardHeader>
-          <CardTitle>Items that failed to sync{failed.total ? ` (${fmt.number(failed.total)})` : ""}</CardTitle>
+          <CardTitle>{failed.total ? t("shopify.failedCount", { count: fmt.number(failed.total) }) : t("shopify.failedTitle")}</CardTitle>
         </CardHeader>
         <CardContent>
           {failed.total === 0 ? (
-            <EmptyState title="No failures" description="Items whose last sync failed are listed here with Shopify's reason, until a later sync succeeds." />
+            <EmptyState title={t("shopify.noFailures")} description={t("shopify.noFailuresText")} />
           ) : (
             <div>
-              <Table aria-label="Items that failed to sync">
+              <Table aria-label={t("shopify.failedTitle")}>
                 <THead>
                   <TR>
-                    <TH>Item</TH>
-                    <TH>Shopify ids</TH>
-                    <TH>Error</TH>
-                    <TH>Last synced</TH>
+                    <TH>{t("shopify.item")}</TH>
+                    <TH>{t("shopify.ids")}</TH>
+                    <TH>{t("shopify.error")}</TH>
+                    <TH>{t("shopify.lastSynced")}</TH>
                   </TR>
                 </THead>
                 <TBody>
@@ -101,25 +107,25 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
                         <span className="block text-xs text-muted-foreground">{r.sku}</span>
                       </TD>
                       <TD className="text-xs break-all">
-                        item {r.shopifyInventoryItemId ?? "—"}
-                        <span className="block">location {r.shopifyLocationId ?? "—"}</span>
+                        {t("shopify.itemId", { id: r.shopifyInventoryItemId ?? "—" })}
+                        <span className="block">{t("shopify.locationId", { id: r.shopifyLocationId ?? "—" })}</span>
                       </TD>
                       <TD className="max-w-md text-sm break-words">{r.error}</TD>
-                      <TD className="whitespace-nowrap tabular-nums">{r.lastSyncedAt ? fmt.dateTime(r.lastSyncedAt) : "Never"}</TD>
+                      <TD className="whitespace-nowrap tabular-nums">{r.lastSyncedAt ? fmt.dateTime(r.lastSyncedAt) : t("shopify.never")}</TD>
                     </TR>
                   ))}
                 </TBody>
               </Table>
               <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-sm">
                 <p className="text-muted-foreground">
-                  Page {fmt.number(failed.page)} of {fmt.number(failed.pageCount)}
+                  {t("shopify.pageOf", { page: fmt.number(failed.page), pageCount: fmt.number(failed.pageCount) })}
                 </p>
-                <nav aria-label="Failed item pages" className="flex gap-2">
+                <nav aria-label={t("shopify.pages")} className="flex gap-2">
                   <PageLink href={failed.page > 1 ? `/inventory/shopify?page=${failed.page - 1}` : null}>
-                    <ChevronLeft aria-hidden="true" /> Previous
+                    <ChevronLeft aria-hidden="true" /> {t("shopify.previous")}
                   </PageLink>
                   <PageLink href={failed.page < failed.pageCount ? `/inventory/shopify?page=${failed.page + 1}` : null}>
-                    Next <ChevronRight aria-hidden="true" />
+                    {t("shopify.next")} <ChevronRight aria-hidden="true" />
                   </PageLink>
                 </nav>
               </div>
@@ -131,17 +137,17 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   );
 }
 
-function RunsTable({ runs, fmt, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat; linkRuns: boolean }) {
+function RunsTable({ runs, fmt, t, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat; t: PluginTranslator<InventoryMessages>; linkRuns: boolean }) {
   return (
-    <Table aria-label="Recent syncs">
+    <Table aria-label={t("shopify.recent")}>
       <THead>
         <TR>
-          <TH>Started</TH>
-          <TH>Status</TH>
-          <TH className="text-right">Synced</TH>
-          <TH className="text-right">Failed</TH>
-          <TH>Duration</TH>
-          <TH>Details</TH>
+          <TH>{t("shopify.started")}</TH>
+          <TH>{t("shopify.status")}</TH>
+          <TH className="text-right">{t("shopify.synced")}</TH>
+          <TH className="text-right">{t("shopify.failed")}</TH>
+          <TH>{t("shopify.duration")}</TH>
+          <TH>{t("shopify.details")}</TH>
         </TR>
       </THead>
       <TBody>
@@ -157,7 +163,7 @@ function RunsTable({ runs, fmt, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat; l
               <TD className="text-right tabular-nums">{r.synced === null ? "—" : fmt.number(r.synced)}</TD>
               <TD className="text-right tabular-nums">{r.failed === null ? "—" : fmt.number(r.failed)}</TD>
               <TD className="tabular-nums">{formatDuration(duration)}</TD>
-              <TD className="max-w-md text-sm break-words">{r.error ?? (r.continued ? "Continued in a follow-up run." : "")}</TD>
+              <TD className="max-w-md text-sm break-words">{r.error ?? (r.continued ? t("shopify.continued") : "")}</TD>
             </TR>
           );
         })}

@@ -6,8 +6,11 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { requestShopifySyncAction } from "./actions";
 
-/** Starts the Shopify sync job; the page refreshes so the queued run shows under Recent syncs. */
-export function SyncNowButton({ disabled, reason }: { disabled: boolean; reason?: string }) {
+/**
+ * Starts the Shopify sync job; the page refreshes so the queued run shows under Recent syncs. `label`
+ * and `started` (the fallback toast) come from the page, in the member's language.
+ */
+export function SyncNowButton({ disabled, reason, label, started }: { disabled: boolean; reason?: string; label: string; started: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
@@ -23,12 +26,12 @@ export function SyncNowButton({ disabled, reason }: { disabled: boolean; reason?
             toast.error(res.error);
             return;
           }
-          toast.success(res.message ?? "Sync started.");
+          toast.success(res.message ?? started);
           router.refresh();
         })
       }
     >
-      <RefreshCw aria-hidden="true" /> Sync now
+      <RefreshCw aria-hidden="true" /> {label}
     </Button>
   );
 }
