@@ -12,17 +12,18 @@ export type ExportMenuEntry = { label: string; href: string } | { note: string }
 const item =
   "block cursor-pointer rounded-md px-3 py-2 text-sm text-foreground outline-none select-none data-[highlighted]:bg-muted data-[highlighted]:text-foreground";
 
-export function ExportMenu({ entries }: { entries: ExportMenuEntry[] }) {
+/** `label`: the button's and the menu's name ("Export"), in the member's language. */
+export function ExportMenu({ label, entries }: { label: string; entries: ExportMenuEntry[] }) {
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={buttonVariants({ variant: "outline" })}>
-        <Download aria-hidden="true" /> Export <ChevronDown aria-hidden="true" className="size-4" />
+        <Download aria-hidden="true" /> {label} <ChevronDown aria-hidden="true" className="size-4" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
           align="end"
           sideOffset={4}
-          aria-label="Export"
+          aria-label={label}
           className="z-50 w-64 rounded-lg border border-border bg-surface p-1 shadow-md"
         >
           {entries.map((entry) =>

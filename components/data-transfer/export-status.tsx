@@ -1,27 +1,30 @@
 // How an export's status reads: a badge and a scope description ("All rows", "Current filter", "12 selected").
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { numberFormat } from "@/core/format/numbers";
 import type { ExportQuery } from "@/core/imports/types";
 
-const STATUS: Record<string, { label: string; variant: BadgeVariant }> = {
-  queued: { label: "Queued", variant: "neutral" },
-  running: { label: "Running", variant: "info" },
-  completed: { label: "Ready", variant: "success" },
-  failed: { label: "Failed", variant: "danger" },
-  cancelled: { label: "Cancelled", variant: "warning" },
-};
+const STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
+type ExportStatus = (typeof STATUSES)[number];
+const VARIANT: Record<ExportStatus, BadgeVariant> = { queued: "neutral", running: "info", completed: "success", failed: "danger", cancelled: "warning" };
+const isStatus = (s: string): s is ExportStatus => (STATUSES as readonly string[]).includes(s);
 
+/** The status in the member's language (an unknown status as stored). */
 export function ExportStatusBadge({ status }: { status: string }) {
-  const s = STATUS[status] ?? { label: status, variant: "neutral" as const };
-  return <Badge variant={s.variant}>{s.label}</Badge>;
+  const t = useTranslations("dataTransfer");
+  return isStatus(status) ? <Badge variant={VARIANT[status]}>{t(status)}</Badge> : <Badge variant="neutral">{status}</Badge>;
 }
 
-export function scopeLabel(query: ExportQuery, locale = "en-US"): string {
-  if (query.scope === "selected") return `${numberFormat(locale)!.format(query.ids.length)} selected`;
+/** The words scopeLabel needs: a translator of core's "dataTransfer" messages. */
+export type ScopeWords = (key: "scopeSelected" | "scopeFilter" | "scopeCurrent" | "scopeAll", values?: Record<string, string>) => string;
+
+/** "All rows", "Current filter", "Filter (stock: low)", "12 selected" — the filter's names and values as in the URL. */
+export function scopeLabel(query: ExportQuery, locale: string, t: ScopeWords): string {
+  if (query.scope === "selected") return t("scopeSelected", { n: numberFormat(locale)!.format(query.ids.length) });
   if (query.scope === "filtered") {
     const parts = Object.entries(query.filter).filter(([k, v]) => v && k !== "page" && k !== "sort" && k !== "dir").map(([k, v]) => `${k}: ${v}`);
-    return parts.length ? `Filter (${parts.join(", ")})` : "Current filter";
+    return parts.length ? t("scopeFilter", { parts: parts.join(", ") }) : t("scopeCurrent");
   }
-  return "All rows";
+  return t("scopeAll");
 }
 

@@ -3,6 +3,7 @@
 // the current filter offered instead). The links are plain navigations: up to 50,000 rows download at once, more land on the
 // export's progress page (/exports/<id>). Renders nothing the member may not do.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Upload } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
 import { MAX_SELECTED_IDS } from "@/core/imports/export/query";
@@ -21,31 +22,34 @@ export type ImportExportToolbarProps = {
   locale?: string;
 };
 
-function exportEntries(resourceId: string, filter: Record<string, string>, selectedIds: string[], locale: string): ExportMenuEntry[] {
+type Words = ReturnType<typeof useTranslations<"dataTransfer">>;
+
+function exportEntries(resourceId: string, filter: Record<string, string>, selectedIds: string[], locale: string, t: Words): ExportMenuEntry[] {
   const n = numberFormat(locale)!.format(selectedIds.length);
   const hasFilter = Object.keys(filter).length > 0;
-  const entries: ExportMenuEntry[] = [{ label: "All rows", href: exportHref(resourceId, { scope: "all" }) }];
-  if (hasFilter) entries.push({ label: "Rows matching the current filter", href: exportHref(resourceId, { scope: "filtered", filter }) });
+  const entries: ExportMenuEntry[] = [{ label: t("allRows"), href: exportHref(resourceId, { scope: "all" }) }];
+  if (hasFilter) entries.push({ label: t("filteredRows"), href: exportHref(resourceId, { scope: "filtered", filter }) });
   if (selectedIds.length > MAX_SELECTED_IDS) {
     entries.push({
-      note: `${n} rows are selected; exporting a selection takes at most ${MAX_SELECTED_IDS}. ${hasFilter ? "Export the rows matching the current filter instead." : "Export all rows instead."}`,
+      note: t("tooMany", { n, max: numberFormat(locale)!.format(MAX_SELECTED_IDS), filter: hasFilter ? "yes" : "no" }),
     });
   } else if (selectedIds.length > 0) {
-    entries.push({ label: `Selected rows (${n})`, href: exportHref(resourceId, { scope: "selected", ids: selectedIds }) });
+    entries.push({ label: t("selectedRows", { n }), href: exportHref(resourceId, { scope: "selected", ids: selectedIds }) });
   }
   return entries;
 }
 
 export function ImportExportToolbar({ resourceId, canImport, canExport, filter, selectedIds = [], locale = "en-US" }: ImportExportToolbarProps) {
+  const t = useTranslations("dataTransfer");
   if (!canImport && !canExport) return null;
   return (
     <div className="flex items-center gap-2" data-slot="import-export-toolbar">
       {canImport ? (
         <Link href={importHref(resourceId)} className={buttonVariants({ variant: "outline" })}>
-          <Upload aria-hidden="true" /> Import CSV
+          <Upload aria-hidden="true" /> {t("importCsv")}
         </Link>
       ) : null}
-      {canExport ? <ExportMenu entries={exportEntries(resourceId, filter, selectedIds, locale)} /> : null}
+      {canExport ? <ExportMenu label={t("export")} entries={exportEntries(resourceId, filter, selectedIds, locale, t)} /> : null}
     </div>
   );
 }

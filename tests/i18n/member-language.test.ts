@@ -61,7 +61,7 @@ describe("a member's language", () => {
     await rootDb().inventoryItem.create({ data: { organizationId: org.org.id, name: "Vendas", sku: "VEN-1", quantity: 50, reorderThreshold: 10, inStock: false } });
 
     const list = (await renderPage(ctx, "/inventory")).html;
-    for (const text of ["Artículos del inventario", "Buscar por nombre o SKU", "Todas las categorías", "Cualquier existencia", ">Cantidad<", ">Última modificación<", "Bajo (3)", "Marcado como agotado", "Seleccionar Gasas"]) {
+    for (const text of ["Artículos del inventario", "Buscar por nombre o SKU", "Todas las categorías", "Cualquier existencia", ">Cantidad<", ">Última modificación<", "Bajo (3)", "Marcado como agotado", "Seleccionar Gasas", "Importar CSV", "> Exportar"]) {
       expect(list, text).toContain(text);
     }
     expect(list).not.toMatch(/Low \(3\)|Marked out of stock|Search name or SKU|>Quantity</);

@@ -20,6 +20,7 @@ export default async function ExportsPage() {
   const exports = await listExports(ctx);
   const fmt = orgFormat(ctx.organization);
   const t = translatorFor(ctx, "exports");
+  const scopes = translatorFor(ctx, "dataTransfer");
   return (
     <div className="grid gap-6">
       <PageHeader title={t("title")} description={t("description")} />
@@ -30,12 +31,12 @@ export default async function ExportsPage() {
         <Table>
           <THead>
             <TR>
-              <TH>Started</TH>
-              <TH>What</TH>
-              <TH>Rows</TH>
-              <TH>Status</TH>
-              <TH>By</TH>
-              <TH>File</TH>
+              <TH>{t("started")}</TH>
+              <TH>{t("what")}</TH>
+              <TH>{t("rows")}</TH>
+              <TH>{t("status")}</TH>
+              <TH>{t("by")}</TH>
+              <TH>{t("file")}</TH>
             </TR>
           </THead>
           <TBody>
@@ -47,7 +48,7 @@ export default async function ExportsPage() {
                   </Link>
                 </TD>
                 <TD>
-                  {e.resourceLabel} · {scopeLabel(e.query, fmt.locale)}
+                  {e.resourceLabel} · {scopeLabel(e.query, fmt.locale, scopes)}
                 </TD>
                 <TD className="tabular-nums">
                   {fmt.number(e.rowsDone)}
