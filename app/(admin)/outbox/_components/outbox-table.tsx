@@ -9,46 +9,53 @@ import type { ServerListState } from "@/components/data-table/list-state";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { MailRow } from "@/core/mail/queries";
-import { isMailStatus, MAIL_STATUS_HELP, MAIL_STATUS_LABELS, MAIL_STATUSES, mailStatusLabel, mailStatusVariant } from "@/core/mail/status";
+import { isMailStatus, MAIL_STATUSES, mailStatusVariant } from "@/core/mail/status";
+import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { DateTime } from "@/components/format/formatted";
 
 const col = createDataTableColumnHelper<MailRow>();
 
-const columns = col.columns([
+type Text = ReturnType<typeof useTranslations<"outbox">>;
+
+// Built per language: the headers and the status words are the reader's.
+const columnsIn = (t: Text) => col.columns([
   col.accessor("createdAt", {
-    header: "Created",
+    header: t("created"),
     enableSorting: true,
     cell: (info) => <span className="whitespace-nowrap tabular-nums"><DateTime value={info.getValue()} /></span>,
   }),
   col.accessor("status", {
-    header: "Status",
+    header: t("status"),
     cell: (info) => {
       const s = info.getValue();
       return (
-        <Badge variant={mailStatusVariant(s)} title={isMailStatus(s) ? MAIL_STATUS_HELP[s] : undefined}>
-          {mailStatusLabel(s)}
+        <Badge variant={mailStatusVariant(s)} title={isMailStatus(s) ? t(`help.${s}`) : undefined}>
+          {isMailStatus(s) ? t(s) : s}
         </Badge>
       );
     },
   }),
-  col.accessor("to", { header: "Recipient", cell: (info) => <span className="break-all">{info.getValue()}</span> }),
+  col.accessor("to", { header: t("recipient"), cell: (info) => <span className="break-all">{info.getValue()}</span> }),
   col.accessor("subject", {
-    header: "Subject",
+    header: t("subject"),
     cell: (info) => (
       <Link href={`/outbox/${info.row.original.id}`} className="font-medium text-foreground hover:underline">
         {info.getValue()}
       </Link>
     ),
   }),
-  col.accessor("source", { header: "Source", cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
+  col.accessor("source", { header: t("source"), cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
 ]);
 
 type Props = ServerListState<MailRow>;
 
 export function OutboxTable({ rows, total, page, pageSize, sort, dir }: Props) {
+  const t = useTranslations("outbox");
+  const columns = useMemo(() => columnsIn(t), [t]);
   return (
     <DataTable
-      caption="E-mail of this organization"
+      caption={t("caption")}
       columns={columns}
       rows={rows}
       total={total}
@@ -56,14 +63,14 @@ export function OutboxTable({ rows, total, page, pageSize, sort, dir }: Props) {
       pageSize={pageSize}
       sort={sort}
       dir={dir}
-      searchPlaceholder="Search recipient or subject"
+      searchPlaceholder={t("search")}
       getRowHref={(r) => `/outbox/${r.id}`}
-      toolbar={<FilterSelect param="status" label="Status" allLabel="All statuses" options={MAIL_STATUSES.map((s) => ({ value: s, label: MAIL_STATUS_LABELS[s] }))} />}
+      toolbar={<FilterSelect param="status" label={t("status")} allLabel={t("allStatuses")} options={MAIL_STATUSES.map((s) => ({ value: s, label: t(s) }))} />}
       emptyState={
         <EmptyState
           icon={<Mail aria-hidden="true" />}
-          title="No e-mail yet"
-          description="Messages this organization sends — low-stock alerts, nightly summaries and other notifications — appear here with their delivery status."
+          title={t("emptyTitle")}
+          description={t("emptyText")}
         />
       }
     />
