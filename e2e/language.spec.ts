@@ -110,6 +110,20 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
   await page.getByRole("button", { name: "Marcar como agotado" }).click();
   await expect(page.getByText("1 artículo marcado como agotado.")).toBeVisible();
   await expect(row.getByText("Marcado como agotado")).toBeVisible();
+  // The Outbox list, the API tokens page and the list toolbar's Export menu.
+  await page.goto("/outbox");
+  await expect(page.getByLabel("Estado")).toContainText("Todos los estados");
+  await expect(page.getByRole("searchbox")).toHaveAttribute("placeholder", "Buscar por destinatario o asunto");
+  await page.goto("/settings/api-tokens");
+  await expect(page.getByRole("heading", { name: "Tus tokens" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Crear token" })).toBeVisible();
+  await expect(page.getByLabel("Caduca")).toContainText("En 90 días");
+  await page.goto("/inventory");
+  await expect(async () => {
+    await page.getByRole("button", { name: "Exportar" }).click();
+    await expect(page.getByRole("menuitem", { name: "Todas las filas" })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.keyboard.press("Escape");
   // The organization's settings form.
   await page.goto("/settings/organization");
   await expect(page.getByLabel("Zona horaria")).toBeVisible();

@@ -16,11 +16,9 @@ import { orgFormat } from "@/core/format/org-format";
 
 export const generateMetadata = titleFrom("apiTokens.title");
 
-const STATUS: Record<TokenStatus, { label: string; variant: BadgeVariant }> = {
-  active: { label: "Active", variant: "success" },
-  revoked: { label: "Revoked", variant: "neutral" },
-  expired: { label: "Expired", variant: "warning" },
-};
+const VARIANT: Record<TokenStatus, BadgeVariant> = { active: "success", revoked: "neutral", expired: "warning" };
+
+type Text = ReturnType<typeof translatorFor<"apiTokens">>;
 
 export default async function ApiTokensPage() {
   const ctx = await requireOrgContext();
@@ -47,25 +45,25 @@ export default async function ApiTokensPage() {
 
       <Card>
         <CardHeader>
-          <CardTitle>New token</CardTitle>
-          <CardDescription>The token is shown once, right after you create it.</CardDescription>
+          <CardTitle>{t("newToken")}</CardTitle>
+          <CardDescription>{t("shownOnce")}</CardDescription>
         </CardHeader>
         <CardContent>
           <CreateTokenForm />
         </CardContent>
       </Card>
 
-      <TokenTable id="own-tokens" caption="Your tokens" tokens={mine} when={when} empty="You have no API tokens in this organization yet." />
+      <TokenTable id="own-tokens" caption={t("yours")} tokens={mine} when={when} t={t} empty={t("noneYours")} />
       {ctx.can("organization.manage") ? (
-        <TokenTable id="member-tokens" caption="Other members’ active tokens" tokens={others} when={when} showOwner empty="No other member has an active token." />
+        <TokenTable id="member-tokens" caption={t("others")} tokens={others} when={when} t={t} showOwner empty={t("noneOthers")} />
       ) : null}
     </div>
   );
 }
 
-type TokenTableProps = { id: string; caption: string; tokens: TokenSummary[]; when: (d: Date | null, empty: string) => string; empty: string; showOwner?: boolean };
+type TokenTableProps = { id: string; caption: string; tokens: TokenSummary[]; when: (d: Date | null, empty: string) => string; t: Text; empty: string; showOwner?: boolean };
 
-function TokenTable({ id, caption, tokens, when, empty, showOwner = false }: TokenTableProps) {
+function TokenTable({ id, caption, tokens, when, t, empty, showOwner = false }: TokenTableProps) {
   return (
     <section aria-labelledby={id} className="grid gap-2">
       <h2 id={id} className="text-base font-semibold text-foreground">
@@ -79,31 +77,31 @@ function TokenTable({ id, caption, tokens, when, empty, showOwner = false }: Tok
             <TCaption className="sr-only">{caption}</TCaption>
             <THead>
               <TR>
-                <TH>Name</TH>
-                {showOwner ? <TH>Member</TH> : null}
-                <TH>Token</TH>
-                <TH>Status</TH>
-                <TH>Created</TH>
-                <TH>Last used</TH>
-                <TH>Expires</TH>
+                <TH>{t("name")}</TH>
+                {showOwner ? <TH>{t("member")}</TH> : null}
+                <TH>{t("token")}</TH>
+                <TH>{t("status")}</TH>
+                <TH>{t("created")}</TH>
+                <TH>{t("lastUsed")}</TH>
+                <TH>{t("expires")}</TH>
                 <TH>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("actions")}</span>
                 </TH>
               </TR>
             </THead>
             <TBody>
-              {tokens.map((t) => (
-                <TR key={t.id}>
-                  <TD className="font-medium">{t.name}</TD>
-                  {showOwner ? <TD>{t.userName}</TD> : null}
-                  <TD className="font-mono text-[13px] text-muted-foreground">{t.prefix}…</TD>
+              {tokens.map((token) => (
+                <TR key={token.id}>
+                  <TD className="font-medium">{token.name}</TD>
+                  {showOwner ? <TD>{token.userName}</TD> : null}
+                  <TD className="font-mono text-[13px] text-muted-foreground">{token.prefix}…</TD>
                   <TD>
-                    <Badge variant={STATUS[t.status].variant}>{STATUS[t.status].label}</Badge>
+                    <Badge variant={VARIANT[token.status]}>{t(token.status)}</Badge>
                   </TD>
-                  <TD className="whitespace-nowrap text-muted-foreground">{when(t.createdAt, "")}</TD>
-                  <TD className="whitespace-nowrap text-muted-foreground">{when(t.lastUsedAt, "Never")}</TD>
-                  <TD className="whitespace-nowrap text-muted-foreground">{t.revokedAt ? `Revoked ${when(t.revokedAt, "")}` : when(t.expiresAt, "Never")}</TD>
-                  <TD className="text-right">{t.status === "active" ? <RevokeTokenButton id={t.id} name={t.name} owner={showOwner ? t.userName : undefined} /> : null}</TD>
+                  <TD className="whitespace-nowrap text-muted-foreground">{when(token.createdAt, "")}</TD>
+                  <TD className="whitespace-nowrap text-muted-foreground">{when(token.lastUsedAt, t("never"))}</TD>
+                  <TD className="whitespace-nowrap text-muted-foreground">{token.revokedAt ? t("revokedAt", { at: when(token.revokedAt, "") }) : when(token.expiresAt, t("never"))}</TD>
+                  <TD className="text-right">{token.status === "active" ? <RevokeTokenButton id={token.id} name={token.name} owner={showOwner ? token.userName : undefined} /> : null}</TD>
                 </TR>
               ))}
             </TBody>
