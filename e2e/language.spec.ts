@@ -114,6 +114,9 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
   await page.goto("/outbox");
   await expect(page.getByLabel("Estado")).toContainText("Todos los estados");
   await expect(page.getByRole("searchbox")).toHaveAttribute("placeholder", "Buscar por destinatario o asunto");
+  await page.goto("/jobs");
+  await expect(page.getByLabel("Función")).toContainText("Todas las funciones");
+  await expect(page.getByRole("columnheader", { name: "Intentos" })).toBeVisible();
   await page.goto("/settings/api-tokens");
   await expect(page.getByRole("heading", { name: "Tus tokens" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Crear token" })).toBeVisible();

@@ -6,19 +6,22 @@ import type { RunActivity } from "./activity";
 export const JOB_STATUSES = ["running", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
-  running: "Running",
-  completed: "Completed",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
-
 export function isJobStatus(value: string): value is JobStatus {
   return (JOB_STATUSES as readonly string[]).includes(value);
 }
 
-export function jobStatusLabel(status: string): string {
-  return isJobStatus(status) ? JOB_STATUS_LABELS[status] : status;
+/**
+ * The words of the Jobs page's badges, in the member's language: core's "jobs" messages, from
+ * translatorFor(ctx, "jobs") on the server or useTranslations("jobs") in the browser.
+ */
+export type JobWords = (
+  key: `status.${JobStatus}` | `activity.${"stalled" | "sleep" | "waitForEvent" | "waitForSignal" | "invoke" | "waiting"}` | `explain.${"idle" | "unanswered" | "atStep"}`,
+  values?: Record<string, string>,
+) => string;
+
+/** "Completed", "Failed", …; a status this version does not know, as stored. */
+export function jobStatusLabel(status: string, t: JobWords): string {
+  return isJobStatus(status) ? t(`status.${status}`) : status;
 }
 
 export function jobStatusVariant(status: string): "neutral" | "success" | "warning" | "danger" | "info" {
@@ -39,26 +42,23 @@ function clockTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
 
-export const STALLED_LABEL = "Waiting to resume";
-
-const WAITING_LABELS: Record<string, string> = { sleep: "Sleeping", waitForEvent: "Waiting for an event", waitForSignal: "Waiting for a signal", invoke: "Waiting for another run" };
+const WAITING_TYPES = ["sleep", "waitForEvent", "waitForSignal", "invoke"] as const;
+const isWaitingType = (type: string): type is (typeof WAITING_TYPES)[number] => (WAITING_TYPES as readonly string[]).includes(type);
 
 /** The badge of a running run (core/jobs/activity.ts): "Running", "Sleeping", "Waiting to resume", ... */
-export function activityLabel(activity: RunActivity): string {
-  if (activity.kind === "stalled") return STALLED_LABEL;
-  if (activity.kind === "waiting") return WAITING_LABELS[activity.type] ?? "Waiting";
-  return JOB_STATUS_LABELS.running;
+export function activityLabel(activity: RunActivity, t: JobWords): string {
+  if (activity.kind === "stalled") return t("activity.stalled");
+  if (activity.kind === "waiting") return isWaitingType(activity.type) ? t(`activity.${activity.type}`) : t("activity.waiting");
+  return t("status.running");
 }
 
 /** The words beside the badge, or null: "nothing has run since 14:03:07; the job runner retries it". */
-export function activityExplanation(activity: RunActivity, timeZone: string): string | null {
+export function activityExplanation(activity: RunActivity, timeZone: string, t: JobWords): string | null {
   switch (activity.kind) {
     case "stalled":
-      return activity.reason === "idle"
-        ? `nothing has run since ${clockTime(activity.since, timeZone)}; the job runner retries it`
-        : `its call started at ${clockTime(activity.since, timeZone)} never answered; the job runner retries it`;
+      return t(activity.reason === "idle" ? "explain.idle" : "explain.unanswered", { time: clockTime(activity.since, timeZone) });
     case "waiting":
-      return activity.step ? `at step “${activity.step}”` : null;
+      return activity.step ? t("explain.atStep", { step: activity.step }) : null;
     default:
       return null;
   }

@@ -4,7 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { IDLE_STALL_MS, runActivity } from "@/core/jobs/activity";
 import { stallAfterMs } from "@/core/jobs/stall";
-import { activityExplanation, activityLabel } from "@/core/jobs/status";
+import { activityExplanation, activityLabel as label } from "@/core/jobs/status";
+import { translatorFor } from "@/core/i18n/translate";
+
+// The page's words in English (and Spanish where said): the same catalogue the page reads.
+const en = translatorFor("en", "jobs");
+const es = translatorFor("es", "jobs");
+const activityLabel = (a: Parameters<typeof label>[0]) => label(a, en);
+const explain = (a: Parameters<typeof activityExplanation>[0], zone: string) => activityExplanation(a, zone, en);
 
 const now = Date.parse("2026-12-06T13:10:00.000Z");
 const ago = (ms: number) => new Date(now - ms);
@@ -15,7 +22,7 @@ describe("run activity", () => {
     const lost = runActivity({ lastSeenAt: ago(stallAfterMs() + 1_000), inFlightSince: ago(stallAfterMs() + 1_000), waiting: null }, now);
     expect(lost).toEqual({ kind: "stalled", reason: "unanswered", since: ago(stallAfterMs() + 1_000).toISOString() });
     expect(activityLabel(lost)).toBe("Waiting to resume");
-    expect(activityExplanation(lost, "UTC")).toMatch(/^its call started at \d\d:\d\d:\d\d never answered; the job runner retries it$/);
+    expect(explain(lost, "UTC")).toMatch(/^its call started at \d\d:\d\d:\d\d never answered; the job runner retries it$/);
   });
 
   it("is between steps for a moment, and waiting to resume after IDLE_STALL_MS without a call", () => {
@@ -24,14 +31,16 @@ describe("run activity", () => {
     expect(idle.kind).toBe("stalled");
     expect(activityLabel(idle)).toBe("Waiting to resume");
     // In the organization's time zone: 13:09:44 UTC is 15:09:44 in Helsinki.
-    expect(activityExplanation(idle, "Europe/Helsinki")).toBe("nothing has run since 15:09:44; the job runner retries it");
+    expect(explain(idle, "Europe/Helsinki")).toBe("nothing has run since 15:09:44; the job runner retries it");
+    expect(activityExplanation(idle, "Europe/Helsinki", es)).toBe("no se ha ejecutado nada desde las 15:09:44; el ejecutor de tareas lo reintenta");
+    expect(label(idle, es)).toBe("Esperando para reanudar");
   });
 
   it("is sleeping or waiting however long it takes, never stalled", () => {
     const napping = runActivity({ lastSeenAt: ago(3_600_000), inFlightSince: null, waiting: { type: "sleep", step: "settle" } }, now);
     expect(napping).toEqual({ kind: "waiting", type: "sleep", step: "settle" });
     expect(activityLabel(napping)).toBe("Sleeping");
-    expect(activityExplanation(napping, "UTC")).toBe("at step “settle”");
+    expect(explain(napping, "UTC")).toBe("at step “settle”");
     expect(activityLabel({ kind: "waiting", type: "waitForEvent", step: "approval" })).toBe("Waiting for an event");
     expect(activityLabel({ kind: "executing", since: ago(0).toISOString() })).toBe("Running");
   });

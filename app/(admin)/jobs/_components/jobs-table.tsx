@@ -8,17 +8,22 @@ import { memoizeByKey, type ServerListState } from "@/components/data-table/list
 import { FilterSelect } from "@/components/data-table/data-table-filter-select";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { JobRunRow } from "@/core/jobs/runs";
-import { formatDuration, JOB_STATUSES, JOB_STATUS_LABELS } from "@/core/jobs/status";
+import { formatDuration, JOB_STATUSES } from "@/core/jobs/status";
+import { useLocale, useTranslations } from "next-intl";
 import { DateTime } from "@/components/format/formatted";
 import { RunStatus } from "./run-status";
 
 const col = createDataTableColumnHelper<JobRunRow>();
 
-function columnsFor(timeZone: string) {
+type Text = ReturnType<typeof useTranslations<"jobs.table">>;
+
+/** key: "<language>|<time zone>"; `t` is that language's words (the key decides them). */
+function columnsFor(key: string, t: Text) {
+  const timeZone = key.slice(key.indexOf("|") + 1);
   return col.columns([
     col.accessor("functionName", {
       id: "function",
-      header: "Function",
+      header: t("function"),
       cell: (info) => (
         <Link href={`/jobs/${encodeURIComponent(info.row.original.id)}`} className="font-medium text-foreground hover:underline">
           {info.getValue()}
@@ -26,7 +31,7 @@ function columnsFor(timeZone: string) {
       ),
     }),
     col.accessor("subject", {
-      header: "Worked on",
+      header: t("workedOn"),
       cell: (info) => {
         const subject = info.getValue();
         return subject ? (
@@ -39,23 +44,23 @@ function columnsFor(timeZone: string) {
       },
     }),
     col.accessor("status", {
-      header: "Status",
+      header: t("status"),
       cell: (info) => <RunStatus run={info.row.original} timeZone={timeZone} />,
     }),
     col.accessor("startedAt", {
-      header: "Started",
+      header: t("started"),
       enableSorting: true,
       cell: (info) => <span className="tabular-nums"><DateTime value={info.getValue()} /></span>,
     }),
     col.accessor("durationMs", {
       id: "duration",
-      header: "Duration",
+      header: t("duration"),
       enableSorting: true,
       meta: { align: "end" },
       cell: (info) => <span className="tabular-nums">{formatDuration(info.getValue())}</span>,
     }),
     col.accessor("attempts", {
-      header: "Attempts",
+      header: t("attempts"),
       meta: { align: "end" },
       cell: (info) => (
         <span className="tabular-nums">
@@ -74,29 +79,32 @@ type Props = ServerListState<JobRunRow> & {
 };
 
 export function JobsTable({ rows, total, page, pageSize, sort, dir, timeZone, functions }: Props) {
+  const t = useTranslations("jobs.table");
+  const statuses = useTranslations("jobs.status");
+  const language = useLocale();
   return (
     <DataTable
-      caption="Background job runs"
-      columns={columnsForZone(timeZone)}
+      caption={t("caption")}
+      columns={columnsForZone(`${language}|${timeZone}`, t)}
       rows={rows}
       total={total}
       page={page}
       pageSize={pageSize}
       sort={sort}
       dir={dir}
-      searchPlaceholder="Search function"
+      searchPlaceholder={t("search")}
       getRowHref={(r) => `/jobs/${encodeURIComponent(r.id)}`}
       toolbar={
         <>
-          <FilterSelect param="status" label="Status" allLabel="All statuses" options={JOB_STATUSES.map((s) => ({ value: s, label: JOB_STATUS_LABELS[s] }))} />
-          <FilterSelect param="function" label="Function" allLabel="All functions" options={functions.map((f) => ({ value: f.id, label: f.name }))} />
+          <FilterSelect param="status" label={t("status")} allLabel={t("allStatuses")} options={JOB_STATUSES.map((s) => ({ value: s, label: statuses(s) }))} />
+          <FilterSelect param="function" label={t("function")} allLabel={t("allFunctions")} options={functions.map((f) => ({ value: f.id, label: f.name }))} />
         </>
       }
       emptyState={
         <EmptyState
           icon={<ClipboardList aria-hidden="true" />}
-          title="No background jobs yet"
-          description="Background jobs — reminders, exports, plugin work and other tasks that run outside a request — appear here with their status, once something in this organization starts one."
+          title={t("emptyTitle")}
+          description={t("emptyText")}
         />
       }
     />

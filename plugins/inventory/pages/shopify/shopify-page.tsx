@@ -1,7 +1,7 @@
 // /inventory/shopify — the Shopify sync: whether it is set up (the shop URL, and only whether a token
 // is set), "Sync now", the organization's recent sync runs with their counts or error, and the items
 // whose last sync failed with Shopify's reason, a page at a time (?page=).
-import { pluginTranslator, type PluginTranslator } from "@/core/i18n/translate";
+import { pluginTranslator, translatorFor, type PluginTranslator } from "@/core/i18n/translate";
 import type { InventoryMessages } from "../../messages";
 import Link from "next/link";
 import { PageLink } from "@/components/ui/page-link";
@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { formatDuration, jobStatusLabel, jobStatusVariant } from "@/core/jobs/status";
+import { formatDuration, jobStatusLabel, jobStatusVariant, type JobWords } from "@/core/jobs/status";
 import { first } from "@/core/lists/list-params";
 import type { PageProps } from "@/core/plugins/types";
 import { failedItems, recentSyncRuns, shopifyStatus, syncInProgress, type SyncRun } from "./queries";
@@ -76,7 +76,7 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
         <CardHeader>
           <CardTitle>{t("shopify.recent")}</CardTitle>
         </CardHeader>
-        <CardContent>{runs.length === 0 ? <EmptyState title={t("shopify.noRuns")} description={t("shopify.noRunsText")} /> : <RunsTable runs={runs} fmt={fmt} t={t} linkRuns={admin} />}</CardContent>
+        <CardContent>{runs.length === 0 ? <EmptyState title={t("shopify.noRuns")} description={t("shopify.noRunsText")} /> : <RunsTable runs={runs} fmt={fmt} t={t} jobWords={translatorFor(ctx, "jobs")} linkRuns={admin} />}</CardContent>
       </Card>
 
       <Card>
@@ -137,7 +137,7 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   );
 }
 
-function RunsTable({ runs, fmt, t, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat; t: PluginTranslator<InventoryMessages>; linkRuns: boolean }) {
+function RunsTable({ runs, fmt, t, jobWords, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat; t: PluginTranslator<InventoryMessages>; jobWords: JobWords; linkRuns: boolean }) {
   return (
     <Table aria-label={t("shopify.recent")}>
       <THead>
@@ -158,7 +158,7 @@ function RunsTable({ runs, fmt, t, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat
             <TR key={r.id}>
               <TD className="whitespace-nowrap tabular-nums">{linkRuns ? <Link href={`/jobs/${r.id}`} className="hover:underline">{when}</Link> : when}</TD>
               <TD>
-                <Badge variant={jobStatusVariant(r.status)}>{jobStatusLabel(r.status)}</Badge>
+                <Badge variant={jobStatusVariant(r.status)}>{jobStatusLabel(r.status, jobWords)}</Badge>
               </TD>
               <TD className="text-right tabular-nums">{r.synced === null ? "—" : fmt.number(r.synced)}</TD>
               <TD className="text-right tabular-nums">{r.failed === null ? "—" : fmt.number(r.failed)}</TD>
