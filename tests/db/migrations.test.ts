@@ -9,7 +9,9 @@ describe("database schema", () => {
   const diff = (...args: string[]) =>
     spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "diff", "--from-config-datasource", ...args, "--exit-code"], { encoding: "utf8", env: process.env });
 
-  it("has no drift between prisma/schema/*.prisma and prisma/migrations", () => {
+  // Two runs of Prisma's schema engine (wasm) in child processes: ~10 s on a quiet box, over 30 s on a
+  // loaded CI box (a loaded run timed out here at vitest's default).
+  it("has no drift between prisma/schema/*.prisma and prisma/migrations", { timeout: 180_000 }, () => {
     // Positive control first: the comparison must see the migrated tables at all (an engine that
     // cannot read the database would otherwise report "no difference" for anything).
     const control = diff("--to-empty");

@@ -143,7 +143,8 @@ describe("export file name", () => {
 });
 
 describe("npm run ritiko -- audit verify", () => {
-  it("says intact (exit 0), then names the broken entry (exit 1)", async () => {
+  // Two CLI processes, each booting tsx and the plugin registry: over 7 s each on a loaded CI box.
+  it("says intact (exit 0), then names the broken entry (exit 1)", { timeout: 180_000 }, async () => {
     const c = await clinicWithPatients("Cli Audit Clinic");
     const cli = () => spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/ritiko.ts", "audit", "verify", "--org", c.org.org.slug], { encoding: "utf8", env: process.env, timeout: 60_000 });
     const ok = cli();
