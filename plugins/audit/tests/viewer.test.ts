@@ -144,7 +144,7 @@ describe("export file name", () => {
 
 describe("npm run ritiko -- audit verify", () => {
   // Two CLI processes, each booting tsx and the plugin registry: over 7 s each on a loaded CI box.
-  it("says intact (exit 0), then names the broken entry (exit 1)", { timeout: 180_000 }, async () => {
+  it("says intact (exit 0), then names the broken entry (exit 1)", async () => {
     const c = await clinicWithPatients("Cli Audit Clinic");
     const cli = () => spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/ritiko.ts", "audit", "verify", "--org", c.org.org.slug], { encoding: "utf8", env: process.env, timeout: 60_000 });
     const ok = cli();
@@ -163,5 +163,5 @@ describe("npm run ritiko -- audit verify", () => {
     const broken = cli();
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain("BROKEN at entry 3: Content hash mismatch at entry 3");
-  }, 60_000);
+  }, 180_000);
 });
