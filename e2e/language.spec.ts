@@ -127,6 +127,45 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
     await expect(page.getByRole("menuitem", { name: "Todas las filas" })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await page.keyboard.press("Escape");
+  // An import from the upload to Undo: the screens' words, the resource's and its fields' names.
+  await query(`DELETE FROM inventory_items WHERE "organizationId" = $1 AND sku = 'VEN-ES'`, [orgId]);
+  await page.goto("/imports/new?resource=inventory.items");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Importar artículos de inventario");
+  await expect(page.getByText("Suelta aquí un archivo CSV de artículos de inventario")).toBeVisible();
+  await page.getByLabel("Archivo CSV").setInputFiles({ name: "vendas.csv", mimeType: "text/csv", buffer: Buffer.from("SKU,Name,Quantity\nVEN-ES,Vendas,4\n") });
+  await page.waitForURL(/\/imports\/[0-9a-f-]{36}/);
+  await expect(page.getByText("Cómo se leyó el archivo")).toBeVisible();
+  await expect(page.getByLabel("Separador")).toContainText("Coma ( , )");
+  const mapping = page.getByRole("table", { name: "Asignación de columnas" });
+  await expect(mapping.getByRole("columnheader", { name: "Importar en" })).toBeVisible();
+  await expect(mapping.getByLabel("Name", { exact: true })).toHaveValue("name");
+  await expect(mapping.getByLabel("Name", { exact: true }).locator("option:checked")).toHaveText("Nombre (obligatorio)");
+  await expect(page.getByText("Crear las categorías que falten")).toBeVisible();
+  await expect(async () => {
+    await page.getByRole("button", { name: "Vista previa", exact: true }).click();
+    await expect(page.getByRole("button", { name: "Importar 1 fila" })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByLabel("Recuento de la vista previa")).toContainText("Crear");
+  await expect(page.getByText(/^No está en este archivo: Categoría, Unidad/)).toBeVisible();
+  await page.getByRole("button", { name: "Importar 1 fila" }).click();
+  await expect(page.getByText("Importación completada")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByLabel("Recuento de la importación")).toContainText("Creados");
+  await expect(page.getByRole("button", { name: "Deshacer esta importación" })).toBeVisible();
+  await page.goto("/imports");
+  const imported = page.getByRole("row", { name: /vendas\.csv/ });
+  await expect(imported.getByText("Completada")).toBeVisible();
+  await expect(imported.getByText("Artículos de inventario")).toBeVisible();
+  // The import's runs on the Jobs page, and one run's page.
+  await page.goto("/jobs");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByLabel("Datos del evento")).toBeVisible();
+  await expect(page.getByText("Pasos", { exact: true })).toBeVisible();
+  await expect(page.getByText("Trabajó en", { exact: true })).toBeVisible();
+  // Members and a member's permissions.
+  await page.goto("/settings/members");
+  await expect(page.getByRole("columnheader", { name: "Miembro desde" })).toBeVisible();
+  await page.getByRole("link", { name: `Ver de Lola Owner ${u}` }).click();
+  await expect(page.getByText(`Lola Owner ${u} tiene todos los permisos.`)).toBeVisible();
   // The organization's settings form.
   await page.goto("/settings/organization");
   await expect(page.getByLabel("Zona horaria")).toBeVisible();

@@ -6,7 +6,8 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/core/actions/result";
-import { rows } from "./labels";
+import { useTranslations } from "next-intl";
+import { count } from "./labels";
 import { useOrgFormat } from "@/components/format/org-format";
 
 type Props = {
@@ -20,6 +21,8 @@ type Props = {
 
 export function CommitButton({ importId, importable, rejected, allOrNothing, commit }: Props) {
   const { locale } = useOrgFormat();
+  const t = useTranslations("imports");
+  const rows = (n: number) => t("rows", { count: count(n, locale), n });
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const blocked = allOrNothing && rejected > 0;
@@ -39,23 +42,23 @@ export function CommitButton({ importId, importable, rejected, allOrNothing, com
               router.refresh();
               return;
             }
-            toast.success(res.message ?? "Import started.");
+            toast.success(res.message ?? t("commit.started"));
             router.refresh();
           })
         }
       >
-        Import {rows(importable, locale)}
+        {t("commit.button", { rows: rows(importable) })}
       </Button>
       {blocked ? (
         <p id="commit-blocked" className="text-sm text-danger-text">
-          “All or nothing” is chosen and {rows(rejected, locale)} {rejected === 1 ? "is" : "are"} rejected: fix the file and upload it again, or choose “Skip bad rows” and preview again.
+          {t("commit.blocked", { rows: rows(rejected), n: rejected })}
         </p>
       ) : nothing ? (
         <p id="commit-blocked" className="text-sm text-muted-foreground">
-          No valid row to import.
+          {t("commit.nothing")}
         </p>
       ) : rejected > 0 ? (
-        <p className="text-sm text-muted-foreground">The {rows(rejected, locale)} rejected will be skipped.</p>
+        <p className="text-sm text-muted-foreground">{t("commit.skipped", { rows: rows(rejected), n: rejected })}</p>
       ) : null}
     </div>
   );

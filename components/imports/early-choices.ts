@@ -19,8 +19,11 @@ export function earlyQuery(headers: string[], choices: EarlyChoices): string {
   return `?early=${encodeURIComponent(JSON.stringify({ headers, choices }))}`;
 }
 
-/** The server's mapping with the early choices applied (a field chosen for a column leaves any other), or null when there are none. */
-export function applyEarlyChoices(raw: string | undefined, headers: string[], mapping: Record<string, string>, fieldKeys: ReadonlySet<string>): { mapping: Record<string, string>; note: string } | null {
+/**
+ * The server's mapping with the early choices applied (a field chosen for a column leaves any other),
+ * or null when there are none. `note` says which happened (its words: imports.mapping.early.<note>).
+ */
+export function applyEarlyChoices(raw: string | undefined, headers: string[], mapping: Record<string, string>, fieldKeys: ReadonlySet<string>): { mapping: Record<string, string>; note: "differs" | "applied" } | null {
   if (!raw) return null;
   let parsed;
   try {
@@ -31,7 +34,7 @@ export function applyEarlyChoices(raw: string | undefined, headers: string[], ma
   if (!parsed.success) return null;
   const { headers: seen, choices } = parsed.data;
   if (seen.length !== headers.length || seen.some((h, i) => h !== headers[i])) {
-    return { mapping, note: "The server read the file's columns differently from your device, so the choices made during the upload were not applied. Check the mapping below." };
+    return { mapping, note: "differs" };
   }
   const next = { ...mapping };
   for (const [column, field] of Object.entries(choices)) {
@@ -40,5 +43,5 @@ export function applyEarlyChoices(raw: string | undefined, headers: string[], ma
     if (field) next[column] = field;
     else delete next[column];
   }
-  return { mapping: next, note: "The column choices you made while the file uploaded are applied." };
+  return { mapping: next, note: "applied" };
 }

@@ -4,6 +4,7 @@
 // person changes here goes to the mapping step in its URL and is applied there (early-choices.ts) —
 // if the server read the same columns; otherwise the server's reading wins and the page says so.
 // Columns left alone keep the server's proposal, which also knows the organization's saved mapping.
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Select } from "@/components/ui/select";
 import { autoMap } from "@/core/imports/csv/mapping";
@@ -17,15 +18,20 @@ export function EarlyMapping({
   columns,
   rows,
   fields,
+  fieldLabels,
   choices,
   onChange,
 }: {
   columns: string[];
   rows: string[][];
+  /** With their English labels: autoMap matches headers against them, as the server does. */
   fields: MappableField[];
+  /** What the member reads for each field, by key. */
+  fieldLabels: Record<string, string>;
   choices: EarlyChoices;
   onChange: (choices: EarlyChoices) => void;
 }) {
+  const t = useTranslations("imports");
   const proposed = useMemo(() => autoMap(columns, fields as ImportField[]), [columns, fields]);
   const current = (column: string) => choices[column] ?? proposed[column] ?? "";
   // A field goes into one column: choosing it for this one takes it off any other.
@@ -35,33 +41,32 @@ export function EarlyMapping({
     onChange(next);
   };
   return (
-    <section aria-label="Map the columns while the file uploads" className="grid gap-2">
-      <p className="text-sm text-foreground">Which field does each column go into? You can choose now; the next step shows it again.</p>
+    <section aria-label={t("firstRows.earlyLabel")} className="grid gap-2">
+      <p className="text-sm text-foreground">{t("firstRows.earlyText")}</p>
       <div className="overflow-x-auto rounded-lg border border-border">
         <table className="w-full text-left text-sm">
           <thead className="bg-muted/60 text-xs">
             <tr>
-              <th scope="col" className="px-2 py-1.5 font-semibold">Column</th>
-              <th scope="col" className="px-2 py-1.5 font-semibold">Sample</th>
-              <th scope="col" className="px-2 py-1.5 font-semibold">Goes into</th>
+              <th scope="col" className="px-2 py-1.5 font-semibold">{t("firstRows.column")}</th>
+              <th scope="col" className="px-2 py-1.5 font-semibold">{t("firstRows.sample")}</th>
+              <th scope="col" className="px-2 py-1.5 font-semibold">{t("firstRows.goesInto")}</th>
             </tr>
           </thead>
           <tbody>
             {columns.map((name, i) => {
               const column = String(i);
-              const label = name || `Column ${i + 1}`;
+              const label = name || t("mapping.columnN", { n: i + 1 });
               const sample = rows.map((r) => r[i] ?? "").find((v) => v.trim() !== "") ?? "";
               return (
                 <tr key={i} className="border-t border-border">
                   <th scope="row" className="px-2 py-1.5 font-medium whitespace-nowrap">{label}</th>
                   <td className="max-w-48 truncate px-2 py-1.5 text-muted-foreground">{sample}</td>
                   <td className="px-2 py-1">
-                    <Select aria-label={`Field for column ${label}`} value={current(column)} onChange={(e) => choose(column, e.target.value)} className="h-8 min-w-44">
-                      <option value="">— not imported —</option>
+                    <Select aria-label={t("firstRows.fieldFor", { column: label })} value={current(column)} onChange={(e) => choose(column, e.target.value)} className="h-8 min-w-44">
+                      <option value="">{t("firstRows.notImported")}</option>
                       {fields.map((f) => (
                         <option key={f.key} value={f.key}>
-                          {f.label}
-                          {f.required ? " (required)" : ""}
+                          {f.required ? t("mapping.required", { field: fieldLabels[f.key] ?? f.label }) : (fieldLabels[f.key] ?? f.label)}
                         </option>
                       ))}
                     </Select>

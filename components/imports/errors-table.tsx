@@ -5,34 +5,36 @@ import { Download } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { RowError } from "@/core/imports/types";
+import { useTranslations } from "next-intl";
 import { count } from "./labels";
 import { useOrgFormat } from "@/components/format/org-format";
 
 export function ErrorsTable({ importId, errors, total }: { importId: string; errors: RowError[]; total: number }) {
   const { locale } = useOrgFormat();
+  const t = useTranslations("imports");
   if (total === 0 && errors.length === 0) return null;
   return (
     <div className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground">
-          {errors.length < total ? `The first ${count(errors.length, locale)} of ${count(total, locale)} problems:` : `${count(total, locale)} ${total === 1 ? "problem" : "problems"}:`}
+          {errors.length < total ? t("errors.firstOf", { shown: count(errors.length, locale), total: count(total, locale) }) : t("errors.all", { total: count(total, locale), n: total })}
         </p>
         <a href={`/api/v1/imports/${importId}/errors.csv`} download className={buttonVariants({ variant: "outline", size: "sm" })}>
-          <Download aria-hidden="true" /> Download rejected rows (CSV)
+          <Download aria-hidden="true" /> {t("errors.download")}
         </a>
       </div>
-      <Table aria-label="Rejected rows">
+      <Table aria-label={t("errors.label")}>
         <THead>
           <TR>
-            <TH className="text-right">Row</TH>
-            <TH>Column</TH>
-            <TH>Reason</TH>
+            <TH className="text-right">{t("errors.row")}</TH>
+            <TH>{t("errors.column")}</TH>
+            <TH>{t("errors.reason")}</TH>
           </TR>
         </THead>
         <TBody>
           {errors.map((e, i) => (
             <TR key={`${e.row}:${e.column ?? e.field ?? ""}:${i}`}>
-              <TD className="text-right tabular-nums" title={e.line && e.line !== e.row + 1 ? `line ${e.line} of the file` : undefined}>
+              <TD className="text-right tabular-nums" title={e.line && e.line !== e.row + 1 ? t("errors.lineOfFile", { line: e.line }) : undefined}>
                 {e.row}
               </TD>
               <TD>{e.column ?? e.field ?? "—"}</TD>
@@ -41,7 +43,7 @@ export function ErrorsTable({ importId, errors, total }: { importId: string; err
           ))}
         </TBody>
       </Table>
-      <p className="text-xs text-muted-foreground">Row 1 is the first row after the header. Fix the rows in the downloaded file and import it again.</p>
+      <p className="text-xs text-muted-foreground">{t("errors.help")}</p>
     </div>
   );
 }

@@ -2,12 +2,15 @@
 // The first rows of the chosen file, read locally (first-rows.worker.ts) while the upload runs: what
 // the mapping step will work with, at once. A preview only — the server detects the encoding,
 // delimiter and header again from the uploaded bytes, and its reading is the one that counts.
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { FirstRowsResult } from "./first-rows.worker";
 
 export const FIRST_ROWS = 5;
 
 export function useFirstRows(file: File | null): FirstRowsResult | null {
+  const t = useTranslations("imports");
+  const cannotRead = t("firstRows.cannotRead");
   const [result, setResult] = useState<{ file: File; value: FirstRowsResult } | null>(null);
   useEffect(() => {
     if (!file) return;
@@ -17,24 +20,26 @@ export function useFirstRows(file: File | null): FirstRowsResult | null {
       worker.terminate();
     };
     worker.onerror = () => {
-      setResult({ file, value: { ok: false, error: "This browser could not read the file locally." } });
+      setResult({ file, value: { ok: false, error: cannotRead } });
       worker.terminate();
     };
     worker.postMessage({ file, rows: FIRST_ROWS });
     return () => worker.terminate();
-  }, [file]);
+  }, [file, cannotRead]);
   return file && result?.file === file ? result.value : null;
 }
 
 const DELIMITERS: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
 
 export function FirstRows({ name, result }: { name: string; result: FirstRowsResult }) {
-  if (!result.ok) return <p className="text-sm text-muted-foreground">Could not preview the file here ({result.error}); the server will read it after the upload.</p>;
+  const t = useTranslations("imports");
+  if (!result.ok) return <p className="text-sm text-muted-foreground">{t("firstRows.failed", { error: result.error })}</p>;
   return (
-    <section aria-label={`First rows of ${name}`} className="grid gap-2">
+    <section aria-label={t("firstRows.label", { name })} className="grid gap-2">
       <p className="text-sm text-foreground">
-        <span className="font-medium">{result.columns.length} columns</span>
-        {DELIMITERS[result.delimiter] ? `, ${DELIMITERS[result.delimiter]}-separated` : ""} — read on this device while the file uploads:
+        <span className="font-medium">{t("firstRows.columns", { n: result.columns.length })}</span>
+        {t("firstRows.separated", { delimiter: DELIMITERS[result.delimiter] ?? "other" })}
+        {t("firstRows.readHere")}
       </p>
       <div className="overflow-x-auto rounded-lg border border-border">
         <table className="w-full text-left text-xs">
@@ -42,7 +47,7 @@ export function FirstRows({ name, result }: { name: string; result: FirstRowsRes
             <tr>
               {result.columns.map((c, i) => (
                 <th key={i} scope="col" className="px-2 py-1.5 font-semibold whitespace-nowrap">
-                  {c || `Column ${i + 1}`}
+                  {c || t("mapping.columnN", { n: i + 1 })}
                 </th>
               ))}
             </tr>

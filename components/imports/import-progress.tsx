@@ -8,19 +8,14 @@ import { useEffect, useEffectEvent, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/core/actions/result";
-import { count, formatSecondsLeft, rows } from "./labels";
+import { useTranslations } from "next-intl";
+import { count, formatSecondsLeft } from "./labels";
 import { RowsBar } from "./rows-bar";
 import { rowsPercent } from "./labels";
 import { ACTIVE_STATUSES, type ImportProgressData } from "./types";
 import { useOrgFormat } from "@/components/format/org-format";
 
 const POLL_MS = 1_000;
-
-const PHASE_TITLES: Record<string, string> = {
-  previewing: "Checking the rows (nothing is written yet)",
-  committing: "Importing",
-  undoing: "Undoing the import",
-};
 
 type Props = {
   importId: string;
@@ -30,6 +25,7 @@ type Props = {
 
 export function ImportProgress({ importId, initial, cancel }: Props) {
   const { locale } = useOrgFormat();
+  const t = useTranslations("imports");
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [cancelling, startCancel] = useTransition();
@@ -55,42 +51,55 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
 
   const total = progress.totalRows ?? 0;
   const percent = rowsPercent(progress.rowsDone, progress.totalRows);
-  const title = PHASE_TITLES[progress.status] ?? "Working";
+  const title =
+    progress.status === "previewing" || progress.status === "committing" || progress.status === "undoing" ? t(`progress.${progress.status}`) : t("progress.working");
+  const secondsLeft = formatSecondsLeft(progress.secondsLeft, {
+    estimating: t("progress.estimating"),
+    fewSeconds: t("progress.fewSeconds"),
+    about: (s) => t("progress.aboutSeconds", { s }),
+    aboutMinutes: (m, s) => t("progress.aboutMinutes", { m, s }),
+  });
 
   return (
-    <section aria-label="Import progress" className="rounded-xl border border-border bg-surface p-5 shadow-xs" data-import-status={progress.status}>
+    <section aria-label={t("progress.label")} className="rounded-xl border border-border bg-surface p-5 shadow-xs" data-import-status={progress.status}>
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p className="font-medium text-foreground">
-          {title}: {count(progress.rowsDone, locale)} of {progress.totalRows === null ? "…" : rows(total, locale)}
+          {t("progress.ofRows", { title, done: count(progress.rowsDone, locale), total: progress.totalRows === null ? "…" : t("rows", { count: count(total, locale), n: total }) })}
         </p>
         <p className="font-medium text-foreground tabular-nums" aria-live="polite" data-testid="import-percent">
           {percent}%
         </p>
       </div>
       <div className="mt-2">
-        <RowsBar label="Import progress" done={progress.rowsDone} total={progress.totalRows} />
+        <RowsBar label={t("progress.label")} done={progress.rowsDone} total={progress.totalRows} />
       </div>
       {progress.stalled ? <StalledNotice stalled={progress.stalled} /> : null}
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted-foreground">
         <div className="flex gap-1">
-          <dt>Speed:</dt>
-          <dd className="tabular-nums">{progress.stalled ? "—" : progress.ratePerSecond ? `${progress.ratePerSecond < 10 ? progress.ratePerSecond.toFixed(1) : count(Math.round(progress.ratePerSecond), locale)} rows/s` : "measuring…"}</dd>
+          <dt>{t("progress.speed")}</dt>
+          <dd className="tabular-nums">
+            {progress.stalled
+              ? "—"
+              : progress.ratePerSecond
+                ? t("progress.rowsPerSecond", { rate: progress.ratePerSecond < 10 ? progress.ratePerSecond.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : count(Math.round(progress.ratePerSecond), locale) })
+                : t("progress.measuring")}
+          </dd>
         </div>
         <div className="flex gap-1">
-          <dt>Time left:</dt>
-          <dd className="tabular-nums">{progress.stalled ? "—" : formatSecondsLeft(progress.secondsLeft)}</dd>
+          <dt>{t("progress.timeLeft")}</dt>
+          <dd className="tabular-nums">{progress.stalled ? "—" : secondsLeft}</dd>
         </div>
         {progress.status === "committing" ? (
           <div className="flex gap-1">
-            <dt>So far:</dt>
+            <dt>{t("progress.soFar")}</dt>
             <dd className="tabular-nums">
-              {count(progress.created, locale)} created, {count(progress.updated, locale)} updated, {count(progress.rejected, locale)} rejected
+              {t("progress.soFarCounts", { created: count(progress.created, locale), updated: count(progress.updated, locale), rejected: count(progress.rejected, locale) })}
             </dd>
           </div>
         ) : null}
       </dl>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-xs text-muted-foreground">Runs in the background; you can leave this page and come back.</p>
+        <p className="text-xs text-muted-foreground">{t("progress.background")}</p>
         {progress.status === "committing" ? (
           <Button
             type="button"
@@ -106,11 +115,11 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
                   return;
                 }
                 setCancelAsked(true);
-                toast.success(res.message ?? "Cancelling: the import stops after the batch in progress.");
+                toast.success(res.message ?? t("progress.cancelAsked"));
               })
             }
           >
-            {cancelAsked ? "Cancelling…" : "Cancel import"}
+            {cancelAsked ? t("progress.cancelling") : t("progress.cancel")}
           </Button>
         ) : null}
       </div>
@@ -122,10 +131,10 @@ export function ImportProgress({ importId, initial, cancel }: Props) {
 function StalledNotice({ stalled }: { stalled: NonNullable<ImportProgressData["stalled"]> }) {
   // On the organization's clock and in its locale, the same on the server and in the browser.
   const fmt = useOrgFormat();
+  const t = useTranslations("imports");
   return (
     <p role="status" className="mt-3 rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-sm text-foreground" data-testid="import-stalled">
-      Waiting to resume — the worker stopped at {fmt.time(stalled.since)};{" "}
-      {stalled.overdue ? "resuming as soon as the job runner is back" : `resuming by ${fmt.time(stalled.resumesBy)}`}. Rows already imported are kept.
+      {t("progress.stalled", { since: fmt.time(stalled.since), overdue: stalled.overdue ? "yes" : "no", by: fmt.time(stalled.resumesBy) })}
     </p>
   );
 }

@@ -9,7 +9,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageLink } from "@/components/ui/page-link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { DateTime, Num } from "@/components/format/formatted";
-import { statusLabel, statusVariant } from "./labels";
+import { statusVariant } from "./labels";
+import type { translatorFor } from "@/core/i18n/translate";
+import type { ImportStatus } from "./types";
 
 export type ImportListRow = {
   id: string;
@@ -26,18 +28,26 @@ export type ImportListRow = {
   createdAt: string;
 };
 
-type Props = { rows: ImportListRow[]; page: number; pageCount: number; total: number; hrefFor: (page: number) => string };
+type Props = {
+  rows: ImportListRow[];
+  page: number;
+  pageCount: number;
+  total: number;
+  hrefFor: (page: number) => string;
+  /** The page's translator (a server component: it gets the member's words from the page). */
+  t: ReturnType<typeof translatorFor<"imports">>;
+};
 
-export function ImportsTable({ rows, page, pageCount, total, hrefFor }: Props) {
+export function ImportsTable({ rows, page, pageCount, total, hrefFor, t }: Props) {
   if (total === 0) {
     return (
       <EmptyState
         icon={<FileUp aria-hidden="true" />}
-        title="No imports yet"
-        description="Import patients or inventory items from a CSV file: you check the columns and see a preview before anything is written, and can undo it afterwards."
+        title={t("list.emptyTitle")}
+        description={t("list.emptyText")}
         action={
           <Link href="/imports/new" className={buttonVariants()}>
-            New import
+            {t("newImport")}
           </Link>
         }
       />
@@ -45,18 +55,18 @@ export function ImportsTable({ rows, page, pageCount, total, hrefFor }: Props) {
   }
   return (
     <div className="grid gap-3">
-      <Table aria-label="Imports">
+      <Table aria-label={t("list.label")}>
         <THead>
           <TR>
-            <TH>File</TH>
-            <TH>Records</TH>
-            <TH>Status</TH>
-            <TH className="text-right">Created</TH>
-            <TH className="text-right">Updated</TH>
-            <TH className="text-right">Unchanged</TH>
-            <TH className="text-right">Rejected</TH>
-            <TH>By</TH>
-            <TH>When</TH>
+            <TH>{t("list.file")}</TH>
+            <TH>{t("list.records")}</TH>
+            <TH>{t("list.status")}</TH>
+            <TH className="text-right">{t("list.created")}</TH>
+            <TH className="text-right">{t("list.updated")}</TH>
+            <TH className="text-right">{t("list.unchanged")}</TH>
+            <TH className="text-right">{t("list.rejected")}</TH>
+            <TH>{t("list.by")}</TH>
+            <TH>{t("list.when")}</TH>
           </TR>
         </THead>
         <TBody>
@@ -69,7 +79,7 @@ export function ImportsTable({ rows, page, pageCount, total, hrefFor }: Props) {
               </TD>
               <TD>{r.resourceLabel}</TD>
               <TD>
-                <Badge variant={statusVariant(r.status)}>{statusLabel(r.status)}</Badge>
+                <Badge variant={statusVariant(r.status)}>{t(`status.${r.status as ImportStatus}`)}</Badge>
               </TD>
               <TD className="text-right tabular-nums"><Num value={r.created} /></TD>
               <TD className="text-right tabular-nums"><Num value={r.updated} /></TD>
@@ -82,12 +92,10 @@ export function ImportsTable({ rows, page, pageCount, total, hrefFor }: Props) {
         </TBody>
       </Table>
       {pageCount > 1 ? (
-        <nav aria-label="Pages of imports" className="flex items-center justify-end gap-2 text-sm">
-          <span className="text-muted-foreground">
-            Page {page} of {pageCount}
-          </span>
-          <PageLink href={page > 1 ? hrefFor(page - 1) : null}>Previous</PageLink>
-          <PageLink href={page < pageCount ? hrefFor(page + 1) : null}>Next</PageLink>
+        <nav aria-label={t("list.pages")} className="flex items-center justify-end gap-2 text-sm">
+          <span className="text-muted-foreground">{t("list.pageOf", { page, count: pageCount })}</span>
+          <PageLink href={page > 1 ? hrefFor(page - 1) : null}>{t("list.previous")}</PageLink>
+          <PageLink href={page < pageCount ? hrefFor(page + 1) : null}>{t("list.next")}</PageLink>
         </nav>
       ) : null}
     </div>

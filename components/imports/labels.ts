@@ -1,24 +1,8 @@
-// Words and number formats of the import screens, in one place so the history list, the import page
-// and the e2e test agree on them.
+// Number formats, badge colours and file-setting names of the import screens. Their words (statuses,
+// counts, progress) live in the catalogue: core/i18n/messages, namespace "imports".
 import type { BadgeVariant } from "@/components/ui/badge";
-import type { CsvDelimiter, CsvEncoding, ImportStatus } from "./types";
+import type { CsvDelimiter, CsvEncoding } from "./types";
 import { numberFormat } from "@/core/format/numbers";
-
-export const STATUS_LABELS: Record<ImportStatus, string> = {
-  uploaded: "Uploaded",
-  previewing: "Previewing",
-  previewed: "Previewed",
-  committing: "Importing",
-  completed: "Completed",
-  failed: "Failed",
-  cancelled: "Cancelled",
-  undoing: "Undoing",
-  undone: "Undone",
-};
-
-export function statusLabel(status: string): string {
-  return STATUS_LABELS[status as ImportStatus] ?? status;
-}
 
 export function statusVariant(status: string): BadgeVariant {
   switch (status) {
@@ -38,18 +22,20 @@ export function statusVariant(status: string): BadgeVariant {
   }
 }
 
-export const ENCODING_LABELS: Record<CsvEncoding, string> = {
-  "utf-8": "UTF-8",
-  "utf-16le": "UTF-16 (little-endian)",
-  "utf-16be": "UTF-16 (big-endian)",
-  "windows-1252": "Windows-1252 (Western European)",
+/** The encodings the reader knows, with the catalogue key of each one's name (null: the name is the code). */
+export const ENCODING_KEYS: Record<CsvEncoding, "littleEndian" | "bigEndian" | "westernEuropean" | null> = {
+  "utf-8": null,
+  "utf-16le": "littleEndian",
+  "utf-16be": "bigEndian",
+  "windows-1252": "westernEuropean",
 };
 
-export const DELIMITER_LABELS: Record<CsvDelimiter, string> = {
-  ",": "Comma ( , )",
-  ";": "Semicolon ( ; )",
-  "\t": "Tab",
-  "|": "Pipe ( | )",
+/** The delimiters the reader knows, with the catalogue key of each one's name (imports.mapping.delimiters). */
+export const DELIMITER_KEYS: Record<CsvDelimiter, "comma" | "semicolon" | "tab" | "pipe"> = {
+  ",": "comma",
+  ";": "semicolon",
+  "\t": "tab",
+  "|": "pipe",
 };
 
 /** Rows processed out of the file's rows, floored: 100 means every row was processed. */
@@ -60,17 +46,17 @@ export function rowsPercent(done: number, total: number | null): number {
 
 /** A count in the organization's locale (components pass useOrgFormat().locale). */
 export const count = (n: number, locale = "en-US") => numberFormat(locale)!.format(n);
-export const rows = (n: number, locale = "en-US") => `${count(n, locale)} ${n === 1 ? "row" : "rows"}`;
 
-
-/** Seconds left as "about 2 min 10 s" / "a few seconds". */
-export function formatSecondsLeft(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return "estimating…";
-  if (seconds < 5) return "a few seconds";
+/**
+ * Seconds left, in the words of the import catalogue: "about 2 min 10 s" / "a few seconds" (the
+ * caller passes its translator's progress words).
+ */
+export function formatSecondsLeft(seconds: number | null, words: { estimating: string; fewSeconds: string; about: (s: number) => string; aboutMinutes: (m: number, s: string) => string }): string {
+  if (seconds === null || !Number.isFinite(seconds)) return words.estimating;
+  if (seconds < 5) return words.fewSeconds;
   const s = Math.round(seconds);
-  if (s < 60) return `about ${s} s`;
-  const m = Math.floor(s / 60);
-  return `about ${m} min ${String(s % 60).padStart(2, "0")} s`;
+  if (s < 60) return words.about(s);
+  return words.aboutMinutes(Math.floor(s / 60), String(s % 60).padStart(2, "0"));
 }
 
 /** A duration in milliseconds as "850 ms", "4.2 s", "1 min 05 s". */

@@ -4,6 +4,7 @@
 // and the options. "Preview" saves all of it and starts the dry run; nothing is written to the
 // records before "Import" on the preview's result. The checks here (required field unmapped, a field
 // mapped twice) are repeated by the server action and the service.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -14,7 +15,7 @@ import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ActionResult } from "@/core/actions/result";
 import type { ImportField, ImportMode } from "@/core/imports/types";
-import { DELIMITER_LABELS, ENCODING_LABELS } from "./labels";
+import { DELIMITER_KEYS, ENCODING_KEYS } from "./labels";
 import type { CsvDelimiter, CsvEncoding, ImportScreenView } from "./types";
 
 export type ImportSettingsInput = {
@@ -34,8 +35,10 @@ const HEADER_ROW_CHOICES = [1, 2, 3, 4, 5, 6] as const;
 
 type SettingsAction = (input: ImportSettingsInput) => Promise<ActionResult<{ id: string }>>;
 
+type T = ReturnType<typeof useTranslations<"imports">>;
+
 /** Problems of a mapping, by column index ("_form" for a required field nobody maps). */
-export function mappingProblems(mapping: Record<string, string>, fields: ImportField[], headers: string[]): Record<string, string> {
+function mappingProblems(mapping: Record<string, string>, fields: ImportField[], headers: string[], t: T): Record<string, string> {
   const problems: Record<string, string> = {};
   const byField = new Map<string, string[]>();
   for (const [column, field] of Object.entries(mapping)) {
@@ -45,18 +48,19 @@ export function mappingProblems(mapping: Record<string, string>, fields: ImportF
   for (const [field, columns] of byField) {
     if (columns.length < 2) continue;
     const label = fields.find((f) => f.key === field)?.label ?? field;
-    const names = columns.map((c) => `“${headers[Number(c)] ?? `Column ${Number(c) + 1}`}”`).join(" and ");
-    for (const c of columns) problems[c] = `${label} is mapped to more than one column (${names}). Choose one.`;
+    const names = columns.map((c) => `“${headers[Number(c)] ?? t("mapping.columnN", { n: Number(c) + 1 })}”`).join(t("mapping.and"));
+    for (const c of columns) problems[c] = t("mapping.twice", { field: label, columns: names });
   }
   const missing = fields.filter((f) => f.required && !byField.has(f.key));
   if (missing.length) {
-    problems._form = `Required ${missing.length === 1 ? "field" : "fields"} not mapped: ${missing.map((f) => f.label).join(", ")}. Map a column to ${missing.length === 1 ? "it" : "each"}.`;
+    problems._form = t("mapping.missing", { n: missing.length, fields: missing.map((f) => f.label).join(", ") });
   }
   return problems;
 }
 
-export function MappingForm({ view, configure, preview, note }: { view: ImportScreenView; configure: SettingsAction; preview: SettingsAction; note?: string }) {
+export function MappingForm({ view, configure, preview, note }: { view: ImportScreenView; configure: SettingsAction; preview: SettingsAction; note?: "applied" | "differs" }) {
   const router = useRouter();
+  const t = useTranslations("imports");
   const [pending, startTransition] = useTransition();
   const [encoding, setEncoding] = useState<CsvEncoding>(view.encoding);
   const [delimiter, setDelimiter] = useState<CsvDelimiter>(view.delimiter);
@@ -78,7 +82,7 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
   }, []);
 
   const readingChanged = encoding !== view.encoding || delimiter !== view.delimiter || hasHeader !== view.hasHeader || (hasHeader && headerRow !== view.headerRow);
-  const problems = mappingProblems(mapping, view.fields, view.headers);
+  const problems = mappingProblems(mapping, view.fields, view.headers, t);
   const shown = showProblems ? { ...serverErrors, ...problems } : serverErrors;
   const input = (): ImportSettingsInput => ({ id: view.id, mapping, encoding, delimiter, hasHeader, headerRow, updateExisting, mode, resourceOptions });
 
@@ -100,33 +104,33 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
     <div className="grid gap-6">
       <Card>
         <CardHeader>
-          <CardTitle>How the file was read</CardTitle>
-          <CardDescription>Detected automatically. Change a setting if the columns below look wrong, then apply it.</CardDescription>
+          <CardTitle>{t("mapping.readTitle")}</CardTitle>
+          <CardDescription>{t("mapping.readText")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           <div className="grid gap-4 sm:grid-cols-3">
             <div className="grid gap-1.5">
-              <Label htmlFor="import-encoding">Encoding</Label>
+              <Label htmlFor="import-encoding">{t("mapping.encoding")}</Label>
               <Select id="import-encoding" value={encoding} disabled={pending} onChange={(e) => setEncoding(e.target.value as CsvEncoding)}>
-                {Object.entries(ENCODING_LABELS).map(([value, label]) => (
+                {Object.entries(ENCODING_KEYS).map(([value, key]) => (
                   <option key={value} value={value}>
-                    {label}
+                    {key ? t(`mapping.${key}`) : value.toUpperCase()}
                   </option>
                 ))}
               </Select>
             </div>
             <div className="grid gap-1.5">
-              <Label htmlFor="import-delimiter">Delimiter</Label>
+              <Label htmlFor="import-delimiter">{t("mapping.delimiter")}</Label>
               <Select id="import-delimiter" value={delimiter} disabled={pending} onChange={(e) => setDelimiter(e.target.value as CsvDelimiter)}>
-                {Object.entries(DELIMITER_LABELS).map(([value, label]) => (
+                {Object.entries(DELIMITER_KEYS).map(([value, key]) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t(`mapping.delimiters.${key}`)}
                   </option>
                 ))}
               </Select>
             </div>
             <div className="grid gap-1.5">
-              <Label htmlFor="import-header-row">Column names</Label>
+              <Label htmlFor="import-header-row">{t("mapping.columnNames")}</Label>
               <Select
                 id="import-header-row"
                 value={hasHeader ? String(headerRow) : "none"}
@@ -139,19 +143,19 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
               >
                 {HEADER_ROW_CHOICES.map((n) => (
                   <option key={n} value={String(n)}>
-                    {n === 1 ? "On the first line" : `On line ${n} (${n - 1} title line${n === 2 ? "" : "s"} above)`}
+                    {n === 1 ? t("mapping.firstLine") : t("mapping.onLine", { line: n, n: n - 1 })}
                   </option>
                 ))}
-                <option value="none">None: the file starts with data</option>
+                <option value="none">{t("mapping.noHeader")}</option>
               </Select>
             </div>
           </div>
           {readingChanged ? (
             <div className="flex items-center gap-3">
-              <Button type="button" variant="outline" pending={pending} onClick={() => submit(configure, "The file was read again with these settings.")}>
-                Read the file again
+              <Button type="button" variant="outline" pending={pending} onClick={() => submit(configure, t("mapping.readAgainDone"))}>
+                {t("mapping.readAgain")}
               </Button>
-              <p className="text-sm text-muted-foreground">The columns and the mapping below are refreshed.</p>
+              <p className="text-sm text-muted-foreground">{t("mapping.refreshed")}</p>
             </div>
           ) : null}
         </CardContent>
@@ -159,21 +163,16 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
 
       <Card>
         <CardHeader>
-          <CardTitle>Columns</CardTitle>
-          <CardDescription>
-            {note ??
-              (view.mappingFromSaved
-                ? "Mapping from your last import of these columns."
-                : "Matched automatically by column name. Choose a field for each column you want to import, or Ignore.")}
-          </CardDescription>
+          <CardTitle>{t("mapping.columnsTitle")}</CardTitle>
+          <CardDescription>{note ? t(`mapping.early.${note}`) : view.mappingFromSaved ? t("mapping.fromSaved") : t("mapping.automatic")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
-          <Table aria-label="Column mapping">
+          <Table aria-label={t("mapping.label")}>
             <THead>
               <TR>
-                <TH>Column in the file</TH>
-                <TH>Sample values</TH>
-                <TH>Import into</TH>
+                <TH>{t("mapping.column")}</TH>
+                <TH>{t("mapping.samples")}</TH>
+                <TH>{t("mapping.into")}</TH>
               </TR>
             </THead>
             <TBody>
@@ -185,13 +184,13 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
                 return (
                   <TR key={column}>
                     <TD className="font-medium">
-                      <label htmlFor={selectId}>{header || `Column ${index + 1}`}</label>
+                      <label htmlFor={selectId}>{header || t("mapping.columnN", { n: index + 1 })}</label>
                     </TD>
                     <TD className="max-w-72 text-muted-foreground">
                       <ul className="grid gap-0.5 text-xs">
                         {samples.map((s, i) => (
                           <li key={i} className="truncate" title={s}>
-                            {s === "" ? <span className="italic">(empty)</span> : s}
+                            {s === "" ? <span className="italic">{t("mapping.empty")}</span> : s}
                           </li>
                         ))}
                       </ul>
@@ -210,11 +209,10 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
                           setMapping(next);
                         }}
                       >
-                        <option value="">Ignore</option>
+                        <option value="">{t("mapping.ignore")}</option>
                         {view.fields.map((f) => (
                           <option key={f.key} value={f.key}>
-                            {f.label}
-                            {f.required ? " (required)" : ""}
+                            {f.required ? t("mapping.required", { field: f.label }) : f.label}
                           </option>
                         ))}
                       </Select>
@@ -230,7 +228,7 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
             </TBody>
           </Table>
           <p className="text-xs text-muted-foreground">
-            Fields:{" "}
+            {t("mapping.fields")}{" "}
             {view.fields.map((f, i) => (
               <span key={f.key}>
                 {i ? ", " : ""}
@@ -239,7 +237,7 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
                 {f.hint ? ` (${f.hint})` : ""}
               </span>
             ))}
-            . <span className="text-danger-text">*</span> required.
+            . <span className="text-danger-text">*</span> {t("mapping.requiredMark")}
           </p>
           {shown._form || shown.mapping ? (
             <p role="alert" className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text">
@@ -251,14 +249,14 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
 
       <Card>
         <CardHeader>
-          <CardTitle>Options</CardTitle>
+          <CardTitle>{t("mapping.optionsTitle")}</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4 text-sm">
           <label className="flex items-start gap-2">
             <input type="checkbox" className="mt-0.5 size-4" checked={updateExisting} disabled={pending} onChange={(e) => setUpdateExisting(e.target.checked)} />
             <span>
-              <span className="font-medium">Update existing records</span>
-              <span className="block text-muted-foreground">Rows matching a record already here update it. Off: those rows are left as they are and only new records are created.</span>
+              <span className="font-medium">{t("mapping.updateExisting")}</span>
+              <span className="block text-muted-foreground">{t("mapping.updateExistingHelp")}</span>
             </span>
           </label>
           {view.resourceOptionDefs.map((o) => (
@@ -277,19 +275,19 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
             </label>
           ))}
           <fieldset className="grid gap-2">
-            <legend className="mb-1 font-medium">When a row has errors</legend>
+            <legend className="mb-1 font-medium">{t("mapping.whenErrors")}</legend>
             <label className="flex items-start gap-2">
               <input type="radio" name="import-mode" className="mt-0.5 size-4" value="skip_invalid" checked={mode === "skip_invalid"} disabled={pending} onChange={() => setMode("skip_invalid")} />
               <span>
-                <span className="font-medium">Skip bad rows</span>
-                <span className="block text-muted-foreground">Import the valid rows; download the rejected ones with the reason, fix them and import them again.</span>
+                <span className="font-medium">{t("mapping.skipInvalid")}</span>
+                <span className="block text-muted-foreground">{t("mapping.skipInvalidHelp")}</span>
               </span>
             </label>
             <label className="flex items-start gap-2">
               <input type="radio" name="import-mode" className="mt-0.5 size-4" value="all_or_nothing" checked={mode === "all_or_nothing"} disabled={pending} onChange={() => setMode("all_or_nothing")} />
               <span>
-                <span className="font-medium">All or nothing</span>
-                <span className="block text-muted-foreground">Import only when every row is valid.</span>
+                <span className="font-medium">{t("mapping.allOrNothing")}</span>
+                <span className="block text-muted-foreground">{t("mapping.allOrNothingHelp")}</span>
               </span>
             </label>
           </fieldset>
@@ -301,16 +299,16 @@ export function MappingForm({ view, configure, preview, note }: { view: ImportSc
               onClick={() => {
                 setShowProblems(true);
                 if (Object.keys(problems).length > 0) {
-                  toast.error("Please correct the column mapping first.");
+                  toast.error(t("mapping.fixFirst"));
                   return;
                 }
-                submit(preview, "Preview started: checking every row. Nothing is written yet.");
+                submit(preview, t("mapping.previewStarted"));
               }}
             >
-              Preview
+              {t("mapping.preview")}
             </Button>
             <p className="text-muted-foreground">
-              {readingChanged ? "Read the file again with the new settings first." : "A dry run: counts what would be created, updated or rejected. Nothing is written."}
+              {readingChanged ? t("mapping.readFirst") : t("mapping.dryRun")}
             </p>
           </div>
         </CardContent>

@@ -2,12 +2,13 @@
 // A bar of rows processed out of the file's rows (used live by ImportProgress and, finished, on the
 // outcome). Percent is floored, so 100% means every row was processed.
 import { cn } from "@/components/ui/cn";
-import { count, rows, rowsPercent } from "./labels";
+import { useTranslations } from "next-intl";
+import { count, rowsPercent } from "./labels";
 import { useOrgFormat } from "@/components/format/org-format";
-
 
 export function RowsBar({ label, done, total, tone = "primary" }: { label: string; done: number; total: number | null; tone?: "primary" | "warning" | "danger" }) {
   const { locale } = useOrgFormat();
+  const t = useTranslations("imports");
   const percent = rowsPercent(done, total);
   return (
     <div
@@ -16,7 +17,7 @@ export function RowsBar({ label, done, total, tone = "primary" }: { label: strin
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
-      aria-valuetext={`${percent}%: ${count(done, locale)} of ${rows(total ?? 0, locale)}`}
+      aria-valuetext={t("progress.barText", { percent, done: count(done, locale), total: t("rows", { count: count(total ?? 0, locale), n: total ?? 0 }) })}
       className="h-2.5 overflow-hidden rounded-full bg-muted"
     >
       <div

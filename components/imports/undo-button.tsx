@@ -7,6 +7,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/core/actions/result";
+import { useTranslations } from "next-intl";
 import { useOrgFormat } from "@/components/format/org-format";
 
 type Props = {
@@ -18,19 +19,20 @@ type Props = {
 
 export function UndoButton({ importId, created, updated, undo }: Props) {
   const fmt = useOrgFormat();
+  const t = useTranslations("imports");
   const router = useRouter();
   const [refusal, setRefusal] = useState<string | null>(null);
   return (
     <div className="grid gap-3">
       <div>
         <ConfirmDialog
-          trigger="Undo this import"
+          trigger={t("undo.trigger")}
           triggerVariant="outline"
-          title="Undo this import?"
-          description={`The ${fmt.number(created)} created records are deleted and the ${fmt.number(updated)} updated ones get their previous values back. If any of them changed since the import, nothing is undone and you are told which.`}
-          confirmLabel="Undo import"
-          pendingLabel="Undoing…"
-          cancelLabel="Keep the import"
+          title={t("undo.title")}
+          description={t("undo.description", { created: fmt.number(created), updated: fmt.number(updated) })}
+          confirmLabel={t("undo.confirm")}
+          pendingLabel={t("undo.pending")}
+          cancelLabel={t("undo.keep")}
           onConfirm={async () => {
             setRefusal(null);
             const res = await undo(importId);
@@ -38,7 +40,7 @@ export function UndoButton({ importId, created, updated, undo }: Props) {
               setRefusal(res.error);
               return;
             }
-            toast.success(res.message ?? "Undo started.");
+            toast.success(res.message ?? t("undo.started"));
             router.refresh();
           }}
         />

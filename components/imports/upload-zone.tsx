@@ -7,6 +7,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { FileUp } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatBytes } from "@/core/format/bytes";
@@ -19,19 +20,18 @@ import { ACCEPTED_EXTENSIONS } from "./labels";
 
 type Upload = { name: string; loaded: number; total: number };
 
+type T = ReturnType<typeof useTranslations<"imports">>;
+
 /** Why a file is refused before sending, or null when it may go. */
-export function refuseFile(file: { name: string; size: number }): string | null {
+function refuseFile(file: { name: string; size: number }, t: T): string | null {
   const lower = file.name.toLowerCase();
-  if (!ACCEPTED_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
-    return `“${file.name}” is not a CSV file. Choose a .csv, .tsv or .txt file.`;
-  }
-  if (file.size > MAX_UPLOAD_BYTES) {
-    return `“${file.name}” is ${formatBytes(file.size)}; files of up to ${formatBytes(MAX_UPLOAD_BYTES)} can be imported. Split it into smaller files.`;
-  }
+  if (!ACCEPTED_EXTENSIONS.some((ext) => lower.endsWith(ext))) return t("upload.notCsv", { name: file.name });
+  if (file.size > MAX_UPLOAD_BYTES) return t("upload.tooBig", { name: file.name, size: formatBytes(file.size), max: formatBytes(MAX_UPLOAD_BYTES) });
   return null;
 }
 
-function serverError(xhr: XMLHttpRequest): string {
+/** The server's own words (its JSON `error`) when it gave any, else ours for the status. */
+function serverError(xhr: XMLHttpRequest, t: T): string {
   try {
     const body = JSON.parse(xhr.responseText) as { error?: unknown };
     if (typeof body.error === "string" && body.error) return body.error;
@@ -41,13 +41,25 @@ function serverError(xhr: XMLHttpRequest): string {
   } catch {
     // not JSON: fall through to the status
   }
-  if (xhr.status === 413) return `The file is too large: up to ${formatBytes(MAX_UPLOAD_BYTES)} can be imported.`;
-  if (xhr.status === 403) return "You do not have permission to import these records.";
-  return `The upload failed (HTTP ${xhr.status}). Please try again.`;
+  if (xhr.status === 413) return t("upload.tooLarge", { max: formatBytes(MAX_UPLOAD_BYTES) });
+  if (xhr.status === 403) return t("upload.forbidden");
+  return t("upload.failed", { status: xhr.status });
 }
 
-export function UploadZone({ resourceId, resourceLabel, fields }: { resourceId: string; resourceLabel: string; fields: MappableField[] }) {
+export function UploadZone({
+  resourceId,
+  resourceLabel,
+  fields,
+  fieldLabels,
+}: {
+  resourceId: string;
+  resourceLabel: string;
+  fields: MappableField[];
+  /** The fields' labels in the member's language, by key (`fields` keep the English ones for matching). */
+  fieldLabels: Record<string, string>;
+}) {
   const router = useRouter();
+  const t = useTranslations("imports");
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const xhrRef = useRef<XMLHttpRequest | null>(null);
@@ -65,7 +77,7 @@ export function UploadZone({ resourceId, resourceLabel, fields }: { resourceId: 
 
   function send(file: File) {
     setError(null);
-    const refusal = refuseFile(file);
+    const refusal = refuseFile(file, t);
     if (refusal) {
       setError(refusal);
       return;
@@ -85,22 +97,22 @@ export function UploadZone({ resourceId, resourceLabel, fields }: { resourceId: 
           router.push(`/imports/${id}${earlyQuery(early.current.headers, early.current.choices)}`);
           return;
         } catch {
-          setError("The server accepted the file but sent an unexpected answer. Look for it under Imports.");
+          setError(t("upload.unexpected"));
         }
       } else {
-        setError(serverError(xhr));
+        setError(serverError(xhr, t));
       }
       setUpload(null);
     };
     xhr.onerror = () => {
       xhrRef.current = null;
       setUpload(null);
-      setError("The upload was interrupted (network error). Nothing was imported; please try again.");
+      setError(t("upload.interrupted"));
     };
     xhr.onabort = () => {
       xhrRef.current = null;
       setUpload(null);
-      setError("Upload cancelled. Nothing was imported.");
+      setError(t("upload.cancelled"));
     };
     xhr.open("POST", `/api/v1/imports?resource=${encodeURIComponent(resourceId)}`);
     // Header values must be Latin-1: the name is percent-encoded (the route decodes it).
@@ -115,7 +127,7 @@ export function UploadZone({ resourceId, resourceLabel, fields }: { resourceId: 
     if (upload) return;
     const files = e.dataTransfer.files;
     if (files.length > 1) {
-      setError("Drop one file at a time.");
+      setError(t("upload.oneFile"));
       return;
     }
     const file = files[0];
@@ -144,15 +156,15 @@ export function UploadZone({ resourceId, resourceLabel, fields }: { resourceId: 
         )}
       >
         <FileUp className="size-8 text-muted-foreground" aria-hidden="true" />
-        <p className="text-sm font-medium text-foreground">Drop a CSV file of {resourceLabel.toLowerCase()} here</p>
-        <p className="text-sm text-muted-foreground">or</p>
+        <p className="text-sm font-medium text-foreground">{t("upload.drop", { resource: resourceLabel.toLowerCase() })}</p>
+        <p className="text-sm text-muted-foreground">{t("upload.or")}</p>
         <input
           ref={inputRef}
           id={inputId}
           type="file"
           accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
           className="sr-only"
-          aria-label="CSV file"
+          aria-label={t("upload.fileLabel")}
           disabled={upload !== null}
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -161,46 +173,44 @@ export function UploadZone({ resourceId, resourceLabel, fields }: { resourceId: 
           }}
         />
         <Button type="button" variant="outline" disabled={upload !== null} onClick={() => inputRef.current?.click()}>
-          Choose a file
+          {t("upload.choose")}
         </Button>
-        <p className="text-xs text-muted-foreground">
-          .csv, .tsv or .txt, up to {formatBytes(MAX_UPLOAD_BYTES)}. Comma, semicolon, tab or pipe separated; UTF-8, UTF-16 or Windows-1252.
-        </p>
+        <p className="text-xs text-muted-foreground">{t("upload.formats", { max: formatBytes(MAX_UPLOAD_BYTES) })}</p>
       </div>
 
       {upload ? (
         <div className="rounded-xl border border-border bg-surface p-4 shadow-xs">
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-            <p className="font-medium text-foreground">Uploading {upload.name}</p>
+            <p className="font-medium text-foreground">{t("upload.uploading", { name: upload.name })}</p>
             <p className="text-muted-foreground tabular-nums" aria-live="polite">
-              {percent}% · {formatBytes(upload.loaded)} of {formatBytes(upload.total)}
+              {t("upload.progressText", { percent, loaded: formatBytes(upload.loaded), total: formatBytes(upload.total) })}
             </p>
           </div>
           <div
             role="progressbar"
-            aria-label="Upload progress"
+            aria-label={t("upload.progressLabel")}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
-            aria-valuetext={`${percent}%, ${formatBytes(upload.loaded)} of ${formatBytes(upload.total)}`}
+            aria-valuetext={t("upload.progressValue", { percent, loaded: formatBytes(upload.loaded), total: formatBytes(upload.total) })}
             className="mt-2 h-2 overflow-hidden rounded-full bg-muted"
           >
             <div className="h-full rounded-full bg-primary transition-[width]" style={{ width: `${percent}%` }} />
           </div>
           <div className="mt-3 flex items-center justify-between gap-2">
             <p className="text-xs text-muted-foreground">
-              {percent < 100 ? "Keep this page open until the upload finishes." : "Checking the file: encoding, delimiter and header row…"}
+              {percent < 100 ? t("upload.keepOpen") : t("upload.checking")}
             </p>
             {percent < 100 ? (
               <Button type="button" size="sm" variant="ghost" onClick={() => xhrRef.current?.abort()}>
-                Cancel upload
+                {t("upload.cancel")}
               </Button>
             ) : null}
           </div>
           {firstRows ? (
             <div className="mt-4 grid gap-4">
               <FirstRows name={upload.name} result={firstRows} />
-              {firstRows.ok && fields.length ? <EarlyMapping columns={firstRows.columns} rows={firstRows.rows} fields={fields} choices={choices} onChange={setChoices} /> : null}
+              {firstRows.ok && fields.length ? <EarlyMapping columns={firstRows.columns} rows={firstRows.rows} fields={fields} fieldLabels={fieldLabels} choices={choices} onChange={setChoices} /> : null}
             </div>
           ) : null}
         </div>

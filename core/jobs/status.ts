@@ -84,10 +84,12 @@ export function prettyJson(value: unknown): string {
   }
 }
 
-const STEP_LABELS: Record<string, string> = { running: "Running", completed: "Done", failed: "Failed", retrying: "Retrying", waiting: "Waiting" };
+const STEP_STATUSES = ["running", "completed", "failed", "retrying", "waiting"] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
-export function stepStatusLabel(status: string): string {
-  return STEP_LABELS[status] ?? status;
+/** A step's status in the member's words (`t` gives jobs.run.stepStatus.<status>); an unknown one as it is. */
+export function stepStatusLabel(status: string, t: (status: StepStatus) => string): string {
+  return (STEP_STATUSES as readonly string[]).includes(status) ? t(status as StepStatus) : status;
 }
 
 export function stepStatusVariant(status: string): "neutral" | "success" | "warning" | "danger" | "info" {

@@ -803,6 +803,24 @@ export const messages: PluginCatalogues<InventoryMessages> = {
       "Inventory clerk": "Auxiliar de inventario",
       "Inventory staff": "Personal de inventario",
       "Inventory manager": "Gestor de inventario",
+      // The items import (imports/items-resource.ts, row-schema.ts): shown on the import screens; the CSV
+      // header stays English (core/imports/words.ts).
+      "Inventory items": "Artículos de inventario",
+      SKU: "SKU",
+      Name: "Nombre",
+      Category: "Categoría",
+      Quantity: "Cantidad",
+      Unit: "Unidad",
+      Price: "Precio",
+      "Reorder threshold": "Umbral de reposición",
+      "In stock": "Disponible",
+      "Expires on": "Caduca el",
+      "A category name": "El nombre de una categoría",
+      "each, box, ml": "unidad, caja, ml",
+      "YYYY-MM-DD": "AAAA-MM-DD",
+      "Create missing categories": "Crear las categorías que falten",
+      "A category the file names that does not exist yet is created (matched by name, ignoring case and surrounding spaces). Off: such rows are rejected.":
+        "Se crea cada categoría que el archivo nombra y aún no existe (se compara por nombre, sin distinguir mayúsculas ni espacios alrededor). Desactivado: esas filas se rechazan.",
     },
   },
 };

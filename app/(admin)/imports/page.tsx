@@ -11,6 +11,8 @@ import { requireOrgContext } from "@/core/auth/context";
 import { listImports } from "@/core/imports/service";
 import { first, type RawSearchParams } from "@/core/lists/list-params";
 import { orgFormat } from "@/core/format/org-format";
+import { resourceWord } from "@/core/imports/words";
+import { memberLanguage } from "@/core/i18n/languages";
 
 export const generateMetadata = titleFrom("imports.title");
 
@@ -38,17 +40,18 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
         actions={
           canImport ? (
             <Link href="/imports/new" className={buttonVariants()}>
-              <Plus aria-hidden="true" /> New import
+              <Plus aria-hidden="true" /> {t("newImport")}
             </Link>
           ) : undefined
         }
       />
       <ImportsTable
-        rows={rows.map((r) => ({ ...r, createdByName: r.createdBy }))}
+        rows={rows.map((r) => ({ ...r, resourceLabel: resourceWord(r.resource, memberLanguage(ctx), r.resourceLabel), createdByName: r.createdBy }))}
         page={Math.min(page, pageCount)}
         pageCount={pageCount}
         total={total}
         hrefFor={hrefFor}
+        t={t}
       />
     </div>
   );

@@ -8,7 +8,9 @@ import { CommitButton } from "@/components/imports/commit-button";
 import { ImportCounts } from "@/components/imports/counts";
 import { ErrorsTable } from "@/components/imports/errors-table";
 import { ImportProgress } from "@/components/imports/import-progress";
-import { formatElapsed, statusLabel, statusVariant } from "@/components/imports/labels";
+import { formatElapsed, statusVariant } from "@/components/imports/labels";
+import { titleFrom } from "@/core/i18n/metadata";
+import { translatorFor } from "@/core/i18n/translate";
 import { applyEarlyChoices } from "@/components/imports/early-choices";
 import { first, type RawSearchParams } from "@/core/lists/list-params";
 import { MappingForm } from "@/components/imports/mapping-form";
@@ -26,7 +28,9 @@ import { cancelImportAction, commitImportAction, configureImportAction, previewI
 import { loadScreenView, type ImportPageView } from "./screen-view";
 import { orgFormat, type OrgFormat } from "@/core/format/org-format";
 
-export const metadata = { title: "Import" };
+export const generateMetadata = titleFrom("imports.page.title");
+
+type T = ReturnType<typeof translatorFor<"imports">>;
 
 export default async function ImportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const { id } = await params;
@@ -40,72 +44,73 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const fmt = orgFormat(ctx.organization);
   const when = (iso: string) => fmt.dateTime(iso, { timeStyle: "medium" });
   const active = ACTIVE_STATUSES.includes(view.status);
+  const t = translatorFor(ctx, "imports");
 
   return (
     <div className="grid gap-6">
       <PageHeader
         eyebrow={
           <Link href="/imports" className="hover:underline">
-            Imports
+            {t("title")}
           </Link>
         }
         title={view.fileName}
-        description={
-          <>
-            {view.resource.label} · uploaded {when(view.createdAt)}
-            {view.createdByName ? ` by ${view.createdByName}` : ""} · times in {tz}
-          </>
-        }
-        actions={<Badge variant={statusVariant(view.status)}>{statusLabel(view.status)}</Badge>}
+        description={t("page.uploaded", { resource: view.resource.label, at: when(view.createdAt), hasBy: view.createdByName ? "yes" : "no", by: view.createdByName ?? "", timezone: tz })}
+        actions={<Badge variant={statusVariant(view.status)}>{t(`status.${view.status}`)}</Badge>}
       />
 
       {view.fileRemovedMessage ? (
         <p role="status" className="rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-sm text-warning-text">
           {view.fileRemovedMessage}
-          {view.status === "uploaded" || view.status === "previewed" ? " It can no longer be previewed or imported: upload the file again." : ""}
+          {view.status === "uploaded" || view.status === "previewed" ? ` ${t("page.fileGone")}` : ""}
         </p>
       ) : null}
 
       {active ? <ImportProgress key={view.status} importId={view.id} initial={view.progress} cancel={cancelImportAction} /> : null}
 
-      {view.status === "previewed" ? <PreviewResult view={view} fmt={fmt} /> : null}
+      {view.status === "previewed" ? <PreviewResult view={view} fmt={fmt} t={t} /> : null}
 
       {(view.status === "uploaded" || view.status === "previewed") && view.fileAvailable ? (
         <MappingForm view={view} configure={configureImportAction} preview={previewImportAction} note={early?.note} />
       ) : null}
 
       {view.status === "completed" || view.status === "cancelled" || view.status === "failed" || view.status === "undone" ? (
-        <Outcome view={view} fmt={fmt} when={when} />
+        <Outcome view={view} fmt={fmt} when={when} t={t} />
       ) : null}
     </div>
   );
 }
 
-function PreviewResult({ view, fmt }: { view: ImportPageView; fmt: OrgFormat }) {
+function PreviewResult({ view, fmt, t }: { view: ImportPageView; fmt: OrgFormat; t: T }) {
   const p = view.progress.preview ?? { create: 0, update: 0, unchanged: 0, reject: 0 };
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Preview</CardTitle>
-        <CardDescription>What importing this file would do. Nothing has been written yet.</CardDescription>
+        <CardTitle>{t("preview.title")}</CardTitle>
+        <CardDescription>{t("preview.description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
         <ImportCounts
-          label="Preview counts"
+          label={t("preview.counts")}
           items={[
-            { label: "Create", value: p.create },
-            { label: "Update", value: p.update },
-            { label: "Unchanged", value: p.unchanged },
-            { label: "Reject", value: p.reject, tone: "danger" },
+            { label: t("preview.create"), value: p.create },
+            { label: t("preview.update"), value: p.update },
+            { label: t("preview.unchanged"), value: p.unchanged },
+            { label: t("preview.reject"), value: p.reject, tone: "danger" },
           ]}
         />
         {Object.entries(p.also ?? {}).map(([kind, names]) => (
           <p key={kind} role="note" className="text-sm text-foreground" data-testid={`will-create-${kind}`}>
-            Will also create {fmt.number(names.length)} {names.length === 1 ? kind.replace(/ies$/, "y").replace(/s$/, "") : kind}: {names.slice(0, 20).join(", ")}
-            {names.length > 20 ? `, and ${fmt.number(names.length - 20)} more` : ""}.
+            {t("preview.alsoCreate", {
+              count: fmt.number(names.length),
+              n: names.length,
+              kind,
+              names: names.slice(0, 20).join(", "),
+              more: names.length > 20 ? fmt.number(names.length - 20) : "none",
+            })}
           </p>
         ))}
-        <NotInFile view={view} />
+        <NotInFile view={view} t={t} />
         <ErrorsTable importId={view.id} errors={view.errors} total={view.errorCount} />
         <CommitButton
           importId={view.id}
@@ -115,7 +120,7 @@ function PreviewResult({ view, fmt }: { view: ImportPageView; fmt: OrgFormat }) 
           commit={commitImportAction}
         />
         {!view.updateExisting && p.update === 0 ? (
-          <p className="text-sm text-muted-foreground">“Update existing records” is off: rows matching an existing record are counted as unchanged and left as they are.</p>
+          <p className="text-sm text-muted-foreground">{t("preview.updateOff")}</p>
         ) : null}
       </CardContent>
     </Card>
@@ -126,61 +131,52 @@ function PreviewResult({ view, fmt }: { view: ImportPageView; fmt: OrgFormat }) 
  * What the import will not touch: fields no column is mapped to (a price column missed by the mapping
  * would otherwise go unnoticed), and the rule for blank cells.
  */
-function NotInFile({ view }: { view: ImportPageView }) {
+function NotInFile({ view, t }: { view: ImportPageView; t: T }) {
   const mapped = new Set(Object.values(view.mapping));
   const unmapped = view.fields.filter((f) => !f.required && !mapped.has(f.key));
   return (
     <div className="grid gap-1 text-sm text-muted-foreground" data-testid="not-in-file">
       {unmapped.length > 0 ? (
         <p role="note" className="rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-foreground">
-          Not in this file: {unmapped.map((f) => f.label).join(", ")}. Existing records keep their values; new records get the default. If the file has
-          {unmapped.length === 1 ? " this column" : " one of these columns"} under another name, map it above.
+          {t("preview.notInFile", { fields: unmapped.map((f) => f.label).join(", "), n: unmapped.length })}
         </p>
       ) : null}
-      <p>Blank cells leave a record&apos;s stored value as it is (a new record gets the default).</p>
+      <p>{t("preview.blankCells")}</p>
     </div>
   );
 }
 
-function Outcome({ view, when, fmt }: { view: ImportPageView; when: (iso: string) => string; fmt: OrgFormat }) {
+function Outcome({ view, when, fmt, t }: { view: ImportPageView; when: (iso: string) => string; fmt: OrgFormat; t: T }) {
   const p = view.progress;
   const duration = view.phaseStartedAt && view.finishedAt ? new Date(view.finishedAt).getTime() - new Date(view.phaseStartedAt).getTime() : null;
   const wrote = p.created + p.updated > 0;
-  const titles: Record<string, string> = {
-    completed: "Import completed",
-    cancelled: "Import cancelled",
-    failed: "Import failed",
-    undone: "Import undone",
-  };
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{titles[view.status]}</CardTitle>
+        <CardTitle>{t(`outcome.${view.status as "completed" | "cancelled" | "failed" | "undone"}`)}</CardTitle>
         <CardDescription>
-          {view.finishedAt ? `Finished ${when(view.finishedAt)}` : null}
-          {duration !== null ? ` · took ${formatElapsed(duration)}` : null}
+          {view.finishedAt ? t("outcome.finished", { at: when(view.finishedAt) }) : null}
+          {duration !== null ? t("outcome.took", { duration: formatElapsed(duration) }) : null}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
         <div className="grid gap-1.5">
           <p className="flex justify-between text-sm text-muted-foreground">
-            <span>
-              Processed {fmt.number(p.rowsDone)} of {fmt.number(p.totalRows ?? 0)} rows
-            </span>
+            <span>{t("outcome.processed", { done: fmt.number(p.rowsDone), total: fmt.number(p.totalRows ?? 0) })}</span>
             <span className="font-medium text-foreground tabular-nums" data-testid="import-percent">
               {rowsPercent(p.rowsDone, p.totalRows)}%
             </span>
           </p>
-          <RowsBar label="Import progress" done={p.rowsDone} total={p.totalRows} tone={view.status === "failed" ? "danger" : view.status === "completed" ? "primary" : "warning"} />
+          <RowsBar label={t("progress.label")} done={p.rowsDone} total={p.totalRows} tone={view.status === "failed" ? "danger" : view.status === "completed" ? "primary" : "warning"} />
         </div>
         {view.status === "cancelled" ? (
           <p className="text-sm text-foreground">
-            Cancelled after {fmt.number(p.rowsDone)} of {fmt.number(p.totalRows ?? 0)} rows. The rows written before the cancel stay written{wrote ? "; undo removes them" : ""}.
+            {t("outcome.cancelledAfter", { done: fmt.number(p.rowsDone), total: fmt.number(p.totalRows ?? 0), wrote: wrote ? "yes" : "no" })}
           </p>
         ) : null}
         {view.status === "failed" ? (
           <p role="alert" className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text">
-            {p.error ?? "The import stopped with an error."} {wrote ? "Batches written before the failure stay written; undo removes them." : "Nothing was written."}
+            {p.error ?? t("outcome.failedDefault")} {wrote ? t("outcome.failedWrote") : t("outcome.failedNothing")}
           </p>
         ) : p.error && !view.undoPending ? (
           // The last undo's refusal (the undo job names the records that changed after the import).
@@ -191,29 +187,28 @@ function Outcome({ view, when, fmt }: { view: ImportPageView; when: (iso: string
         {view.undoPending ? <UndoWatcher importId={view.id} status={view.status} error={p.error} /> : null}
         {view.undoPending ? (
           <p role="status" className="text-sm text-foreground">
-            Undoing: checking that none of the records changed since the import, then removing and restoring them…
+            {t("outcome.undoing")}
           </p>
         ) : null}
         {view.status === "undone" && view.undoneAt ? (
           <p role="status" className="text-sm text-foreground">
-            Undone on {when(view.undoneAt)}
-            {view.undoneByName ? ` by ${view.undoneByName}` : ""}: the created records were removed and the updated ones restored.
+            {t("outcome.undoneOn", { at: when(view.undoneAt), hasBy: view.undoneByName ? "yes" : "no", by: view.undoneByName ?? "" })}
           </p>
         ) : null}
         <ImportCounts
-          label="Import counts"
+          label={t("outcome.counts")}
           items={[
-            { label: "Created", value: p.created },
-            { label: "Updated", value: p.updated },
-            { label: "Unchanged", value: p.unchanged },
-            { label: "Rejected", value: p.rejected, tone: "danger" },
+            { label: t("outcome.created"), value: p.created },
+            { label: t("outcome.updated"), value: p.updated },
+            { label: t("outcome.unchanged"), value: p.unchanged },
+            { label: t("outcome.rejected"), value: p.rejected, tone: "danger" },
           ]}
         />
         <ErrorsTable importId={view.id} errors={view.errors} total={view.errorCount} />
         {view.canUndo ? <UndoButton importId={view.id} created={p.created} updated={p.updated} undo={undoImportAction} /> : null}
         <div>
           <Link href={`/imports/new?resource=${encodeURIComponent(view.resource.id)}`} className={buttonVariants({ variant: "ghost", size: "sm" })}>
-            Import another file
+            {t("outcome.another")}
           </Link>
         </div>
       </CardContent>

@@ -14,6 +14,8 @@ import type { OrgContext } from "@/core/auth/context";
 import { rootDb } from "@/core/db/client";
 import { headerSignature } from "@/core/imports/csv/mapping";
 import { getImportView } from "@/core/imports/service";
+import { resourceWord } from "@/core/imports/words";
+import { memberLanguage } from "@/core/i18n/languages";
 
 export type ImportPageView = ImportScreenView & {
   /** Undo was asked for and its job has not finished yet. */
@@ -55,9 +57,11 @@ export async function loadScreenView(ctx: OrgContext, id: string): Promise<Impor
   const canUndo = ["completed", "cancelled", "failed"].includes(status) && extra.undoneById === null && extra.createdCount + extra.updatedCount > 0;
   const phase = view.errors[0]?.phase ?? (["committing", "completed", "cancelled", "undone"].includes(status) ? "commit" : "preview");
   const errorCount = phase === "commit" ? view.progress.rejected : (view.progress.preview?.reject ?? view.errors.length);
+  // The resource's words in the member's language (the mapping works on field keys, never labels).
+  const word = (text: string) => resourceWord(view.resource.id, memberLanguage(ctx), text);
   return {
     id: view.id,
-    resource: { id: view.resource.id, label: view.resource.label },
+    resource: { id: view.resource.id, label: word(view.resource.label) },
     fileName: view.fileName,
     status,
     fileAvailable: view.file !== null,
@@ -71,9 +75,9 @@ export async function loadScreenView(ctx: OrgContext, id: string): Promise<Impor
     mapping: view.mapping,
     // Saved before this upload: the mapping the member chose last time for these headers.
     mappingFromSaved: saved !== null && saved.updatedAt.getTime() < extra.createdAt.getTime(),
-    fields: view.resource.fields,
+    fields: view.resource.fields.map((f) => ({ ...f, label: word(f.label), ...(f.hint ? { hint: word(f.hint) } : {}) })),
     updateExisting: view.updateExisting,
-    resourceOptionDefs: view.resourceOptionDefs.map(({ key, label, description }) => ({ key, label, description })),
+    resourceOptionDefs: view.resourceOptionDefs.map(({ key, label, description }) => ({ key, label: word(label), description: word(description) })),
     resourceOptions: view.resourceOptions,
     mode: view.mode,
     progress: { ...view.progress, status, error: extra.error },

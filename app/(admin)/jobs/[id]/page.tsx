@@ -11,8 +11,10 @@ import { cancelJobAction, rerunJobAction } from "../actions";
 import { JobRunActions } from "../_components/job-run-actions";
 import { RunStatus } from "../_components/run-status";
 import { orgFormat } from "@/core/format/org-format";
+import { titleFrom } from "@/core/i18n/metadata";
+import { translatorFor } from "@/core/i18n/translate";
 
-export const metadata = { title: "Job run" };
+export const generateMetadata = titleFrom("jobs.run.title");
 
 /** The run id from the URL; a malformed escape is looked up as written (and is not found). */
 function safeDecode(id: string): string {
@@ -49,13 +51,14 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
   const tz = ctx.organization.timezone;
   const fmt = orgFormat(ctx.organization);
   const when = (iso: string | null) => (iso ? fmt.dateTime(iso, { timeStyle: "medium" }) : "—");
+  const t = translatorFor(ctx, "jobs");
 
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={<Link href="/jobs" className="hover:underline">Jobs</Link>}
+        eyebrow={<Link href="/jobs" className="hover:underline">{t("title")}</Link>}
         title={run.functionName}
-        description={`Run ${run.id} · ${run.functionId}`}
+        description={t("run.description", { id: run.id, function: run.functionId })}
         actions={
           <JobRunActions
             runId={run.id}
@@ -71,17 +74,15 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
       <Card>
         <CardContent className="pt-6">
           <dl className="grid gap-4 text-sm sm:grid-cols-3">
-            <Field label="Status">
+            <Field label={t("run.status")}>
               <RunStatus run={run} timeZone={tz} />
             </Field>
-            <Field label="Attempts">
-              {run.attempts} / {run.maxAttempts}
-            </Field>
-            <Field label="Duration">{formatDuration(run.durationMs)}</Field>
-            <Field label="Started">{when(run.startedAt)}</Field>
-            <Field label="Ended">{when(run.endedAt)}</Field>
-            <Field label="Output size">{run.outputBytes === null ? "—" : formatBytes(run.outputBytes)}</Field>
-            <Field label="Worked on">
+            <Field label={t("run.attempts")}>{t("run.attemptsOf", { used: run.attempts, max: run.maxAttempts })}</Field>
+            <Field label={t("run.duration")}>{formatDuration(run.durationMs)}</Field>
+            <Field label={t("run.started")}>{when(run.startedAt)}</Field>
+            <Field label={t("run.ended")}>{when(run.endedAt)}</Field>
+            <Field label={t("run.outputSize")}>{run.outputBytes === null ? "—" : formatBytes(run.outputBytes)}</Field>
+            <Field label={t("run.workedOn")}>
               {run.subject ? (
                 <Link href={run.subject.href} className="text-primary hover:underline">
                   {run.subject.label}
@@ -97,19 +98,19 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
       {run.error !== null ? (
         <Card>
           <CardHeader>
-            <CardTitle>Error</CardTitle>
+            <CardTitle>{t("run.error")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <Json value={run.error} label="Run error" />
+            <Json value={run.error} label={t("run.runError")} />
           </CardContent>
         </Card>
       ) : run.status === "running" && run.lastError !== null ? (
         <Card>
           <CardHeader>
-            <CardTitle>Last error (being retried)</CardTitle>
+            <CardTitle>{t("run.lastError")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <Json value={run.lastError} label="Last error" />
+            <Json value={run.lastError} label={t("run.lastErrorLabel")} />
           </CardContent>
         </Card>
       ) : null}
@@ -117,57 +118,57 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
       {run.output !== null ? (
         <Card>
           <CardHeader>
-            <CardTitle>Output</CardTitle>
+            <CardTitle>{t("run.output")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <Json value={run.output} label="Run output" />
+            <Json value={run.output} label={t("run.runOutput")} />
           </CardContent>
         </Card>
       ) : run.outputBytes !== null && run.outputBytes > 0 ? (
         <Card>
           <CardHeader>
-            <CardTitle>Output</CardTitle>
+            <CardTitle>{t("run.output")}</CardTitle>
           </CardHeader>
-          <CardContent className="text-sm text-muted-foreground">The output ({formatBytes(run.outputBytes)}) is too large to keep; only its size is recorded.</CardContent>
+          <CardContent className="text-sm text-muted-foreground">{t("run.outputTooLarge", { size: formatBytes(run.outputBytes) })}</CardContent>
         </Card>
       ) : null}
 
       <Card>
         <CardHeader>
-          <CardTitle>Event</CardTitle>
+          <CardTitle>{t("run.event")}</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-3 text-sm">
           <p>
             <span className="font-medium">{run.event.name}</span>{" "}
             <span className="text-muted-foreground">
               · {when(run.event.ts)}
-              {run.event.id ? ` · id ${run.event.id}` : ""}
+              {run.event.id ? t("run.eventId", { id: run.event.id }) : ""}
             </span>
           </p>
-          <Json value={run.event.data} label="Event data" />
+          <Json value={run.event.data} label={t("run.eventData")} />
         </CardContent>
       </Card>
 
       <Card>
         <CardHeader>
-          <CardTitle>Steps</CardTitle>
+          <CardTitle>{t("run.steps")}</CardTitle>
         </CardHeader>
         <CardContent>
           {run.steps.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No step has run yet.</p>
+            <p className="text-sm text-muted-foreground">{t("run.noSteps")}</p>
           ) : (
             // Scrolls inside the card on a phone rather than widening the page.
             <div className="overflow-x-auto">
-            <table className="w-full text-sm" aria-label="Steps">
+            <table className="w-full text-sm" aria-label={t("run.steps")}>
               <thead className="text-left text-muted-foreground">
                 <tr>
                   <th className="py-1 pr-3 font-normal">#</th>
-                  <th className="py-1 pr-3 font-normal">Step</th>
-                  <th className="py-1 pr-3 font-normal">Status</th>
-                  <th className="py-1 pr-3 text-right font-normal">Attempts</th>
-                  <th className="py-1 pr-3 font-normal">Started</th>
-                  <th className="py-1 pr-3 text-right font-normal">Duration</th>
-                  <th className="py-1 text-right font-normal">Output</th>
+                  <th className="py-1 pr-3 font-normal">{t("run.step")}</th>
+                  <th className="py-1 pr-3 font-normal">{t("run.status")}</th>
+                  <th className="py-1 pr-3 text-right font-normal">{t("run.attempts")}</th>
+                  <th className="py-1 pr-3 font-normal">{t("run.started")}</th>
+                  <th className="py-1 pr-3 text-right font-normal">{t("run.duration")}</th>
+                  <th className="py-1 text-right font-normal">{t("run.stepOutput")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -176,10 +177,10 @@ export default async function JobRunPage({ params }: { params: Promise<{ id: str
                     <td className="py-2 pr-3 tabular-nums">{i + 1}</td>
                     <td className="py-2 pr-3">
                       <span className="font-medium break-all">{s.name}</span> <span className="text-xs text-muted-foreground">{s.type}</span>
-                      {s.error !== null ? <Json value={s.error} label={`Step ${i + 1} error`} /> : null}
+                      {s.error !== null ? <Json value={s.error} label={t("run.stepError", { n: i + 1 })} /> : null}
                     </td>
                     <td className="py-2 pr-3">
-                      <Badge variant={stepStatusVariant(s.status)}>{stepStatusLabel(s.status)}</Badge>
+                      <Badge variant={stepStatusVariant(s.status)}>{stepStatusLabel(s.status, (status) => t(`run.stepStatus.${status}`))}</Badge>
                     </td>
                     <td className="py-2 pr-3 text-right tabular-nums">{s.attempts}</td>
                     <td className="py-2 pr-3 tabular-nums">{when(s.startedAt)}</td>

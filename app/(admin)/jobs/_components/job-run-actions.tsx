@@ -3,6 +3,7 @@
 // first) for one run (core/jobs/operations.ts).
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -20,6 +21,7 @@ type Props = {
 
 export function JobRunActions({ runId, functionName, eventName, canRerun, canCancel, rerun, cancel }: Props) {
   const router = useRouter();
+  const t = useTranslations("jobs.run");
   const [pending, startTransition] = useTransition();
 
   return (
@@ -36,23 +38,23 @@ export function JobRunActions({ runId, functionName, eventName, canRerun, canCan
                 toast.error(res.error);
                 return;
               }
-              toast.success(res.message ?? `${eventName} was sent again.`);
+              toast.success(res.message ?? t("sentAgain", { event: eventName }));
               router.push(`/jobs?event=${encodeURIComponent(res.data.eventId)}`);
             })
           }
         >
-          Re-run
+          {t("rerun")}
         </Button>
       ) : null}
       {canCancel ? (
         <ConfirmDialog
-          trigger="Cancel run"
+          trigger={t("cancel")}
           triggerVariant="destructive"
-          title="Cancel this run?"
-          description={`The run of ${functionName} stops: a step already executing finishes, nothing after it runs. Steps already done are not undone.`}
-          confirmLabel="Cancel run"
-          pendingLabel="Cancelling…"
-          cancelLabel="Keep running"
+          title={t("cancelTitle")}
+          description={t("cancelText", { function: functionName })}
+          confirmLabel={t("cancel")}
+          pendingLabel={t("cancelling")}
+          cancelLabel={t("keep")}
           onConfirm={async () => {
             const res = await cancel(runId);
             if (!res.ok) {
@@ -60,7 +62,7 @@ export function JobRunActions({ runId, functionName, eventName, canRerun, canCan
               router.refresh();
               return;
             }
-            toast.success(res.message ?? "The run was cancelled.");
+            toast.success(res.message ?? t("cancelled"));
             router.refresh();
           }}
         />

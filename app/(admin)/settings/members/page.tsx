@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TCaption, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireCapability } from "@/core/auth/context";
-import { ROLE_LABELS, type Role } from "@/core/auth/roles";
+import type { Role } from "@/core/auth/roles";
 import { listMembers } from "@/core/plugins/member-grants";
 import { orgFormat } from "@/core/format/org-format";
 
@@ -21,6 +21,7 @@ export default async function MembersPage() {
   const ctx = await requireCapability("organization.manage");
   const fmt = orgFormat(ctx.organization);
   const t = translatorFor(ctx, "members");
+  const roles = translatorFor(ctx, "roles");
   const { members, totalPermissions } = await listMembers(ctx);
   return (
     <div className="grid gap-6">
@@ -30,24 +31,24 @@ export default async function MembersPage() {
       />
       {totalPermissions === 0 ? (
         <p role="note" className="rounded-lg border border-border bg-surface px-4 py-3 text-sm text-muted-foreground">
-          No enabled plugin declares permissions yet, so there is nothing to grant.{" "}
+          {t("noPermissions")}{" "}
           <Link href="/plugins" className="font-medium text-primary hover:underline">
-            Manage plugins
+            {t("managePlugins")}
           </Link>
         </p>
       ) : null}
       <Card className="overflow-hidden">
         <Table>
-          <TCaption className="sr-only">Members of {ctx.organization.name}</TCaption>
+          <TCaption className="sr-only">{t("caption", { organization: ctx.organization.name })}</TCaption>
           <THead>
             <TR>
-              <TH>Name</TH>
-              <TH>Email</TH>
-              <TH>Role</TH>
-              <TH>Plugin permissions</TH>
-              <TH>Member since</TH>
+              <TH>{t("name")}</TH>
+              <TH>{t("email")}</TH>
+              <TH>{t("role")}</TH>
+              <TH>{t("pluginPermissions")}</TH>
+              <TH>{t("since")}</TH>
               <TH>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </TH>
             </TR>
           </THead>
@@ -57,16 +58,16 @@ export default async function MembersPage() {
                 <TD className="font-medium">{m.name}</TD>
                 <TD className="text-muted-foreground">{m.email}</TD>
                 <TD>
-                  <Badge variant={ROLE_BADGE[m.role]}>{ROLE_LABELS[m.role]}</Badge>
+                  <Badge variant={ROLE_BADGE[m.role]}>{roles(m.role)}</Badge>
                 </TD>
                 <TD className="tabular-nums">
-                  {m.role === "owner" ? "All" : totalPermissions === 0 ? "—" : `${m.permissionCount} of ${totalPermissions}`}
+                  {m.role === "owner" ? t("all") : totalPermissions === 0 ? "—" : t("countOf", { count: fmt.number(m.permissionCount), total: fmt.number(totalPermissions) })}
                 </TD>
                 <TD className="whitespace-nowrap text-muted-foreground">{fmt.date(m.joinedAt)}</TD>
                 <TD className="text-right">
                   <Link href={`/settings/members/${m.userId}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
-                    {m.role === "owner" ? "View" : "Permissions"}
-                    <span className="sr-only"> of {m.name}</span>
+                    {m.role === "owner" ? t("view") : t("permissions")}
+                    <span className="sr-only">{t("ofName", { name: m.name })}</span>
                   </Link>
                 </TD>
               </TR>

@@ -10,11 +10,12 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/core/auth/context";
-import { ROLE_LABELS } from "@/core/auth/roles";
+import { titleFrom } from "@/core/i18n/metadata";
+import { translatorFor } from "@/core/i18n/translate";
 import { getMemberGrants } from "@/core/plugins/member-grants";
 import { PluginGrantsForm } from "./_components/plugin-grants-form";
 
-export const metadata = { title: "Member permissions" };
+export const generateMetadata = titleFrom("members.memberTitle");
 
 export default async function MemberPermissionsPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
@@ -23,15 +24,17 @@ export default async function MemberPermissionsPage({ params }: { params: Promis
   const grants = z.uuid().safeParse(userId).success ? await getMemberGrants(ctx, userId) : null;
   if (!grants) notFound();
   const { member, plugins, totalPermissions } = grants;
+  const t = translatorFor(ctx, "members");
+  const role = translatorFor(ctx, "roles")(member.role);
 
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={<Link href="/settings/members" className="hover:underline">Members</Link>}
+        eyebrow={<Link href="/settings/members" className="hover:underline">{t("title")}</Link>}
         title={member.name}
         description={
           <>
-            {member.email} · <Badge>{ROLE_LABELS[member.role]}</Badge>
+            {member.email} · <Badge>{role}</Badge>
           </>
         }
       />
@@ -40,11 +43,8 @@ export default async function MemberPermissionsPage({ params }: { params: Promis
           <CardContent className="flex items-start gap-3 pt-5">
             <ShieldCheck className="mt-0.5 size-5 shrink-0 text-primary" aria-hidden="true" />
             <div className="grid gap-1 text-sm">
-              <p className="font-medium">{member.name} has all permissions.</p>
-              <p className="text-muted-foreground">
-                Owners can do everything in every enabled plugin ({totalPermissions} permission{totalPermissions === 1 ? "" : "s"} today), so there is
-                nothing to grant.
-              </p>
+              <p className="font-medium">{t("hasAll", { name: member.name })}</p>
+              <p className="text-muted-foreground">{t("ownersAll", { n: totalPermissions })}</p>
             </div>
           </CardContent>
         </Card>
@@ -52,29 +52,25 @@ export default async function MemberPermissionsPage({ params }: { params: Promis
         <Card>
           <EmptyState
             icon={<ShieldCheck />}
-            title="No plugin permissions to grant"
-            description="None of the plugins enabled for this organization declares permissions."
+            title={t("nothingTitle")}
+            description={t("nothingText")}
             action={
               <Link href="/plugins" className={buttonVariants({ variant: "outline" })}>
-                Manage plugins
+                {t("managePlugins")}
               </Link>
             }
           />
         </Card>
       ) : (
         <>
-          <p className="max-w-3xl text-sm text-muted-foreground">
-            Every {ROLE_LABELS[member.role]} has the groups marked as coming with the role. Give {member.name} another group to grant a
-            ready-made set of permissions, or single permissions for anything more. Their role also decides what they may do with patients
-            and appointments.
-          </p>
+          <p className="max-w-3xl text-sm text-muted-foreground">{t("explain", { role, name: member.name })}</p>
           {plugins.map((plugin) => (
             // Keyed by the saved state, so the form starts over from the server's view after a save.
             <PluginGrantsForm
               key={`${plugin.pluginId}:${plugin.grantedGroups.join(",")}:${plugin.grantedPermissions.join(",")}`}
               userId={member.userId}
               memberName={member.name}
-              roleLabel={ROLE_LABELS[member.role]}
+              roleLabel={role}
               plugin={plugin}
             />
           ))}

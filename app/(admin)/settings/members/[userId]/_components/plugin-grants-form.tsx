@@ -3,6 +3,7 @@
 // a selected group already includes shows as granted (and says by which group), so what the member
 // will be able to do is visible before saving. Groups the member's role has by default show checked
 // and locked: they come with the role, not with a grant, so there is nothing to remove here.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
@@ -27,6 +28,7 @@ function toggled(set: ReadonlySet<string>, key: string, on: boolean): Set<string
 
 export function PluginGrantsForm({ userId, memberName, roleLabel, plugin }: Props) {
   const router = useRouter();
+  const t = useTranslations("members.form");
   const id = useId();
   const [groups, setGroups] = useState<Set<string>>(() => new Set(plugin.grantedGroups));
   const [permissions, setPermissions] = useState<Set<string>>(() => new Set(plugin.grantedPermissions));
@@ -53,7 +55,7 @@ export function PluginGrantsForm({ userId, memberName, roleLabel, plugin }: Prop
         toast.error(res.error);
         return;
       }
-      toast.success(res.message ?? "Saved.");
+      toast.success(res.message ?? t("saved"));
       router.refresh();
     });
   }
@@ -64,29 +66,28 @@ export function PluginGrantsForm({ userId, memberName, roleLabel, plugin }: Prop
         <CardHeader>
           <CardTitle id={`${id}-title`}>{plugin.pluginName}</CardTitle>
           <CardDescription id={`${id}-summary`}>
-            {memberName} has {effective} of {plugin.permissions.length} permission{plugin.permissions.length === 1 ? "" : "s"}
-            {dirty ? " with your unsaved changes" : ""}.
+            {t("summary", { name: memberName, effective, n: plugin.permissions.length, dirty: dirty ? "yes" : "no" })}
           </CardDescription>
         </CardHeader>
         <CardContent className={cn("grid gap-6", plugin.groups.length > 0 && "md:grid-cols-2")}>
           {plugin.groups.length > 0 ? (
             <fieldset className="grid content-start gap-3">
-              <legend className="mb-3 text-sm font-semibold">Groups</legend>
+              <legend className="mb-3 text-sm font-semibold">{t("groups")}</legend>
               {plugin.groups.map((group) => (
                 <CheckRow
                   key={group.key}
                   id={`${id}-g-${group.key}`}
                   label={group.label}
-                  description={[group.description, `Includes ${group.permissions.map(labelOf).join(", ")}.`].filter(Boolean).join(" ")}
+                  description={[group.description, t("includes", { permissions: group.permissions.map(labelOf).join(", ") })].filter(Boolean).join(" ")}
                   checked={groups.has(group.key) || plugin.roleGroups.includes(group.key)}
-                  lockedNote={plugin.roleGroups.includes(group.key) ? `Comes with the ${roleLabel} role` : undefined}
+                  lockedNote={plugin.roleGroups.includes(group.key) ? t("withRole", { role: roleLabel }) : undefined}
                   onChange={(on) => setGroups((s) => toggled(s, group.key, on))}
                 />
               ))}
             </fieldset>
           ) : null}
           <fieldset className="grid content-start gap-3">
-            <legend className="mb-3 text-sm font-semibold">{plugin.groups.length > 0 ? "Single permissions" : "Permissions"}</legend>
+            <legend className="mb-3 text-sm font-semibold">{plugin.groups.length > 0 ? t("single") : t("permissions")}</legend>
             {plugin.permissions.map((permission) => {
               const via = grantingGroups(permission.key);
               return (
@@ -97,7 +98,7 @@ export function PluginGrantsForm({ userId, memberName, roleLabel, plugin }: Prop
                   description={permission.description}
                   checked={permissions.has(permission.key) || via.length > 0}
                   // Granted through a group: unchecking here would change nothing, so it is locked.
-                  lockedNote={via.length > 0 ? `Granted by ${via.join(", ")}` : undefined}
+                  lockedNote={via.length > 0 ? t("grantedBy", { groups: via.join(", ") }) : undefined}
                   onChange={(on) => setPermissions((s) => toggled(s, permission.key, on))}
                 />
               );
@@ -106,13 +107,13 @@ export function PluginGrantsForm({ userId, memberName, roleLabel, plugin }: Prop
         </CardContent>
         <CardFooter className="flex-wrap">
           <Button type="submit" pending={pending} disabled={!dirty}>
-            Save {plugin.pluginName} permissions
+            {t("save", { plugin: plugin.pluginName })}
           </Button>
           <Button type="button" variant="ghost" onClick={reset} disabled={!dirty || pending}>
-            Discard changes
+            {t("discard")}
           </Button>
           <p role="status" className="text-sm text-muted-foreground">
-            {dirty ? "Unsaved changes" : ""}
+            {dirty ? t("unsaved") : ""}
           </p>
         </CardFooter>
       </form>
