@@ -41,6 +41,7 @@ import type { RejectedRow } from "./rows";
 import { dropStaging, loadStaged, nextRange, stagedCells, stagedCount, stagedRowNumbers, type StagedRange } from "./staging";
 import { refusalText, undoJournal } from "./undo";
 import { statusFrom, statusIn, statusTo } from "../lifecycle";
+import { withBoundedHeap } from "./bounded-heap";
 
 const TX = { timeout: 300_000, maxWait: 30_000 } as const;
 
@@ -57,7 +58,12 @@ class RowRefused extends Error {
   }
 }
 
-export async function runCommit(importId: string, opts: { deadline?: number } = {}): Promise<{ done: boolean }> {
+/** The commit of an import (see above), with the heap's growth bounded while it runs (bounded-heap.ts). */
+export function runCommit(importId: string, opts: { deadline?: number } = {}): Promise<{ done: boolean }> {
+  return withBoundedHeap(() => commitImport(importId, opts));
+}
+
+async function commitImport(importId: string, opts: { deadline?: number }): Promise<{ done: boolean }> {
   const db = rootDb();
   let imp = await loadImportOrThrow(importId);
   if (imp.status === "previewed") {

@@ -22,6 +22,7 @@ import type { ParsedRow, PlanAlso, RowError, RowPlan, StagedPlan } from "../type
 import { duplicateError, readBatches, type RejectedRow } from "./rows";
 import { clearStaging, NotOwner, stageRows } from "./staging";
 import { statusFrom, statusTo } from "../lifecycle";
+import { withBoundedHeap } from "./bounded-heap";
 
 export type PreviewCounts = {
   create: number;
@@ -39,7 +40,12 @@ const TX = { timeout: 300_000, maxWait: 30_000 } as const;
 /** Statuses a preview may (re)start from: nothing has been written to the resource yet. */
 export const PREVIEWABLE = ["uploaded", "previewing", "previewed", "failed"] as const;
 
-export async function runPreview(importId: string): Promise<void> {
+/** The preview of an import (see above), with the heap's growth bounded while it runs (bounded-heap.ts). */
+export function runPreview(importId: string): Promise<void> {
+  return withBoundedHeap(() => previewImport(importId));
+}
+
+async function previewImport(importId: string): Promise<void> {
   const db = rootDb();
   // Claim: only an import that has written nothing may be previewed (again).
   const runner = randomUUID();
