@@ -280,6 +280,8 @@ try {
   };
 
   const buildLane = async () => {
+    // Set when this run's own typecheck passed: `next build` then skips its second tsc pass (next.config.ts).
+    let typechecked = false;
     if (runStatic) {
       await timed("typecheck and lint", async () => {
         say("typecheck and lint");
@@ -293,6 +295,7 @@ try {
           process.stderr.write("typecheck or lint failed\n");
           exitCode = 1;
         }
+        typechecked = typecheck === 0;
       });
     }
     if (!runE2e) return;
@@ -300,7 +303,8 @@ try {
     if (!args.has("--skip-build")) {
       await timed("next build", async () => {
         say("next build");
-        if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], e2eEnv!, tag("build"))) !== 0) throw new Error("next build failed");
+        const env = typechecked ? { ...e2eEnv!, RITIKO_BUILD_TYPECHECKED: "1" } : e2eEnv!;
+        if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env, tag("build"))) !== 0) throw new Error("next build failed");
       });
     }
     // In the full run the crash tests go beside the database lane; alone (--e2e) they follow the browser tests.
