@@ -67,10 +67,10 @@ describe("a member's language", () => {
     expect(list).not.toMatch(/Low \(3\)|Marked out of stock|Search name or SKU|>Quantity</);
 
     const item = (await renderPage(ctx, `/inventory/items/${low.id}`)).html;
-    for (const text of [">Detalles<", "Umbral de reposición", "Historial de existencias", "30 días", ">Ajustar existencias<", "Un número positivo suma existencias", "Aún no hay ajustes", ">Editar<", "Bajo (3)"]) {
+    for (const text of [">Detalles<", "Umbral de reposición", "Historial de existencias", "30 días", ">Ajustar existencias<", "Un número positivo suma existencias", "Aún no hay ajustes", ">Editar<", "Bajo (3)", "Reponer en 10", "Sin cambios del", "Aún no estaba en el inventario", ">Cambio del día<", "Existencias de los últimos 30 días: cantidad al cierre de cada día"]) {
       expect(item, text).toContain(text);
     }
-    expect(item).not.toMatch(/Reorder threshold|Stock history|No adjustments yet|>Adjust stock</);
+    expect(item).not.toMatch(/Reorder threshold|Stock history|No adjustments yet|>Adjust stock<|Reorder at|Closing quantity|Change that day/);
 
     const orders = (await renderPage(ctx, "/inventory/orders")).html;
     for (const text of ["Aún no hay pedidos de compra", "Todos los estados", "Ver artículos con existencias bajas"]) expect(orders, text).toContain(text);

@@ -3,7 +3,11 @@
 // components, e-mails and other plugins' pages alike. For screen readers the SVG has a title and a
 // one-sentence summary, and the data itself follows as a visually hidden table.
 // The series comes from stockSeries() (items/history.ts), computed in PostgreSQL.
+// Its words are the catalogue's `chart` messages (messages.ts): a page passes the member's (`words`),
+// anything else (an e-mail, another plugin's page) gets English.
+import { createTranslator } from "next-intl";
 import type { StockPoint } from "../items/history";
+import { messages, type InventoryMessages } from "../messages";
 import { unitFor } from "./quantity";
 import { numberFormat } from "@/core/format/numbers";
 import { formatCalendarDate } from "@/core/time/zoned";
@@ -20,7 +24,15 @@ export type StockChartProps = {
   className?: string;
   /** The organization's locale for numbers and days (orgFormat(ctx.organization).locale); en-US when not given. */
   locale?: string;
+  /** The chart's words in the member's language (see stockChartWords); English when not given. */
+  words?: StockChartWords;
 };
+
+/** The chart's words: a translator of the `chart` messages. */
+export type StockChartWords = (key: keyof InventoryMessages["chart"], values?: Record<string, string>) => string;
+
+const english = createTranslator({ locale: "en", messages: messages.en, namespace: "chart" });
+const ENGLISH: StockChartWords = (key, values) => english(key, values);
 
 const W = 720;
 const H = 240;
@@ -47,22 +59,31 @@ function niceStep(max: number): number {
   return Math.max(1, step);
 }
 
-export function summarize(points: StockPoint[], unit: string, locale = "en-US"): string {
+export function summarize(points: StockPoint[], unit: string, locale = "en-US", t: StockChartWords = ENGLISH): string {
   const { num, long } = writers(locale);
   const known = points.filter((p): p is StockPoint & { quantity: number } => p.quantity !== null);
-  if (known.length === 0) return "No stock data for this period.";
+  if (known.length === 0) return t("noData");
   const first = known[0]!;
   const last = known[known.length - 1]!;
   const low = known.reduce((a, b) => (b.quantity < a.quantity ? b : a));
   const high = known.reduce((a, b) => (b.quantity > a.quantity ? b : a));
-  if (low.quantity === high.quantity) return `No change from ${long(first.date)} to ${long(last.date)}: ${num.format(last.quantity)} ${unitFor(last.quantity, unit)} throughout.`;
-  return (
-    `Closing quantity per day from ${long(first.date)} to ${long(last.date)}: from ${num.format(first.quantity)} to ${num.format(last.quantity)} ${unitFor(last.quantity, unit)}; ` +
-    `lowest ${num.format(low.quantity)} on ${long(low.date)}, highest ${num.format(high.quantity)} on ${long(high.date)}.`
-  );
+  if (low.quantity === high.quantity) {
+    return t("noChange", { from: long(first.date), to: long(last.date), quantity: num.format(last.quantity), unit: unitFor(last.quantity, unit) });
+  }
+  return t("series", {
+    from: long(first.date),
+    to: long(last.date),
+    first: num.format(first.quantity),
+    last: num.format(last.quantity),
+    unit: unitFor(last.quantity, unit),
+    low: num.format(low.quantity),
+    lowOn: long(low.date),
+    high: num.format(high.quantity),
+    highOn: long(high.date),
+  });
 }
 
-export function StockChart({ points, unit, threshold, title, id = "stock-chart", className, locale = "en-US" }: StockChartProps) {
+export function StockChart({ points, unit, threshold, title, id = "stock-chart", className, locale = "en-US", words: t = ENGLISH }: StockChartProps) {
   const { num, short, long } = writers(locale);
   const known = points.filter((p) => p.quantity !== null).map((p) => p.quantity as number);
   const step = niceStep(Math.max(1, ...known, threshold ?? 0));
@@ -87,7 +108,7 @@ export function StockChart({ points, unit, threshold, title, id = "stock-chart",
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
         <title id={titleId}>{title}</title>
-        <desc id={descId}>{summarize(points, unit, locale)}</desc>
+        <desc id={descId}>{summarize(points, unit, locale, t)}</desc>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-border" strokeWidth={1} />
@@ -102,17 +123,17 @@ export function StockChart({ points, unit, threshold, title, id = "stock-chart",
           </text>
         ))}
         <text x={M.left + PLOT_W / 2} y={H - 4} textAnchor="middle" className="fill-muted-foreground text-[11px]">
-          Date
+          {t("date")}
         </text>
         <text transform={`translate(14 ${M.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle" className="fill-muted-foreground text-[11px]">
-          {`Quantity (${unit})`}
+          {t("quantityAxis", { unit })}
         </text>
         {threshold !== undefined && threshold > 0 ? (
           <g>
             <line x1={M.left} x2={W - M.right} y1={y(threshold)} y2={y(threshold)} className="stroke-warning" strokeWidth={1.5} strokeDasharray="6 4" />
             {/* A halo in the card's colour keeps the label legible where the line crosses it. */}
             <text x={W - M.right} y={y(threshold) - 6} textAnchor="end" className="fill-warning-text stroke-surface text-[11px]" strokeWidth={3} paintOrder="stroke">
-              {`Reorder at ${num.format(threshold)}`}
+              {t("reorderAt", { threshold: num.format(threshold) })}
             </text>
           </g>
         ) : null}
@@ -126,19 +147,19 @@ export function StockChart({ points, unit, threshold, title, id = "stock-chart",
           widened the page on a phone. */}
       <div className="sr-only">
       <table>
-        <caption>{`${title}: closing quantity per day`}</caption>
+        <caption>{t("tableCaption", { title })}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">{`Closing quantity (${unit})`}</th>
-            <th scope="col">Change that day</th>
+            <th scope="col">{t("date")}</th>
+            <th scope="col">{t("closingQuantity", { unit })}</th>
+            <th scope="col">{t("changeThatDay")}</th>
           </tr>
         </thead>
         <tbody>
           {points.map((p) => (
             <tr key={p.date}>
               <th scope="row">{long(p.date)}</th>
-              <td>{p.quantity === null ? "Not yet in inventory" : num.format(p.quantity)}</td>
+              <td>{p.quantity === null ? t("notYet") : num.format(p.quantity)}</td>
               <td>{p.delta > 0 ? `+${num.format(p.delta)}` : num.format(p.delta)}</td>
             </tr>
           ))}

@@ -108,7 +108,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
               <ChartRangeToggle current={days} hrefFor={(d) => href({ days: d, page: 1 })} label={t("item.chartRange")} daysLabel={(d) => t("item.days", { days: d })} />
             </CardHeader>
             <CardContent>
-              {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={t("item.chartTitle", { days })} locale={fmt.locale} /> : null}
+              {points ? <StockChart points={points} unit={item.unit} threshold={item.reorderThreshold} title={t("item.chartTitle", { days })} locale={fmt.locale} words={(key, values) => t(`chart.${key}`, values)} /> : null}
             </CardContent>
           </Card>
         </div>
