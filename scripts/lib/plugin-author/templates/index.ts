@@ -5,6 +5,7 @@ import { event } from "./event";
 import { importTemplate } from "./import";
 import { job } from "./job";
 import { manifest } from "./manifest";
+import { messages } from "./messages";
 import { menu } from "./menu";
 import { model } from "./model";
 import { page } from "./page";
@@ -37,5 +38,5 @@ export function resolveContributions(chosen: string[]): { contributions: Contrib
 /** The plugin folder's files for these contributions (paths relative to plugins/<id>/). */
 export function pluginFiles(n: Names, contributions: Contribution[]): PluginFile[] {
   const has = (c: Contribution) => contributions.includes(c);
-  return [...manifest(n, has), ...contributions.flatMap((c) => TEMPLATES[c](n, has))];
+  return [...manifest(n, has), ...messages(n, has), ...contributions.flatMap((c) => TEMPLATES[c](n, has))];
 }

@@ -3,23 +3,26 @@ import type { Template } from "./types";
 
 export const widget: Template = (n, has) => {
   const model = has("model");
-  const link = has("page") ? `\n        <Link href="/${n.id}" className="text-primary hover:underline">\n          Open ${n.title}\n        </Link>` : "";
+  const link = has("page") ? `\n        <Link href="/${n.id}" className="text-primary hover:underline">\n          {t("widget.open")}\n        </Link>` : "";
   return [
     {
       path: "widgets/summary-widget.tsx",
       content: `// ${n.title} on the dashboard (zone dashboard.side): ${model ? "how many records the organization has" : "a summary"}.
 ${has("page") ? `import Link from "next/link";\n` : ""}import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { pluginTranslator } from "@/core/i18n/translate";
 import type { WidgetProps } from "@/core/plugins/types";
+import type { ${n.pascal}Messages } from "../messages";
 ${model ? `import { countRecords } from "../records";\n` : ""}
 export default async function SummaryWidget({ ctx }: WidgetProps) {
+  const t = pluginTranslator<${n.pascal}Messages>(ctx, "${n.id}");
 ${model ? "  const count = await countRecords(ctx);" : `  const name = ctx.organization.name;`}
   return (
-    <Card aria-label="${n.title} widget">
+    <Card aria-label={t("widget.label")}>
       <CardHeader>
         <CardTitle as="h3">${n.title}</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-1 text-sm">
-        ${model ? `<p>\n          <span className="text-2xl font-semibold tabular-nums">{count}</span> record{count === 1 ? "" : "s"}\n        </p>` : `<p>${n.title} is on for {name}.</p>`}${link}
+        ${model ? `<p>\n          <span className="text-2xl font-semibold tabular-nums">{count}</span> {t("widget.records", { count })}\n        </p>` : `<p>{t("widget.on", { name })}</p>`}${link}
       </CardContent>
     </Card>
   );
