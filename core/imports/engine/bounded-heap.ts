@@ -1,6 +1,6 @@
-// While an import phase (preview, commit, undo) runs in this process, V8 may grow its heap by at most
-// HEAP_GROWING_PERCENT over what is live after each full collection, instead of its own adaptive
-// factor (up to 4x for a process allocating fast). Why: the rows of a batch stay alive across the
+// While an import's preview or commit runs in this process (an undo is not measured and keeps V8's
+// default), V8 may grow its heap by at most HEAP_GROWING_PERCENT over what is live after each full
+// collection, instead of its own adaptive factor (up to 4x for a process allocating fast). Why: the rows of a batch stay alive across the
 // database round trip of the batch before (preview.ts readAhead), so every batch is promoted to the old
 // generation and dies there; with V8's default factor the worker's heap grew to a plateau ~400 MB above
 // where it started during a 100,000-row import (the live heap stays ~50 MB: bench:import).
