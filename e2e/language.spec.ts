@@ -170,6 +170,20 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
   await page.goto("/settings/organization");
   await expect(page.getByLabel("Zona horaria")).toBeVisible();
   await expect(page.getByRole("button", { name: "Guardar la configuración" })).toBeVisible();
+  // A form's messages: the browser's own check against the schema (English in the code) and the
+  // server action's answer, both in Spanish.
+  await page.goto("/patients/new");
+  await expect(async () => {
+    await page.getByRole("button", { name: "Crear paciente" }).click();
+    await expect(page.getByText("El nombre es obligatorio")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByText("Introduce una fecha válida (AAAA-MM-DD)")).toBeVisible();
+  await page.getByLabel("Nombre", { exact: true }).fill("Ana");
+  await page.getByLabel("Apellidos").fill(`López ${u}`);
+  await page.getByLabel("Fecha de nacimiento").fill("1990-02-03");
+  await page.getByLabel("Número de historia clínica").fill(`ES-${u}`);
+  await page.getByRole("button", { name: "Crear paciente" }).click();
+  await expect(page.getByText(`Paciente Ana López ${u} creado.`)).toBeVisible();
 
   await chooseLanguage(page, "English");
   await expect(page.getByRole("heading", { name: "Organization settings", level: 1 })).toBeVisible();

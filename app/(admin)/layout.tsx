@@ -3,8 +3,10 @@ import type { ReactNode } from "react";
 import { OrgFormatProvider } from "@/components/format/org-format";
 import { AppShell } from "@/components/shell/app-shell";
 import { SessionProvider } from "@/components/shell/session-provider";
+import { TextsProvider } from "@/components/ui/field-text";
 import { getSession, requireOrgContext } from "@/core/auth/context";
-import { isLanguage, languageOfLocale } from "@/core/i18n/languages";
+import { isLanguage, languageOfLocale, memberLanguage } from "@/core/i18n/languages";
+import { textsFor } from "@/core/i18n/texts/for-language";
 import { adminNavigation, coreNavigation } from "@/core/navigation";
 import { pluginNavigation } from "@/core/plugins/menus";
 
@@ -19,7 +21,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         activeOrganizationId={ctx.organization.id}
         user={{ name: ctx.user.name, email: ctx.user.email, language: isLanguage(ctx.user.language) ? ctx.user.language : null, organizationLanguage: languageOfLocale(ctx.organization.locale) }}
       >
-        <OrgFormatProvider formatting={{ timezone: ctx.organization.timezone, currency: ctx.organization.currency, locale: ctx.organization.locale }}>{children}</OrgFormatProvider>
+        <OrgFormatProvider formatting={{ timezone: ctx.organization.timezone, currency: ctx.organization.currency, locale: ctx.organization.locale }}>
+          {/* Null for English: nothing is sent to the browser then. */}
+          <TextsProvider texts={textsFor(memberLanguage(ctx))}>{children}</TextsProvider>
+        </OrgFormatProvider>
       </AppShell>
     </SessionProvider>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
+import { FieldErrorText } from "./field-text";
 import { Label } from "./label";
 
 export type FieldA11yOptions = {
@@ -68,7 +69,7 @@ export function Field({ id, label, error, description, required = false, classNa
       ) : null}
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-[13px] font-medium text-danger-text">
-          {error}
+          <FieldErrorText>{error}</FieldErrorText>
         </p>
       ) : null}
     </div>

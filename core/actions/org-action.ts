@@ -6,7 +6,8 @@ import type { z } from "zod";
 import { getOrgContext, type OrgContext } from "@/core/auth/context";
 import type { Capability } from "@/core/auth/roles";
 import { EventHandlerError } from "@/core/events/emit";
-import { DEFAULT_LANGUAGE } from "@/core/i18n/languages";
+import { DEFAULT_LANGUAGE, memberLanguage } from "@/core/i18n/languages";
+import { translateResult } from "@/core/i18n/texts/for-language";
 import { translatorFor } from "@/core/i18n/translate";
 import { log } from "@/core/log";
 import { invalid, type ActionResult } from "./result";
@@ -21,13 +22,14 @@ export async function orgAction<S extends z.ZodType, T>(
   // Without a session there is no member whose language to use: English (the login page the browser
   // goes to next speaks the browser's language).
   if (!ctx) return { ok: false, error: translatorFor(DEFAULT_LANGUAGE, "actions")("sessionEnded") };
-  // The summaries are in the member's language; field messages come from the schemas (English for now).
+  // The summaries are in the member's language; what the schemas and the action body answer in English
+  // is translated on the way out (core/i18n/texts: by its English text; untranslated text stays English).
   const t = translatorFor(ctx, "actions");
   if (!ctx.can(capability)) return { ok: false, error: t("notPermitted") };
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error, t("correctFields"));
+  if (!parsed.success) return translateResult(invalid(parsed.error, t("correctFields")), memberLanguage(ctx));
   try {
-    return await run(ctx, parsed.data);
+    return translateResult(await run(ctx, parsed.data), memberLanguage(ctx));
   } catch (err) {
     // A plugin's in-transaction handler refused the change: an expected outcome, with its reason.
     if (err instanceof EventHandlerError) {

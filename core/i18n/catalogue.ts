@@ -14,4 +14,10 @@ export type PluginCatalogues<T extends Record<string, unknown>> = {
    * manifest stays plain English for the API, logs and the CLI; the admin shows these.
    */
   labels?: { es?: Record<string, string> };
+  /**
+   * The plugin's server and validation messages (what its actions answer, what its form schemas say),
+   * keyed by their English text like `labels`: the code, the REST API and the logs keep English, and a
+   * member reads the translation in a toast or beside a field (core/i18n/texts).
+   */
+  texts?: { es?: Record<string, string> };
 };

@@ -847,4 +847,42 @@ export const messages: PluginCatalogues<InventoryMessages> = {
         "Se crea cada categoría que el archivo nombra y aún no existe (se compara por nombre, sin distinguir mayúsculas ni espacios alrededor). Desactivado: esas filas se rechazan.",
     },
   },
+  // What the forms' schemas and the actions answer in English (core/i18n/texts): beside a field or in a
+  // toast for a Spanish-speaking member; the REST API keeps the English. Messages with a value in them
+  // (an item's name, an order's number) are not here yet and show in English.
+  texts: {
+    es: {
+      "Enter a name": "Introduce un nombre",
+      "Enter a SKU": "Introduce un SKU",
+      "Letters, digits and . _ - / only, starting with a letter or digit": "Solo letras, dígitos y . _ - /, empezando por una letra o un dígito",
+      "Choose a category": "Elige una categoría",
+      "Enter a unit": "Introduce una unidad",
+      "Enter a price such as 12.50 (at most two decimals, not negative)": "Introduce un precio como 12.50 (como máximo dos decimales, no negativo)",
+      "Enter a whole number": "Introduce un número entero",
+      "Whole numbers only": "Solo números enteros",
+      "Cannot be negative": "No puede ser negativo",
+      "Shopify ids are digits": "Los id de Shopify son dígitos",
+      "Enter a change other than zero": "Introduce un cambio distinto de cero",
+      "Lower-case letters, digits and single dashes, e.g. dental-supplies": "Letras minúsculas, dígitos y guiones sueltos, p. ej. material-dental",
+      "This item no longer exists.": "Este artículo ya no existe.",
+      "This category no longer exists.": "Esta categoría ya no existe.",
+      "Select at least one item": "Selecciona al menos un artículo",
+      "Choose a bulk action": "Elige una acción en bloque",
+      "This operation's stored filter is no longer valid; start the action again from the list.": "El filtro guardado de esta operación ya no es válido; vuelve a iniciar la acción desde la lista.",
+      "You do not have permission to view inventory.": "No tienes permiso para ver el inventario.",
+      "Name the supplier": "Indica el proveedor",
+      "Not an e-mail address": "No es una dirección de correo electrónico",
+      "At least 1": "Como mínimo 1",
+      "Too large": "Demasiado grande",
+      "Nothing to save": "No hay nada que guardar",
+      "Please correct the highlighted quantities.": "Corrige las cantidades resaltadas.",
+      "Please correct the supplier's details.": "Corrige los datos del proveedor.",
+      "This purchase order does not exist.": "Este pedido de compra no existe.",
+      "The suggested order's total is larger than an order can hold (999,999,999,999.99). Select fewer items or correct their prices.":
+        "El total del pedido sugerido supera lo que admite un pedido (999,999,999,999.99). Selecciona menos artículos o corrija sus precios.",
+      "A Shopify sync of this organization is already waiting or running.": "Ya hay una sincronización con Shopify de esta organización en espera o en curso.",
+      "Shopify sync started. Its result appears under Recent syncs.": "Sincronización con Shopify iniciada. Su resultado aparece en Sincronizaciones recientes.",
+      "The quantity changes only through Adjust stock, which records why.": "La cantidad solo cambia con Ajustar existencias, que registra el motivo.",
+    },
+  },
 };

@@ -21,7 +21,7 @@ function sections(n: Parameters<Template>[0], has: Parameters<Template>[1]): { e
     es.push(`  page: {
     description: ${JSON.stringify(`${n.title}: generado con npm run ritiko -- plugin new.`)},
     emptyTitle: ${JSON.stringify(model ? "Aún no hay registros" : "Aún no hay nada aquí")},
-    emptyText: ${JSON.stringify(model ? `Añada uno con ${viaEs}.` : `Esta página es plugins/${n.id}/pages/${n.id}-page.tsx: hágala suya.`)},${model ? `\n    records: "Registros",` : ""}
+    emptyText: ${JSON.stringify(model ? `Añade uno con ${viaEs}.` : `Esta página es plugins/${n.id}/pages/${n.id}-page.tsx: hazla tuya.`)},${model ? `\n    records: "Registros",` : ""}
   },`);
   }
   if (has("widget")) {
@@ -44,7 +44,7 @@ export const messages: Template = (n, has) => {
   const lower = n.title.toLowerCase();
   const labels: Array<[string, string]> = [
     [n.title, n.title],
-    [`${n.title}: describe what the plugin does for a clinic.`, `${n.title}: describa lo que el complemento hace por una clínica.`],
+    [`${n.title}: describe what the plugin does for a clinic.`, `${n.title}: describe lo que el complemento hace por una clínica.`],
     [`View ${lower}`, `Ver ${lower}`],
     [`Manage ${lower}`, `Gestionar ${lower}`],
     [`${n.title} viewer`, `Lector de ${n.title}`],

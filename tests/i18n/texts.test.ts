@@ -1,0 +1,74 @@
+// Server and validation messages in the member's language (core/i18n/texts): a Spanish-speaking member
+// gets a form's summary, its field messages and the success toast in Spanish from the real server
+// action; an English one gets the code's English; the REST API is not involved. And no translation is
+// dead: every English text translated here still occurs in the code that says it.
+import "@/app/_plugins/runtime";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { rootDb } from "@/core/db/client";
+import { pluginMessages } from "@/core/i18n/registry";
+import { TEXTS_ES } from "@/core/i18n/texts/es";
+import { textsFor } from "@/core/i18n/texts/for-language";
+import { translateText } from "@/core/i18n/texts/translate";
+import { createPatientAction } from "@/core/patients/actions";
+import { createTestOrganization } from "@/core/testing/plugin-test-kit";
+import { withSession } from "@/tests/kit/session";
+
+/** Every .ts/.tsx file under `dir`, as one text (catalogues excluded: they are where the translations live). */
+function sourceOf(dir: string): string {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || /messages\.ts$|texts\/es\.ts$|\.test\.tsx?$|\/tests\//.test(file)) continue;
+    out.push(fs.readFileSync(file, "utf8"));
+  }
+  return out.join("\n");
+}
+
+describe("server messages in the member's language", () => {
+  it("a Spanish-speaking member's refused and accepted patient: summary, field messages and toast in Spanish; English for others", async () => {
+    const org = await createTestOrganization("Textos Clinic");
+    await rootDb().user.update({ where: { id: org.members.owner.id }, data: { language: "es" } });
+    const owner = await org.as("owner");
+
+    const refused = await withSession(owner, () => createPatientAction({ firstName: "", lastName: "López", dateOfBirth: "1990-02-30", medicalRecordNumber: "MRN 1" }));
+    expect(refused).toEqual({
+      ok: false,
+      error: "Corrige los campos marcados.",
+      fieldErrors: { firstName: "El nombre es obligatorio", dateOfBirth: "Introduce una fecha válida (AAAA-MM-DD)", medicalRecordNumber: "Usa solo letras, dígitos y guiones" },
+    });
+    const created = await withSession(owner, () => createPatientAction({ firstName: "Ana", lastName: "López", dateOfBirth: "1990-02-03", medicalRecordNumber: "MRN-1" }));
+    expect(created).toMatchObject({ ok: true, message: "Paciente Ana López creado." });
+    // The same medical record number again: refused by the database's unique index, said in Spanish.
+    const duplicate = await withSession(owner, () => createPatientAction({ firstName: "Eva", lastName: "Ruiz", dateOfBirth: "1985-01-01", medicalRecordNumber: "MRN-1" }));
+    expect(duplicate).toEqual({ ok: false, error: "Corrige los campos marcados.", fieldErrors: { medicalRecordNumber: "Otro paciente de esta organización ya tiene este número de historia clínica" } });
+    expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(1);
+
+    const staff = await org.as("staff");
+    const english = await withSession(staff, () => createPatientAction({ firstName: "", lastName: "Ruiz", dateOfBirth: "1985-01-01", medicalRecordNumber: "MRN-2" }));
+    expect(english).toMatchObject({ ok: false, error: "Please correct the highlighted fields.", fieldErrors: { firstName: "First name is required" } });
+  });
+
+  it("translates by whole message or pattern and leaves any other text as written", () => {
+    const es = textsFor("es");
+    expect(textsFor("en")).toBeNull();
+    expect(translateText(es, "Must be at most 40 characters")).toBe("Debe tener como máximo 40 caracteres");
+    expect(translateText(es, "Token “deploy script” created.")).toBe("Token «deploy script» creado.");
+    // A plugin's texts (plugins/inventory/messages.ts) are merged in.
+    expect(translateText(es, "Enter a SKU")).toBe("Introduce un SKU");
+    expect(translateText(es, "Something nobody translated.")).toBe("Something nobody translated.");
+    // Only whole messages: a translated message inside a longer one is left alone.
+    expect(translateText(es, "Note: Nothing changed. Really.")).toBe("Note: Nothing changed. Really.");
+  });
+
+  it("every English text with a translation still occurs in the code that says it", () => {
+    const core = sourceOf("core") + sourceOf("app");
+    const missing = Object.keys(TEXTS_ES.exact).filter((text) => !core.includes(text));
+    for (const [id, m] of Object.entries(pluginMessages())) {
+      const own = sourceOf(path.join("plugins", id));
+      for (const text of Object.keys(m.texts?.es ?? {})) if (!own.includes(text)) missing.push(`${id}: ${text}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
