@@ -124,7 +124,11 @@ describe("stock adjustments", () => {
     const s = await setup();
     const item = await newItem(s, { quantity: 1000 });
     const deltas = Array.from({ length: 64 }, (_, i) => (i % 3 === 0 ? -7 : 5));
-    await Promise.all(deltas.map((delta) => rootDb().$transaction((tx) => adjustStock(tx, s.meta, item.id, { delta, reason: null, source: "api" }))));
+    // 64 transactions queue for the pool and the row lock one after another: on a loaded 2-core CI box the
+    // last waited longer than Prisma's default 2 s to start (a refusal, not a lost update). The claim here
+    // is that none is lost, so each may wait as long as it needs.
+    const WAIT = { maxWait: 120_000, timeout: 120_000 };
+    await Promise.all(deltas.map((delta) => rootDb().$transaction((tx) => adjustStock(tx, s.meta, item.id, { delta, reason: null, source: "api" }), WAIT)));
     const expected = 1000 + deltas.reduce((a, b) => a + b, 0);
     expect((await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: item.id } })).quantity).toBe(expected);
     const adjustments = await rootDb().inventoryStockAdjustment.findMany({ where: { itemId: item.id }, orderBy: { createdAt: "asc" } });
