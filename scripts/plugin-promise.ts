@@ -103,9 +103,10 @@ try {
     server = dev;
     await waitReady(`${base}/api/health/ready`, dev, 300_000);
   });
-  // From a shell, as an author would while developing (the Plugins page's button is the e2e suite's).
+  // From a shell, as an author would while developing (the Plugins page's button is the e2e suite's):
+  // with the port `npm run dev` uses and no DATABASE_URL, the CLI finds the running embedded database.
   await step(`enable it for the demo clinic: npm run ritiko -- plugin enable ${ID} --org acme`, () =>
-    run(copy, "npm", ["run", "--silent", "ritiko", "--", "plugin", "enable", ID, "--org", "acme"], { DATABASE_URL: `postgresql://ritiko:ritiko@127.0.0.1:${dbPort}/ritiko` }),
+    run(copy, "npm", ["run", "--silent", "ritiko", "--", "plugin", "enable", ID, "--org", "acme"], { RITIKO_DB_PORT: String(dbPort) }),
   );
   await step("in the browser: menu entry, page, setting, API route", () =>
     run(copy, process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "playwright.promise.config.ts"], { E2E_BASE_URL: base }),

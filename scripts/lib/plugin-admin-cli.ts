@@ -14,7 +14,8 @@ import { rootDb } from "../../core/db/client";
 import { disablePlugin, enablePlugin } from "../../core/plugins/lifecycle";
 import { allPlugins, getPlugin } from "../../core/plugins/registry";
 import { pluginStatuses } from "../../core/plugins/status";
-import { startEmbeddedDb } from "./embedded-db";
+import pg from "pg";
+import { isPortFree, startEmbeddedDb } from "./embedded-db";
 
 const USAGE = `Usage: npm run ritiko -- plugin <list|info|enable|disable|status|permissions> [id] [--org <slug>] [--reason "…"] [--json]\n       npm run ritiko -- plugin new <id> [--with page,setting,model,api,job,widget,menu,event,import]\n       npm run ritiko -- plugin migrate <id> --name <what_changed>`;
 
@@ -121,17 +122,42 @@ async function pluginCommand(positional: string[], flags: Record<string, string 
   return match.run({ positional: positional.slice(match.words.length), flags });
 }
 
-// Like `npm run db:seed`: without DATABASE_URL, use (start) the embedded database of `npm run dev`.
+// Like `npm run db:seed`: without DATABASE_URL, use the embedded database of `npm run dev` — the one it
+// is running when its port answers (an author enables a plugin while the app runs), else started here.
 let stop: (() => Promise<void>) | undefined;
 if (!process.env.DATABASE_URL) {
-  const db = await startEmbeddedDb({ dataDir: process.env.RITIKO_DATA_DIR ?? ".data/postgres", port: Number(process.env.RITIKO_DB_PORT ?? 5433), persistent: true, quiet: true }).catch(() => null);
-  if (!db) {
-    process.stderr.write(`Cannot start the embedded database (is \`npm run dev\` running?). Set DATABASE_URL, e.g. DATABASE_URL=postgresql://ritiko:ritiko@127.0.0.1:5433/ritiko\n`);
-    process.exit(2);
+  const port = Number(process.env.RITIKO_DB_PORT ?? 5433);
+  const devUrl = `postgresql://ritiko:ritiko@127.0.0.1:${port}/ritiko`;
+  if (!(await isPortFree(port))) {
+    const ok = await canConnect(devUrl);
+    if (!ok.ok) {
+      process.stderr.write(`Port ${port} is in use but is not \`npm run dev\`'s embedded database (${ok.reason}). Set DATABASE_URL, or RITIKO_DB_PORT to the port \`npm run dev\` uses.\n`);
+      process.exit(1);
+    }
+    process.env.DATABASE_URL = devUrl;
+  } else {
+    const db = await startEmbeddedDb({ dataDir: process.env.RITIKO_DATA_DIR ?? ".data/postgres", port, persistent: true, quiet: true }).catch((err: Error) => err);
+    if (db instanceof Error) {
+      process.stderr.write(`Cannot start the embedded database on port ${port}: ${db.message}\nSet DATABASE_URL, e.g. DATABASE_URL=${devUrl}\n`);
+      process.exit(1);
+    }
+    await db.ensureDatabase("ritiko");
+    process.env.DATABASE_URL = db.urlFor("ritiko");
+    stop = db.stop;
   }
-  await db.ensureDatabase("ritiko");
-  process.env.DATABASE_URL = db.urlFor("ritiko");
-  stop = db.stop;
+}
+
+async function canConnect(url: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 let code: number;
 try {

@@ -65,6 +65,9 @@ describe("a member's language", () => {
       expect(list, text).toContain(text);
     }
     expect(list).not.toMatch(/Low \(3\)|Marked out of stock|Search name or SKU|>Quantity</);
+    // The test kit reads a query string as the browser's address would: only the low item is listed.
+    const lowOnly = (await renderPage(ctx, "/inventory?stock=low")).html;
+    expect([lowOnly.includes("Gasas"), lowOnly.includes("Vendas")]).toEqual([true, false]);
 
     const item = (await renderPage(ctx, `/inventory/items/${low.id}`)).html;
     for (const text of [">Detalles<", "Umbral de reposición", "Historial de existencias", "30 días", ">Ajustar existencias<", "Un número positivo suma existencias", "Aún no hay ajustes", ">Editar<", "Bajo (3)", "Reponer en 10", "Sin cambios del", "Aún no estaba en el inventario", ">Cambio del día<", "Existencias de los últimos 30 días: cantidad al cierre de cada día"]) {

@@ -29,7 +29,10 @@ import type { PageProps } from "@/core/plugins/types";
 
 export type RenderedPage = { status: 200 | 403 | 404; html: string };
 
-export async function renderPage(ctx: OrgContext, path: string, searchParams: Record<string, string> = {}): Promise<RenderedPage> {
+export async function renderPage(ctx: OrgContext, url: string, extraSearchParams: Record<string, string> = {}): Promise<RenderedPage> {
+  // "/inventory?stock=low" works as a browser address would; explicit searchParams win over the query.
+  const [path = "", query = ""] = url.split("?", 2);
+  const searchParams = { ...Object.fromEntries(new URLSearchParams(query)), ...extraSearchParams };
   const [pluginId = "", ...segments] = path.replace(/^\/+|\/+$/g, "").split("/").map(decodeURIComponent);
   const [manifest, enabled] = await Promise.all([getPlugin(pluginId), enabledPluginIds(ctx.organization.id)]);
   if (!manifest || !enabled.has(pluginId)) return { status: 404, html: "" };

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { pluginWarnings } from "@/scripts/generate-plugins";
-import { migratePlugin, nextTimestamp, pluginEnums, pluginTables, safeComments, touchedTables } from "@/scripts/lib/plugin-author/migrate";
+import { dropsIn, migratePlugin, nextTimestamp, pluginEnums, pluginTables, safeComments, touchedTables } from "@/scripts/lib/plugin-author/migrate";
 import { newPlugin } from "@/scripts/lib/plugin-author/new-plugin";
 import { resolveContributions } from "@/scripts/lib/plugin-author/templates";
 
@@ -60,6 +60,9 @@ describe("plugin migrate: the pieces", () => {
     expect(touchedTables(`CREATE TYPE "Color" AS ENUM ('red');\nALTER TYPE "size_kind" ADD VALUE 'm';\nDROP TYPE "Old";`)).toEqual(["type Color", "type size_kind", "type Old"]);
     expect(touchedTables(`CREATE TABLE "a" (x int);\nALTER TABLE "b" ADD COLUMN y int;\nCREATE INDEX "c_idx" ON "c"("x");\nDROP INDEX "d_x_idx";`)).toEqual(["a", "b", "c", "index d_x_idx"]);
     expect(safeComments("-- it's a; test\nSELECT 'a;b';")).toBe("-- its a test\nSELECT 'a;b';");
+    // What the CLI warns about: data a migration deletes.
+    expect(dropsIn(`DROP TABLE "x_records";\nALTER TABLE "x_items" DROP COLUMN "note",\nDROP COLUMN IF EXISTS "tag", ADD COLUMN "y" int;\nDROP INDEX "x_items_a_idx";`)).toEqual(["table x_records", "column x_items.note", "column x_items.tag"]);
+    expect(dropsIn(`CREATE TABLE "a" (x int);`)).toEqual([]);
   });
 
   it("names a migration after the newest one, even when that one is dated in the future", () => {

@@ -18,7 +18,7 @@ import { itemFilterSchema } from "../items/filters";
 import { bulkOperationRequested } from "./bulk-events";
 import { bulkSweeper } from "./bulk-sweeper";
 import { addProgress, beginOperation, completeOperation, errorText, failOperation, getOperationRecord } from "./bulk-operations";
-import { organizationMeta } from "./job-meta";
+import { jobEventMeta } from "@/core/events/meta";
 import { cancelOnDisable } from "./job-events";
 
 export type BatchResult = { count: number; lastId: string | null };
@@ -33,7 +33,7 @@ export async function runBulkBatch(organizationId: string, operationId: string, 
   const filter = itemFilterSchema.parse(op.filter);
   const action = op.action as BulkAction;
   if (!BULK_ACTIONS.includes(action)) throw new Error(`Unknown bulk action ${op.action}`);
-  const meta = await organizationMeta(organizationId, { type: "job", id: operationId, name: "inventory-bulk-operation" });
+  const meta = await jobEventMeta(organizationId, { id: operationId, name: "inventory-bulk-operation" });
   const result = await scopedDb(organizationId).$transaction(
     async (tx) => {
       const res = await applyBulkChange(tx, meta, action, selectionWhere(organizationId, { mode: "filter", filter }), { afterId, limit: batchSize, asOf: op.createdAt });

@@ -9,7 +9,7 @@ import { perOrganization, pluginJobId, skipUnlessEnabled } from "@/core/jobs/plu
 import { inngest } from "@/inngest/client";
 import { itemCreated } from "../events";
 import { itemColumns, itemRecord, type ItemRow } from "../items/records";
-import { organizationMeta } from "./job-meta";
+import { jobEventMeta } from "@/core/events/meta";
 import { cancelOnDisable, initialImportRequested } from "./job-events";
 import { STARTER_CATALOG } from "./starter-catalog";
 
@@ -31,7 +31,7 @@ export const initialImport = inngest.createFunction(
 );
 
 export async function importStarterCatalog(organizationId: string, jobId: string): Promise<{ created: number; skipped: number }> {
-  const meta = await organizationMeta(organizationId, { type: "job", id: jobId, name: "inventory-initial-import" });
+  const meta = await jobEventMeta(organizationId, { id: jobId, name: "inventory-initial-import" });
   const rows = await scopedDb(organizationId).$transaction(async (tx) => {
     const values = STARTER_CATALOG.map((i) => [i.category, i.name, i.sku, i.quantity, i.unit, i.price, i.reorderThreshold] as const);
     const inserted = await tx.$queryRawUnsafe<ItemRow[]>(

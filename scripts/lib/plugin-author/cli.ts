@@ -44,6 +44,13 @@ export async function authorCommand(args: string[], root = process.cwd()): Promi
       const r = await migratePlugin(root, id, name);
       if (r.written) prismaGenerate(root);
       process.stdout.write(`${r.message}${r.written ? `\n\n${r.sql}\n\nThe Prisma client is regenerated.` : ""}\n`);
+      if (r.drops?.length) {
+        process.stderr.write(
+          `\nWarning: this migration deletes data where it is applied: it drops ${r.drops.join(", ")}.\n` +
+            `If that is not what you meant (e.g. you renamed a model of a plugin nobody runs yet), delete ${r.written} and, for an unreleased plugin, ` +
+            `its other migration folders too, then run plugin migrate ${id} --name init again (docs/plugins.md "Models").\n`,
+        );
+      }
       return 0;
     }
     throw new AuthorError(`Unknown author command "${command}". Use: plugin new <id> [--with ${CONTRIBUTIONS.join(",")}] | plugin migrate <id> --name <name>`);

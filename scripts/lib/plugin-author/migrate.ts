@@ -17,7 +17,20 @@ import { startEmbeddedDb } from "../embedded-db";
 import { writeGenerated } from "../../generate-plugins";
 import { AuthorError } from "./errors";
 
-export type MigrateResult = { written: string | null; sql: string; message: string };
+export type MigrateResult = { written: string | null; sql: string; message: string; drops?: string[] };
+
+/**
+ * What a migration script deletes data with: dropped tables and columns. The migration is still written
+ * (renaming or removing a model is a real change), but the CLI says so loudly: applied, it deletes rows.
+ */
+export function dropsIn(sql: string): string[] {
+  const found: string[] = [];
+  for (const m of sql.matchAll(/\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?"([^"]+)"/gi)) found.push(`table ${m[1]!}`);
+  for (const m of sql.matchAll(/\bALTER\s+TABLE\s+"([^"]+)"([^;]*)/gi)) {
+    for (const c of m[2]!.matchAll(/\bDROP\s+COLUMN\s+(?:IF\s+EXISTS\s+)?"([^"]+)"/gi)) found.push(`column ${m[1]!}.${c[1]!}`);
+  }
+  return found;
+}
 
 /** The plugin's tables: each model's @@map name, else the model name (Prisma's default). */
 export function pluginTables(modelsPrisma: string): string[] {
@@ -114,5 +127,6 @@ export async function migratePlugin(root: string, id: string, name: string, opts
   const file = path.join(root, "prisma/migrations", folder, "migration.sql");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `-- Plugin ${id}: ${name} (written by npm run ritiko -- plugin migrate)\n${safeComments(sql)}\n`);
-  return { written: path.relative(root, file), sql, message: `Wrote prisma/migrations/${folder}/migration.sql (applied by npm run dev and npm start).` };
+  const drops = dropsIn(sql);
+  return { written: path.relative(root, file), sql, drops, message: `Wrote prisma/migrations/${folder}/migration.sql (applied by npm run dev and npm start).` };
 }
