@@ -7,60 +7,75 @@ export const api: Template = (n) => {
     {
       path: "api.ts",
       content: `// REST: GET/POST /api/v1/${n.id}/records and GET /api/v1/${n.id}/records/:id, with an API token or a
-// session. Input is validated with zod at this edge; errors name the field (400), a taken name is 409.
+// session. defineApiRoute validates the query and the JSON body with these zod schemas at this edge
+// (400 naming the fields, 415 for a body that is not JSON) and documents the routes in
+// /api/v1/openapi.json and on the API docs page; a taken name is 409.
 import { z } from "zod";
 import { isUniqueViolation } from "@/core/db/errors";
-import { apiError, validationError } from "@/core/http/api-errors";
+import { apiError } from "@/core/http/api-errors";
+import { defineApiRoute } from "@/core/openapi/define-route";
 import type { ApiRoute } from "@/core/plugins/types";
 import { wholeNumberInput } from "@/core/validation/whole-number";
 import { ${P} } from "./permissions";
 import { createRecord, getRecord, listRecords, recordInput } from "./records";
 
-const page = z.object({
-  limit: wholeNumberInput().pipe(z.number().int().min(1).max(200)).default(50),
-  offset: wholeNumberInput().pipe(z.number().int().min(0)).default(0),
+const TAGS = ["${n.title}"];
+
+const pageQuery = z.strictObject({
+  limit: wholeNumberInput().pipe(z.number().int().min(1).max(200)).default(50).meta({ description: "Page size, 1-200." }),
+  offset: wholeNumberInput().pipe(z.number().int().min(0)).default(0).meta({ description: "Records to skip." }),
 });
 
-const toJson = (r: { id: string; name: string; note: string; createdAt: Date }) => ({ id: r.id, name: r.name, note: r.note, createdAt: r.createdAt.toISOString() });
+const recordJson = z.object({ id: z.uuid(), name: z.string(), note: z.string(), createdAt: z.iso.datetime() });
+
+const toJson = (r: { id: string; name: string; note: string; createdAt: Date }): z.output<typeof recordJson> => ({ id: r.id, name: r.name, note: r.note, createdAt: r.createdAt.toISOString() });
 
 export const ${n.camel}Api: ApiRoute[] = [
-  {
+  defineApiRoute({
     method: "GET",
     path: "records",
     permission: ${P}.view,
-    handler: async ({ ctx, request }) => {
-      const q = page.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-      if (!q.success) return validationError(q.error, ctx.requestId);
-      const rows = await listRecords(ctx, q.data.limit, q.data.offset);
-      return Response.json({ data: rows.map(toJson), limit: q.data.limit, offset: q.data.offset });
+    tags: TAGS,
+    summary: "List records",
+    description: "Newest first.",
+    query: pageQuery,
+    response: z.object({ data: z.array(recordJson), limit: z.number(), offset: z.number() }),
+    handler: async ({ ctx, query }) => {
+      const rows = await listRecords(ctx, query.limit, query.offset);
+      return Response.json({ data: rows.map(toJson), limit: query.limit, offset: query.offset });
     },
-  },
-  {
+  }),
+  defineApiRoute({
     method: "POST",
     path: "records",
     permission: ${P}.manage,
-    handler: async ({ ctx, request }) => {
-      const body = await request.json().catch(() => undefined);
-      if (body === undefined) return apiError(400, "invalid_json", "The request body must be JSON.", { requestId: ctx.requestId });
-      const parsed = recordInput.safeParse(body);
-      if (!parsed.success) return validationError(parsed.error, ctx.requestId);
+    tags: TAGS,
+    summary: "Create a record",
+    request: recordInput,
+    response: z.object({ data: recordJson }),
+    status: 201,
+    errors: { 409: "A record with this name already exists in the organization." },
+    handler: async ({ ctx, body }) => {
       try {
-        return Response.json({ data: toJson(await createRecord(ctx, parsed.data)) }, { status: 201 });
+        return Response.json({ data: toJson(await createRecord(ctx, body)) }, { status: 201 });
       } catch (err) {
-        if (isUniqueViolation(err)) return apiError(409, "conflict", \`A record named "\${parsed.data.name}" already exists.\`, { requestId: ctx.requestId });
+        if (isUniqueViolation(err)) return apiError(409, "conflict", \`A record named "\${body.name}" already exists.\`, { requestId: ctx.requestId });
         throw err;
       }
     },
-  },
-  {
+  }),
+  defineApiRoute({
     method: "GET",
     path: "records/:id",
     permission: ${P}.view,
+    tags: TAGS,
+    summary: "Get a record",
+    response: z.object({ data: recordJson }),
     handler: async ({ ctx, params }) => {
       const r = await getRecord(ctx, params.id!);
       return r ? Response.json({ data: toJson(r) }) : apiError(404, "not_found", "No such record.", { requestId: ctx.requestId });
     },
-  },
+  }),
 ];
 `,
     },
@@ -83,7 +98,8 @@ describe("the ${n.title} API", () => {
 
     const bad = await staff.post("/api/v1/${n.id}/records", { name: "" });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.json.error)).toContain("name");
+    expect(Object.keys(bad.json.error.fields)).toEqual(["name"]);
+    expect((await staff.get("/api/v1/${n.id}/records?limit=0")).json.error.fields).toHaveProperty("limit");
     const made = await staff.post("/api/v1/${n.id}/records", { name: "Morning check", note: "Fridge at 4 °C" });
     expect([made.status, made.json.data.name]).toEqual([201, "Morning check"]);
     expect((await staff.post("/api/v1/${n.id}/records", { name: "Morning check" })).status).toBe(409);
@@ -97,6 +113,13 @@ describe("the ${n.title} API", () => {
     const other = await createTestOrganization("Other Clinic");
     await enablePluginFor(other, "${n.id}");
     expect((await (await apiAs(other, "owner")).get(\`/api/v1/${n.id}/records/\${made.json.data.id}\`)).status).toBe(404);
+  });
+
+  it("is documented in /api/v1/openapi.json", async () => {
+    const org = await createTestOrganization();
+    await enablePluginFor(org, "${n.id}");
+    const doc = await (await apiAs(org, "owner")).get("/api/v1/openapi.json");
+    expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(["/api/v1/${n.id}/records", "/api/v1/${n.id}/records/{id}"]));
   });
 });
 `,
