@@ -18,7 +18,8 @@ import type { EventDefinition } from "@/core/events/define-event";
 import { emit } from "@/core/events/emit";
 import { deliverOutboxBatch } from "@/core/events/outbox";
 import { disablePlugin, enablePlugin } from "@/core/plugins/lifecycle";
-import { settingsAccess } from "@/core/plugins/settings/store";
+import { getPlugin } from "@/core/plugins/registry";
+import { saveSettings, settingsAccess } from "@/core/plugins/settings/store";
 import type { z } from "zod";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -104,4 +105,16 @@ export async function runJobsToCompletion(opts: { includeRetries?: boolean; maxR
 export async function readSettings(org: { org: { id: string } }, pluginId: string, key?: string) {
   const access = settingsAccess(pluginId, org.org.id);
   return key ? access.get(key) : access.all();
+}
+
+/**
+ * Saves settings as the organization's owner would on the plugin's settings page (validated by its
+ * defineSettings; keys left out keep their value): `{ ok: true, changed }` or `{ ok: false, fieldErrors }`
+ * with nothing saved.
+ */
+export async function saveSettingsFor(org: TestOrganization, pluginId: string, input: Record<string, unknown>) {
+  const manifest = await getPlugin(pluginId);
+  if (!manifest) throw new Error(`plugin ${pluginId} is not installed`);
+  const owner = await org.as("owner");
+  return rootDb().$transaction((tx) => saveSettings(tx, { manifest, org: owner.organization, input, actorUserId: owner.user.id }));
 }

@@ -21,18 +21,14 @@ export const ${n.camel}Settings = defineSettings({
     content: `// Settings: defaults until saved; a value the schema refuses is not saved, and the error names the field.
 import "@/app/_plugins/runtime";
 import { describe, expect, it } from "vitest";
-import { rootDb } from "@/core/db/client";
-import { saveSettings } from "@/core/plugins/settings/store";
-import { createTestOrganization, enablePluginFor, readSettings } from "@/core/testing/plugin-test-kit";
-import plugin from "../plugin";
+import { createTestOrganization, enablePluginFor, readSettings, saveSettingsFor } from "@/core/testing/plugin-test-kit";
 
 describe("${n.title} settings", () => {
   it("start at their defaults, save a valid value and refuse an invalid one", async () => {
     const org = await createTestOrganization();
     await enablePluginFor(org, "${n.id}");
-    const ctx = await org.as("owner");
     expect(await readSettings(org, "${n.id}", "heading")).toBe("${n.title}");
-    const save = (input: Record<string, unknown>) => rootDb().$transaction((tx) => saveSettings(tx, { manifest: plugin, org: ctx.organization, input, actorUserId: ctx.user.id }));
+    const save = (input: Record<string, unknown>) => saveSettingsFor(org, "${n.id}", input);
 
     expect(await save({ heading: "Front desk" })).toMatchObject({ ok: true });
     expect(await readSettings(org, "${n.id}", "heading")).toBe("Front desk");
