@@ -20,4 +20,10 @@ export type PluginCatalogues<T extends Record<string, unknown>> = {
    * member reads the translation in a toast or beside a field (core/i18n/texts).
    */
   texts?: { es?: Record<string, string> };
+  /**
+   * Messages with a value in them, as [regular expression source, replacement with $1…], tried after
+   * core's patterns (core/i18n/texts/translate.ts). Keep them specific to the plugin's own wording: they
+   * apply to every message a member reads.
+   */
+  textPatterns?: { es?: Array<[string, string]> };
 };

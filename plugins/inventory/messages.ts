@@ -883,6 +883,28 @@ export const messages: PluginCatalogues<InventoryMessages> = {
       "A Shopify sync of this organization is already waiting or running.": "Ya hay una sincronización con Shopify de esta organización en espera o en curso.",
       "Shopify sync started. Its result appears under Recent syncs.": "Sincronización con Shopify iniciada. Su resultado aparece en Sincronizaciones recientes.",
       "The quantity changes only through Adjust stock, which records why.": "La cantidad solo cambia con Ajustar existencias, que registra el motivo.",
+      "Changes saved.": "Cambios guardados.",
+      "Enter a whole number: 10 adds ten, -3 removes three": "Introduce un número entero: 10 añade diez, -3 quita tres",
     },
+  },
+  // The same for messages with a value (an order's number, an item's name, quantities).
+  textPatterns: {
+    es: [
+      ["Purchase order (PO-\\d+) created with 1 line\\.", "Pedido de compra $1 creado con 1 línea."],
+      ["Purchase order (PO-\\d+) created with (\\d+) lines\\.", "Pedido de compra $1 creado con $2 líneas."],
+      ["(PO-\\d+): supplier saved\\.", "$1: proveedor guardado."],
+      ["(PO-\\d+) marked as sent\\.", "$1 marcado como enviado."],
+      ["(PO-\\d+) received: stock added for 1 item\\.", "$1 recibido: existencias añadidas a 1 artículo."],
+      ["(PO-\\d+) received: stock added for (\\d+) items\\.", "$1 recibido: existencias añadidas a $2 artículos."],
+      ["(PO-\\d+): quantities saved\\.", "$1: cantidades guardadas."],
+      ["Added (\\d+): (\\d+) → (\\d+)\\.", "Se añadieron $1: $2 → $3."],
+      ["Removed (\\d+): (\\d+) → (\\d+)\\.", "Se retiraron $1: $2 → $3."],
+      ["Category “(.+)” created\\.", "Categoría «$1» creada."],
+      ["Category renamed to “(.+)”\\.", "Categoría renombrada a «$1»."],
+      ["Category “(.+)” deleted\\.", "Categoría «$1» eliminada."],
+      ["Item “(.+)” created\\.", "Artículo «$1» creado."],
+      ["Item “(.+)” deleted\\.", "Artículo «$1» eliminado."],
+      ["At most ([\\d,]+) at a time", "Como máximo $1 cada vez"],
+    ],
   },
 };

@@ -12,7 +12,8 @@ import { TEXTS_ES } from "@/core/i18n/texts/es";
 import { textsFor } from "@/core/i18n/texts/for-language";
 import { translateText } from "@/core/i18n/texts/translate";
 import { createPatientAction } from "@/core/patients/actions";
-import { createTestOrganization } from "@/core/testing/plugin-test-kit";
+import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
+import { adjustStockAction, createItemAction } from "@/plugins/inventory/pages/items/item-actions";
 import { withSession } from "@/tests/kit/session";
 
 /** Every .ts/.tsx file under `dir`, as one text (catalogues excluded: they are where the translations live). */
@@ -45,6 +46,14 @@ describe("server messages in the member's language", () => {
     expect(duplicate).toEqual({ ok: false, error: "Corrige los campos marcados.", fieldErrors: { medicalRecordNumber: "Otro paciente de esta organización ya tiene este número de historia clínica" } });
     expect(await rootDb().patient.count({ where: { organizationId: org.org.id } })).toBe(1);
 
+    // A plugin's action: Inventory's item form and stock adjustment, refused and done.
+    await enablePluginFor(org, "inventory");
+    const item = await withSession(owner, () => createItemAction({ name: "Gasas", sku: "GAS-1", categoryId: "", quantity: "0", unit: "box", price: "1.50", reorderThreshold: "5", inStock: true, expiresOn: "", shopifyInventoryItemId: "", shopifyLocationId: "" }));
+    expect(item).toMatchObject({ ok: true, message: "Artículo «Gasas» creado." });
+    const id = (item as { data: { id: string } }).data.id;
+    expect(await withSession(owner, () => adjustStockAction(id, { amount: "0", reason: "" }))).toMatchObject({ ok: false, fieldErrors: { amount: "Introduce un cambio distinto de cero" } });
+    expect(await withSession(owner, () => adjustStockAction(id, { amount: "3", reason: "" }))).toMatchObject({ ok: true, message: "Se añadieron 3: 0 → 3." });
+
     const staff = await org.as("staff");
     const english = await withSession(staff, () => createPatientAction({ firstName: "", lastName: "Ruiz", dateOfBirth: "1985-01-01", medicalRecordNumber: "MRN-2" }));
     expect(english).toMatchObject({ ok: false, error: "Please correct the highlighted fields.", fieldErrors: { firstName: "First name is required" } });
@@ -57,6 +66,10 @@ describe("server messages in the member's language", () => {
     expect(translateText(es, "Token “deploy script” created.")).toBe("Token «deploy script» creado.");
     // A plugin's texts (plugins/inventory/messages.ts) are merged in.
     expect(translateText(es, "Enter a SKU")).toBe("Introduce un SKU");
+    // A plugin's patterns (messages with a value): the order's number, the quantities.
+    expect(translateText(es, "Purchase order PO-0012 created with 1 line.")).toBe("Pedido de compra PO-0012 creado con 1 línea.");
+    expect(translateText(es, "PO-0012 received: stock added for 3 items.")).toBe("PO-0012 recibido: existencias añadidas a 3 artículos.");
+    expect(translateText(es, "Removed 13: 15 → 2.")).toBe("Se retiraron 13: 15 → 2.");
     expect(translateText(es, "Something nobody translated.")).toBe("Something nobody translated.");
     // Only whole messages: a translated message inside a longer one is left alone.
     expect(translateText(es, "Note: Nothing changed. Really.")).toBe("Note: Nothing changed. Really.");

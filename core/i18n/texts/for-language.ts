@@ -23,8 +23,12 @@ export function textsFor(language: Language): Texts | null {
   let texts: Texts | null = null;
   if (core) {
     const exact = { ...core.exact };
-    for (const m of Object.values(pluginMessages())) Object.assign(exact, m.texts?.[language as "es"]);
-    texts = { exact, patterns: core.patterns };
+    const patterns = [...core.patterns];
+    for (const m of Object.values(pluginMessages())) {
+      Object.assign(exact, m.texts?.[language as "es"]);
+      patterns.push(...(m.textPatterns?.[language as "es"] ?? []));
+    }
+    texts = { exact, patterns };
   }
   cache.set(language, texts);
   return texts;

@@ -249,7 +249,7 @@ describe("item form actions", () => {
     session.ctx = s.ctx;
     const [category] = await categoriesWithCounts(s.org.org.id);
     const created = await createItemAction(form({ sku: "SYR-DUP", categoryId: category!.id, expiresOn: "2027-01-31" }));
-    expect(created).toMatchObject({ ok: true, message: "Syringes 5 ml created." });
+    expect(created).toMatchObject({ ok: true, message: "Item “Syringes 5 ml” created." });
     const row = await rootDb().inventoryItem.findUniqueOrThrow({ where: { id: created.ok ? created.data.id : "" } });
     expect(row).toMatchObject({ sku: "SYR-DUP", quantity: 40, categoryId: category!.id, organizationId: s.org.org.id });
     expect(row.price.toFixed(2)).toBe("12.50");
@@ -292,7 +292,7 @@ describe("item form actions", () => {
     expect(await updateItemAction(item.id, { price: "-1" })).toMatchObject({ ok: false, fieldErrors: { price: expect.stringContaining("not negative") } });
 
     session.ctx = await s.org.as("admin");
-    expect(await deleteItemAction(item.id)).toMatchObject({ ok: true, message: "Syringes 5 ml deleted." });
+    expect(await deleteItemAction(item.id)).toMatchObject({ ok: true, message: "Item “Syringes 5 ml” deleted." });
     expect(await deleteItemAction(item.id)).toEqual({ ok: false, error: "This item no longer exists." });
   });
 });

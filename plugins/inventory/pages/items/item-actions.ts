@@ -22,7 +22,7 @@ function toAction(res: WriteResult, message: string): ActionResult<{ id: string 
 }
 
 export async function createItemAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return inventoryAction(P.manage, itemFormSchema, input, async (ctx, data) => toAction(await createItem(ctx.db, await formWho(ctx), data), `${data.name} created.`));
+  return inventoryAction(P.manage, itemFormSchema, input, async (ctx, data) => toAction(await createItem(ctx.db, await formWho(ctx), data), `Item “${data.name}” created.`));
 }
 
 const QUANTITY_BY_ADJUSTMENT = "The quantity changes only through Adjust stock, which records why.";
@@ -39,7 +39,7 @@ export async function updateItemAction(id: string, input: unknown): Promise<Acti
 export async function deleteItemAction(id: string): Promise<ActionResult<{ id: string }>> {
   return inventoryAction(P.delete, idSchema, id, async (ctx, itemId) => {
     const res = await deleteItem(ctx.db, await formWho(ctx), itemId);
-    return res.ok ? toAction(res, `${res.item.name} deleted.`) : GONE;
+    return res.ok ? toAction(res, `Item “${res.item.name}” deleted.`) : GONE;
   });
 }
 
