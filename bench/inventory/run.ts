@@ -47,7 +47,7 @@ const { ensureDefaultCategories } = await import("../../plugins/inventory/catego
 const db = rootDb();
 
 const slug = `bench-${Date.now().toString(36)}`;
-const org = await db.organization.create({ data: { name: "Bench Clinic", slug, timezone: "UTC", currency: "USD" }, select: { id: true, name: true, slug: true, timezone: true, currency: true } });
+const org = await db.organization.create({ data: { name: "Bench Clinic", slug, timezone: "UTC", currency: "USD" }, select: { id: true, name: true, slug: true, timezone: true, currency: true, locale: true } });
 const user = await db.user.create({ data: { email: `${slug}@bench.local`, name: "Bench", passwordHash: "x" } });
 await db.membership.create({ data: { organizationId: org.id, userId: user.id, role: "owner" } });
 await db.pluginInstallation.create({ data: { organizationId: org.id, pluginId: "inventory", enabled: true, version: "2.0.0" } });

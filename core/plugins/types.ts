@@ -33,7 +33,7 @@ export type DefaultableRole = "admin" | "staff" | "viewer";
 export type JobSubject = { label: string; href: string };
 
 /** The organization a hook or handler runs for. */
-export type PluginOrganization = { id: string; name: string; slug: string; timezone: string; currency: string };
+export type PluginOrganization = { id: string; name: string; slug: string; timezone: string; currency: string; locale: string };
 
 /** Who caused a change: a signed-in user, an API token, a background job or the system. */
 export type Actor =

@@ -118,8 +118,8 @@ const inventoryV2 = definePlugin({
   }),
 });
 
-const asPluginOrg = (o: { id: string; name: string; slug: string; timezone: string; currency: string }): PluginOrganization => ({
-  id: o.id, name: o.name, slug: o.slug, timezone: o.timezone, currency: o.currency,
+const asPluginOrg = (o: { id: string; name: string; slug: string; timezone: string; currency: string; locale: string }): PluginOrganization => ({
+  id: o.id, name: o.name, slug: o.slug, timezone: o.timezone, currency: o.currency, locale: o.locale,
 });
 
 function save(org: PluginOrganization, input: Record<string, unknown>, manifest: PluginManifest = kitchenSink) {

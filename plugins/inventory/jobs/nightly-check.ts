@@ -25,6 +25,9 @@ import { itemWhereSql } from "../items/filters";
 import { formatQuantity } from "../components/quantity";
 import { numberFormat } from "@/core/format/numbers";
 import { formatCalendarDate } from "@/core/time/zoned";
+import { languageOfLocale } from "@/core/i18n/languages";
+import { pluginTranslator } from "@/core/i18n/translate";
+import type { InventoryMessages } from "../messages";
 
 /** How long after local midnight a missed check is still made up (a later one waits for the next night). */
 export const NIGHTLY_CATCH_UP_HOURS = 6;
@@ -158,20 +161,20 @@ export function hasFindings(report: NightlyReport): boolean {
   return (report.lowStock?.total ?? 0) > 0 || (report.expiring?.total ?? 0) > 0;
 }
 
-// Numbers and the check's date in the organization's locale (the mail's words are English for now).
-function pluralIn(n: number, one: string, locale: string, many = `${one}s`): string {
-  return `${numberFormat(locale)!.format(n)} ${n === 1 ? one : many}`;
-}
+// The mail's words in the organization's locale's language (messages.ts `mail`), its numbers and the
+// check's date formatted the organization's way: the notification address is the organization's, not a
+// member's, so no member's language choice applies.
+type MailT = ReturnType<typeof pluginTranslator<InventoryMessages>>;
 
 function longDate(isoDay: string, locale: string): string {
   return formatCalendarDate(isoDay, locale, { dateStyle: "long" });
 }
 
-function expiryPhrase(item: ExpiringItem, locale: string): string {
-  const plural = (n: number, one: string) => pluralIn(n, one, locale);
-  if (item.daysLeft < 0) return `expired on ${item.expiresOn} (${plural(-item.daysLeft, "day")} ago)`;
-  if (item.daysLeft === 0) return `expires today (${item.expiresOn})`;
-  return `expires on ${item.expiresOn} (in ${plural(item.daysLeft, "day")})`;
+function expiryPhrase(t: MailT, item: ExpiringItem, locale: string): string {
+  const n = (v: number) => numberFormat(locale)!.format(v);
+  if (item.daysLeft < 0) return t("mail.expired", { date: item.expiresOn, n: n(-item.daysLeft), count: -item.daysLeft });
+  if (item.daysLeft === 0) return t("mail.expiresToday", { date: item.expiresOn });
+  return t("mail.expires", { date: item.expiresOn, n: n(item.daysLeft), count: item.daysLeft });
 }
 
 function appUrl(): string {
@@ -180,28 +183,30 @@ function appUrl(): string {
 
 /** The summary e-mail: counts in the subject, then each section's items (plain text). */
 export function nightlySummaryMail(report: NightlyReport): { subject: string; text: string } {
-  const { locale } = report.organization;
-  const plural = (n: number, one: string) => pluralIn(n, one, locale);
+  const { locale, name: org } = report.organization;
+  const t = pluginTranslator<InventoryMessages>(languageOfLocale(locale), "inventory");
+  const counted = (count: number) => ({ n: numberFormat(locale)!.format(count), count });
   const parts: string[] = [];
   const low = report.lowStock;
   const exp = report.expiring;
-  if (low?.total) parts.push(`${plural(low.total, "item")} low on stock`);
-  if (exp?.total) parts.push(`${plural(exp.total, "item")} expiring`);
-  const subject = `Inventory check ${report.localDate}: ${parts.join(", ")} — ${report.organization.name}`;
+  if (low?.total) parts.push(t("mail.lowFinding", counted(low.total)));
+  if (exp?.total) parts.push(t("mail.expiringFinding", counted(exp.total)));
+  const findings = parts.length === 2 ? t("mail.findingsJoin", { first: parts[0]!, second: parts[1]! }) : (parts[0] ?? "");
+  const subject = t("mail.nightlySubject", { date: report.localDate, findings, org });
 
-  const lines: string[] = [`Nightly inventory check for ${report.organization.name}, ${longDate(report.localDate, locale)} (${report.organization.timezone}).`, ""];
-  const more = (s: Section<unknown>) => (s.total > s.items.length ? [`  … and ${plural(s.total - s.items.length, "more item")}.`] : []);
+  const lines: string[] = [t("mail.intro", { org, date: longDate(report.localDate, locale), timezone: report.organization.timezone }), ""];
+  const more = (s: Section<unknown>) => (s.total > s.items.length ? [`  ${t("mail.more", counted(s.total - s.items.length))}`] : []);
   if (low?.total) {
-    lines.push(`Low stock — ${plural(low.total, "item")} below the reorder threshold:`);
-    for (const i of low.items) lines.push(`  - ${i.name} (${i.sku}): ${formatQuantity(i.quantity, i.unit, { locale })} left, threshold ${i.threshold}`);
-    lines.push(...more(low), `  See them all: ${appUrl()}/inventory?stock=low`, "");
+    lines.push(t("mail.lowHeading", counted(low.total)));
+    for (const i of low.items) lines.push(`  - ${t("mail.lowLine", { name: i.name, sku: i.sku, quantity: formatQuantity(i.quantity, i.unit, { locale }), threshold: String(i.threshold) })}`);
+    lines.push(...more(low), `  ${t("mail.seeAll", { url: `${appUrl()}/inventory?stock=low` })}`, "");
   }
   if (exp?.total) {
-    lines.push(`Expired or expiring within ${EXPIRY_WINDOW_DAYS} days — ${plural(exp.total, "item")}:`);
-    for (const i of exp.items) lines.push(`  - ${i.name} (${i.sku}): ${formatQuantity(i.quantity, i.unit, { locale })}, ${expiryPhrase(i, locale)}`);
+    lines.push(t("mail.expiringHeading", { days: String(EXPIRY_WINDOW_DAYS), ...counted(exp.total) }));
+    for (const i of exp.items) lines.push(`  - ${t("mail.expiringLine", { name: i.name, sku: i.sku, quantity: formatQuantity(i.quantity, i.unit, { locale }), when: expiryPhrase(t, i, locale) })}`);
     lines.push(...more(exp), "");
   }
-  lines.push("You receive this e-mail because this address is the Inventory notification e-mail. Change it, or switch the alerts off, in the Inventory plugin's settings.");
+  lines.push(t("mail.why"));
   return { subject, text: lines.join("\n") };
 }
 

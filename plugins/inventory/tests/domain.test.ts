@@ -139,6 +139,18 @@ describe("stock adjustments", () => {
     expect(new Set(chain.map((a) => a.previousQuantity)).size).toBeGreaterThan(1);
   });
 
+  it("writes the low-stock e-mail in the organization's language and number format (a clinic in Spain)", async () => {
+    const s = await setup("Existencias Clinic");
+    await rootDb().organization.update({ where: { id: s.org.org.id }, data: { locale: "es-ES" } });
+    const spanish = { ...s, meta: { ...s.meta, organization: { ...s.meta.organization, locale: "es-ES" } } };
+    await rootDb().$transaction((tx) => saveSettings(tx, { manifest: inventory, org: spanish.meta.organization, input: { notificationEmail: "stock@clinic.test" }, actorUserId: s.ctx.user.id }));
+    const item = await newItem(spanish, { name: "Guantes", quantity: 12000, reorderThreshold: 10000 });
+    await rootDb().$transaction((tx) => adjustStock(tx, spanish.meta, item.id, { delta: -4000, reason: null, source: "form" }));
+    await runJobsToCompletion();
+    const [mail] = await rootDb().mailMessage.findMany({ where: { organizationId: s.org.org.id } });
+    expect(mail).toMatchObject({ subject: `Existencias bajas: Guantes (${item.sku}) — Existencias Clinic`, text: expect.stringContaining("le quedan 8000 (umbral 10.000).\n\nRepón pronto.") });
+  });
+
   it("opens one alert when crossing below the threshold, none while staying low, and resolves it when restocked", async () => {
     const s = await setup();
     await rootDb().$transaction((tx) => saveSettings(tx, { manifest: inventory, org: s.ctx.organization, input: { notificationEmail: "stock@clinic.test" }, actorUserId: s.ctx.user.id }));

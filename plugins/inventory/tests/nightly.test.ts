@@ -136,8 +136,13 @@ describe("one organization's check", () => {
     expect(mail.subject).toBe("Inventory check 2026-03-11: 2 items low on stock, 2 items expiring — Report Clinic");
     // The date and numbers in the organization's locale (en-US unless it chose another).
     expect(mail.text).toContain("Nightly inventory check for Report Clinic, March 11, 2026 (Asia/Tokyo).");
+    // An organization in Spain gets the mail in Spanish, with its dates and numbers written its way.
     const inSpain = nightlySummaryMail({ ...report, organization: { ...report.organization, locale: "es-ES" } });
-    expect(inSpain.text).toContain("Nightly inventory check for Report Clinic, 11 de marzo de 2026 (Asia/Tokyo).");
+    expect(inSpain.subject).toBe("Revisión del inventario 2026-03-11: 2 artículos con existencias bajas, 2 artículos caducan — Report Clinic");
+    expect(inSpain.text).toContain("Revisión nocturna del inventario de Report Clinic, 11 de marzo de 2026 (Asia/Tokyo).");
+    expect(inSpain.text).toContain("  - Saline 500 ml (SAL-500): 24 bottles, caducó el 2026-03-01 (hace 10 días)");
+    expect(inSpain.text).toContain("  - Gauze swabs (GAUZE): quedan 0 packs, umbral 5");
+    expect(inSpain.text).not.toMatch(/items|threshold|expired/);
     expect(mail.text).toContain("  - Gauze swabs (GAUZE): 0 packs left, threshold 5");
     expect(mail.text).toContain("  - Nitrile gloves (GLV-M): 2 boxes left, threshold 10");
     expect(mail.text).toContain("  - Saline 500 ml (SAL-500): 24 bottles, expired on 2026-03-01 (10 days ago)");
