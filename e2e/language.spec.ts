@@ -161,6 +161,8 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
   await expect(page.getByLabel("Datos del evento")).toBeVisible();
   await expect(page.getByText("Pasos", { exact: true })).toBeVisible();
   await expect(page.getByText("Trabajó en", { exact: true })).toBeVisible();
+  // What it worked on: the import, named in Spanish (the plugin or core gives it in English).
+  await expect(page.getByRole("link", { name: /la importación [0-9a-f]{8}$/ })).toBeVisible();
   // Members and a member's permissions.
   await page.goto("/settings/members");
   await expect(page.getByRole("columnheader", { name: "Miembro desde" })).toBeVisible();

@@ -11,6 +11,9 @@ import { enabledPluginsForRequest } from "@/core/plugins/enabled-for-request";
 import type { JobSubject, PluginManifest } from "@/core/plugins/types";
 import { runActivity, type RunActivity } from "./activity";
 import { jobSubject } from "./subjects";
+import { memberLanguage } from "@/core/i18n/languages";
+import { textsFor } from "@/core/i18n/texts/for-language";
+import { translateText, type Texts } from "@/core/i18n/texts/translate";
 
 export const JOB_SORTS = ["startedAt", "duration"] as const;
 export type JobSort = (typeof JOB_SORTS)[number];
@@ -52,7 +55,8 @@ const ROW_SELECT = {
 
 type RowRecord = Prisma.JobRunRecordGetPayload<{ select: typeof ROW_SELECT }>;
 
-function toRow(r: RowRecord, now: number, plugins: readonly PluginManifest[]): JobRunRow {
+function toRow(r: RowRecord, now: number, plugins: readonly PluginManifest[], texts: Texts | null): JobRunRow {
+  const subject = jobSubject(r.eventName, r.eventData, plugins);
   return {
     id: r.id,
     functionId: r.functionId,
@@ -64,11 +68,12 @@ function toRow(r: RowRecord, now: number, plugins: readonly PluginManifest[]): J
     endedAt: r.endedAt?.toISOString() ?? null,
     durationMs: r.endedAt ? r.endedAt.getTime() - r.startedAt.getTime() : null,
     activity: r.status === "running" ? runActivity(r, now) : null,
-    subject: jobSubject(r.eventName, r.eventData, plugins),
+    // What it worked on, in the member's language (the label is the plugin's English; core/i18n/texts).
+    subject: subject && { ...subject, label: translateText(texts, subject.label) },
   };
 }
 
-type Ctx = Pick<OrgContext, "db" | "organization">;
+type Ctx = Pick<OrgContext, "db" | "organization" | "user">;
 
 function whereOf(filters: JobFilters, q: string): Prisma.JobRunRecordWhereInput {
   const and: Prisma.JobRunRecordWhereInput[] = [];
@@ -95,7 +100,7 @@ export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters
       take: params.pageSize,
       select: ROW_SELECT,
     });
-    return { total, page, rows: rows.map((r) => toRow(r, now, plugins)) };
+    return { total, page, rows: rows.map((r) => toRow(r, now, plugins, textsFor(memberLanguage(ctx)))) };
   }
 
   // Duration: unfinished runs (no duration) last in either direction.
@@ -119,7 +124,7 @@ export async function listJobRuns(ctx: Ctx, params: ListParams<JobSort>, filters
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [toRow(r, now, plugins)] : [];
+    return r ? [toRow(r, now, plugins, textsFor(memberLanguage(ctx)))] : [];
   });
   return { total, page, rows };
 }
@@ -151,7 +156,7 @@ export async function getJobRun(ctx: Ctx, id: string) {
   });
   if (!run) return null;
   return {
-    ...toRow(run, Date.now(), await enabledPluginsForRequest(ctx.organization.id)),
+    ...toRow(run, Date.now(), await enabledPluginsForRequest(ctx.organization.id), textsFor(memberLanguage(ctx))),
     appId: run.appId,
     idempotency: run.idempotency,
     output: run.output,

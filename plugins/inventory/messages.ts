@@ -927,6 +927,8 @@ export const messages: PluginCatalogues<InventoryMessages> = {
       "The quantity changes only through Adjust stock, which records why.": "La cantidad solo cambia con Ajustar existencias, que registra el motivo.",
       "Changes saved.": "Cambios guardados.",
       "Enter a whole number: 10 adds ten, -3 removes three": "Introduce un número entero: 10 añade diez, -3 quita tres",
+      "Shopify sync": "Sincronización con Shopify",
+      "Starter catalog": "Catálogo inicial",
     },
   },
   // The same for messages with a value (an order's number, an item's name, quantities).
@@ -947,6 +949,9 @@ export const messages: PluginCatalogues<InventoryMessages> = {
       ["Item “(.+)” created\\.", "Artículo «$1» creado."],
       ["Item “(.+)” deleted\\.", "Artículo «$1» eliminado."],
       ["At most ([\\d,]+) at a time", "Como máximo $1 cada vez"],
+      // What a job run worked on (job-subjects.ts), on the Jobs pages.
+      ["Bulk action ([0-9a-f]{8}) on the inventory list", "Acción en bloque $1 en la lista del inventario"],
+      ["Nightly stock check of (\\d{4}-\\d{2}-\\d{2})", "Revisión nocturna de existencias del $1"],
     ],
   },
 };

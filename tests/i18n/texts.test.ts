@@ -70,6 +70,10 @@ describe("server messages in the member's language", () => {
     expect(translateText(es, "Purchase order PO-0012 created with 1 line.")).toBe("Pedido de compra PO-0012 creado con 1 línea.");
     expect(translateText(es, "PO-0012 received: stock added for 3 items.")).toBe("PO-0012 recibido: existencias añadidas a 3 artículos.");
     expect(translateText(es, "Removed 13: 15 → 2.")).toBe("Se retiraron 13: 15 → 2.");
+    // What a job run worked on, core's and a plugin's; a word that is not an id stays English.
+    expect(translateText(es, "Commit of import 01a25202")).toBe("Escritura de la importación 01a25202");
+    expect(translateText(es, "Nightly stock check of 2026-03-11")).toBe("Revisión nocturna de existencias del 2026-03-11");
+    expect(translateText(es, "Export failed")).toBe("Export failed");
     expect(translateText(es, "Something nobody translated.")).toBe("Something nobody translated.");
     // Only whole messages: a translated message inside a longer one is left alone.
     expect(translateText(es, "Note: Nothing changed. Really.")).toBe("Note: Nothing changed. Really.");

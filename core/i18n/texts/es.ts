@@ -88,5 +88,10 @@ export const TEXTS_ES: Texts = {
     ["(.+) permissions saved\\.", "Permisos de $1 guardados."],
     ["“(.+)” is mapped to more than one column\\. Choose one\\.", "«$1» está asignado a más de una columna. Elige una."],
     ["The file was removed after (\\d+) days; upload it again\\.", "El archivo se eliminó tras $1 días; súbelo de nuevo."],
+    // What a job run worked on (core/jobs/subjects.ts), on the Jobs pages.
+    ["Preview of import ([0-9a-f]{8})", "Vista previa de la importación $1"],
+    ["Commit of import ([0-9a-f]{8})", "Escritura de la importación $1"],
+    ["Undo of import ([0-9a-f]{8})", "Deshacer la importación $1"],
+    ["Export ([0-9a-f]{8})", "Exportación $1"],
   ],
 };
