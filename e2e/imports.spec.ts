@@ -233,6 +233,9 @@ test("a 100,000-row import shows its progress mid-way, keeps it over a reload, a
 });
 
 test("patients: the picker, auto-mapped columns, preview and import; the records are on the patients list", async ({ page }) => {
+  // Two uploads, two previews and a commit through the job runner: on a loaded CI box the last
+  // assertion's page was already right when the default 45 s ran out (loaded run C).
+  test.setTimeout(120_000);
   const p = unique("E2EPAT").toUpperCase();
   const csv = ["MRN,First name,Last name,DOB,Phone", `${p}-1,Ada,${p}lovelace,1985-12-10,555-0101`, `${p}-2,Grace,${p}hopper,1990-01-31,`].join("\n");
   await page.goto("/imports/new");
