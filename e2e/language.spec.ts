@@ -180,10 +180,11 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
     await expect(page.getByText("El nombre es obligatorio")).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByText("Introduce una fecha válida (AAAA-MM-DD)")).toBeVisible();
-  await page.getByLabel("Nombre", { exact: true }).fill("Ana");
-  await page.getByLabel("Apellidos").fill(`López ${u}`);
-  await page.getByLabel("Fecha de nacimiento").fill("1990-02-03");
-  await page.getByLabel("Número de historia clínica").fill(`ES-${u}`);
+  // By role: a required field's label text ends in its "*" mark, its accessible name does not.
+  await page.getByRole("textbox", { name: "Nombre", exact: true }).fill("Ana");
+  await page.getByRole("textbox", { name: "Apellidos", exact: true }).fill(`López ${u}`);
+  await page.getByRole("textbox", { name: "Fecha de nacimiento", exact: true }).fill("1990-02-03");
+  await page.getByRole("textbox", { name: "Número de historia clínica", exact: true }).fill(`ES-${u}`);
   await page.getByRole("button", { name: "Crear paciente" }).click();
   await expect(page.getByText(`Paciente Ana López ${u} creado.`)).toBeVisible();
 
