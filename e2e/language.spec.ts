@@ -188,6 +188,8 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
   await page.getByRole("button", { name: "Crear paciente" }).click();
   await expect(page.getByText(`Paciente Ana López ${u} creado.`)).toBeVisible();
 
+  await page.goto("/settings/organization");
+  await expect(page.getByRole("heading", { name: "Configuración de la organización", level: 1 })).toBeVisible();
   await chooseLanguage(page, "English");
   await expect(page.getByRole("heading", { name: "Organization settings", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Time zone")).toBeVisible();
