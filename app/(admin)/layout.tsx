@@ -13,6 +13,7 @@ import { pluginNavigation } from "@/core/plugins/menus";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const ctx = await requireOrgContext();
   const [session, pluginNav] = await Promise.all([getSession(), pluginNavigation(ctx)]);
+  const texts = textsFor(memberLanguage(ctx));
   return (
     <SessionProvider session={session}>
       <AppShell
@@ -22,8 +23,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         user={{ name: ctx.user.name, email: ctx.user.email, language: isLanguage(ctx.user.language) ? ctx.user.language : null, organizationLanguage: languageOfLocale(ctx.organization.locale) }}
       >
         <OrgFormatProvider formatting={{ timezone: ctx.organization.timezone, currency: ctx.organization.currency, locale: ctx.organization.locale }}>
-          {/* Null for English: nothing is sent to the browser then. */}
-          <TextsProvider texts={textsFor(memberLanguage(ctx))}>{children}</TextsProvider>
+          {/* English members (texts null) get no provider at all: nothing added to their pages. */}
+          {texts ? <TextsProvider texts={texts}>{children}</TextsProvider> : children}
         </OrgFormatProvider>
       </AppShell>
     </SessionProvider>
