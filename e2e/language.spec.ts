@@ -132,7 +132,7 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
   await page.goto("/imports/new?resource=inventory.items");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Importar artículos de inventario");
   await expect(page.getByText("Suelta aquí un archivo CSV de artículos de inventario")).toBeVisible();
-  await page.getByLabel("Archivo CSV").setInputFiles({ name: "vendas.csv", mimeType: "text/csv", buffer: Buffer.from("SKU,Name,Quantity\nVEN-ES,Vendas,4\n") });
+  await page.getByLabel("Archivo CSV").setInputFiles({ name: "vendas.csv", mimeType: "text/csv", buffer: Buffer.from("SKU,Name,Quantity\nVEN-ES,Vendas,4\nVEN-ES2,Vendas rotas,1.000\n") });
   await page.waitForURL(/\/imports\/[0-9a-f-]{36}/);
   await expect(page.getByText("Cómo se leyó el archivo")).toBeVisible();
   await expect(page.getByLabel("Separador")).toContainText("Coma ( , )");
@@ -147,6 +147,10 @@ test("an owner switches the admin to Spanish: every page, the sidebar and the ti
   }).toPass({ timeout: 60_000 });
   await expect(page.getByLabel("Recuento de la vista previa")).toContainText("Crear");
   await expect(page.getByText(/^No está en este archivo: Categoría, Unidad/)).toBeVisible();
+  // The rejected row's reason, which the row schema words in English (as the errors CSV and the API keep it).
+  await expect(page.getByRole("table", { name: "Filas rechazadas" }).getByRole("row", { name: /^2 Quantity/ })).toContainText(
+    "«1.000» no es un número entero (sin punto decimal ni separador de miles): escribe solo dígitos, como 12",
+  );
   await page.getByRole("button", { name: "Importar 1 fila" }).click();
   await expect(page.getByText("Importación completada")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByLabel("Recuento de la importación")).toContainText("Creados");

@@ -8,10 +8,13 @@ import type { RowError } from "@/core/imports/types";
 import { useTranslations } from "next-intl";
 import { count } from "./labels";
 import { useOrgFormat } from "@/components/format/org-format";
+import { useServerText } from "@/components/ui/field-text";
 
 export function ErrorsTable({ importId, errors, total }: { importId: string; errors: RowError[]; total: number }) {
   const { locale } = useOrgFormat();
   const t = useTranslations("imports");
+  // The reasons are the resource's English messages (the errors CSV and the API keep them so); the member reads them in their language.
+  const text = useServerText();
   if (total === 0 && errors.length === 0) return null;
   return (
     <div className="grid gap-3">
@@ -38,7 +41,7 @@ export function ErrorsTable({ importId, errors, total }: { importId: string; err
                 {e.row}
               </TD>
               <TD>{e.column ?? e.field ?? "—"}</TD>
-              <TD className="whitespace-pre-wrap break-words">{e.reason}</TD>
+              <TD className="whitespace-pre-wrap break-words">{text(e.reason)}</TD>
             </TR>
           ))}
         </TBody>

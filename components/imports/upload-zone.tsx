@@ -3,7 +3,8 @@
 // (never read into memory here, never a multipart form) to POST /api/v1/imports?resource=<id>, which
 // streams it into storage and runs detection; XMLHttpRequest because fetch() has no upload progress.
 // Too-large or wrongly named files are refused here before a byte is sent; everything else (binary,
-// empty, no header...) is the server's call, and its JSON `error` is shown as it is.
+// empty, no header...) is the server's call, and its JSON `error` is shown in the member's language (useServerText).
+import { useServerText } from "@/components/ui/field-text";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { FileUp } from "lucide-react";
@@ -66,6 +67,8 @@ export function UploadZone({
   const [dragging, setDragging] = useState(false);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The server refuses a file in English (the API's words); the member reads it in their language.
+  const text = useServerText();
   const [chosen, setChosen] = useState<File | null>(null);
   const firstRows = useFirstRows(upload ? chosen : null);
   const [choices, setChoices] = useState<EarlyChoices>({});
@@ -100,7 +103,7 @@ export function UploadZone({
           setError(t("upload.unexpected"));
         }
       } else {
-        setError(serverError(xhr, t));
+        setError(text(serverError(xhr, t)));
       }
       setUpload(null);
     };

@@ -15,3 +15,9 @@ export function TextsProvider({ texts, children }: { texts: Texts | null; childr
 export function FieldErrorText({ children }: { children: string }) {
   return <>{translateText(useContext(TextsContext), children)}</>;
 }
+
+/** The same for a list of messages rendered in the browser (an import's rejected rows). */
+export function useServerText(): (message: string) => string {
+  const texts = useContext(TextsContext);
+  return (message) => translateText(texts, message);
+}

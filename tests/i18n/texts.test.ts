@@ -15,6 +15,11 @@ import { createPatientAction } from "@/core/patients/actions";
 import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-test-kit";
 import { adjustStockAction, createItemAction } from "@/plugins/inventory/pages/items/item-actions";
 import { withSession } from "@/tests/kit/session";
+import { detectCsv } from "@/core/imports/csv/detect";
+import { parseFieldInput } from "@/core/plugins/settings/parse-field";
+import { categoryIdOf } from "@/plugins/inventory/imports/category-names";
+import { itemImportRow } from "@/plugins/inventory/imports/row-schema";
+import { shopifyClient } from "@/plugins/inventory/shopify/client";
 
 /** Every .ts/.tsx file under `dir`, as one text (catalogues excluded: they are where the translations live). */
 function sourceOf(dir: string): string {
@@ -77,6 +82,48 @@ describe("server messages in the member's language", () => {
     expect(translateText(es, "Something nobody translated.")).toBe("Something nobody translated.");
     // Only whole messages: a translated message inside a longer one is left alone.
     expect(translateText(es, "Note: Nothing changed. Really.")).toBe("Note: Nothing changed. Really.");
+  });
+
+  it("an import's rejected rows, a refused upload, a settings field and a Shopify failure read in Spanish, as the code words them", async () => {
+    const es = textsFor("es");
+    // Each message comes from the code that says it, so a reworded message fails here, not silently in English.
+    const rowIssues = (row: Record<string, string>) => (itemImportRow.safeParse({ sku: "GAS-1", name: "Gasas", ...row }).error?.issues ?? []).map((i) => translateText(es, i.message));
+    expect(rowIssues({ quantity: "1.000" })).toEqual(["«1.000» no es un número entero (sin punto decimal ni separador de miles): escribe solo dígitos, como 12"]);
+    expect(rowIssues({ quantity: "doce" })).toEqual(["«doce» no es un número entero: escribe solo dígitos, como 12"]);
+    expect(rowIssues({ quantity: "99999999999" })).toEqual(["Más que el máximo permitido, 1,000,000,000"]);
+    expect(rowIssues({ inStock: "quizá" })).toEqual(["«quizá» no es sí o no: usa yes/no, true/false, y/n o 1/0"]);
+    expect(rowIssues({ expiresOn: "31/03/2027" })).toEqual(["Usa una fecha como 2027-03-31 (AAAA-MM-DD)"]);
+    expect(rowIssues({ unit: "x".repeat(40) })).toEqual(["Como máximo 32 caracteres"]);
+    const noCategory = categoryIdOf(new Map(), "Vendas", { row: 3 });
+    expect(!noCategory.ok && translateText(es, noCategory.error.reason)).toBe("No hay ninguna categoría llamada «Vendas»: créala en la página Categorías, activa «Crear las categorías que falten» o deja la celda vacía");
+
+    const refusal = (bytes: Uint8Array) => {
+      try {
+        detectCsv(bytes, { requireHeader: true });
+        return null;
+      } catch (err) {
+        return translateText(es, (err as Error).message);
+      }
+    };
+    expect(refusal(new Uint8Array(0))).toBe("El archivo está vacío (0 bytes)");
+    expect(refusal(new TextEncoder().encode("sku,name\nA,x\u0000y\nB,z\n"))).toBe(
+      "Este no es un archivo de texto: contiene un byte NUL (en el byte 13), que un texto CSV nunca tiene. Puede estar dañado o en otro formato: guárdalo como CSV (UTF-8) y súbelo de nuevo",
+    );
+
+    const setting = (field: Parameters<typeof parseFieldInput>[0], raw: unknown) => {
+      const r = parseFieldInput(field, raw);
+      return r.ok ? null : translateText(es, r.message);
+    };
+    expect(setting({ type: "integer", default: 7, min: 1, max: 90, label: "Days" }, "0")).toBe("Debe ser como mínimo 1");
+    expect(setting({ type: "decimal", default: "1.5", scale: 1, label: "Rate" }, "1.25")).toBe("Usa como máximo 1 decimal");
+    expect(setting({ type: "text", default: "", format: "url", label: "Link" }, "http://x")).toBe("Introduce una URL https:// válida");
+
+    // Shopify's answers, through the real client (only its fetch is replaced, by a 404 as Shopify says it).
+    const client = shopifyClient({ baseUrl: "https://shop.example", accessToken: "t", fetch: async () => new Response('{"errors":"Not Found"}', { status: 404 }) });
+    const badId = await client.setInventoryLevel({ inventoryItemId: "abc", locationId: "1", available: 1 });
+    expect(!badId.ok && translateText(es, badId.error)).toBe("«abc» no es un id de artículo de inventario de Shopify (un número).");
+    const unknown = await client.setInventoryLevel({ inventoryItemId: "42", locationId: "7", available: 1 });
+    expect(!unknown.ok && translateText(es, unknown.error)).toBe("Shopify no conoce el artículo de inventario 42 en la ubicación 7 (404: Not Found).");
   });
 
   it("every English text with a translation still occurs in the code that says it", () => {

@@ -72,6 +72,21 @@ export const TEXTS_ES: Texts = {
     "This run's event has no id, so the job runner cannot be told which run to cancel.": "El evento de esta ejecución no tiene id, así que no se puede indicar al ejecutor de tareas qué ejecución cancelar.",
     "The run finished before it could be cancelled.": "La ejecución terminó antes de poder cancelarla.",
     "The run was cancelled. A step already executing finishes; nothing after it runs.": "La ejecución se ha cancelado. Un paso que ya se estaba ejecutando termina; nada de lo que viene después se ejecuta.",
+    // An import's rejected rows (the errors table; the errors CSV and the API keep the English)
+    "Whole numbers only (digits, no decimal point or separator)": "Solo números enteros (dígitos, sin punto decimal ni separador)",
+    // A refused upload
+    "The file is empty (0 bytes)": "El archivo está vacío (0 bytes)",
+    "The file has no content: it contains only blank space or empty lines": "El archivo no tiene contenido: solo contiene espacios o líneas vacías",
+    "This file is UTF-32 text, which is not supported: save it as CSV (UTF-8) and upload again": "Este archivo es texto UTF-32, que no se admite: guárdalo como CSV (UTF-8) y súbelo de nuevo",
+    // A plugin's settings form
+    "The settings form sent no values.": "El formulario de configuración no envió ningún valor.",
+    "Choose on or off": "Elige activado o desactivado",
+    "Enter the secret as text, or leave it empty to keep the current one": "Introduce el secreto como texto, o déjalo vacío para conservar el actual",
+    "This number is too large": "Este número es demasiado grande",
+    "Enter text": "Introduce un texto",
+    "Enter a valid https:// URL": "Introduce una URL https:// válida",
+    "Enter a JSON value, for example {} or []": "Introduce un valor JSON, por ejemplo {} o []",
+    "Enter a valid date and time": "Introduce una fecha y hora válidas",
   },
   patterns: [
     ["Must be at most (\\d+) characters", "Debe tener como máximo $1 caracteres"],
@@ -88,6 +103,26 @@ export const TEXTS_ES: Texts = {
     ["(.+) permissions saved\\.", "Permisos de $1 guardados."],
     ["“(.+)” is mapped to more than one column\\. Choose one\\.", "«$1» está asignado a más de una columna. Elige una."],
     ["The file was removed after (\\d+) days; upload it again\\.", "El archivo se eliminó tras $1 días; súbelo de nuevo."],
+    // An import's rejected rows
+    ["row has 1 cell, the header has (\\d+)", "la fila tiene 1 celda y la cabecera tiene $1"],
+    ["row has (\\d+) cells, the header has (\\d+)", "la fila tiene $1 celdas y la cabecera tiene $2"],
+    ["Duplicate (.+) '(.*)': first on row (\\d+)", "$1 «$2» repetido: aparece primero en la fila $3"],
+    ["Importing \"(.+)\" needs the (.+) permission, which you do not have: leave that column unmapped", "Importar «$1» requiere el permiso $2, que no tienes: deja esa columna sin asignar"],
+    ["(\\d+) row\\(s\\) of rows (\\d+)-(\\d+) are invalid", "$1 fila(s) de las filas $2-$3 no son válidas"],
+    ["The database refused this row: (.+)", "La base de datos rechazó esta fila: $1"],
+    // A refused upload
+    ["This is not a text file: it contains a NUL byte \\(at byte (\\d+)\\), which CSV text never has\\. It may be damaged or in another format: save it as CSV \\(UTF-8\\) and upload again", "Este no es un archivo de texto: contiene un byte NUL (en el byte $1), que un texto CSV nunca tiene. Puede estar dañado o en otro formato: guárdalo como CSV (UTF-8) y súbelo de nuevo"],
+    // A plugin's settings form
+    ["Choose one of: (.+)", "Elige uno de: $1"],
+    ["Must be at least (-?[\\d.]+)", "Debe ser como mínimo $1"],
+    ["Must be at most (-?[\\d.]+)", "Debe ser como máximo $1"],
+    ["Must be at most (\\d+) characters \\(now (\\d+)\\)", "Debe tener como máximo $1 caracteres (ahora $2)"],
+    ["Enter a number such as ([\\d.]+)", "Introduce un número como $1"],
+    ["Use at most 1 decimal place", "Usa como máximo 1 decimal"],
+    ["Use at most (\\d+) decimal places", "Usa como máximo $1 decimales"],
+    ["Invalid JSON: (.+)", "JSON no válido: $1"],
+    // A plugin's job that found the plugin disabled (core/jobs/plugin-jobs.ts)
+    ["The ([a-z0-9-]+) plugin is not enabled for this organization\\.", "El complemento $1 no está activado para esta organización."],
     // What a job run worked on (core/jobs/subjects.ts), on the Jobs pages.
     ["Preview of import ([0-9a-f]{8})", "Vista previa de la importación $1"],
     ["Commit of import ([0-9a-f]{8})", "Escritura de la importación $1"],

@@ -2,7 +2,7 @@
 // (`texts` in plugins/<id>/messages.ts), merged once per language. Server-side (it reads the plugin
 // message registry); the admin layout hands the result to the browser for <Field>.
 import type { ActionResult } from "@/core/actions/result";
-import type { Language } from "../languages";
+import { memberLanguage, type Language, type LanguageHolder } from "../languages";
 import { pluginMessages } from "../registry";
 import { TEXTS_ES } from "./es";
 import { translateText, type Texts } from "./translate";
@@ -41,4 +41,13 @@ export function translateResult<T>(result: ActionResult<T>, language: Language):
   if (result.ok) return result.message === undefined ? result : { ...result, message: translateText(texts, result.message) };
   const fieldErrors = result.fieldErrors && Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, translateText(texts, v)]));
   return { ...result, error: translateText(texts, result.error), ...(fieldErrors ? { fieldErrors } : {}) };
+}
+
+/**
+ * For server-rendered text that was stored or produced in English (a job's error, a sync failure's
+ * reason): `const text = textTranslator(ctx); text(item.shopifySyncError)`. The identity for English.
+ */
+export function textTranslator(ctx: LanguageHolder | Language): (message: string) => string {
+  const texts = textsFor(typeof ctx === "string" ? ctx : memberLanguage(ctx));
+  return texts ? (message) => translateText(texts, message) : (message) => message;
 }

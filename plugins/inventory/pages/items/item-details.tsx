@@ -11,7 +11,8 @@ import { LiveQuantity } from "./live-quantity";
 import { formatQuantity } from "../../components/quantity";
 
 
-export function ItemDetails({ item, fmt, t, today }: { item: ItemDetail; fmt: OrgFormat; t: PluginTranslator<InventoryMessages>; today: string }) {
+/** `text` puts a stored English message (the last sync failure) in the member's language (textTranslator). */
+export function ItemDetails({ item, fmt, t, text, today }: { item: ItemDetail; fmt: OrgFormat; t: PluginTranslator<InventoryMessages>; text: (message: string) => string; today: string }) {
   const expired = item.expiresOn !== null && item.expiresOn < today;
   const rows: [string, ReactNode][] = [
     [t("item.sku"), <code key="sku" className="font-mono">{item.sku}</code>],
@@ -45,7 +46,7 @@ export function ItemDetails({ item, fmt, t, today }: { item: ItemDetail; fmt: Or
               : t("item.shopifyItem", { id: item.shopifyInventoryItemId })}
           </span>
           {item.shopifySyncError ? (
-            <span className="text-danger-text">{t("item.syncFailed", { error: item.shopifySyncError })}</span>
+            <span className="text-danger-text">{t("item.syncFailed", { error: text(item.shopifySyncError) })}</span>
           ) : item.shopifySyncedAt ? (
             <span className="text-muted-foreground">{t("item.synced", { at: fmt.dateTime(item.shopifySyncedAt) })}</span>
           ) : (

@@ -22,6 +22,7 @@ import { AdjustmentHistory } from "./adjustment-history";
 import { ChartRangeToggle } from "./chart-range-toggle";
 import { DeleteItemButton } from "./delete-item-button";
 import { ItemDetails } from "./item-details";
+import { textTranslator } from "@/core/i18n/texts/for-language";
 import { LiveQuantityProvider } from "./live-quantity";
 import { getItemDetail, getOpenAlert } from "./item-reads";
 import { formatQuantity } from "../../components/quantity";
@@ -99,7 +100,7 @@ export default async function ItemPage({ ctx, params, searchParams, WidgetZone }
               <CardTitle>{t("item.details")}</CardTitle>
             </CardHeader>
             <CardContent>
-              <ItemDetails item={item} fmt={fmt} t={t} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
+              <ItemDetails item={item} fmt={fmt} t={t} text={textTranslator(ctx)} today={utcToZonedLocal(new Date(), tz).slice(0, 10)} />
             </CardContent>
           </Card>
           <Card className="lg:col-span-2">

@@ -17,6 +17,7 @@ import type { PageProps } from "@/core/plugins/types";
 import { failedItems, recentSyncRuns, shopifyStatus, syncInProgress, type SyncRun } from "./queries";
 import { SyncNowButton } from "./sync-now-button";
 import { orgFormat, type OrgFormat } from "@/core/format/org-format";
+import { textTranslator } from "@/core/i18n/texts/for-language";
 
 
 export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
@@ -24,6 +25,8 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   const [status, runs, failed, busy] = await Promise.all([shopifyStatus(ctx), recentSyncRuns(ctx), failedItems(ctx, page), syncInProgress(ctx)]);
   const fmt = orgFormat(ctx.organization);
   const t = pluginTranslator<InventoryMessages>(ctx, "inventory");
+  // Sync failures are stored as Shopify and our client said them, in English; shown in the member's language.
+  const text = textTranslator(ctx);
   const admin = ctx.can("organization.manage");
   const missing = !status.shopUrl && !status.tokenSet ? "missingBoth" : !status.shopUrl ? "missingUrl" : !status.tokenSet ? "missingToken" : null;
   const blocked = missing
@@ -76,7 +79,7 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
         <CardHeader>
           <CardTitle>{t("shopify.recent")}</CardTitle>
         </CardHeader>
-        <CardContent>{runs.length === 0 ? <EmptyState title={t("shopify.noRuns")} description={t("shopify.noRunsText")} /> : <RunsTable runs={runs} fmt={fmt} t={t} jobWords={translatorFor(ctx, "jobs")} linkRuns={admin} />}</CardContent>
+        <CardContent>{runs.length === 0 ? <EmptyState title={t("shopify.noRuns")} description={t("shopify.noRunsText")} /> : <RunsTable text={text} runs={runs} fmt={fmt} t={t} jobWords={translatorFor(ctx, "jobs")} linkRuns={admin} />}</CardContent>
       </Card>
 
       <Card>
@@ -110,7 +113,7 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
                         {t("shopify.itemId", { id: r.shopifyInventoryItemId ?? "—" })}
                         <span className="block">{t("shopify.locationId", { id: r.shopifyLocationId ?? "—" })}</span>
                       </TD>
-                      <TD className="max-w-md text-sm break-words">{r.error}</TD>
+                      <TD className="max-w-md text-sm break-words">{text(r.error)}</TD>
                       <TD className="whitespace-nowrap tabular-nums">{r.lastSyncedAt ? fmt.dateTime(r.lastSyncedAt) : t("shopify.never")}</TD>
                     </TR>
                   ))}
@@ -137,7 +140,7 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   );
 }
 
-function RunsTable({ runs, fmt, t, jobWords, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat; t: PluginTranslator<InventoryMessages>; jobWords: JobWords; linkRuns: boolean }) {
+function RunsTable({ runs, fmt, t, text, jobWords, linkRuns }: { runs: SyncRun[]; fmt: OrgFormat; t: PluginTranslator<InventoryMessages>; text: (message: string) => string; jobWords: JobWords; linkRuns: boolean }) {
   return (
     <Table aria-label={t("shopify.recent")}>
       <THead>
@@ -163,7 +166,7 @@ function RunsTable({ runs, fmt, t, jobWords, linkRuns }: { runs: SyncRun[]; fmt:
               <TD className="text-right tabular-nums">{r.synced === null ? "—" : fmt.number(r.synced)}</TD>
               <TD className="text-right tabular-nums">{r.failed === null ? "—" : fmt.number(r.failed)}</TD>
               <TD className="tabular-nums">{formatDuration(duration)}</TD>
-              <TD className="max-w-md text-sm break-words">{r.error ?? (r.continued ? t("shopify.continued") : "")}</TD>
+              <TD className="max-w-md text-sm break-words">{r.error !== null ? text(r.error) : (r.continued ? t("shopify.continued") : "")}</TD>
             </TR>
           );
         })}
