@@ -18,7 +18,8 @@
 // tests), --skip-build (reuse .next), --no-static (skip typecheck + lint, which otherwise run first),
 // --no-pooled (skip the pooled pass, for a machine without PgBouncer). Any other argument goes to Playwright (spec
 // files, -g title filter, --repeat-each=N...), for local runs of some specs after a build — or, with
-// --unit, to vitest (test files or folders), to run one plugin's tests on a throw-away database:
+// --unit, to vitest (test files or folders), to run one plugin's tests on a throw-away database (a
+// plugin's folder brings the shared tests that check every plugin along, SHARED_PLUGIN_TESTS):
 //   npm test -- --unit plugins/inventory
 //   npm test -- --e2e --skip-build e2e/imports.spec.ts
 //   npm test -- --e2e --skip-build e2e/jobs.spec.ts e2e/outbox.spec.ts -g "Re-run" --repeat-each=3
@@ -66,7 +67,15 @@ const onlyChaos = args.has("--chaos");
 const runUnit = !args.has("--e2e") && !onlyChaos;
 const runE2e = !args.has("--unit");
 const e2eFilters = runE2e ? filters : [];
-const unitFilters = runE2e ? [] : filters;
+// A plugin's own tests (`--unit plugins/<id>`) come with the shared tests that check every plugin
+// (docs/plugins.md): its jobs, event contracts, the generated glue, menu icons, organization scoping,
+// its migrations, its API routes in the OpenAPI document, its message catalogues and translations.
+const SHARED_PLUGIN_TESTS = [
+  "tests/plugins/plugin-jobs.test.ts", "tests/plugins/event-contracts.test.ts", "tests/plugins/generated-glue.test.ts", "tests/plugins/menu-icons.test.ts",
+  "tests/db/org-scope.test.ts", "tests/db/migrations.test.ts", "tests/api/openapi.test.ts", "tests/i18n/catalogues.test.ts", "tests/i18n/texts.test.ts",
+];
+const pickedUnit = runE2e ? [] : filters;
+const unitFilters = pickedUnit.some((f) => /^(\.\/)?plugins\/[^/]+/.test(f)) ? [...new Set([...pickedUnit, ...SHARED_PLUGIN_TESTS])] : pickedUnit;
 // Spec filters select end-to-end specs: the crash tests then stay out (they take minutes).
 const runChaos = runE2e && (onlyChaos || e2eFilters.length === 0);
 const runStatic = runUnit && runE2e && !args.has("--no-static");

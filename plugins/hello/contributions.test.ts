@@ -4,7 +4,7 @@ import "@/app/_plugins/runtime";
 import { describe, expect, it } from "vitest";
 import { rootDb } from "@/core/db/client";
 import { createTestOrganization, enablePluginFor, grant } from "@/core/testing/plugin-test-kit";
-import { runJob } from "@/tests/kit/jobs";
+import { runCron, runJob } from "@/tests/kit/jobs";
 import { menuLabels } from "@/tests/kit/menu";
 import { renderPage, renderWidget } from "@/tests/kit/page";
 import { withSession } from "@/tests/kit/session";
@@ -71,5 +71,17 @@ describe("Hello through the test kit", () => {
     await enablePluginFor(org, "hello");
     const run = await runJob("hello-digest", helloDigestRequested.create({ organizationId: org.org.id }));
     expect([run.status, run.output]).toEqual(["completed", { greetingsToday: 2, announced: 2 }]);
+  });
+
+  it("runs the daily cron now: one digest per organization with Hello enabled, this one's included", async () => {
+    const org = await createTestOrganization();
+    await enablePluginFor(org, "hello");
+    const enabled = await rootDb().pluginInstallation.count({ where: { pluginId: "hello", enabled: true } });
+    const tick = await runCron("hello-digest-fan-out", { timeoutMs: 60_000 });
+    expect([tick.status, tick.output]).toEqual(["completed", { organizations: enabled }]);
+    // The fan-out's event for this organization started its digest, which ran to the end.
+    const digest = await rootDb().jobRun.findFirst({ where: { functionId: { endsWith: "-hello-digest" }, event: { name: "hello/digest.requested", data: { path: ["organizationId"], equals: org.org.id } } } });
+    expect(digest).not.toBeNull();
+    await expect.poll(async () => (await rootDb().jobRun.findUniqueOrThrow({ where: { id: digest!.id } })).status, { timeout: 60_000 }).toBe("completed");
   });
 });

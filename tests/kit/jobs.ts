@@ -5,10 +5,12 @@
 //   const run = await runJob("hello-digest", helloDigestRequested.create({ organizationId }));
 //   expect(run.status).toBe("completed");
 //   expect(run.output).toEqual({ ... });
+//   const tick = await runCron("hello-digest-fan-out");   // a cron function, now rather than at its time
 //
 // One executor per test file, started by the first call and stopped after the file's tests.
 import { afterAll } from "vitest";
 import type { Inngest, InngestFunction } from "inngest";
+import { rootDb } from "@/core/db/client";
 import { freePort } from "@/scripts/lib/free-port";
 import { runOfEvent, startHarness, waitForRun, type Harness } from "../jobs/harness";
 
@@ -43,4 +45,32 @@ export async function runJob(functionId: string, event: { name: string; data: un
   const { ids } = await inngest.send(event as Parameters<Inngest["send"]>[0] & { name: string });
   const runId = await runOfEvent(h, functionId, ids[0]!, opts.timeoutMs ?? 30_000);
   return waitForRun(runId, undefined, opts.timeoutMs ?? 30_000);
+}
+
+// Each runCron call schedules a distinct time: the executor dedupes a cron's fire per scheduled time.
+let lastDue = 0;
+
+/**
+ * Runs the cron function `functionId` (its id as declared) now, as the executor does when its time
+ * comes: its stored next fire time is moved to just now, the executor fires it (event
+ * inngest/scheduled.timer, then the cron's next real time is stored again), and the finished run is
+ * returned. What it sends (a fan-out's events) runs through runJob's executor as well.
+ */
+export async function runCron(functionId: string, opts: { timeoutMs?: number } = {}) {
+  harness ??= start();
+  const { h } = await harness;
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const id = `${h.appId}-${functionId}`;
+  const due = new Date((lastDue = Math.max(lastDue + 1, Date.now() - 1_000)));
+  const crons = await rootDb().jobCron.findMany({ where: { functionId: id }, select: { cron: true } });
+  if (crons.length === 0) throw new Error(`${functionId} has no cron trigger (is it a cron function, and is its plugin in the generated glue?)`);
+  await rootDb().jobCron.updateMany({ where: { functionId: id }, data: { nextAt: due } });
+  const keys = crons.map(({ cron }) => `cron:${id}:${cron}:${due.toISOString()}`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await rootDb().jobRun.findFirst({ where: { functionId: id, event: { dedupeKey: { in: keys } } }, select: { id: true } });
+    if (run) return waitForRun(run.id, undefined, Math.max(1_000, deadline - Date.now()));
+    if (Date.now() > deadline) throw new Error(`the executor did not fire ${functionId} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
