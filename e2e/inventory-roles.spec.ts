@@ -3,7 +3,7 @@
 // nobody types a new quantity into the edit form (the quantity is shown read-only with a link to Adjust
 // stock, which records why). The defaults come with the role: nobody was granted anything.
 import { expect, test, type Page } from "@playwright/test";
-import { ensureInventoryEnabled, query, signIn, unique } from "./helpers";
+import { ensureInventoryEnabled, query, signIn, signInWithoutForm, unique } from "./helpers";
 
 // One item walks through the roles in order: read, edited by staff, deleted by an admin.
 test.describe.configure({ mode: "serial" });
@@ -28,7 +28,7 @@ test.beforeAll(async ({ browser }) => {
 const bulkBar = (page: Page) => page.getByRole("region", { name: "Bulk actions" });
 
 test("a viewer reads the list and the item, with nothing to change: no New item, selection, Edit, Delete or Adjust stock", async ({ page }) => {
-  await signIn(page, "viewer@acme.test");
+  await signInWithoutForm(page, "viewer@acme.test");
   await page.goto(`/inventory?q=${p}`);
   await expect(page.getByRole("link", { name })).toBeVisible();
   await expect(page.getByRole("link", { name: "New item" })).toHaveCount(0);
@@ -45,7 +45,7 @@ test("a viewer reads the list and the item, with nothing to change: no New item,
 });
 
 test("staff adjust stock and edit details, the quantity read-only with a link to Adjust stock, and cannot delete", async ({ page }) => {
-  await signIn(page, "staff@acme.test");
+  await signInWithoutForm(page, "staff@acme.test");
   await page.goto(`/inventory/items/${itemId}`);
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: /Delete/ })).toHaveCount(0);
@@ -79,7 +79,7 @@ test("staff adjust stock and edit details, the quantity read-only with a link to
 });
 
 test("an admin deletes, and the members page shows each role's groups as coming with the role", async ({ page }) => {
-  await signIn(page, "admin@acme.test");
+  await signInWithoutForm(page, "admin@acme.test");
   await page.goto(`/inventory?q=${p}`);
   await page.getByRole("checkbox", { name: `Select ${name}` }).check();
   await expect(bulkBar(page).getByRole("button", { name: "Delete", exact: true })).toBeVisible();
