@@ -1,7 +1,10 @@
 // Server-side translation for code that has the member's context: pages, plugin pages (also when the
-// test kit renders them, outside Next), widgets, e-mails. next-intl's createTranslator with the same
+// test kit renders them, outside Next), widgets, e-mails. next-intl's createTranslator (from use-intl) with the same
 // catalogue the browser gets, so a server string and a client string of one key always agree.
-import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
+// use-intl's core (next-intl's own engine, the same version): no React, so the CLI and job workers, which
+// load plugin handlers under the react-server condition outside Next, can translate too ("next-intl"
+// there resolves to its React build and fails to load).
+import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import { memberLanguage, type Language, type LanguageHolder } from "./languages";
 import { messagesFor } from "./messages";
 import type { CoreMessages } from "./messages/en";
