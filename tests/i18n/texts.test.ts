@@ -106,6 +106,8 @@ describe("server messages in the member's language", () => {
       }
     };
     expect(refusal(new Uint8Array(0))).toBe("El archivo está vacío (0 bytes)");
+    expect(refusal(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toBe("Parece un archivo de Excel o ZIP (.xlsx, .zip, .ods), no un CSV: guárdalo como CSV (UTF-8) y súbelo de nuevo");
+    expect(refusal(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe("Parece una imagen JPEG, no un CSV: sube el propio archivo CSV");
     expect(refusal(new TextEncoder().encode("sku,name\nA,x\u0000y\nB,z\n"))).toBe(
       "Este no es un archivo de texto: contiene un byte NUL (en el byte 13), que un texto CSV nunca tiene. Puede estar dañado o en otro formato: guárdalo como CSV (UTF-8) y súbelo de nuevo",
     );

@@ -112,6 +112,12 @@ export const TEXTS_ES: Texts = {
     ["The database refused this row: (.+)", "La base de datos rechazó esta fila: $1"],
     // A refused upload
     ["This is not a text file: it contains a NUL byte \\(at byte (\\d+)\\), which CSV text never has\\. It may be damaged or in another format: save it as CSV \\(UTF-8\\) and upload again", "Este no es un archivo de texto: contiene un byte NUL (en el byte $1), que un texto CSV nunca tiene. Puede estar dañado o en otro formato: guárdalo como CSV (UTF-8) y súbelo de nuevo"],
+    // Files people upload instead of CSV (core/imports/csv/detect.ts MAGIC); patterns because the code builds them
+    ["This looks like an Excel/ZIP file \\(\\.xlsx, \\.zip, \\.ods\\), not CSV: save it as CSV \\(UTF-8\\) and upload again", "Parece un archivo de Excel o ZIP (.xlsx, .zip, .ods), no un CSV: guárdalo como CSV (UTF-8) y súbelo de nuevo"],
+    ["This looks like an old Excel file \\(\\.xls\\), not CSV: save it as CSV \\(UTF-8\\) and upload again", "Parece un archivo antiguo de Excel (.xls), no un CSV: guárdalo como CSV (UTF-8) y súbelo de nuevo"],
+    ["This looks like a PDF file, not CSV: export the data as CSV \\(UTF-8\\) and upload that", "Parece un archivo PDF, no un CSV: exporta los datos como CSV (UTF-8) y sube ese archivo"],
+    ["This looks like an? (PNG|GIF|JPEG) image, not CSV: upload the CSV file itself", "Parece una imagen $1, no un CSV: sube el propio archivo CSV"],
+    ["This is not a text file \\(it contains binary data\\): save it as CSV \\(UTF-8\\) and upload again", "Este no es un archivo de texto (contiene datos binarios): guárdalo como CSV (UTF-8) y súbelo de nuevo"],
     // A plugin's settings form
     ["Choose one of: (.+)", "Elige uno de: $1"],
     ["Must be at least (-?[\\d.]+)", "Debe ser como mínimo $1"],
