@@ -75,7 +75,7 @@ const SHARED_PLUGIN_TESTS = [
   "tests/db/org-scope.test.ts", "tests/db/migrations.test.ts", "tests/api/openapi.test.ts", "tests/i18n/catalogues.test.ts", "tests/i18n/texts.test.ts",
 ];
 const pickedUnit = runE2e ? [] : filters;
-const unitFilters = pickedUnit.some((f) => /^(\.\/)?plugins\/[^/]+/.test(f)) ? [...new Set([...pickedUnit, ...SHARED_PLUGIN_TESTS])] : pickedUnit;
+const unitFilters = pickedUnit.some((f) => /^(\.\/)?plugins\/[^/]+\/?$/.test(f)) ? [...new Set([...pickedUnit, ...SHARED_PLUGIN_TESTS])] : pickedUnit;
 // Spec filters select end-to-end specs: the crash tests then stay out (they take minutes).
 const runChaos = runE2e && (onlyChaos || e2eFilters.length === 0);
 const runStatic = runUnit && runE2e && !args.has("--no-static");

@@ -83,5 +83,5 @@ describe("Hello through the test kit", () => {
     const digest = await rootDb().jobRun.findFirst({ where: { functionId: { endsWith: "-hello-digest" }, event: { name: "hello/digest.requested", data: { path: ["organizationId"], equals: org.org.id } } } });
     expect(digest).not.toBeNull();
     await expect.poll(async () => (await rootDb().jobRun.findUniqueOrThrow({ where: { id: digest!.id } })).status, { timeout: 60_000 }).toBe("completed");
-  });
+  }, 150_000);
 });

@@ -16,6 +16,7 @@ import { createTestOrganization, enablePluginFor } from "@/core/testing/plugin-t
 import { adjustStockAction, createItemAction } from "@/plugins/inventory/pages/items/item-actions";
 import { withSession } from "@/tests/kit/session";
 import { detectCsv } from "@/core/imports/csv/detect";
+import { parseAll, utf8 } from "@/tests/imports/csv-helpers";
 import { parseFieldInput } from "@/core/plugins/settings/parse-field";
 import { categoryIdOf } from "@/plugins/inventory/imports/category-names";
 import { itemImportRow } from "@/plugins/inventory/imports/row-schema";
@@ -110,6 +111,16 @@ describe("server messages in the member's language", () => {
     expect(refusal(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe("Parece una imagen JPEG, no un CSV: sube el propio archivo CSV");
     expect(refusal(new TextEncoder().encode("sku,name\nA,x\u0000y\nB,z\n"))).toBe(
       "Este no es un archivo de texto: contiene un byte NUL (en el byte 13), que un texto CSV nunca tiene. Puede estar dañado o en otro formato: guárdalo como CSV (UTF-8) y súbelo de nuevo",
+    );
+
+    // Rows the CSV reader could not read, and an all-or-nothing import that stopped.
+    const unread = await parseAll(utf8('sku,name\n"GAS-1" x,Gasas\nVEN-1,"Vendas\n'), {}, 3);
+    expect(unread.map((r) => r.error && translateText(es, r.error))).toEqual([
+      "La columna 1 tiene texto tras sus comillas de cierre (línea 2): unas comillas dentro de una celda entre comillas deben ir dobles (\"\")",
+      "Celda entre comillas sin cerrar: las comillas que abren la columna 2 en la línea 3 nunca se cierran",
+    ]);
+    expect(translateText(es, "All or nothing: 2 row(s) of rows 1-500 are invalid. The rows written before were rolled back: nothing was imported.")).toBe(
+      "Todo o nada: 2 fila(s) de las filas 1-500 no son válidas. Las filas escritas antes se revirtieron: no se importó nada.",
     );
 
     const setting = (field: Parameters<typeof parseFieldInput>[0], raw: unknown) => {

@@ -54,7 +54,8 @@ let lastDue = 0;
  * Runs the cron function `functionId` (its id as declared) now, as the executor does when its time
  * comes: its stored next fire time is moved to just now, the executor fires it (event
  * inngest/scheduled.timer, then the cron's next real time is stored again), and the finished run is
- * returned. What it sends (a fan-out's events) runs through runJob's executor as well.
+ * returned. What it sends (a fan-out's events) runs through runJob's executor as well. Await one call
+ * before the next for the same function: each moves the same stored time.
  */
 export async function runCron(functionId: string, opts: { timeoutMs?: number } = {}) {
   harness ??= start();
@@ -62,13 +63,14 @@ export async function runCron(functionId: string, opts: { timeoutMs?: number } =
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const id = `${h.appId}-${functionId}`;
   const due = new Date((lastDue = Math.max(lastDue + 1, Date.now() - 1_000)));
-  const crons = await rootDb().jobCron.findMany({ where: { functionId: id }, select: { cron: true } });
-  if (crons.length === 0) throw new Error(`${functionId} has no cron trigger (is it a cron function, and is its plugin in the generated glue?)`);
-  await rootDb().jobCron.updateMany({ where: { functionId: id }, data: { nextAt: due } });
-  const keys = crons.map(({ cron }) => `cron:${id}:${cron}:${due.toISOString()}`);
+  // One of its cron triggers (a function with two would otherwise run twice).
+  const first = await rootDb().jobCron.findFirst({ where: { functionId: id }, select: { cron: true }, orderBy: { cron: "asc" } });
+  if (!first) throw new Error(`${functionId} has no cron trigger (is it a cron function, and is its plugin in the generated glue?)`);
+  await rootDb().jobCron.update({ where: { functionId_cron: { functionId: id, cron: first.cron } }, data: { nextAt: due } });
+  const key = `cron:${id}:${first.cron}:${due.toISOString()}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const run = await rootDb().jobRun.findFirst({ where: { functionId: id, event: { dedupeKey: { in: keys } } }, select: { id: true } });
+    const run = await rootDb().jobRun.findFirst({ where: { functionId: id, event: { dedupeKey: key } }, select: { id: true } });
     if (run) return waitForRun(run.id, undefined, Math.max(1_000, deadline - Date.now()));
     if (Date.now() > deadline) throw new Error(`the executor did not fire ${functionId} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));

@@ -84,6 +84,7 @@ export const TEXTS_ES: Texts = {
     "Enter the secret as text, or leave it empty to keep the current one": "Introduce el secreto como texto, o déjalo vacío para conservar el actual",
     "This number is too large": "Este número es demasiado grande",
     "Enter text": "Introduce un texto",
+    "Enter a whole number": "Introduce un número entero",
     "Enter a valid https:// URL": "Introduce una URL https:// válida",
     "Enter a JSON value, for example {} or []": "Introduce un valor JSON, por ejemplo {} o []",
     "Enter a valid date and time": "Introduce una fecha y hora válidas",
@@ -107,8 +108,18 @@ export const TEXTS_ES: Texts = {
     ["row has 1 cell, the header has (\\d+)", "la fila tiene 1 celda y la cabecera tiene $1"],
     ["row has (\\d+) cells, the header has (\\d+)", "la fila tiene $1 celdas y la cabecera tiene $2"],
     ["Duplicate (.+) '(.*)': first on row (\\d+)", "$1 «$2» repetido: aparece primero en la fila $3"],
-    ["Importing \"(.+)\" needs the (.+) permission, which you do not have: leave that column unmapped", "Importar «$1» requiere el permiso $2, que no tienes: deja esa columna sin asignar"],
-    ["(\\d+) row\\(s\\) of rows (\\d+)-(\\d+) are invalid", "$1 fila(s) de las filas $2-$3 no son válidas"],
+    // (the preview and the commit add a full stop when one column is refused; several stay English)
+    ["Importing \"(.+)\" needs the (\\S+) permission, which you do not have: leave that column unmapped\\.?", "Importar «$1» requiere el permiso $2, que no tienes: deja esa columna sin asignar."],
+    // A row the tokenizer could not read (core/imports/csv/tokenize.ts)
+    ["Column (\\d+) has text after its closing quote \\(line (\\d+)\\): a quote inside a quoted cell must be doubled \\(\"\"\\)", "La columna $1 tiene texto tras sus comillas de cierre (línea $2): unas comillas dentro de una celda entre comillas deben ir dobles (\"\")"],
+    ["Unterminated quoted cell: the quote opening column (\\d+) on line (\\d+) is never closed", "Celda entre comillas sin cerrar: las comillas que abren la columna $1 en la línea $2 nunca se cierran"],
+    ["Column (\\d+) has ([\\d,]+) characters, more than the limit of ([\\d,]+)", "La columna $1 tiene $2 caracteres, más que el límite de $3"],
+    ["The row has more than ([\\d,]+) characters", "La fila tiene más de $1 caracteres"],
+    ["Column (\\d+) contains a NUL character, which text cannot hold", "La columna $1 contiene un carácter NUL, que un texto no puede contener"],
+    ["The row has more than ([\\d,]+) columns", "La fila tiene más de $1 columnas"],
+    // An all-or-nothing import that stopped (core/imports/engine/commit.ts), on the import's page
+    ["All or nothing: the preview rejected (\\d+) row\\(s\\), so nothing was imported\\. Fix them \\(download the error file\\) or choose \"skip bad rows\"\\.", "Todo o nada: la vista previa rechazó $1 fila(s), así que no se importó nada. Corrígelas (descarga el archivo de errores) o elige «Omitir filas erróneas»."],
+    ["All or nothing: (\\d+) row\\(s\\) of rows (\\d+)-(\\d+) are invalid\\. The rows written before were rolled back: nothing was imported\\.", "Todo o nada: $1 fila(s) de las filas $2-$3 no son válidas. Las filas escritas antes se revirtieron: no se importó nada."],
     ["The database refused this row: (.+)", "La base de datos rechazó esta fila: $1"],
     // A refused upload
     ["This is not a text file: it contains a NUL byte \\(at byte (\\d+)\\), which CSV text never has\\. It may be damaged or in another format: save it as CSV \\(UTF-8\\) and upload again", "Este no es un archivo de texto: contiene un byte NUL (en el byte $1), que un texto CSV nunca tiene. Puede estar dañado o en otro formato: guárdalo como CSV (UTF-8) y súbelo de nuevo"],
@@ -126,7 +137,7 @@ export const TEXTS_ES: Texts = {
     ["Enter a number such as ([\\d.]+)", "Introduce un número como $1"],
     ["Use at most 1 decimal place", "Usa como máximo 1 decimal"],
     ["Use at most (\\d+) decimal places", "Usa como máximo $1 decimales"],
-    ["Invalid JSON: (.+)", "JSON no válido: $1"],
+    ["Invalid JSON: ([\\s\\S]+)", "JSON no válido: $1"],
     // A plugin's job that found the plugin disabled (core/jobs/plugin-jobs.ts)
     ["The ([a-z0-9-]+) plugin is not enabled for this organization\\.", "El complemento $1 no está activado para esta organización."],
     // What a job run worked on (core/jobs/subjects.ts), on the Jobs pages.

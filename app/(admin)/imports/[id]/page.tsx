@@ -11,6 +11,7 @@ import { ImportProgress } from "@/components/imports/import-progress";
 import { formatElapsed, statusVariant } from "@/components/imports/labels";
 import { titleFrom } from "@/core/i18n/metadata";
 import { translatorFor } from "@/core/i18n/translate";
+import { textTranslator } from "@/core/i18n/texts/for-language";
 import { applyEarlyChoices } from "@/components/imports/early-choices";
 import { first, type RawSearchParams } from "@/core/lists/list-params";
 import { MappingForm } from "@/components/imports/mapping-form";
@@ -45,6 +46,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const when = (iso: string) => fmt.dateTime(iso, { timeStyle: "medium" });
   const active = ACTIVE_STATUSES.includes(view.status);
   const t = translatorFor(ctx, "imports");
+  // Failures are stored in English (the API answers with them); the member reads them in their language.
+  const text = textTranslator(ctx);
 
   return (
     <div className="grid gap-6">
@@ -75,7 +78,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       ) : null}
 
       {view.status === "completed" || view.status === "cancelled" || view.status === "failed" || view.status === "undone" ? (
-        <Outcome view={view} fmt={fmt} when={when} t={t} />
+        <Outcome text={text} view={view} fmt={fmt} when={when} t={t} />
       ) : null}
     </div>
   );
@@ -146,7 +149,7 @@ function NotInFile({ view, t }: { view: ImportPageView; t: T }) {
   );
 }
 
-function Outcome({ view, when, fmt, t }: { view: ImportPageView; when: (iso: string) => string; fmt: OrgFormat; t: T }) {
+function Outcome({ view, when, fmt, t, text }: { view: ImportPageView; when: (iso: string) => string; fmt: OrgFormat; t: T; text: (message: string) => string }) {
   const p = view.progress;
   const duration = view.phaseStartedAt && view.finishedAt ? new Date(view.finishedAt).getTime() - new Date(view.phaseStartedAt).getTime() : null;
   const wrote = p.created + p.updated > 0;
@@ -176,7 +179,7 @@ function Outcome({ view, when, fmt, t }: { view: ImportPageView; when: (iso: str
         ) : null}
         {view.status === "failed" ? (
           <p role="alert" className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text">
-            {p.error ?? t("outcome.failedDefault")} {wrote ? t("outcome.failedWrote") : t("outcome.failedNothing")}
+            {p.error ? text(p.error) : t("outcome.failedDefault")} {wrote ? t("outcome.failedWrote") : t("outcome.failedNothing")}
           </p>
         ) : p.error && !view.undoPending ? (
           // The last undo's refusal (the undo job names the records that changed after the import).
