@@ -930,6 +930,10 @@ export const messages: PluginCatalogues<InventoryMessages> = {
       "Shopify sync": "Sincronización con Shopify",
       "Starter catalog": "Catálogo inicial",
       "Use a date such as 2027-03-31 (YYYY-MM-DD)": "Usa una fecha como 2027-03-31 (AAAA-MM-DD)",
+      "Enter a full URL, e.g. https://my-shop.myshopify.com": "Introduce una URL completa, p. ej. https://mi-tienda.myshopify.com",
+      "The shop URL must start with https://": "La URL de la tienda debe empezar por https://",
+      "The shop must be a *.myshopify.com address": "La tienda debe ser una dirección *.myshopify.com",
+      "Give only the shop address, without a path, port or query": "Indica solo la dirección de la tienda, sin ruta, puerto ni parámetros",
       "Shopify is not set up: enter the Shopify shop URL and access token in the Inventory settings.": "Shopify no está configurado: introduce la URL de la tienda y el token de acceso de Shopify en la configuración de Inventario.",
       "The Shopify shop URL is not set: enter it in the Inventory settings.": "La URL de la tienda de Shopify no está definida: introdúcela en la configuración de Inventario.",
       "The Shopify access token is not set: enter it in the Inventory settings.": "El token de acceso de Shopify no está definido: introdúcelo en la configuración de Inventario.",
@@ -976,6 +980,7 @@ export const messages: PluginCatalogues<InventoryMessages> = {
       ["Shopify does not know inventory item (\\d+) at location (\\d+) \\(404: (.*)\\)\\.", "Shopify no conoce el artículo de inventario $1 en la ubicación $2 (404: $3)."],
       ["Shopify refused the quantity for inventory item (\\d+) at location (\\d+) \\((\\d+): (.*)\\)\\.", "Shopify rechazó la cantidad del artículo de inventario $1 en la ubicación $2 ($3: $4)."],
       ["Shopify kept answering 429 \\(rate limited\\) for (\\d+) waits in a row; the sync stopped\\. Try again later\\.", "Shopify siguió respondiendo 429 (límite de peticiones) durante $1 esperas seguidas; la sincronización se detuvo. Inténtalo más tarde."],
+      ["The Shopify access token cannot be read \\((.+)\\)\\. Enter it again in the Inventory settings\\.", "No se puede leer el token de acceso de Shopify ($1). Introdúcelo de nuevo en la configuración de Inventario."],
       ["The Shopify shop URL in the Inventory settings is not usable: (.+)\\.", "La URL de la tienda de Shopify de la configuración de Inventario no se puede usar: $1."],
       // What a job run worked on (job-subjects.ts), on the Jobs pages.
       ["Bulk action ([0-9a-f]{8}) on the inventory list", "Acción en bloque $1 en la lista del inventario"],

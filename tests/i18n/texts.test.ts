@@ -21,6 +21,7 @@ import { parseFieldInput } from "@/core/plugins/settings/parse-field";
 import { categoryIdOf } from "@/plugins/inventory/imports/category-names";
 import { itemImportRow } from "@/plugins/inventory/imports/row-schema";
 import { shopifyClient } from "@/plugins/inventory/shopify/client";
+import { shopifyUrlProblem } from "@/plugins/inventory/settings";
 
 /** Every .ts/.tsx file under `dir`, as one text (catalogues excluded: they are where the translations live). */
 function sourceOf(dir: string): string {
@@ -131,6 +132,7 @@ describe("server messages in the member's language", () => {
     expect(setting({ type: "decimal", default: "1.5", scale: 1, label: "Rate" }, "1.25")).toBe("Usa como máximo 1 decimal");
     expect(setting({ type: "text", default: "", format: "url", label: "Link" }, "http://x")).toBe("Introduce una URL https:// válida");
 
+    expect(translateText(es, shopifyUrlProblem("http://clinic.myshopify.com")!)).toBe("La URL de la tienda debe empezar por https://");
     // Shopify's answers, through the real client (only its fetch is replaced, by a 404 as Shopify says it).
     const client = shopifyClient({ baseUrl: "https://shop.example", accessToken: "t", fetch: async () => new Response('{"errors":"Not Found"}', { status: 404 }) });
     const badId = await client.setInventoryLevel({ inventoryItemId: "abc", locationId: "1", available: 1 });

@@ -77,6 +77,9 @@ export const TEXTS_ES: Texts = {
     // A refused upload
     "The file is empty (0 bytes)": "El archivo está vacío (0 bytes)",
     "The file has no content: it contains only blank space or empty lines": "El archivo no tiene contenido: solo contiene espacios o líneas vacías",
+    "The file has no data rows.": "El archivo no tiene filas de datos.",
+    "The file has a header row but no data rows.": "El archivo tiene fila de cabecera pero ninguna fila de datos.",
+    "The upload did not complete; nothing was stored. Please try again.": "La subida no se completó; no se guardó nada. Inténtalo de nuevo.",
     "This file is UTF-32 text, which is not supported: save it as CSV (UTF-8) and upload again": "Este archivo es texto UTF-32, que no se admite: guárdalo como CSV (UTF-8) y súbelo de nuevo",
     // A plugin's settings form
     "The settings form sent no values.": "El formulario de configuración no envió ningún valor.",
@@ -120,8 +123,10 @@ export const TEXTS_ES: Texts = {
     // An all-or-nothing import that stopped (core/imports/engine/commit.ts), on the import's page
     ["All or nothing: the preview rejected (\\d+) row\\(s\\), so nothing was imported\\. Fix them \\(download the error file\\) or choose \"skip bad rows\"\\.", "Todo o nada: la vista previa rechazó $1 fila(s), así que no se importó nada. Corrígelas (descarga el archivo de errores) o elige «Omitir filas erróneas»."],
     ["All or nothing: (\\d+) row\\(s\\) of rows (\\d+)-(\\d+) are invalid\\. The rows written before were rolled back: nothing was imported\\.", "Todo o nada: $1 fila(s) de las filas $2-$3 no son válidas. Las filas escritas antes se revirtieron: no se importó nada."],
+    ["A patient with medical record number '(.*)' was created by someone else during the import; import the file again to update it", "Otra persona creó un paciente con el número de historia clínica «$1» durante la importación; vuelve a importar el archivo para actualizarlo"],
     ["The database refused this row: (.+)", "La base de datos rechazó esta fila: $1"],
     // A refused upload
+    ["The file is larger than the limit of (.+)\\. Split it into smaller files\\.", "El archivo supera el límite de $1. Divídelo en archivos más pequeños."],
     ["This is not a text file: it contains a NUL byte \\(at byte (\\d+)\\), which CSV text never has\\. It may be damaged or in another format: save it as CSV \\(UTF-8\\) and upload again", "Este no es un archivo de texto: contiene un byte NUL (en el byte $1), que un texto CSV nunca tiene. Puede estar dañado o en otro formato: guárdalo como CSV (UTF-8) y súbelo de nuevo"],
     // Files people upload instead of CSV (core/imports/csv/detect.ts MAGIC); patterns because the code builds them
     ["This looks like an Excel/ZIP file \\(\\.xlsx, \\.zip, \\.ods\\), not CSV: save it as CSV \\(UTF-8\\) and upload again", "Parece un archivo de Excel o ZIP (.xlsx, .zip, .ods), no un CSV: guárdalo como CSV (UTF-8) y súbelo de nuevo"],

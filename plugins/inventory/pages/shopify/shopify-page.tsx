@@ -32,7 +32,7 @@ export default async function ShopifyPage({ ctx, searchParams }: PageProps) {
   const blocked = missing
     ? t(`shopify.${missing}`)
     : status.shopUrlProblem
-      ? t("shopify.badUrl", { problem: status.shopUrlProblem })
+      ? t("shopify.badUrl", { problem: text(status.shopUrlProblem) })
       : busy
         ? t("shopify.busy")
         : undefined;
