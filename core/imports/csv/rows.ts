@@ -32,7 +32,7 @@ export function rowInput(cells: string[], mapping: ColumnMapping, required: Read
 export const requiredKeys = (fields: ReadonlyArray<{ key: string; required?: boolean }>): ReadonlySet<string> => new Set(fields.filter((f) => f.required).map((f) => f.key));
 
 /**
- * Validates a record against the schema. Checked first, in this order (each alone, because after it
+ * Validates a record against the schema (or `quick`, the resource's fast path, when it is sure). Checked first, in this order (each alone, because after it
  * the cells no longer mean what the header says):
  *   - the record's own error (too long cell, unterminated quote...);
  *   - ragged rows: a row with a different number of cells than the header ("row has 3 cells, the
@@ -48,6 +48,7 @@ export function validateRow<Row>(
   record: CsvRecord,
   headers: string[],
   mapping: ColumnMapping,
+  quick?: (input: Record<string, string>) => Row | undefined,
 ): { ok: true; data: Row } | { ok: false; errors: RowError[] } {
   const at = { row: record.row, line: record.line };
   if (record.error !== undefined) return { ok: false, errors: [{ ...at, reason: record.error }] };
@@ -56,6 +57,9 @@ export function validateRow<Row>(
   if (m > 0 && n !== m && (n < m || record.cells.slice(m).some((c) => c.trim() !== ""))) {
     return { ok: false, errors: [{ ...at, reason: `row has ${n} cell${n === 1 ? "" : "s"}, the header has ${m}` }] };
   }
+  // The resource's fast path for plainly valid rows (ImportResource.quickRow); anything else goes to the schema.
+  const fast = quick?.(input);
+  if (fast !== undefined) return { ok: true, data: fast };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const columnOf = new Map<string, string>();

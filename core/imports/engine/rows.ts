@@ -47,7 +47,7 @@ export async function* readBatches<Row extends Record<string, unknown>>(
     if (rec.error) {
       batch.invalid.push({ row: rec.row, line: rec.line, cells: rec.cells, errors: [{ row: rec.row, line: rec.line, reason: rec.error }] });
     } else {
-      const result = validateRow(resource.rowSchema, rowInput(rec.cells, mapping, required), rec, headers, mapping);
+      const result = validateRow(resource.rowSchema, rowInput(rec.cells, mapping, required), rec, headers, mapping, resource.quickRow);
       if (!result.ok) {
         batch.invalid.push({ row: rec.row, line: rec.line, cells: rec.cells, errors: result.errors });
       } else {

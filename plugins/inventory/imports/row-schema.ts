@@ -76,7 +76,7 @@ const wholeNumber = (rule: z.ZodType<number>) => (cell: string, ctx: z.Refinemen
 const WHOLE = /^[+-]?\d+$/;
 
 // Built once: a schema constructed per cell would cost more than the check itself (1M rows).
-const categoryName = z.string().max(200, "At most 200 characters");
+export const categoryName = z.string().max(200, "At most 200 characters");
 const isoDate = z.iso.date("Use a date such as 2027-03-31 (YYYY-MM-DD)");
 
 const YES = new Set(["yes", "y", "true", "1"]);
