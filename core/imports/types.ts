@@ -127,7 +127,8 @@ export type ImportResource<Row = Record<string, unknown>> = {
   /**
    * Optional fast path of `rowSchema` for rows that are plainly valid: returns exactly what
    * `rowSchema` would (same values, same keys), or undefined whenever it is not sure — then the schema
-   * decides and gives its messages. A row is never refused here. Worth it for big files: the schema
+   * decides and gives its messages. A row is never refused here, and it must not throw (like a schema
+   * that throws, that would fail the whole preview). Worth it for big files: the schema
    * is most of the preview's app CPU (inventory: ~20 µs a row through zod, ~3 µs this way). A test
    * must compare it with the schema (see plugins/inventory/tests/import-row-quick.test.ts).
    */

@@ -68,6 +68,23 @@ describe("validateRow", () => {
     });
   });
 
+  it("takes the resource's fast path when it is sure, the schema (and its message) when it is not, and checks the record first", () => {
+    // A fast path that takes only SKUs starting with "Q" (and marks what it made, to see who answered).
+    const quick = (input: Record<string, string>) => (input.sku?.startsWith("Q") ? { sku: input.sku, name: "from quick", quantity: undefined } : undefined);
+    const taken = rec(["Q1", "x", "", ""]);
+    expect(validateRow(schema, rowInput(taken.cells, mapping, required), taken, headers, mapping, quick)).toEqual({ ok: true, data: { sku: "Q1", name: "from quick", quantity: undefined } });
+    const declined = rec(["A1", "toolong", "1", ""]);
+    expect(validateRow(schema, rowInput(declined.cells, mapping, required), declined, headers, mapping, quick)).toMatchObject({
+      ok: false,
+      errors: [{ field: "name", reason: "At most 5 characters" }],
+    });
+    // A ragged row or the record's own error never reaches it.
+    const ragged = rec(["Q1", "x"]);
+    expect(validateRow(schema, rowInput(ragged.cells, mapping, required), ragged, headers, mapping, quick)).toMatchObject({ ok: false, errors: [{ reason: "row has 2 cells, the header has 4" }] });
+    const broken = rec(["Q1", "x", "1", "n"], { error: "Unterminated quoted cell" });
+    expect(validateRow(schema, rowInput(broken.cells, mapping, required), broken, headers, mapping, quick)).toMatchObject({ ok: false, errors: [{ reason: "Unterminated quoted cell" }] });
+  });
+
   it("object-level issues have no field", () => {
     const s = z.object({ sku: z.string() }).refine((v) => v.sku !== "X", "X is reserved");
     const r = rec(["X", "a", "1", "n"]);

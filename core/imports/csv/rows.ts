@@ -32,8 +32,9 @@ export function rowInput(cells: string[], mapping: ColumnMapping, required: Read
 export const requiredKeys = (fields: ReadonlyArray<{ key: string; required?: boolean }>): ReadonlySet<string> => new Set(fields.filter((f) => f.required).map((f) => f.key));
 
 /**
- * Validates a record against the schema (or `quick`, the resource's fast path, when it is sure). Checked first, in this order (each alone, because after it
- * the cells no longer mean what the header says):
+ * Validates a record against the schema (or `quick`, the resource's fast path, when it is sure).
+ * Checked first, in this order (each alone, because after it the cells no longer mean what the header
+ * says):
  *   - the record's own error (too long cell, unterminated quote...);
  *   - ragged rows: a row with a different number of cells than the header ("row has 3 cells, the
  *     header has 4"); extra cells that are all empty are tolerated (spreadsheets add trailing
