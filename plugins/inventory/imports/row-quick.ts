@@ -10,16 +10,14 @@
 // through the schema (nested zod schemas per cell, ~20 µs a row), 0.5–0.7 s this way — the schema was
 // most of the preview's app CPU.
 import { regexes } from "zod/v4/core";
-import { itemFields, MAX_QUANTITY } from "../items/schema";
+import { itemFields, MAX_QUANTITY, PRICE_PATTERN, SKU_PATTERN } from "../items/schema";
 import { categoryName, type ItemImportRow } from "./row-schema";
 
-// itemFields.sku's rule with its length in the pattern: it starts with a letter or digit, so the
-// cell has no surrounding spaces and no apostrophe to unescape.
-const SKU = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._\\-/]{0,${(itemFields.sku.maxLength ?? 64) - 1}}$`);
+// itemFields.sku's pattern and length: it starts with a letter or digit, so the cell has no
+// surrounding spaces and no apostrophe to unescape.
+const SKU_MAX = itemFields.sku.maxLength ?? 64;
 // Whole numbers below MAX_QUANTITY: digits only, one fewer than the largest has.
 const SMALL_WHOLE = new RegExp(`^\\d{1,${String(MAX_QUANTITY).length - 1}}$`);
-// priceSchema's pattern.
-const PRICE = /^\d{1,10}(\.\d{1,2})?$/;
 const YES = new Set(["yes", "y", "true", "1"]);
 const NO = new Set(["no", "n", "false", "0"]);
 const NAME_MAX = itemFields.name.maxLength ?? 200;
@@ -45,7 +43,7 @@ function optional(out: Record<string, unknown>, key: string, cell: string | unde
 
 export function quickItemRow(input: Record<string, string>): ItemImportRow | undefined {
   const sku = input.sku;
-  if (sku === undefined || !SKU.test(sku)) return undefined;
+  if (sku === undefined || sku.length > SKU_MAX || !SKU_PATTERN.test(sku)) return undefined;
   const name = input.name?.trim();
   if (name === undefined || !plainText(name, NAME_MAX)) return undefined;
   const out: Record<string, unknown> = { sku, name };
@@ -53,7 +51,7 @@ export function quickItemRow(input: Record<string, string>): ItemImportRow | und
     optional(out, "category", input.category, (t) => (plainText(t, CATEGORY_MAX) ? t : undefined)) &&
     optional(out, "quantity", input.quantity, (t) => (SMALL_WHOLE.test(t) ? Number(t) : undefined)) &&
     optional(out, "unit", input.unit, (t) => (plainText(t, UNIT_MAX) ? t : undefined)) &&
-    optional(out, "price", input.price, (t) => (PRICE.test(t) ? Number(t).toFixed(2) : undefined)) &&
+    optional(out, "price", input.price, (t) => (PRICE_PATTERN.test(t) ? Number(t).toFixed(2) : undefined)) &&
     optional(out, "reorderThreshold", input.reorderThreshold, (t) => (SMALL_WHOLE.test(t) ? Number(t) : undefined)) &&
     optional(out, "inStock", input.inStock, (t) => {
       const v = t.toLowerCase();

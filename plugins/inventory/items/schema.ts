@@ -5,10 +5,15 @@ import { DIGITS_ONLY } from "@/core/validation/whole-number";
 
 export const MAX_QUANTITY = 1_000_000_000;
 
+/** A price: up to 10 digits, at most two decimals, no sign (also the import's fast path, imports/row-quick.ts). */
+export const PRICE_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
+/** A SKU: letters, digits and . _ - /, starting with a letter or digit (also imports/row-quick.ts). */
+export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
+
 export const priceSchema = z
   .union([z.string(), z.number()])
   .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
-  .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: "Enter a price such as 12.50 (at most two decimals, not negative)" });
+  .refine((v) => PRICE_PATTERN.test(v), { message: "Enter a price such as 12.50 (at most two decimals, not negative)" });
 
 const LARGEST = `More than the largest allowed, ${MAX_QUANTITY.toLocaleString("en-US")}`;
 
@@ -35,7 +40,7 @@ export const itemFields = {
     .trim()
     .min(1, "Enter a SKU")
     .max(64, "At most 64 characters")
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, "Letters, digits and . _ - / only, starting with a letter or digit"),
+    .regex(SKU_PATTERN, "Letters, digits and . _ - / only, starting with a letter or digit"),
   categoryId: z.uuid("Choose a category").nullable(),
   quantity: wholeNumber("a quantity"),
   unit: z.string().trim().min(1, "Enter a unit").max(32, "At most 32 characters"),
